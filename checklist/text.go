@@ -1,0 +1,22 @@
+package checklist
+
+import "strings"
+
+func firstNonEmpty(values ...string) string {
+	for _, v := range values {
+		if strings.TrimSpace(v) != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+func joinNonEmpty(sep string, values ...string) string {
+	kept := values[:0:0]
+	for _, v := range values {
+		if strings.TrimSpace(v) != "" {
+			kept = append(kept, v)
+		}
+	}
+	return strings.Join(kept, sep)
+}

@@ -1,0 +1,9 @@
+module github.com/ringfence/ringfence
+
+go 1.26.8
+
+require (
+	github.com/gofrs/flock v0.13.1 // indirect
+	go.yaml.in/yaml/v3 v3.0.6 // indirect
+	golang.org/x/sys v0.47.0 // indirect
+)
