@@ -1,6 +1,9 @@
 package checklist
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 func firstNonEmpty(values ...string) string {
 	for _, v := range values {
@@ -19,4 +22,10 @@ func joinNonEmpty(sep string, values ...string) string {
 		}
 	}
 	return strings.Join(kept, sep)
+}
+
+func sortedCopy(values []string) []string {
+	out := append([]string(nil), values...)
+	slices.Sort(out)
+	return out
 }

@@ -1,0 +1,115 @@
+package checklist
+
+import (
+	"slices"
+	"strings"
+)
+
+func init() {
+	register("MFA-01", adminsHaveMFA)
+	register("MFA-02", usersHaveMFA)
+	register("MFA-03", adminsAreNamed)
+}
+
+func adminItem(a AdminAccount, detail string) Item {
+	return Item{Kind: "account", ID: a.Username, Label: joinNonEmpty(" ", a.Username, parenthesise(a.Name)), Detail: detail}
+}
+
+func parenthesise(s string) string {
+	if s == "" {
+		return ""
+	}
+	return "(" + s + ")"
+}
+
+func enabledAdmins(inv *Inventory) ([]AdminAccount, bool) {
+	if !inv.Has(FacetAdmins) {
+		return nil, false
+	}
+	var out []AdminAccount
+	for _, a := range inv.Admins {
+		if a.Enabled {
+			out = append(out, a)
+		}
+	}
+	return out, len(out) > 0
+}
+
+func adminsHaveMFA(f *Facts) Outcome {
+	admins, ok := enabledAdmins(f.Inventory)
+	if !ok {
+		return unknown("The phone system did not list its admin accounts.")
+	}
+	var items []Item
+	unsure := 0
+	for _, a := range admins {
+		switch a.MFA {
+		case MFADisabled:
+			items = append(items, adminItem(a, "no second factor"))
+		case MFAEnabled:
+		default:
+			unsure++
+		}
+	}
+	switch {
+	case len(items) > 0:
+		return fail(items, "%d of %d admin accounts can sign in with a password alone.", len(items), len(admins))
+	case unsure > 0:
+		return unknown("MFA could not be confirmed for %d admin accounts.", unsure)
+	}
+	return pass("All %d admin accounts use MFA.", len(admins))
+}
+
+func usersHaveMFA(f *Facts) Outcome {
+	inv := f.Inventory
+	if !inv.Has(FacetExtensions) {
+		return unknown("The phone system did not list its users.")
+	}
+	var items []Item
+	on, unsure := 0, 0
+	for _, e := range inv.Extensions {
+		if !e.Enabled || !personalExtension(e) {
+			continue
+		}
+		switch e.MFA {
+		case MFADisabled:
+			items = append(items, extensionItem(e, "no second factor for the app or portal"))
+		case MFAEnabled:
+			on++
+		default:
+			unsure++
+		}
+	}
+	switch {
+	case len(items) > 0:
+		return fail(items, "%d users can sign in to the phone app or portal with a password alone.", len(items))
+	case unsure > 0 || on == 0:
+		return unknown("The phone system did not say whether users have MFA.")
+	}
+	return pass("All %d users have MFA.", on)
+}
+
+// Logins that name a role rather than a person are shared in practice, whatever
+// the account settings say.
+var genericAdminNames = []string{"admin", "administrator", "root", "sysadmin", "pbxadmin", "support", "it", "reception", "office", "manager", "user"}
+
+func adminsAreNamed(f *Facts) Outcome {
+	admins, ok := enabledAdmins(f.Inventory)
+	if !ok {
+		return unknown("The phone system did not list its admin accounts.")
+	}
+	var items []Item
+	for _, a := range admins {
+		local, _, _ := strings.Cut(strings.ToLower(a.Username), "@")
+		switch {
+		case a.Shared:
+			items = append(items, adminItem(a, "shared by several people"))
+		case slices.Contains(genericAdminNames, local):
+			items = append(items, adminItem(a, "a generic name, not a person"))
+		}
+	}
+	if len(items) > 0 {
+		return fail(items, "%d admin accounts are shared or generic, so nobody can tell who made a change.", len(items))
+	}
+	return pass("All %d admin accounts belong to named people.", len(admins))
+}

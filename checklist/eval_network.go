@@ -1,0 +1,51 @@
+package checklist
+
+import "strings"
+
+func init() {
+	register("NW-02", trunksRestrictedToProvider)
+	register("NW-03", trunksEncrypted)
+}
+
+func trunkItem(t Trunk, detail string) Item {
+	return Item{Kind: "trunk", ID: t.Name, Label: joinNonEmpty(" ", t.Name, parenthesise(t.Provider)), Detail: detail}
+}
+
+func trunksOutcome(f *Facts, problem func(Trunk) string, failText, passText string) Outcome {
+	inv := f.Inventory
+	if !inv.Has(FacetTrunks) || len(inv.Trunks) == 0 {
+		return unknown("The phone system did not report its trunks.")
+	}
+	var items []Item
+	for _, t := range inv.Trunks {
+		if why := problem(t); why != "" {
+			items = append(items, trunkItem(t, why))
+		}
+	}
+	if len(items) > 0 {
+		return fail(items, failText, len(items))
+	}
+	return pass(passText, len(inv.Trunks))
+}
+
+func trunksRestrictedToProvider(f *Facts) Outcome {
+	return trunksOutcome(f, func(t Trunk) string {
+		if !t.IPRestricted {
+			return "accepts calls from any internet address"
+		}
+		return ""
+	}, "%d trunks accept SIP traffic from any address, not just your provider's.", "All %d trunks accept traffic only from the provider's addresses.")
+}
+
+func trunksEncrypted(f *Facts) Outcome {
+	return trunksOutcome(f, func(t Trunk) string {
+		var gaps []string
+		if !strings.EqualFold(t.Transport, "tls") {
+			gaps = append(gaps, "signalling not over TLS ("+firstNonEmpty(strings.ToUpper(t.Transport), "transport unknown")+")")
+		}
+		if !t.SRTP {
+			gaps = append(gaps, "calls not encrypted (no SRTP)")
+		}
+		return strings.Join(gaps, "; ")
+	}, "%d trunks carry calls unencrypted, so they can be listened to on the way.", "All %d trunks use TLS and SRTP.")
+}

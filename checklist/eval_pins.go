@@ -1,0 +1,93 @@
+package checklist
+
+import "fmt"
+
+func init() {
+	register("PIN-01", func(f *Facts) Outcome {
+		return mailboxesWhere(f, func(m Mailbox) string {
+			if m.PIN.Verdict == PINEqualsExtension {
+				return firstNonEmpty(m.PIN.Reason, "PIN matches the extension")
+			}
+			return ""
+		}, "%d mailboxes have a PIN that matches the extension.", "No PIN matches its extension.")
+	})
+	register("PIN-02", func(f *Facts) Outcome {
+		return mailboxesWhere(f, func(m Mailbox) string {
+			if m.PIN.Verdict == PINWeak && !shortOnly(m.PIN) {
+				return firstNonEmpty(m.PIN.Reason, "easy to guess")
+			}
+			return ""
+		}, "%d mailboxes have a PIN that is easy to guess.", "No PIN is on the easy-to-guess list.")
+	})
+	register("PIN-03", func(f *Facts) Outcome {
+		return mailboxesWhere(f, func(m Mailbox) string {
+			if m.PIN.Short {
+				return "fewer than 6 digits"
+			}
+			return ""
+		}, "%d mailboxes have a PIN shorter than 6 digits.", "Every judged PIN has at least 6 digits.")
+	})
+	register("PIN-06", func(f *Facts) Outcome {
+		return mailboxesWhere(f, func(m Mailbox) string {
+			switch {
+			case m.PIN.Verdict == PINUnset:
+				return "no PIN set"
+			case m.PIN.Verdict == PINDefault:
+				return "PIN left at the default"
+			case !m.PINRequired:
+				return "callers can reach it without a PIN"
+			}
+			return ""
+		}, "%d mailboxes can be opened without a proper PIN.", "Every mailbox has its own PIN and asks for it.")
+	})
+}
+
+// shortOnly reports a PIN whose only fault is its length, which PIN-03 reports;
+// counting it under PIN-02 as well would list one problem twice.
+func shortOnly(j PINJudgement) bool {
+	return j.Short && j.Reason == ShortPINReason
+}
+
+// ShortPINReason is the judgement reason for a PIN whose only fault is length.
+const ShortPINReason = "shorter than 6 digits"
+
+// mailboxesWhere fails when any enabled mailbox has a problem; judged says what is
+// wrong with one mailbox, or "" when nothing is. Mailboxes whose PIN could not be
+// judged keep the check unknown unless something else already fails it.
+func mailboxesWhere(f *Facts, judged func(Mailbox) string, failText, passText string) Outcome {
+	inv := f.Inventory
+	if !inv.Has(FacetVoicemail) {
+		return unknown("The phone system did not report voicemail PINs.")
+	}
+	var items []Item
+	enabled, unjudged := 0, 0
+	for _, m := range inv.Voicemail {
+		if !m.Enabled {
+			continue
+		}
+		enabled++
+		if m.PIN.Verdict == PINUnknown || m.PIN.Verdict == "" {
+			unjudged++
+			continue
+		}
+		if why := judged(m); why != "" {
+			items = append(items, Item{Kind: "mailbox", ID: m.Extension, Label: "Mailbox " + m.Extension, Detail: why})
+		}
+	}
+	switch {
+	case len(items) > 0:
+		return fail(items, failText, len(items))
+	case enabled == 0:
+		return pass("No voicemail boxes are enabled.")
+	case unjudged > 0:
+		return unknown("%d of %d mailboxes' PINs could not be read, so they could not be judged.", unjudged, enabled)
+	}
+	return pass("%s (%s)", passText, plural(enabled, "mailbox", "mailboxes"))
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

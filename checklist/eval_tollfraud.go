@@ -1,0 +1,79 @@
+package checklist
+
+import (
+	"strings"
+)
+
+func init() {
+	register("TF-01", internationalRestricted)
+	register("TF-02", premiumBarred)
+	register("TF-06", concurrentCallsLimited)
+}
+
+func ruleItem(id, label, detail string) Item {
+	return Item{Kind: "rule", ID: id, Label: label, Detail: detail}
+}
+
+func internationalRestricted(f *Facts) Outcome {
+	d := f.Inventory.Dialling
+	if d == nil {
+		return unknown("The phone system did not report its dialling rules.")
+	}
+	switch {
+	case d.InternationalOpen:
+		return fail([]Item{ruleItem("international", "International dialling", "every extension can call every country")},
+			"Any extension can call any country, which is what toll fraudsters look for.")
+	case len(d.AllowedCountries) > 0:
+		return pass("International calls are allowed only to country codes %s.", strings.Join(d.AllowedCountries, ", "))
+	}
+	return pass("International calls are barred.")
+}
+
+// barred reports whether the dialling rules refuse numbers starting with prefix.
+// A shorter blocked prefix covers a longer one: blocking "08" bars "087".
+func barred(d *DiallingPolicy, prefix string) bool {
+	for _, b := range d.BlockedPrefixes {
+		if b = nationalForm(b); b != "" && strings.HasPrefix(prefix, b) {
+			return true
+		}
+	}
+	return false
+}
+
+func premiumBarred(f *Facts) Outcome {
+	d := f.Inventory.Dialling
+	if d == nil {
+		return unknown("The phone system did not report its dialling rules.")
+	}
+	var items []Item
+	for _, r := range premiumRanges {
+		if !barred(d, r.Prefix) {
+			items = append(items, ruleItem(r.Prefix, r.Prefix+" numbers", r.Name+" not barred"))
+		}
+	}
+	if len(items) > 0 {
+		return fail(items, "%d premium or revenue-sharing ranges can still be dialled.", len(items))
+	}
+	var optional []string
+	for _, p := range optionalBarRanges {
+		if !barred(d, p) {
+			optional = append(optional, p)
+		}
+	}
+	if len(optional) > 0 {
+		return pass("Premium and revenue-sharing ranges are barred. If you never call %s numbers, bar those too.", strings.Join(optional, ", "))
+	}
+	return pass("Premium, revenue-sharing and special ranges are barred.")
+}
+
+func concurrentCallsLimited(f *Facts) Outcome {
+	d := f.Inventory.Dialling
+	if d == nil {
+		return unknown("The phone system did not report its call limits.")
+	}
+	if d.MaxConcurrentCalls <= 0 {
+		return fail([]Item{ruleItem("concurrent", "Simultaneous outbound calls", "no limit set")},
+			"There is no limit on simultaneous outbound calls, so a fraudster can run many calls at once.")
+	}
+	return pass("Outbound calls are limited to %d at a time.", d.MaxConcurrentCalls)
+}

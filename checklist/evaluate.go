@@ -1,0 +1,103 @@
+package checklist
+
+import (
+	"fmt"
+	"time"
+)
+
+// Facts is what an evaluator may look at.
+type Facts struct {
+	Inventory *Inventory
+	Now       time.Time
+	staff     *staffIndex // built once per evaluation, shared by the leaver checks
+}
+
+// Outcome is an evaluator's verdict. StatusUnknown means the inventory cannot
+// tell; the check's question (if any) is used instead.
+type Outcome struct {
+	Status   Status
+	Evidence string
+	Affected []Item
+}
+
+type evaluator func(f *Facts) Outcome
+
+// evaluators holds the automated checks, keyed by check ID. Each domain's file
+// registers its own in an init function, next to the logic it describes.
+var evaluators = map[string]evaluator{}
+
+func register(id string, fn evaluator) {
+	if _, dup := evaluators[id]; dup {
+		panic("checklist: two evaluators for " + id)
+	}
+	evaluators[id] = fn
+}
+
+func unknown(format string, args ...any) Outcome {
+	return Outcome{Status: StatusUnknown, Evidence: fmt.Sprintf(format, args...)}
+}
+
+func pass(format string, args ...any) Outcome {
+	return Outcome{Status: StatusPass, Evidence: fmt.Sprintf(format, args...)}
+}
+
+func fail(items []Item, format string, args ...any) Outcome {
+	return Outcome{Status: StatusFail, Evidence: fmt.Sprintf(format, args...), Affected: items}
+}
+
+// Evaluate judges every check of the catalogue. For each check the inventory is
+// consulted first; the person's answer counts only where the inventory cannot
+// tell, so an answer can never hide a failure the PBX itself reports. Accepted
+// risks then turn failures into "accepted" until their expiry date.
+func Evaluate(cat *Catalogue, inv *Inventory, answers Answers, accepted map[string]Acceptance, now time.Time) []Result {
+	facts := &Facts{Inventory: inv, Now: now}
+	facts.staff = newStaffIndex(inv, now)
+	results := make([]Result, 0, len(cat.Checks))
+	for _, ch := range cat.Checks {
+		results = append(results, evaluateOne(ch, facts, answers, accepted, now))
+	}
+	return results
+}
+
+func evaluateOne(ch Check, facts *Facts, answers Answers, accepted map[string]Acceptance, now time.Time) Result {
+	r := Result{
+		CheckID: ch.ID, Domain: ch.Domain, Title: ch.Title,
+		Severity: ch.Severity, Effort: ch.Effort,
+		Status: StatusUnknown, Basis: FromNothing,
+	}
+	if fn, ok := evaluators[ch.ID]; ok {
+		o := fn(facts)
+		r.Status, r.Evidence, r.Affected = o.Status, o.Evidence, o.Affected
+		if o.Status != StatusUnknown {
+			r.Basis = FromInventory
+		}
+	}
+	if r.Status == StatusUnknown && ch.Question != nil {
+		if a, ok := answers[ch.ID]; ok {
+			if opt, ok := ch.Question.Option(a.Value); ok {
+				r.Status, r.Basis = opt.Status, FromAnswer
+				r.Evidence = joinNonEmpty(" ", r.Evidence, "You answered: "+opt.Label+".")
+				if opt.Status == StatusNA {
+					r.NAReason = a.Reason
+				}
+			}
+		}
+	}
+	if r.Status == StatusUnknown && r.Evidence == "" {
+		if ch.Question != nil {
+			r.Evidence = "Not answered yet."
+		} else {
+			r.Evidence = "The phone system did not provide the details needed."
+		}
+	}
+	if acc, ok := accepted[ch.ID]; ok && r.Status == StatusFail {
+		acc := acc
+		r.Acceptance = &acc
+		if acc.Expired(now) {
+			r.Evidence = joinNonEmpty(" ", r.Evidence, fmt.Sprintf("The accepted risk expired on %s.", acc.Expires.Format("2 January 2006")))
+		} else {
+			r.Status = StatusAccepted
+		}
+	}
+	return r
+}
