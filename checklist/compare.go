@@ -1,0 +1,51 @@
+package checklist
+
+// Change is one check's movement between two audits of a site.
+type Change struct {
+	CheckID  string   `json:"id"`
+	Title    string   `json:"title"`
+	Domain   Domain   `json:"domain"`
+	Severity Severity `json:"severity"`
+	Before   Status   `json:"before"` // empty when the check was not in the earlier audit
+	After    Status   `json:"after"`
+}
+
+// Comparison says what changed between an earlier and a later audit.
+type Comparison struct {
+	// Fixed: failing before, passing (or no longer applicable) now.
+	Fixed []Change `json:"fixed"`
+	// New: failing now, and not known to be passing before (unknown, absent or n/a).
+	New []Change `json:"new"`
+	// StillOpen: failing (or accepted) in both.
+	StillOpen []Change `json:"still_open"`
+	// Regressed: passing before, failing now.
+	Regressed   []Change `json:"regressed"`
+	ScoreBefore int      `json:"score_before"`
+	ScoreAfter  int      `json:"score_after"`
+}
+
+func failing(s Status) bool { return s == StatusFail || s == StatusAccepted }
+
+// Compare reports the changes from before to after, in the later audit's order.
+func Compare(before, after []Result) Comparison {
+	was := make(map[string]Status, len(before))
+	for _, r := range before {
+		was[r.CheckID] = r.Status
+	}
+	c := Comparison{ScoreBefore: Score(before).Overall, ScoreAfter: Score(after).Overall}
+	for _, r := range after {
+		prev, seen := was[r.CheckID]
+		ch := Change{CheckID: r.CheckID, Title: r.Title, Domain: r.Domain, Severity: r.Severity, Before: prev, After: r.Status}
+		switch {
+		case failing(prev) && (r.Status == StatusPass || r.Status == StatusNA):
+			c.Fixed = append(c.Fixed, ch)
+		case failing(prev) && failing(r.Status):
+			c.StillOpen = append(c.StillOpen, ch)
+		case prev == StatusPass && failing(r.Status):
+			c.Regressed = append(c.Regressed, ch)
+		case failing(r.Status) && (!seen || prev == StatusUnknown || prev == StatusNA):
+			c.New = append(c.New, ch)
+		}
+	}
+	return c
+}
