@@ -1,0 +1,138 @@
+package checklist
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// readVersioned reads the JSON file at path into v after checking its schema
+// against newest, the highest version this build understands. A missing file
+// is returned as the os error so callers can tell "not there" from "damaged".
+func readVersioned(path string, newest int, v any) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	return decodeVersioned(path, data, newest, v)
+}
+
+func decodeVersioned(path string, data []byte, newest int, v any) error {
+	corrupt := func(text string, err error) error {
+		return &CorruptFileError{Path: path, Err: &detail{text: text, err: err}}
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return corrupt("the file is empty", nil)
+	}
+	var head struct {
+		Schema *int `json:"schema"`
+	}
+	if err := json.Unmarshal(data, &head); err != nil {
+		return corrupt(describeJSONError(err), err)
+	}
+	switch {
+	case head.Schema == nil:
+		return corrupt("it has no file version", nil)
+	case *head.Schema > newest:
+		return &NewerVersionError{Path: path, Version: *head.Schema}
+	case *head.Schema < 1:
+		return corrupt(fmt.Sprintf("its file version (%d) is not valid", *head.Schema), nil)
+	}
+	if err := json.Unmarshal(data, v); err != nil {
+		return corrupt(describeJSONError(err), err)
+	}
+	return nil
+}
+
+func describeJSONError(err error) string {
+	var syntax *json.SyntaxError
+	var typeErr *json.UnmarshalTypeError
+	switch {
+	case errors.Is(err, io.ErrUnexpectedEOF) || strings.Contains(err.Error(), "unexpected end of JSON input"):
+		return "it stops part-way through, as if it was cut short"
+	case errors.As(err, &syntax):
+		return fmt.Sprintf("it is not valid JSON (near byte %d)", syntax.Offset)
+	case errors.As(err, &typeErr) && typeErr.Field != "":
+		return fmt.Sprintf("the field %q holds the wrong kind of value", typeErr.Field)
+	case errors.As(err, &typeErr):
+		return "it holds the wrong kind of value"
+	}
+	return err.Error()
+}
+
+func encodeFile(v any) ([]byte, error) {
+	data, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(data, '\n'), nil
+}
+
+// writeAtomic replaces path with data so that a crash at any moment leaves
+// either the old file or the new one, never a mix. The temporary name starts
+// with a dot so that listings skip a temp file a crash leaves behind.
+func writeAtomic(path string, data []byte) (err error) {
+	dir, base := filepath.Split(path)
+	f, err := os.CreateTemp(dir, "."+base+tempMarker+"*")
+	if err != nil {
+		return saveError(path, err)
+	}
+	tmp := f.Name()
+	defer func() {
+		if err != nil {
+			_ = f.Close()
+			_ = os.Remove(tmp)
+		}
+	}()
+	if _, err = f.Write(data); err != nil {
+		return saveError(path, err)
+	}
+	if err = f.Sync(); err != nil {
+		return saveError(path, err)
+	}
+	if err = f.Close(); err != nil {
+		return saveError(path, err)
+	}
+	if err = os.Chmod(tmp, 0o600); err != nil {
+		return saveError(path, err)
+	}
+	if err = os.Rename(tmp, path); err != nil {
+		return saveError(path, err)
+	}
+	// Without this, a power cut can forget the rename even though the data is on disk.
+	if err := syncDir(dir); err != nil {
+		return saveError(path, err)
+	}
+	return nil
+}
+
+// tempMarker is in every temporary file's name, so a later run can tell its
+// own leftovers from anything a person put in the folder.
+const tempMarker = ".tmp-"
+
+func isTempName(name string) bool {
+	return strings.HasPrefix(name, ".") && strings.Contains(name, tempMarker)
+}
+
+// removeTemps deletes temporary files that a crashed save left in dir. Only call
+// it while holding the site's lock, when no other save can be under way.
+func removeTemps(dir string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !e.IsDir() && isTempName(e.Name()) {
+			_ = os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
+}
+
+func saveError(path string, err error) error {
+	return fmt.Errorf("Ringfence could not save %s (%w). The previous copy is untouched; check there is free space and that you can write there, then try again.", path, err)
+}
