@@ -1,0 +1,78 @@
+package checklist
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestBuiltinCatalogueIsComplete(t *testing.T) {
+	cat, err := LoadCatalogue(catalogueYAML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cat.Checks) < 45 {
+		t.Errorf("%d checks, want at least 45", len(cat.Checks))
+	}
+	for _, d := range Domains {
+		if len(cat.InDomain(d)) == 0 {
+			t.Errorf("domain %s has no checks", d)
+		}
+	}
+	if orphans := cat.orphanEvaluators(); len(orphans) > 0 {
+		t.Errorf("evaluators with no check: %v", orphans)
+	}
+	for _, ch := range cat.Checks {
+		if ch.Refs.ISO27001 == "" {
+			t.Errorf("%s has no ISO/IEC 27001 reference", ch.ID)
+		}
+		if ch.Question != nil {
+			if _, ok := ch.Question.Option(AnswerDontKnow); !ok {
+				t.Errorf("%s: question lacks \"I don't know\"", ch.ID)
+			}
+			passes := false
+			for _, o := range ch.Question.Options {
+				passes = passes || o.Status == StatusPass
+			}
+			if !passes {
+				t.Errorf("%s: no answer to its question can pass", ch.ID)
+			}
+		}
+	}
+}
+
+func TestCatalogueRefusesBadEntries(t *testing.T) {
+	const good = `  - id: AB-01
+    domain: pins
+    title: T
+    action: A
+    why: W
+    fix: [one]
+    severity: high
+    effort: minutes
+    refs: {source: "https://example.org/"}
+    question: {prompt: P, options: [{value: "yes", label: "Yes", status: pass}]}
+`
+	tests := []struct {
+		name, change, want string
+	}{
+		{"duplicate ID", good + good, "used twice"},
+		{"bad severity", strings.Replace(good, "severity: high", "severity: severe", 1), `unknown severity "severe"`},
+		{"bad domain", strings.Replace(good, "domain: pins", "domain: printers", 1), `unknown domain "printers"`},
+		{"missing why", strings.Replace(good, "why: W", "why: ''", 1), "missing why"},
+		{"plain http source", strings.Replace(good, "https://", "http://", 1), "not an https URL"},
+		{"no way to judge", strings.Replace(good, "    question: {prompt: P, options: [{value: \"yes\", label: \"Yes\", status: pass}]}\n", "", 1), "neither an evaluator nor a question"},
+		{"reserved option", strings.Replace(good, `value: "yes"`, `value: dont_know`, 1), "reserved"},
+		{"bad ID", strings.Replace(good, "AB-01", "pin1", 1), "should look like"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := LoadCatalogue([]byte("checks:\n" + tt.change))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("got %v, want an error containing %q", err, tt.want)
+			}
+			if !strings.Contains(err.Error(), "line ") {
+				t.Errorf("error should name the line: %v", err)
+			}
+		})
+	}
+}

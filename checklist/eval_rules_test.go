@@ -1,0 +1,282 @@
+package checklist
+
+import (
+	"slices"
+	"testing"
+	"time"
+)
+
+func run(t *testing.T, id string, inv Inventory) Outcome {
+	t.Helper()
+	fn, ok := evaluators[id]
+	if !ok {
+		t.Fatalf("no evaluator for %s", id)
+	}
+	return fn(&Facts{Inventory: &inv, Now: testNow, staff: newStaffIndex(&inv, testNow)})
+}
+
+func TestNationalForm(t *testing.T) {
+	for in, want := range map[string]string{
+		"+44 20 7946 0000":  "02079460000",
+		"0044 (0)161 496 0": "01614960",
+		"00 234 803 1234":   "002348031234",
+		"+1-202-555-0100":   "0012025550100",
+		"0909 879 0000":     "09098790000",
+		"":                  "",
+	} {
+		if got := nationalForm(in); got != want {
+			t.Errorf("nationalForm(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := countryCode("002348031234"); got != "234" {
+		t.Errorf("Nigeria: %q", got)
+	}
+	if got := countryCode("0012025550100"); got != "1" {
+		t.Errorf("North America: %q", got)
+	}
+}
+
+func TestDiallingRules(t *testing.T) {
+	withRules := func(d DiallingPolicy) Inventory {
+		inv := inventoryWith(FacetDialling)
+		inv.Dialling = &d
+		return inv
+	}
+	allBarred := []string{"09", "118", "070", "076", "087"}
+	tests := []struct {
+		name string
+		id   string
+		inv  Inventory
+		want Status
+	}{
+		{"no rules reported", "TF-01", inventoryWith(), StatusUnknown},
+		{"international open", "TF-01", withRules(DiallingPolicy{InternationalOpen: true}), StatusFail},
+		{"allow-list", "TF-01", withRules(DiallingPolicy{AllowedCountries: []string{"33", "353"}}), StatusPass},
+		{"all barred", "TF-01", withRules(DiallingPolicy{}), StatusPass},
+		{"premium partly barred", "TF-02", withRules(DiallingPolicy{BlockedPrefixes: []string{"09"}}), StatusFail},
+		{"premium fully barred", "TF-02", withRules(DiallingPolicy{BlockedPrefixes: allBarred}), StatusPass},
+		{"a shorter prefix covers longer ones", "TF-02", withRules(DiallingPolicy{BlockedPrefixes: []string{"09", "118", "07", "08"}}), StatusPass},
+		{"international form of a prefix counts", "TF-02", withRules(DiallingPolicy{BlockedPrefixes: []string{"+449", "118", "070", "076", "087"}}), StatusPass},
+		{"no concurrent limit", "TF-06", withRules(DiallingPolicy{}), StatusFail},
+		{"concurrent limit", "TF-06", withRules(DiallingPolicy{MaxConcurrentCalls: 4}), StatusPass},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if o := run(t, tt.id, tt.inv); o.Status != tt.want {
+				t.Errorf("%s: got %s (%s), want %s", tt.id, o.Status, o.Evidence, tt.want)
+			}
+		})
+	}
+	o := run(t, "TF-02", withRules(DiallingPolicy{BlockedPrefixes: []string{"09", "070"}}))
+	if got := itemIDs(o.Affected); !slices.Equal(got, []string{"118", "076", "087"}) {
+		t.Errorf("unbarred ranges listed: %v", got)
+	}
+}
+
+func TestAdminAccounts(t *testing.T) {
+	admins := func(as ...AdminAccount) Inventory {
+		inv := inventoryWith(FacetAdmins)
+		inv.Admins = as
+		return inv
+	}
+	named := AdminAccount{Username: "siobhan", MFA: MFAEnabled, Enabled: true}
+	tests := []struct {
+		name string
+		id   string
+		inv  Inventory
+		want Status
+	}{
+		{"not listed", "MFA-01", inventoryWith(), StatusUnknown},
+		{"all MFA", "MFA-01", admins(named), StatusPass},
+		{"one without", "MFA-01", admins(named, AdminAccount{Username: "dafydd", MFA: MFADisabled, Enabled: true}), StatusFail},
+		{"disabled account ignored", "MFA-01", admins(named, AdminAccount{Username: "old", MFA: MFADisabled}), StatusPass},
+		{"MFA not reported", "MFA-01", admins(AdminAccount{Username: "x", Enabled: true}), StatusUnknown},
+		{"named accounts", "MFA-03", admins(named), StatusPass},
+		{"generic admin", "MFA-03", admins(named, AdminAccount{Username: "Admin@pbx.example.co.uk", Enabled: true, MFA: MFAEnabled}), StatusFail},
+		{"flagged shared", "MFA-03", admins(AdminAccount{Username: "frontdesk", Shared: true, Enabled: true}), StatusFail},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if o := run(t, tt.id, tt.inv); o.Status != tt.want {
+				t.Errorf("got %s (%s), want %s", o.Status, o.Evidence, tt.want)
+			}
+		})
+	}
+}
+
+func TestMailboxPINs(t *testing.T) {
+	boxes := func(ms ...Mailbox) Inventory {
+		inv := inventoryWith(FacetVoicemail)
+		inv.Voicemail = ms
+		return inv
+	}
+	ok := Mailbox{Extension: "201", Enabled: true, PINRequired: true, PIN: PINJudgement{Verdict: PINOK}}
+	same := Mailbox{Extension: "202", Enabled: true, PINRequired: true, PIN: PINJudgement{Verdict: PINEqualsExtension}}
+	short := Mailbox{Extension: "203", Enabled: true, PINRequired: true, PIN: PINJudgement{Verdict: PINWeak, Reason: ShortPINReason, Short: true}}
+	common := Mailbox{Extension: "204", Enabled: true, PINRequired: true, PIN: PINJudgement{Verdict: PINWeak, Reason: "one of the most common PINs", Short: true}}
+	blank := Mailbox{Extension: "205", Enabled: true, PINRequired: true, PIN: PINJudgement{Verdict: PINUnset}}
+	open := Mailbox{Extension: "206", Enabled: true, PINRequired: false, PIN: PINJudgement{Verdict: PINOK}}
+	unread := Mailbox{Extension: "207", Enabled: true, PINRequired: true, PIN: PINJudgement{Verdict: PINUnknown}}
+	off := Mailbox{Extension: "208", Enabled: false, PINRequired: true, PIN: PINJudgement{Verdict: PINUnset}}
+
+	tests := []struct {
+		name  string
+		id    string
+		inv   Inventory
+		want  Status
+		items []string
+	}{
+		{"not reported", "PIN-01", inventoryWith(), StatusUnknown, nil},
+		{"matches extension", "PIN-01", boxes(ok, same, unread), StatusFail, []string{"202"}},
+		{"fine", "PIN-01", boxes(ok), StatusPass, nil},
+		{"unread PINs keep it unknown", "PIN-01", boxes(ok, unread), StatusUnknown, nil},
+		{"short only is not trivial", "PIN-02", boxes(ok, short), StatusPass, nil},
+		{"common PIN is trivial", "PIN-02", boxes(ok, short, common), StatusFail, []string{"204"}},
+		{"length", "PIN-03", boxes(ok, short, common), StatusFail, []string{"203", "204"}},
+		{"blank and open mailboxes", "PIN-06", boxes(ok, blank, open, off), StatusFail, []string{"205", "206"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			o := run(t, tt.id, tt.inv)
+			if o.Status != tt.want {
+				t.Fatalf("got %s (%s), want %s", o.Status, o.Evidence, tt.want)
+			}
+			if tt.items != nil && !slices.Equal(itemIDs(o.Affected), tt.items) {
+				t.Errorf("affected %v, want %v", itemIDs(o.Affected), tt.items)
+			}
+		})
+	}
+}
+
+func leaverInventory() Inventory {
+	inv := inventoryWith(FacetExtensions, FacetVoicemail, FacetStaff, FacetCalls)
+	left := testNow.Add(-21 * 24 * time.Hour)
+	inv.Staff = []StaffMember{
+		{Name: "Zoë Ó'Brien", Email: "zoe@example.co.uk"},
+		{Name: "Łukasz Nowak", Email: "lukasz@example.co.uk", Left: left},
+	}
+	inv.Extensions = []Extension{
+		{Number: "201", Name: "Zoe O'Brien", Enabled: true, Type: ExtUser},             // matched by folded name
+		{Number: "202", Name: "L. Nowak", Email: "LUKASZ@example.co.uk", Enabled: true, // matched by e-mail
+			Forwards: []Forward{{Destination: "07700 900123", External: true, Enabled: true}}},
+		{Number: "203", Name: "Temp Sales", Enabled: true, Type: ExtUser},
+		{Number: "299", Name: "Reception", Enabled: true, Type: ExtShared},
+	}
+	inv.Voicemail = []Mailbox{{Extension: "202", Enabled: true}}
+	inv.Calls = []Call{
+		{Start: left.Add(-time.Hour), From: "202", To: "01614960000", Duration: time.Minute},
+		{Start: left.Add(48 * time.Hour), From: "202", To: "+2348031234567", Duration: 30 * time.Minute},
+		{Start: left.Add(50 * time.Hour), From: "202", To: "+2348031234567", Duration: 15 * time.Minute},
+		{Start: left.Add(50 * time.Hour), From: "201", To: "+2348031234567", Duration: 15 * time.Minute},
+	}
+	return inv
+}
+
+func TestLeavers(t *testing.T) {
+	inv := leaverInventory()
+	o := run(t, "LV-01", inv)
+	if o.Status != StatusFail || !slices.Equal(itemIDs(o.Affected), []string{"202", "203"}) {
+		t.Errorf("LV-01: %s %v (%s)", o.Status, itemIDs(o.Affected), o.Evidence)
+	}
+	o = run(t, "LV-03", inv)
+	if o.Status != StatusFail || !slices.Equal(itemIDs(o.Affected), []string{"202"}) {
+		t.Fatalf("LV-03: %s %v", o.Status, itemIDs(o.Affected))
+	}
+	if d := o.Affected[0].Detail; d != "calls forwarded to 07700 900123; voicemail still on; extension still enabled" {
+		t.Errorf("LV-03 detail: %q", d)
+	}
+	o = run(t, "LV-06", inv)
+	if o.Status != StatusFail || len(o.Affected) != 1 || o.Affected[0].ID != "202" {
+		t.Fatalf("LV-06: %s %+v", o.Status, o.Affected)
+	}
+	if d := o.Affected[0].Detail; d[:20] != "2 calls, 45 minutes " {
+		t.Errorf("LV-06 detail: %q", d)
+	}
+
+	noStaff := leaverInventory()
+	noStaff.Source.Collected = []Facet{FacetExtensions, FacetCalls}
+	for _, id := range []string{"LV-01", "LV-03", "LV-06"} {
+		if o := run(t, id, noStaff); o.Status != StatusUnknown {
+			t.Errorf("%s without a staff list: %s", id, o.Status)
+		}
+	}
+}
+
+func TestRehiredPersonCountsAsCurrent(t *testing.T) {
+	inv := inventoryWith(FacetExtensions, FacetStaff)
+	inv.Staff = []StaffMember{
+		{Name: "Priya Shah", Left: testNow.Add(-400 * 24 * time.Hour)},
+		{Name: "Priya Shah"},
+	}
+	inv.Extensions = []Extension{{Number: "210", Name: "priya  SHAH", Enabled: true}}
+	if o := run(t, "LV-01", inv); o.Status != StatusPass {
+		t.Errorf("got %s (%s)", o.Status, o.Evidence)
+	}
+}
+
+func TestTrunks(t *testing.T) {
+	inv := inventoryWith(FacetTrunks)
+	inv.Trunks = []Trunk{
+		{Name: "main", Transport: "TLS", SRTP: true, IPRestricted: true},
+		{Name: "backup", Transport: "udp", IPRestricted: false},
+	}
+	if o := run(t, "NW-02", inv); o.Status != StatusFail || !slices.Equal(itemIDs(o.Affected), []string{"backup"}) {
+		t.Errorf("NW-02: %s %v", o.Status, itemIDs(o.Affected))
+	}
+	o := run(t, "NW-03", inv)
+	if o.Status != StatusFail || len(o.Affected) != 1 || o.Affected[0].Detail != "signalling not over TLS (UDP); calls not encrypted (no SRTP)" {
+		t.Errorf("NW-03: %s %+v", o.Status, o.Affected)
+	}
+	inv.Trunks = inv.Trunks[:1]
+	for _, id := range []string{"NW-02", "NW-03"} {
+		if o := run(t, id, inv); o.Status != StatusPass {
+			t.Errorf("%s: %s", id, o.Status)
+		}
+	}
+}
+
+func TestCallRecordsFlagFraudPatterns(t *testing.T) {
+	weekday := time.Date(2026, 11, 18, 11, 0, 0, 0, time.UTC) // a Wednesday
+	night := time.Date(2026, 11, 18, 2, 0, 0, 0, time.UTC)
+	calls := func(cs ...Call) Inventory {
+		inv := inventoryWith(FacetCalls)
+		inv.Calls = cs
+		return inv
+	}
+	tests := []struct {
+		name string
+		inv  Inventory
+		want Status
+	}{
+		{"no records", inventoryWith(), StatusUnknown},
+		{"ordinary day", calls(Call{Start: weekday, From: "201", To: "0161 496 0000"}, Call{Start: weekday, From: "201", To: "+33 1 23 45 67 89"}), StatusPass},
+		{"premium number", calls(Call{Start: weekday, From: "201", To: "09098790000"}), StatusFail},
+		{"international at night", calls(Call{Start: night, From: "201", To: "+2348031234567"}), StatusFail},
+		{"UK number in international form at night is fine", calls(Call{Start: night, From: "201", To: "+44 161 496 0000"}), StatusPass},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if o := run(t, "MON-02", tt.inv); o.Status != tt.want {
+				t.Errorf("got %s (%s), want %s", o.Status, o.Evidence, tt.want)
+			}
+		})
+	}
+	restricted := calls(Call{Start: weekday, From: "201", To: "+2348031234567"})
+	restricted.Dialling = &DiallingPolicy{AllowedCountries: []string{"33"}}
+	if o := run(t, "MON-02", restricted); o.Status != StatusFail {
+		t.Errorf("a call to a country outside the allow-list: %s", o.Status)
+	}
+}
+
+func TestFoldName(t *testing.T) {
+	for in, want := range map[string]string{
+		"Zoë  Ó'Brien": "zoe o'brien",
+		"Łukasz":       "lukasz",
+		"Siobhán":      "siobhan",
+		" Søren ":      "soren",
+	} {
+		if got := foldName(in); got != want {
+			t.Errorf("foldName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
