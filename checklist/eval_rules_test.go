@@ -156,7 +156,7 @@ func leaverInventory() Inventory {
 		{Name: "Łukasz Nowak", Email: "lukasz@example.co.uk", Left: left},
 	}
 	inv.Extensions = []Extension{
-		{Number: "201", Name: "Zoe O'Brien", Enabled: true, Type: ExtUser},             // matched by folded name
+		{Number: "201", Name: "Zoe O'Brien", Enabled: true, Type: ExtUser}, // matched by folded name
 		{Number: "202", Name: "L. Nowak", Email: "LUKASZ@example.co.uk", Enabled: true, // matched by e-mail
 			Forwards: []Forward{{Destination: "07700 900123", External: true, Enabled: true}}},
 		{Number: "203", Name: "Temp Sales", Enabled: true, Type: ExtUser},
