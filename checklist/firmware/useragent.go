@@ -1,0 +1,189 @@
+package firmware
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Identity is what a user agent (or an inventory row) says about a device or
+// product.
+type Identity struct {
+	Vendor  string `json:"vendor"`
+	Model   string `json:"model"`
+	Version string `json:"version,omitempty"`
+	// Kind is "desk_phone", "dect", "ata", "softphone" or "pbx", the same words
+	// the inventory uses for device kinds.
+	Kind string `json:"kind"`
+	// CoreVersion is the version of the engine underneath, when the user agent
+	// gives it: the Asterisk release under a FreePBX system.
+	CoreVersion string `json:"core_version,omitempty"`
+}
+
+// uaRule recognises one vendor's user agents. Shapes were checked against the
+// provisioning code of Wazo (wazo-provd-plugins), FusionPBX (app/provision) and
+// Greenbone's SIP detection scripts.
+type uaRule struct {
+	re    *regexp.Regexp
+	build func(m []string) Identity
+}
+
+var uaRules = []uaRule{
+	{ // "Yealink SIP-T46S 66.86.0.15 805ec0123456", "Yealink SIP-T38G  38.70.0.125 ...", "Yealink-T46G 28.71.0.81"
+		regexp.MustCompile(`(?i)^Yealink[ -]+(?:SIP[- ])?([A-Z]{1,3}\d+[A-Z0-9]*(?:-[A-Z0-9]+)?)\s+(\d+(?:\.\d+)+)`),
+		func(m []string) Identity { return yealink(m[1], m[2]) },
+	},
+	{ // older DECT bases and the VP530 announce themselves without the vendor: "W52P 25.30.0.2 ..."
+		regexp.MustCompile(`(?i)^(VP530P?|W5\d[PB])\s+(\d+(?:\.\d+)+)`),
+		func(m []string) Identity { return yealink(m[1], m[2]) },
+	},
+	{ // "PolycomVVX-VVX_450-UA/6.4.3.5018", "FileTransport PolycomRealPresenceTrio-Trio_8800-UA/7.2.2.1094 Type/Application",
+		// "Polycom/5.5.2.8571 PolycomVVX-VVX_310-UA/5.5.2.8571", "PolycomSoundPointIP-SPIP_550-UA/3.2.3.1734"
+		regexp.MustCompile(`(?i)(?:^|\s)Poly(?:com)?[A-Z]+-([A-Z]+)_([A-Z0-9]+)-UA/(\d+(?:\.\d+)+)`),
+		func(m []string) Identity {
+			line := m[1]
+			switch strings.ToUpper(line) {
+			case "SPIP":
+				line = "SoundPoint IP"
+			case "SSIP":
+				line = "SoundStation IP"
+			}
+			return Identity{Vendor: "Poly", Model: line + " " + m[2], Version: m[3], Kind: "desk_phone"}
+		},
+	},
+	{ // SIP "Grandstream GXP1625 1.0.7.64"; HTTP "Grandstream Model HW GXP2135 SW 1.0.7.97 DevId 000b828aa872"
+		regexp.MustCompile(`(?i)^Grandstream(?:\s+Model)?(?:\s+HW)?\s+((?:GXP|GRP|GXV|GAC|HT|DP|WP|UCM)[A-Z0-9]*)(?:\s+SW)?\s+V?(\d+(?:\.\d+)+)`),
+		func(m []string) Identity {
+			model := strings.ToUpper(m[1])
+			kind := "desk_phone"
+			switch {
+			case strings.HasPrefix(model, "HT"):
+				kind = "ata"
+			case strings.HasPrefix(model, "DP"):
+				kind = "dect"
+			case strings.HasPrefix(model, "UCM"):
+				kind = "pbx"
+			}
+			return Identity{Vendor: "Grandstream", Model: model, Version: m[2], Kind: kind}
+		},
+	},
+	{ // "snomD785/10.1.54.13", "snom320-SIP 8.7.3.25", "Mozilla/4.0 (compatible; snomD785-SIP 10.1.169.16 ...)"
+		regexp.MustCompile(`(?i)(?:^|[\s;(])snom\s?([A-Z]?\d+[A-Z0-9]*)(?:-SIP)?[/ ](\d+(?:\.\d+)+)`),
+		func(m []string) Identity {
+			model := strings.ToUpper(m[1])
+			kind := "desk_phone"
+			if strings.HasPrefix(model, "M") {
+				kind = "dect"
+			}
+			return Identity{Vendor: "Snom", Model: model, Version: m[2], Kind: kind}
+		},
+	},
+	{ // Cisco multiplatform phones: "Cisco-CP-8841-3PCC/11.3.7SR1"
+		regexp.MustCompile(`(?i)^Cisco-CP-?(\d{4}[A-Z]?)(?:-(3PCC|MPP))?/(\S+)`),
+		func(m []string) Identity {
+			model := m[1]
+			if m[2] != "" {
+				model += "-" + strings.ToUpper(m[2])
+			}
+			return Identity{Vendor: "Cisco", Model: model, Version: m[3], Kind: "desk_phone"}
+		},
+	},
+	{ // Cisco and Linksys small-business kit: "Cisco/SPA504G-7.6.2", "Cisco/SPA112-1.4.1(SR5)"
+		regexp.MustCompile(`(?i)^(?:Cisco|Linksys)/((?:SPA|PAP|ATA)[A-Z0-9]*)-(\S+)`),
+		func(m []string) Identity {
+			model := strings.ToUpper(m[1])
+			kind := "desk_phone"
+			if strings.HasPrefix(model, "PAP") || strings.HasPrefix(model, "ATA") ||
+				strings.HasPrefix(model, "SPA1") || strings.HasPrefix(model, "SPA2") {
+				kind = "ata"
+			}
+			return Identity{Vendor: "Cisco", Model: model, Version: m[2], Kind: kind}
+		},
+	},
+	{ // "Fanvil X5U-Pro 2.12.22.2", "Fanvil X5U-V2 2.12.1 0c3800000000"
+		regexp.MustCompile(`(?i)^Fanvil\s+([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*)\s+V?(\d+(?:\.\d+)+)`),
+		func(m []string) Identity {
+			return Identity{Vendor: "Fanvil", Model: m[1], Version: m[2], Kind: "desk_phone"}
+		},
+	},
+	{ // "Panasonic_KX-UT670/01.022 (0080f000000)", "Panasonic-KX-TGP600RU/01.061 (080023e21a52)"
+		regexp.MustCompile(`(?i)^Panasonic[_-](KX-?[A-Z]+\d+[A-Z0-9]*)/V?(\d+(?:\.\d+)+)`),
+		func(m []string) Identity {
+			model := strings.ToUpper(m[1])
+			kind := "desk_phone"
+			if strings.HasPrefix(model, "KX-TGP") || strings.HasPrefix(model, "KX-UDS") {
+				kind = "dect"
+			}
+			return Identity{Vendor: "Panasonic", Model: model, Version: m[2], Kind: kind}
+		},
+	},
+	{ // "3CXDesktopApp/18.12.416" inside an Electron user agent, or "3CX DesktopApp 18.12.416"
+		regexp.MustCompile(`(?i)(?:^|\s)3CX\s?Desktop\s?App[/ ]v?(\d+(?:\.\d+)+)`),
+		func(m []string) Identity {
+			return Identity{Vendor: "3CX", Model: "3CX DesktopApp", Version: m[1], Kind: "softphone"}
+		},
+	},
+	{ // "3CX Phone System 18.0.9.20", "3CXPhoneSystem"
+		regexp.MustCompile(`(?i)^3CX\s?Phone\s?System(?:\s+(?:v|Version\s+)?(\d+(?:\.\d+)+))?`),
+		func(m []string) Identity {
+			return Identity{Vendor: "3CX", Model: "3CX Phone System", Version: m[1], Kind: "pbx"}
+		},
+	},
+	{ // "3CXPhone for Windows 16.3.0.123"
+		regexp.MustCompile(`(?i)^3CX\s?Phone(?:\s+for\s+([A-Z]+))?\s+v?(\d+(?:\.\d+)+)`),
+		func(m []string) Identity {
+			model := "3CXPhone"
+			if m[1] != "" {
+				model += " for " + m[1]
+			}
+			return Identity{Vendor: "3CX", Model: model, Version: m[2], Kind: "softphone"}
+		},
+	},
+	{ // "FPBX-16.0.40(18.20.0)": the FreePBX release, then the Asterisk under it
+		regexp.MustCompile(`(?i)^FPBX-(\d+(?:\.\d+)+)\(([^()\s]+)\)`),
+		func(m []string) Identity {
+			return Identity{Vendor: "Sangoma", Model: "FreePBX", Version: m[1], Kind: "pbx", CoreVersion: m[2]}
+		},
+	},
+	{ // "Asterisk PBX 18.20.0", "Asterisk PBX certified/18.9-cert5"
+		regexp.MustCompile(`(?i)^Asterisk PBX\s+(certified/)?([0-9][\w.\-]*)`),
+		func(m []string) Identity {
+			model := "Asterisk"
+			if m[1] != "" {
+				model = "Certified Asterisk"
+			}
+			return Identity{Vendor: "Sangoma", Model: model, Version: m[2], Kind: "pbx", CoreVersion: m[2]}
+		},
+	},
+}
+
+func yealink(model, version string) Identity {
+	model = strings.ToUpper(model)
+	kind := "desk_phone"
+	if strings.HasPrefix(model, "W") {
+		kind = "dect"
+	}
+	return Identity{Vendor: "Yealink", Model: model, Version: version, Kind: kind}
+}
+
+// maxUALength bounds the work done on a hostile or corrupt header; real user
+// agents are far shorter.
+const maxUALength = 512
+
+// ParseUserAgent recognises the SIP or HTTP user agent of common desk phones,
+// adapters, softphones and PBXs. ok is false when it cannot, and the device
+// should then be listed as unknown.
+func ParseUserAgent(ua string) (Identity, bool) {
+	ua = strings.TrimSpace(ua)
+	if len(ua) > maxUALength {
+		ua = ua[:maxUALength]
+	}
+	if ua == "" {
+		return Identity{}, false
+	}
+	for _, rule := range uaRules {
+		if m := rule.re.FindStringSubmatch(ua); m != nil {
+			return rule.build(m), true
+		}
+	}
+	return Identity{}, false
+}
