@@ -300,12 +300,17 @@ func TestPlantedProblemsInEachArea(t *testing.T) {
 	}
 }
 
-func TestDevicesBelongToKnownExtensions(t *testing.T) {
+func TestDevicesAreDistinctAndOwnedByRealExtensions(t *testing.T) {
 	inv := fetch(t, testNow)
+	macs := map[string]bool{}
 	for _, d := range inv.Devices {
 		if d.Owner != "" && findExtensionByNumber(inv, d.Owner) == nil {
 			t.Errorf("device %s belongs to unknown extension %s", d.Label(), d.Owner)
 		}
+		if d.MAC != "" && macs[d.MAC] {
+			t.Errorf("MAC %s appears twice", d.MAC)
+		}
+		macs[d.MAC] = true
 	}
 }
 
