@@ -1,0 +1,127 @@
+package checklist
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/ringfence/ringfence/checklist/firmware"
+)
+
+func init() {
+	register("EP-01", inventoryRecorded)
+	register("EP-02", devicesIdentified)
+	register("EP-03", noEndOfLifeModels)
+	register("EP-07", unusedDisabled)
+}
+
+// staleAfter is how long without a registration or call before an extension or
+// phone counts as unused.
+const staleAfter = 90 * 24 * time.Hour
+
+// identity is what is known of a device: the PBX's own fields first, the user
+// agent to fill the gaps.
+func identity(d Device) (firmware.Identity, bool) {
+	id := firmware.Identity{Vendor: d.Vendor, Model: d.Model, Version: d.Firmware}
+	if id.Vendor != "" && id.Model != "" && id.Version != "" {
+		return id, true
+	}
+	if parsed, ok := firmware.ParseUserAgent(d.UserAgent); ok {
+		id.Vendor = firstNonEmpty(id.Vendor, parsed.Vendor)
+		id.Model = firstNonEmpty(id.Model, parsed.Model)
+		id.Version = firstNonEmpty(id.Version, parsed.Version)
+	}
+	return id, id.Vendor != "" && id.Model != "" && id.Version != ""
+}
+
+func deviceItem(d Device, detail string) Item {
+	return Item{Kind: "device", ID: firstNonEmpty(d.MAC, d.IP, d.UserAgent, d.Model), Label: d.Label(), Detail: detail}
+}
+
+func hardware(d Device) bool { return d.Kind != DeviceSoftphone && d.Kind != DevicePBX }
+
+func inventoryRecorded(f *Facts) Outcome {
+	inv := f.Inventory
+	if !inv.Has(FacetDevices) {
+		return unknown("The phone system did not list its devices.")
+	}
+	if len(inv.Devices) == 0 {
+		return fail(nil, "No phones, softphones or other devices are recorded.")
+	}
+	var items []Item
+	for _, d := range inv.Devices {
+		if d.Owner == "" && (d.Kind == DeviceDeskPhone || d.Kind == DeviceDECT || d.Kind == DeviceSoftphone) {
+			items = append(items, deviceItem(d, "no owner recorded"))
+		}
+	}
+	if len(items) > 0 {
+		return fail(items, "%d of %d devices have no owner recorded, so nobody is answerable for them.", len(items), len(inv.Devices))
+	}
+	return pass("%s recorded, each with an owner.", plural(len(inv.Devices), "device", "devices"))
+}
+
+func devicesIdentified(f *Facts) Outcome {
+	inv := f.Inventory
+	if !inv.Has(FacetDevices) || len(inv.Devices) == 0 {
+		return unknown("The phone system did not list its devices.")
+	}
+	var items []Item
+	for _, d := range inv.Devices {
+		if _, ok := identity(d); !ok {
+			detail := "make, model or firmware not reported"
+			if d.UserAgent != "" {
+				detail = fmt.Sprintf("user agent %q not recognised", d.UserAgent)
+			}
+			items = append(items, deviceItem(d, detail))
+		}
+	}
+	if len(items) > 0 {
+		o := unknown("%d of %d devices could not be identified, so their firmware cannot be checked. Check them by hand.", len(items), len(inv.Devices))
+		o.Affected = items
+		return o
+	}
+	return pass("All %d devices were identified.", len(inv.Devices))
+}
+
+func noEndOfLifeModels(f *Facts) Outcome {
+	inv := f.Inventory
+	if !inv.Has(FacetDevices) || len(inv.Devices) == 0 {
+		return unknown("The phone system did not list its devices.")
+	}
+	var items []Item
+	for _, d := range inv.Devices {
+		if !hardware(d) {
+			continue
+		}
+		id, _ := identity(d)
+		if v := firmware.JudgeDevice(id.Vendor, id.Model, id.Version); v.Status == firmware.StatusEndOfLife {
+			items = append(items, deviceItem(d, v.Reason))
+		}
+	}
+	if len(items) > 0 {
+		return fail(items, "%d devices are models the maker no longer supports, so new security holes will never be fixed.", len(items))
+	}
+	return pass("No device is a model known to be out of support.")
+}
+
+func unusedDisabled(f *Facts) Outcome {
+	inv := f.Inventory
+	if !inv.Has(FacetExtensions) && !inv.Has(FacetDevices) {
+		return unknown("The phone system did not list extensions or devices.")
+	}
+	cutoff := f.Now.Add(-staleAfter)
+	var items []Item
+	for _, e := range inv.Extensions {
+		if e.Enabled && personalExtension(e) && !e.LastActive.IsZero() && e.LastActive.Before(cutoff) {
+			items = append(items, extensionItem(e, fmt.Sprintf("enabled but unused for %d days", daysBetween(e.LastActive, f.Now))))
+		}
+	}
+	for _, d := range inv.Devices {
+		if !d.LastSeen.IsZero() && d.LastSeen.Before(cutoff) {
+			items = append(items, deviceItem(d, fmt.Sprintf("not seen for %d days", daysBetween(d.LastSeen, f.Now))))
+		}
+	}
+	if len(items) > 0 {
+		return fail(items, "%d extensions or devices look unused but are still live.", len(items))
+	}
+	return pass("Every enabled extension and device has been used in the last 90 days.")
+}

@@ -1,0 +1,130 @@
+package checklist
+
+import (
+	"github.com/ringfence/ringfence/checklist/firmware"
+)
+
+func init() {
+	register("FW-01", phoneFirmwareSafe)
+	register("FW-02", noKnownExploited)
+	register("FW-03", pbxPatched)
+	register("FW-04", noCompromisedSoftphone)
+}
+
+func phoneFirmwareSafe(f *Facts) Outcome {
+	inv := f.Inventory
+	if !inv.Has(FacetDevices) || len(inv.Devices) == 0 {
+		return unknown("The phone system did not list its devices.")
+	}
+	var outdated, unchecked []Item
+	current := 0
+	for _, d := range inv.Devices {
+		if !hardware(d) {
+			continue
+		}
+		id, ok := identity(d)
+		if !ok {
+			unchecked = append(unchecked, deviceItem(d, "firmware version not known"))
+			continue
+		}
+		v := firmware.JudgeDevice(id.Vendor, id.Model, id.Version)
+		switch v.Status {
+		case firmware.StatusOutdated, firmware.StatusExploited:
+			outdated = append(outdated, deviceItem(d, v.Reason))
+		case firmware.StatusCurrent:
+			current++
+		case firmware.StatusEndOfLife:
+			// Reported by EP-03: no firmware will fix it.
+		default:
+			unchecked = append(unchecked, deviceItem(d, v.Reason))
+		}
+	}
+	switch {
+	case len(outdated) > 0:
+		return fail(outdated, "%d phones run firmware below the safe version for their model.", len(outdated))
+	case len(unchecked) > 0:
+		o := unknown("%d phones are up to date; %d could not be checked against known advisories.", current, len(unchecked))
+		o.Affected = unchecked
+		return o
+	}
+	return pass("All %d phones run firmware with no known unfixed advisory.", current)
+}
+
+func pbxItem(p PBX) Item {
+	return Item{Kind: "pbx", ID: p.Product, Label: joinNonEmpty(" ", p.Product, p.Version)}
+}
+
+func noKnownExploited(f *Facts) Outcome {
+	inv := f.Inventory
+	if !inv.Has(FacetPBX) && !inv.Has(FacetDevices) {
+		return unknown("The phone system's version was not reported.")
+	}
+	var items []Item
+	if inv.Has(FacetPBX) {
+		if v := firmware.JudgePBX(inv.PBX.Product, inv.PBX.Version); v.Status == firmware.StatusExploited {
+			items = append(items, withDetail(pbxItem(inv.PBX), v.Reason))
+		}
+		for _, c := range inv.PBX.Components {
+			if v := firmware.JudgeComponent(inv.PBX.Product, c.Name, c.Version); v.Status == firmware.StatusExploited {
+				items = append(items, Item{Kind: "component", ID: c.Name, Label: c.Name + " " + c.Version, Detail: v.Reason})
+			}
+		}
+	}
+	for _, d := range inv.Devices {
+		id, ok := identity(d)
+		if ok && firmware.JudgeDevice(id.Vendor, id.Model, id.Version).Status == firmware.StatusExploited {
+			items = append(items, deviceItem(d, "a version attackers are known to be exploiting"))
+		}
+	}
+	if len(items) > 0 {
+		return fail(items, "%d parts of your phone system run versions that attackers are actively exploiting (on CISA's Known Exploited Vulnerabilities list).", len(items))
+	}
+	return pass("No version found is on CISA's Known Exploited Vulnerabilities list.")
+}
+
+func withDetail(it Item, detail string) Item {
+	it.Detail = detail
+	return it
+}
+
+func pbxPatched(f *Facts) Outcome {
+	inv := f.Inventory
+	if !inv.Has(FacetPBX) || inv.PBX.Product == "" {
+		return unknown("The phone system's product and version were not reported.")
+	}
+	if inv.PBX.Version == "" {
+		return unknown("The phone system did not report its version.")
+	}
+	v := firmware.JudgePBX(inv.PBX.Product, inv.PBX.Version)
+	switch v.Status {
+	case firmware.StatusOutdated, firmware.StatusExploited:
+		return fail([]Item{withDetail(pbxItem(inv.PBX), v.Reason)}, "%s", v.Reason)
+	case firmware.StatusCurrent:
+		return pass("%s %s: %s", inv.PBX.Product, inv.PBX.Version, v.Reason)
+	}
+	return unknown("%s %s could not be checked against known advisories. %s", inv.PBX.Product, inv.PBX.Version, v.Reason)
+}
+
+func noCompromisedSoftphone(f *Facts) Outcome {
+	inv := f.Inventory
+	if !inv.Has(FacetDevices) {
+		return unknown("The phone system did not list its devices.")
+	}
+	var items []Item
+	softphones := 0
+	for _, d := range inv.Devices {
+		if d.Kind != DeviceSoftphone {
+			continue
+		}
+		softphones++
+		id, _ := identity(d)
+		app := joinNonEmpty(" ", id.Vendor, id.Model)
+		if v := firmware.JudgeSoftphone(app, id.Version); v.Status == firmware.StatusCompromised {
+			items = append(items, deviceItem(d, v.Reason))
+		}
+	}
+	if len(items) > 0 {
+		return fail(items, "%d softphones run a build known to contain malware. Remove them now.", len(items))
+	}
+	return pass("None of the %s is a known compromised build.", plural(softphones, "softphone", "softphones"))
+}

@@ -1,0 +1,327 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/connectors/demo"
+	"github.com/ringfence/ringfence/export"
+)
+
+var errHelpShown = errors.New("help shown")
+
+// newFlags makes a flag set whose parse errors become usage errors and whose
+// --help prints to stdout and ends the command quietly.
+func newFlags(e env, name, synopsis, about string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {
+		fmt.Fprintf(e.stdout, "Usage: ringfence %s\n\n%s\n\nOptions:\n", synopsis, about)
+		fs.SetOutput(e.stdout)
+		fs.PrintDefaults()
+		fs.SetOutput(io.Discard)
+	}
+	return fs
+}
+
+func parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fs.Usage()
+			return errHelpShown
+		}
+		return usageError{err.Error()}
+	}
+	if fs.NArg() > 0 {
+		return usagef("%s: unexpected argument %q", fs.Name(), fs.Arg(0))
+	}
+	return nil
+}
+
+func openStore(dataDir string) (*checklist.Store, error) {
+	if dataDir == "" {
+		dir, err := checklist.DefaultDataDir()
+		if err != nil {
+			return nil, fmt.Errorf("could not find a folder for saved audits (use --data-dir): %w", err)
+		}
+		dataDir = dir
+	}
+	return checklist.OpenStore(dataDir)
+}
+
+// demoAudit runs the pipeline on the embedded demo company. It lives in memory only.
+func demoAudit(ctx context.Context, cat *checklist.Catalogue, now time.Time, extra checklist.Answers) (*checklist.Audit, error) {
+	src := demo.New(now)
+	inv, err := src.Fetch(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	answers := demo.Answers(now)
+	for id, a := range extra {
+		answers[id] = a
+	}
+	a := checklist.NewAudit(cat, demo.SiteName, inv, answers, now)
+	a.Demo = true
+	return a, nil
+}
+
+func runDemo(ctx context.Context, args []string, e env) error {
+	fs := newFlags(e, "demo", "demo",
+		"Audits the built-in demo company, a fictional 40-person business with problems\nplanted in every area. Nothing is saved and no real system is touched.")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	a, err := demoAudit(ctx, checklist.Builtin(), e.now(), nil)
+	if err != nil {
+		return err
+	}
+	return export.WriteSummary(e.stdout, a, 10)
+}
+
+func runAudit(ctx context.Context, args []string, e env) error {
+	fs := newFlags(e, "audit", "audit (--demo | --site NAME) [options]",
+		"Runs a whole audit without the interactive screens: reads the phone system,\nadds your answers, judges every check and prints or writes the results.")
+	useDemo := fs.Bool("demo", false, "audit the built-in demo company")
+	site := fs.String("site", "", "audit a saved site (see 'ringfence sites')")
+	answersFile := fs.String("answers", "", "YAML or JSON `file` of answers to the checks' questions")
+	jsonOut := fs.String("json", "", "write the JSON report to `file` (- for standard output)")
+	failOn := fs.String("fail-on", "none", "exit with code 3 if a check fails at or above this `severity` (critical, high, medium, low, none)")
+	dataDir := fs.String("data-dir", "", "`folder` for saved sites (default: $RINGFENCE_HOME or your config folder)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	threshold, err := checklist.ParseSeverity(*failOn)
+	if err != nil {
+		return usageError{"--fail-on: " + err.Error()}
+	}
+	if *useDemo == (*site != "") {
+		return usagef("audit needs exactly one of --demo or --site NAME")
+	}
+	cat := checklist.Builtin()
+	now := e.now()
+	var extra checklist.Answers
+	if *answersFile != "" {
+		if extra, err = checklist.LoadAnswersFile(*answersFile, cat); err != nil {
+			return err
+		}
+	}
+	var a *checklist.Audit
+	if *useDemo {
+		a, err = demoAudit(ctx, cat, now, extra)
+	} else {
+		a, err = siteAudit(ctx, cat, *dataDir, *site, extra, now)
+	}
+	if err != nil {
+		return err
+	}
+	if err := writeAuditOutputs(a, *jsonOut, now, e); err != nil {
+		return err
+	}
+	if threshold != "" && len(a.Failing(threshold)) > 0 {
+		return errFindings
+	}
+	return nil
+}
+
+// siteAudit audits a saved site and saves the new audit. Answers, accepted risks
+// and action owners carry over from the site's last audit, so a headless re-run
+// never loses what someone decided.
+func siteAudit(ctx context.Context, cat *checklist.Catalogue, dataDir, name string, extra checklist.Answers, now time.Time) (*checklist.Audit, error) {
+	store, err := openStore(dataDir)
+	if err != nil {
+		return nil, err
+	}
+	site, err := store.Site(name)
+	if err != nil {
+		return nil, err
+	}
+	lock, err := store.Lock(site.Name)
+	if err != nil {
+		return nil, err
+	}
+	defer lock.Unlock()
+	previous, err := store.LatestAudit(site.Name)
+	if err != nil {
+		return nil, err
+	}
+	inv, err := fetchInventory(ctx, site, now)
+	if err != nil {
+		return nil, err
+	}
+	answers := make(checklist.Answers)
+	if previous != nil {
+		for id, ans := range previous.Answers {
+			if checklist.ValidateAnswer(cat, id, ans) == nil {
+				answers[id] = ans
+			}
+		}
+	}
+	for id, ans := range extra {
+		ans.At = now
+		answers[id] = ans
+	}
+	a := checklist.NewAudit(cat, site.Name, inv, answers, now)
+	if previous != nil {
+		a.Accepted, a.Tracking = previous.Accepted, previous.Tracking
+		a.Recompute(cat, now)
+	}
+	if err := store.SaveAudit(a); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// fetchInventory reads the site's phone system through its connector. A site with
+// no connector is audited from answers alone.
+func fetchInventory(ctx context.Context, site checklist.Site, now time.Time) (checklist.Inventory, error) {
+	if site.Connector.Kind == "" {
+		return checklist.Inventory{Source: checklist.SourceInfo{Connector: "answers only", FetchedAt: now}}, nil
+	}
+	return checklist.Inventory{}, fmt.Errorf("site %q uses the %q connector, which this build of Ringfence does not have", site.Name, site.Connector.Kind)
+}
+
+func writeAuditOutputs(a *checklist.Audit, jsonOut string, now time.Time, e env) error {
+	switch jsonOut {
+	case "-":
+		return export.WriteJSON(e.stdout, a, now)
+	case "":
+		return export.WriteSummary(e.stdout, a, 10)
+	}
+	if err := checklist.WriteFileAtomic(jsonOut, func(w io.Writer) error { return export.WriteJSON(w, a, now) }); err != nil {
+		return fmt.Errorf("could not write the JSON report: %w", err)
+	}
+	if err := export.WriteSummary(e.stdout, a, 10); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "\nJSON report written to %s\n", jsonOut)
+	return nil
+}
+
+func runChecks(ctx context.Context, args []string, e env) error {
+	fs := newFlags(e, "checks", "checks [--json]", "Lists every check in the catalogue, by area.")
+	asJSON := fs.Bool("json", false, "print the catalogue as JSON")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	cat := checklist.Builtin()
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(cat.Checks)
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	for i, d := range checklist.Domains {
+		if i > 0 {
+			fmt.Fprintln(tw)
+		}
+		fmt.Fprintf(tw, "%s\n", d.Title())
+		for _, ch := range cat.InDomain(d) {
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", ch.ID, ch.Severity, ch.Effort, judgedBy(ch), ch.Title)
+		}
+	}
+	return tw.Flush()
+}
+
+func judgedBy(ch checklist.Check) string {
+	switch {
+	case ch.Automated && ch.Question != nil:
+		return "system, else ask"
+	case ch.Automated:
+		return "system"
+	}
+	return "ask"
+}
+
+func runSites(ctx context.Context, args []string, e env) error {
+	if len(args) > 0 && args[0] == "add" {
+		return runSitesAdd(args[1:], e)
+	}
+	fs := newFlags(e, "sites", "sites [--data-dir FOLDER]\n       ringfence sites add NAME [--contact TEXT]",
+		"Lists saved sites with the date and score of their last audit.")
+	dataDir := fs.String("data-dir", "", "`folder` for saved sites (default: $RINGFENCE_HOME or your config folder)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	store, err := openStore(*dataDir)
+	if err != nil {
+		return err
+	}
+	return listSites(store, e)
+}
+
+func listSites(store *checklist.Store, e env) error {
+	sites, problems := store.Sites()
+	for _, p := range problems {
+		fmt.Fprintf(e.stderr, "warning: %s\n", p)
+	}
+	if len(sites) == 0 {
+		fmt.Fprintln(e.stdout, "No saved sites yet. Try 'ringfence demo', or add one with 'ringfence sites add NAME'.")
+		return nil
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "SITE\tLAST AUDIT\tSCORE\tOPEN ACTIONS")
+	for _, s := range sites {
+		last, score, open := "never", "-", "-"
+		if !s.LastAudit.IsZero() {
+			last = s.LastAudit.Local().Format("2 Jan 2006 15:04")
+			score = fmt.Sprintf("%d", s.Score)
+			open = fmt.Sprintf("%d", s.OpenActions)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", s.Name, last, score, open)
+	}
+	return tw.Flush()
+}
+
+func runSitesAdd(args []string, e env) error {
+	fs := newFlags(e, "sites add", "sites add NAME [--contact TEXT] [--data-dir FOLDER]",
+		"Adds a site to audit. Without a connector, its audits are made from your answers.")
+	contact := fs.String("contact", "", "who to talk to at the site")
+	dataDir := fs.String("data-dir", "", "`folder` for saved sites")
+	// The name comes first so that "sites add Acme --contact x" reads naturally.
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+		if err := parse(fs, args); err != nil {
+			return err
+		}
+		return usagef("sites add needs a site name")
+	}
+	name := strings.TrimSpace(args[0])
+	if err := parse(fs, args[1:]); err != nil {
+		return err
+	}
+	if name == "" {
+		return usagef("sites add needs a site name")
+	}
+	store, err := openStore(*dataDir)
+	if err != nil {
+		return err
+	}
+	site := checklist.Site{Schema: checklist.SiteSchema, Name: name, Contact: *contact, Created: e.now()}
+	if err := store.CreateSite(site); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "Added site %q. Audit it with: ringfence audit --site %q --answers FILE\n", name, name)
+	return nil
+}
+
+// runHome is what a bare "ringfence" shows until the interactive screens exist.
+func runHome(ctx context.Context, e env) error {
+	fmt.Fprintln(e.stdout, "Ringfence checks how well your business phone system is locked down.\nIt only reads: it never changes anything on your phone system.")
+	fmt.Fprintln(e.stdout)
+	store, err := openStore("")
+	if err != nil {
+		return err
+	}
+	if err := listSites(store, e); err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, "\nRun 'ringfence --help' for all commands.")
+	return nil
+}
