@@ -125,3 +125,16 @@ func unusedDisabled(f *Facts) Outcome {
 	}
 	return pass("Every enabled extension and device has been used in the last 90 days.")
 }
+
+// DeviceFirmware judges one device's firmware the way the firmware checks do,
+// for reports that list every device with its status.
+func DeviceFirmware(d Device) firmware.Verdict {
+	id, ok := identity(d)
+	if !ok {
+		return firmware.Verdict{Status: firmware.StatusUnknown, Reason: "The make, model or firmware version was not reported."}
+	}
+	if d.Kind == DeviceSoftphone {
+		return firmware.JudgeSoftphone(joinNonEmpty(" ", id.Vendor, id.Model), id.Version)
+	}
+	return firmware.JudgeDevice(id.Vendor, id.Model, id.Version)
+}
