@@ -1,0 +1,94 @@
+package checklist
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+const lockSite = "Acme Ltd"
+
+// TestHelperLocker runs in a child process started by TestStoreLockAcrossProcesses:
+// a lock is only worth having if another process sees it.
+func TestHelperLocker(t *testing.T) {
+	if os.Getenv("RINGFENCE_LOCKTEST_CHILD") != "1" {
+		t.Skip("run as a child process by TestStoreLockAcrossProcesses")
+	}
+	s, err := OpenStore(os.Getenv("RINGFENCE_LOCKTEST_DIR"))
+	if err != nil {
+		fmt.Println("LOCKRESULT error", err)
+		return
+	}
+	lock, err := s.Lock(lockSite)
+	switch {
+	case errors.Is(err, ErrSiteLocked):
+		fmt.Println("LOCKRESULT busy", err)
+	case err != nil:
+		fmt.Println("LOCKRESULT error", err)
+	default:
+		fmt.Println("LOCKRESULT locked")
+		_ = lock.Unlock()
+	}
+}
+
+func lockInChild(t *testing.T, dir string) string {
+	t.Helper()
+	exe, err := os.Executable()
+	if err != nil {
+		t.Skipf("cannot find the test binary to run a second process: %v", err)
+	}
+	cmd := exec.Command(exe, "-test.run=^TestHelperLocker$", "-test.count=1")
+	cmd.Env = append(os.Environ(), "RINGFENCE_LOCKTEST_CHILD=1", "RINGFENCE_LOCKTEST_DIR="+dir)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("child process failed: %v\n%s", err, out)
+	}
+	for line := range strings.Lines(string(out)) {
+		if rest, ok := strings.CutPrefix(line, "LOCKRESULT "); ok {
+			return strings.TrimSpace(rest)
+		}
+	}
+	t.Fatalf("child process said nothing about the lock:\n%s", out)
+	return ""
+}
+
+func TestStoreLockAcrossProcesses(t *testing.T) {
+	s := storeWithSite(t, lockSite)
+	lock, err := s.Lock(lockSite)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "busy Another Ringfence window is already working on Acme Ltd. Close it, or wait for it to finish."
+	if got := lockInChild(t, s.Dir()); got != want {
+		t.Errorf("while locked, the other process got %q, want %q", got, want)
+	}
+	if err := lock.Unlock(); err != nil {
+		t.Fatal(err)
+	}
+	if err := lock.Unlock(); err != nil {
+		t.Errorf("a second Unlock: %v", err)
+	}
+	if got := lockInChild(t, s.Dir()); got != "locked" {
+		t.Errorf("after Unlock, the other process got %q, want the lock", got)
+	}
+}
+
+func TestStoreLockIsPerSite(t *testing.T) {
+	s := storeWithSite(t, lockSite)
+	if err := s.CreateSite(Site{Name: "Other"}); err != nil {
+		t.Fatal(err)
+	}
+	a, err := s.Lock(lockSite)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Unlock()
+	b, err := s.Lock("Other")
+	if err != nil {
+		t.Fatalf("locking one site blocked another: %v", err)
+	}
+	defer b.Unlock()
+}
