@@ -1,0 +1,148 @@
+package firmware
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParseUserAgent(t *testing.T) {
+	tests := []struct {
+		ua   string
+		want Identity
+	}{
+		// Yealink, as Wazo and FusionPBX record them (MAC addresses trail).
+		{"Yealink SIP-T46S 66.86.0.15 805ec0123456", Identity{Vendor: "Yealink", Model: "T46S", Version: "66.86.0.15", Kind: "desk_phone"}},
+		{"Yealink SIP-T38G  38.70.0.125 00:15:65:00:00:00", Identity{Vendor: "Yealink", Model: "T38G", Version: "38.70.0.125", Kind: "desk_phone"}},
+		{"Yealink SIP-T56A  58.80.0.25 001565f429a4", Identity{Vendor: "Yealink", Model: "T56A", Version: "58.80.0.25", Kind: "desk_phone"}},
+		{"Yealink SIP-W52P 25.73.0.20 00:15:65:40:ae:35", Identity{Vendor: "Yealink", Model: "W52P", Version: "25.73.0.20", Kind: "dect"}},
+		{"Yealink W60B 77.83.0.85", Identity{Vendor: "Yealink", Model: "W60B", Version: "77.83.0.85", Kind: "dect"}},
+		{"W52P 25.30.0.2 00:15:65:44:b3:7c", Identity{Vendor: "Yealink", Model: "W52P", Version: "25.30.0.2", Kind: "dect"}},
+		{"Yealink-T46G 28.71.0.81 28.1.0.128.0.0.0", Identity{Vendor: "Yealink", Model: "T46G", Version: "28.71.0.81", Kind: "desk_phone"}},
+		{"Yealink SIP-T54W 96.86.0.45", Identity{Vendor: "Yealink", Model: "T54W", Version: "96.86.0.45", Kind: "desk_phone"}},
+		// Poly / Polycom: SIP and provisioning (FileTransport) shapes.
+		{"PolycomVVX-VVX_450-UA/6.4.3.5018", Identity{Vendor: "Poly", Model: "VVX 450", Version: "6.4.3.5018", Kind: "desk_phone"}},
+		{"FileTransport PolycomVVX-VVX_500-UA/5.9.7.4477 Type/Application", Identity{Vendor: "Poly", Model: "VVX 500", Version: "5.9.7.4477", Kind: "desk_phone"}},
+		{"Polycom/5.4.3.2007 PolycomRealPresenceTrio-Trio_8800-UA/5.4.3.2007", Identity{Vendor: "Poly", Model: "Trio 8800", Version: "5.4.3.2007", Kind: "desk_phone"}},
+		{"PolycomSoundPointIP-SPIP_550-UA/3.2.3.1734", Identity{Vendor: "Poly", Model: "SoundPoint IP 550", Version: "3.2.3.1734", Kind: "desk_phone"}},
+		{"PolycomVVX-VVX_310-UA/4.1.4.7430_0004f2abcdef", Identity{Vendor: "Poly", Model: "VVX 310", Version: "4.1.4.7430", Kind: "desk_phone"}},
+		// Grandstream: SIP and HTTP provisioning shapes.
+		{"Grandstream GXP1625 1.0.7.64", Identity{Vendor: "Grandstream", Model: "GXP1625", Version: "1.0.7.64", Kind: "desk_phone"}},
+		{"Grandstream Model HW GXP2135 SW 1.0.7.97 DevId 000b828aa872", Identity{Vendor: "Grandstream", Model: "GXP2135", Version: "1.0.7.97", Kind: "desk_phone"}},
+		{"Grandstream HT802 1.0.43.11", Identity{Vendor: "Grandstream", Model: "HT802", Version: "1.0.43.11", Kind: "ata"}},
+		{"Grandstream GRP2614 1.0.5.67", Identity{Vendor: "Grandstream", Model: "GRP2614", Version: "1.0.5.67", Kind: "desk_phone"}},
+		{"Grandstream UCM6302 1.0.21.9", Identity{Vendor: "Grandstream", Model: "UCM6302", Version: "1.0.21.9", Kind: "pbx"}},
+		// Snom.
+		{"snomD785/10.1.54.13", Identity{Vendor: "Snom", Model: "D785", Version: "10.1.54.13", Kind: "desk_phone"}},
+		{"snom320-SIP 8.7.3.25", Identity{Vendor: "Snom", Model: "320", Version: "8.7.3.25", Kind: "desk_phone"}},
+		{"Mozilla/4.0 (compatible; snomD785-SIP 10.1.169.16 2010.12-00001-gd311851f1 (Feb 25 2019 - 14:19:43) 00041396D9B4 SXM:0 UXM:0 UXMC:0)", Identity{Vendor: "Snom", Model: "D785", Version: "10.1.169.16", Kind: "desk_phone"}},
+		// Cisco multiplatform and small-business kit.
+		{"Cisco-CP-8841-3PCC/11.3.7SR1", Identity{Vendor: "Cisco", Model: "8841-3PCC", Version: "11.3.7SR1", Kind: "desk_phone"}},
+		{"Cisco/SPA504G-7.6.2", Identity{Vendor: "Cisco", Model: "SPA504G", Version: "7.6.2", Kind: "desk_phone"}},
+		{"Cisco/SPA112-1.4.1(SR5)", Identity{Vendor: "Cisco", Model: "SPA112", Version: "1.4.1(SR5)", Kind: "ata"}},
+		// Fanvil and Panasonic.
+		{"Fanvil X5U-Pro 2.12.22.2", Identity{Vendor: "Fanvil", Model: "X5U-Pro", Version: "2.12.22.2", Kind: "desk_phone"}},
+		{"Fanvil X5U-V2 2.12.1 0c3800000000)", Identity{Vendor: "Fanvil", Model: "X5U-V2", Version: "2.12.1", Kind: "desk_phone"}},
+		{"Panasonic_KX-HDV230/01.133 (0080f0c8c381)", Identity{Vendor: "Panasonic", Model: "KX-HDV230", Version: "01.133", Kind: "desk_phone"}},
+		{"Panasonic_KX-UT670/01.022 (0080f000000)", Identity{Vendor: "Panasonic", Model: "KX-UT670", Version: "01.022", Kind: "desk_phone"}},
+		{"Panasonic-KX-TGP600RU/01.061 (080023e21a52)", Identity{Vendor: "Panasonic", Model: "KX-TGP600RU", Version: "01.061", Kind: "dect"}},
+		// 3CX.
+		{"3CXPhone for Windows 16.3.0.123", Identity{Vendor: "3CX", Model: "3CXPhone for Windows", Version: "16.3.0.123", Kind: "softphone"}},
+		{"3CX Phone System 18.0.9.20", Identity{Vendor: "3CX", Model: "3CX Phone System", Version: "18.0.9.20", Kind: "pbx"}},
+		{"3CX DesktopApp 18.12.416", Identity{Vendor: "3CX", Model: "3CX DesktopApp", Version: "18.12.416", Kind: "softphone"}},
+		{"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) 3CXDesktopApp/18.12.407 Chrome/102.0 Electron/19.0.8 Safari/537.36", Identity{Vendor: "3CX", Model: "3CX DesktopApp", Version: "18.12.407", Kind: "softphone"}},
+		// Asterisk and FreePBX, as Greenbone's SIP detection sees them.
+		{"Asterisk PBX 18.20.0", Identity{Vendor: "Sangoma", Model: "Asterisk", Version: "18.20.0", Kind: "pbx", CoreVersion: "18.20.0"}},
+		{"Asterisk PBX certified/18.9-cert5", Identity{Vendor: "Sangoma", Model: "Certified Asterisk", Version: "18.9-cert5", Kind: "pbx", CoreVersion: "18.9-cert5"}},
+		{"FPBX-16.0.40(18.20.0)", Identity{Vendor: "Sangoma", Model: "FreePBX", Version: "16.0.40", Kind: "pbx", CoreVersion: "18.20.0"}},
+	}
+	for _, tt := range tests {
+		got, ok := ParseUserAgent(tt.ua)
+		if !ok {
+			t.Errorf("ParseUserAgent(%q) not recognised", tt.ua)
+			continue
+		}
+		if got != tt.want {
+			t.Errorf("ParseUserAgent(%q)\n got %+v\nwant %+v", tt.ua, got, tt.want)
+		}
+	}
+}
+
+func TestParseUserAgentUnknown(t *testing.T) {
+	for _, ua := range []string{
+		"",
+		"   ",
+		"curl/8.0",
+		"Linphone Desktop/4.2.5 (macOS 10.15, Qt 5.15.2) LinphoneCore/4.4.19",
+		"Yealink SIP-WEB",        // the WebRTC client, not a phone
+		"Yealink",                // vendor alone says nothing about firmware
+		"Grandstream",            // likewise
+		"Asterisk PBX",           // no version
+		"PolycomVVX-VVX_450-UA/", // cut off
+		strings.Repeat("Yealink ", 10000),
+	} {
+		if id, ok := ParseUserAgent(ua); ok {
+			t.Errorf("ParseUserAgent(%.40q) = %+v, want not recognised", ua, id)
+		}
+	}
+}
+
+// The parsed identity must lead to the right advisory row, or parsing is only
+// half the job.
+func TestParsedUserAgentsReachTheirRows(t *testing.T) {
+	tests := []struct {
+		ua, family string
+	}{
+		{"Grandstream GXP1625 1.0.7.64", "grandstream-gxp16xx"},
+		{"Yealink SIP-T46S 66.86.0.15 805ec0123456", "yealink-t4xs"},
+		{"Cisco-CP-8841-3PCC/11.3.6", "cisco-mpp-web-rce"},
+		{"Cisco/SPA504G-7.6.2", "cisco-spa300-500"},
+		{"Cisco/SPA112-1.4.1(SR5)", "cisco-spa112"},
+		{"Polycom/5.4.3.2007 PolycomRealPresenceTrio-Trio_8800-UA/5.4.3.2007", "poly-trio-8500-8800"},
+		{"snom370-SIP 8.7.3.25", "snom-8x"},
+		{"snomD785/10.1.54.13", "snom-d7xx"},
+	}
+	for _, tt := range tests {
+		id, ok := ParseUserAgent(tt.ua)
+		if !ok {
+			t.Fatalf("ParseUserAgent(%q) not recognised", tt.ua)
+		}
+		if v := JudgeDevice(id.Vendor, id.Model, id.Version); v.Family != tt.family {
+			t.Errorf("%q judged by row %q, want %q (%s)", tt.ua, v.Family, tt.family, v.Reason)
+		}
+	}
+}
+
+func FuzzParseUserAgent(f *testing.F) {
+	for _, seed := range []string{
+		"Yealink SIP-T46S 66.86.0.15 805ec0123456",
+		"PolycomVVX-VVX_450-UA/6.4.3.5018",
+		"Grandstream Model HW GXP2135 SW 1.0.7.97 DevId 000b828aa872",
+		"Mozilla/4.0 (compatible; snomD785-SIP 10.1.169.16 (Feb 25 2019 - 14:19:43))",
+		"Cisco/SPA112-1.4.1(SR5)",
+		"FPBX-16.0.40(18.20.0)",
+		"Asterisk PBX certified/18.9-cert5",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, ua string) {
+		id, ok := ParseUserAgent(ua)
+		if !ok {
+			if id != (Identity{}) {
+				t.Fatalf("not recognised but returned %+v", id)
+			}
+			return
+		}
+		if id.Vendor == "" || id.Model == "" || id.Kind == "" {
+			t.Fatalf("recognised %q with missing fields: %+v", ua, id)
+		}
+		// Whatever came out must be safe to judge.
+		switch id.Kind {
+		case "pbx":
+			_ = JudgePBX(id.Model, id.Version)
+		case "softphone":
+			_ = JudgeSoftphone(id.Model, id.Version)
+		default:
+			_ = JudgeDevice(id.Vendor, id.Model, id.Version)
+		}
+	})
+}
