@@ -1,6 +1,10 @@
 package checklist
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/ringfence/ringfence/checklist/pins"
+)
 
 func init() {
 	register("PIN-01", func(f *Facts) Outcome {
@@ -49,7 +53,7 @@ func shortOnly(j PINJudgement) bool {
 }
 
 // ShortPINReason is the judgement reason for a PIN whose only fault is length.
-const ShortPINReason = "shorter than 6 digits"
+const ShortPINReason = pins.ReasonShort
 
 // mailboxesWhere fails when any enabled mailbox has a problem; judged says what is
 // wrong with one mailbox, or "" when nothing is. Mailboxes whose PIN could not be
@@ -90,4 +94,11 @@ func plural(n int, one, many string) string {
 		return fmt.Sprintf("1 %s", one)
 	}
 	return fmt.Sprintf("%d %s", n, many)
+}
+
+// JudgePIN judges a voicemail PIN for a connector at fetch time. The PIN goes no
+// further than this call: only the verdict and a fixed reason come back.
+func JudgePIN(pin, extension string) PINJudgement {
+	j := pins.Judge(pin, extension)
+	return PINJudgement{Verdict: PINVerdict(j.Verdict), Reason: j.Reason, Short: j.Short}
 }

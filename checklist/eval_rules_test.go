@@ -280,3 +280,31 @@ func TestFoldName(t *testing.T) {
 		}
 	}
 }
+
+func TestJudgePINKeepsOnlyTheVerdict(t *testing.T) {
+	tests := []struct {
+		pin, ext string
+		want     PINVerdict
+		short    bool
+	}{
+		{"", "201", PINUnset, false},
+		{"201", "201", PINEqualsExtension, true},
+		{"1234", "201", PINWeak, true},
+		{"4242", "201", PINDefault, true},
+		{"8305", "201", PINWeak, true},
+		{"830516", "201", PINWeak, false}, // looks like a date
+		{"739164", "201", PINOK, false},
+	}
+	for i, tt := range tests {
+		j := JudgePIN(tt.pin, tt.ext)
+		if j.Verdict != tt.want || j.Short != tt.short {
+			t.Errorf("case %d: got %s short=%v, want %s short=%v", i, j.Verdict, j.Short, tt.want, tt.short)
+		}
+		if j.Verdict == PINWeak && j.Reason == "" {
+			t.Errorf("case %d: a weak PIN needs a reason", i)
+		}
+	}
+	if j := JudgePIN("8305", "201"); j.Reason != ShortPINReason {
+		t.Errorf("a PIN whose only fault is length should say so, got %q", j.Reason)
+	}
+}
