@@ -1,6 +1,8 @@
 package checklist
 
 import (
+	"strings"
+
 	"github.com/ringfence/ringfence/checklist/firmware"
 )
 
@@ -95,14 +97,37 @@ func pbxPatched(f *Facts) Outcome {
 	if inv.PBX.Version == "" {
 		return unknown("The phone system did not report its version.")
 	}
-	v := firmware.JudgePBX(inv.PBX.Product, inv.PBX.Version)
-	switch v.Status {
-	case firmware.StatusOutdated, firmware.StatusExploited:
-		return fail([]Item{withDetail(pbxItem(inv.PBX), v.Reason)}, "%s", v.Reason)
-	case firmware.StatusCurrent:
-		return pass("%s %s: %s", inv.PBX.Product, inv.PBX.Version, v.Reason)
+	// FreePBX's own version says little about security: the Asterisk engine
+	// underneath carries most advisories, so judge it too when it is known.
+	type judged struct {
+		item Item
+		v    firmware.Verdict
 	}
-	return unknown("%s %s could not be checked against known advisories. %s", inv.PBX.Product, inv.PBX.Version, v.Reason)
+	parts := []judged{{pbxItem(inv.PBX), firmware.JudgePBX(inv.PBX.Product, inv.PBX.Version)}}
+	for _, c := range inv.PBX.Components {
+		if strings.EqualFold(c.Name, "asterisk") {
+			parts = append(parts, judged{Item{Kind: "pbx", ID: "Asterisk", Label: "Asterisk " + c.Version}, firmware.JudgePBX("Asterisk", c.Version)})
+		}
+	}
+	var failed []Item
+	var reasons []string
+	current := 0
+	for _, p := range parts {
+		switch p.v.Status {
+		case firmware.StatusOutdated, firmware.StatusExploited:
+			failed = append(failed, withDetail(p.item, p.v.Reason))
+		case firmware.StatusCurrent:
+			current++
+		}
+		reasons = append(reasons, p.v.Reason)
+	}
+	switch {
+	case len(failed) > 0:
+		return fail(failed, "%s", failed[0].Detail)
+	case current > 0:
+		return pass("%s %s: %s", inv.PBX.Product, inv.PBX.Version, reasons[0])
+	}
+	return unknown("%s %s could not be checked against known advisories. %s", inv.PBX.Product, inv.PBX.Version, reasons[0])
 }
 
 func noCompromisedSoftphone(f *Facts) Outcome {

@@ -308,3 +308,44 @@ func TestJudgePINKeepsOnlyTheVerdict(t *testing.T) {
 		t.Errorf("a PIN whose only fault is length should say so, got %q", j.Reason)
 	}
 }
+
+func TestPBXPatchedJudgesAsteriskUnderFreePBX(t *testing.T) {
+	inv := inventoryWith(FacetPBX)
+	inv.PBX = PBX{Product: "FreePBX", Version: "16.0.40", Components: []Component{{Name: "asterisk", Version: "18.20.0"}}}
+	o := run(t, "FW-03", inv)
+	if o.Status != StatusFail || len(o.Affected) != 1 || o.Affected[0].ID != "Asterisk" {
+		t.Fatalf("Asterisk 18.20.0 is below 18.24.2: got %s %+v", o.Status, o.Affected)
+	}
+	inv.PBX.Components[0].Version = "18.24.2"
+	if o := run(t, "FW-03", inv); o.Status != StatusPass {
+		t.Errorf("patched Asterisk: got %s (%s)", o.Status, o.Evidence)
+	}
+	inv.PBX.Components = nil
+	if o := run(t, "FW-03", inv); o.Status != StatusUnknown {
+		t.Errorf("FreePBX alone cannot be judged: got %s", o.Status)
+	}
+}
+
+func TestDevicesFirmwareAndEndOfLife(t *testing.T) {
+	inv := inventoryWith(FacetDevices)
+	inv.Devices = []Device{
+		{Kind: DeviceDeskPhone, UserAgent: "Grandstream GXP1625 1.0.7.64", Owner: "201", MAC: "00:0b:82:00:00:01"},
+		{Kind: DeviceDeskPhone, UserAgent: "Grandstream GXP1625 1.0.7.81", Owner: "202", MAC: "00:0b:82:00:00:02"},
+		{Kind: DeviceDeskPhone, UserAgent: "Cisco/SPA504G-7.6.2", Owner: "203", MAC: "00:0b:82:00:00:03"},
+		{Kind: DeviceATA, UserAgent: "DoorBird/1.0", MAC: "00:0b:82:00:00:04"},
+	}
+	if o := run(t, "FW-01", inv); o.Status != StatusFail || !slices.Equal(itemIDs(o.Affected), []string{"00:0b:82:00:00:01"}) {
+		t.Errorf("FW-01: %s %v", o.Status, itemIDs(o.Affected))
+	}
+	if o := run(t, "EP-03", inv); o.Status != StatusFail || !slices.Equal(itemIDs(o.Affected), []string{"00:0b:82:00:00:03"}) {
+		t.Errorf("EP-03: %s %v", o.Status, itemIDs(o.Affected))
+	}
+	o := run(t, "EP-02", inv)
+	if o.Status != StatusUnknown || !slices.Equal(itemIDs(o.Affected), []string{"00:0b:82:00:00:04"}) {
+		t.Errorf("EP-02: an unrecognised user agent is unknown and listed, got %s %v", o.Status, itemIDs(o.Affected))
+	}
+	inv.Devices = inv.Devices[1:2]
+	if o := run(t, "FW-01", inv); o.Status != StatusPass {
+		t.Errorf("FW-01 with only a patched phone: %s (%s)", o.Status, o.Evidence)
+	}
+}
