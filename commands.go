@@ -95,6 +95,7 @@ func runAudit(ctx context.Context, args []string, e env) error {
 	jsonOut := fs.String("json", "", "write the JSON report to `file` (- for standard output)")
 	failOn := fs.String("fail-on", "none", "exit with code 3 if a check fails at or above this `severity` (critical, high, medium, low, none)")
 	dataDir := fs.String("data-dir", "", "`folder` for saved sites (default: $RINGFENCE_HOME or your config folder)")
+	auditor := fs.String("auditor", "", "your `name`, shown in reports as who ran the audit")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -116,8 +117,11 @@ func runAudit(ctx context.Context, args []string, e env) error {
 	var a *checklist.Audit
 	if *useDemo {
 		a, err = demoAudit(ctx, cat, now, extra)
+		if a != nil {
+			a.Auditor = *auditor
+		}
 	} else {
-		a, err = siteAudit(ctx, cat, *dataDir, *site, extra, now)
+		a, err = siteAudit(ctx, cat, *dataDir, *site, *auditor, extra, now)
 	}
 	if err != nil {
 		return err
@@ -134,7 +138,7 @@ func runAudit(ctx context.Context, args []string, e env) error {
 // siteAudit audits a saved site and saves the new audit. Answers, accepted risks
 // and action owners carry over from the site's last audit, so a headless re-run
 // never loses what someone decided.
-func siteAudit(ctx context.Context, cat *checklist.Catalogue, dataDir, name string, extra checklist.Answers, now time.Time) (*checklist.Audit, error) {
+func siteAudit(ctx context.Context, cat *checklist.Catalogue, dataDir, name, auditor string, extra checklist.Answers, now time.Time) (*checklist.Audit, error) {
 	store, err := openStore(dataDir)
 	if err != nil {
 		return nil, err
@@ -169,6 +173,7 @@ func siteAudit(ctx context.Context, cat *checklist.Catalogue, dataDir, name stri
 		answers[id] = ans
 	}
 	a := checklist.NewAudit(cat, site.Name, inv, answers, now)
+	a.Auditor = auditor
 	if previous != nil {
 		a.Accepted, a.Tracking = previous.Accepted, previous.Tracking
 		a.Recompute(cat, now)
