@@ -65,8 +65,9 @@ func devicesIdentified(f *Facts) Outcome {
 		return unknown("The phone system did not list its devices.")
 	}
 	var items []Item
-	for _, d := range inv.Devices {
-		if _, ok := identity(d); !ok {
+	facts := f.devices()
+	for i, d := range inv.Devices {
+		if !facts[i].identified {
 			detail := "make, model or firmware not reported"
 			if d.UserAgent != "" {
 				detail = fmt.Sprintf("user agent %q not recognised", d.UserAgent)
@@ -88,12 +89,12 @@ func noEndOfLifeModels(f *Facts) Outcome {
 		return unknown("The phone system did not list its devices.")
 	}
 	var items []Item
-	for _, d := range inv.Devices {
+	facts := f.devices()
+	for i, d := range inv.Devices {
 		if !hardware(d) {
 			continue
 		}
-		id, _ := identity(d)
-		if v := firmware.JudgeDevice(id.Vendor, id.Model, id.Version); v.Status == firmware.StatusEndOfLife {
+		if v := facts[i].verdict; v.Status == firmware.StatusEndOfLife {
 			items = append(items, deviceItem(d, v.Reason))
 		}
 	}
@@ -124,17 +125,4 @@ func unusedDisabled(f *Facts) Outcome {
 		return fail(items, "%d extensions or devices look unused but are still live.", len(items))
 	}
 	return pass("Every enabled extension and device has been used in the last 90 days.")
-}
-
-// DeviceFirmware judges one device's firmware the way the firmware checks do,
-// for reports that list every device with its status.
-func DeviceFirmware(d Device) firmware.Verdict {
-	id, ok := identity(d)
-	if !ok {
-		return firmware.Verdict{Status: firmware.StatusUnknown, Reason: "The make, model or firmware version was not reported."}
-	}
-	if d.Kind == DeviceSoftphone {
-		return firmware.JudgeSoftphone(joinNonEmpty(" ", id.Vendor, id.Model), id.Version)
-	}
-	return firmware.JudgeDevice(id.Vendor, id.Model, id.Version)
 }

@@ -20,16 +20,16 @@ func phoneFirmwareSafe(f *Facts) Outcome {
 	}
 	var outdated, unchecked []Item
 	current := 0
-	for _, d := range inv.Devices {
+	facts := f.devices()
+	for i, d := range inv.Devices {
 		if !hardware(d) {
 			continue
 		}
-		id, ok := identity(d)
-		if !ok {
+		if !facts[i].identified {
 			unchecked = append(unchecked, deviceItem(d, "firmware version not known"))
 			continue
 		}
-		v := firmware.JudgeDevice(id.Vendor, id.Model, id.Version)
+		v := facts[i].verdict
 		switch v.Status {
 		case firmware.StatusOutdated, firmware.StatusExploited:
 			outdated = append(outdated, deviceItem(d, v.Reason))
@@ -72,9 +72,9 @@ func noKnownExploited(f *Facts) Outcome {
 			}
 		}
 	}
-	for _, d := range inv.Devices {
-		id, ok := identity(d)
-		if ok && firmware.JudgeDevice(id.Vendor, id.Model, id.Version).Status == firmware.StatusExploited {
+	facts := f.devices()
+	for i, d := range inv.Devices {
+		if facts[i].verdict.Status == firmware.StatusExploited {
 			items = append(items, deviceItem(d, "a version attackers are known to be exploiting"))
 		}
 	}
@@ -137,14 +137,13 @@ func noCompromisedSoftphone(f *Facts) Outcome {
 	}
 	var items []Item
 	softphones := 0
-	for _, d := range inv.Devices {
+	facts := f.devices()
+	for i, d := range inv.Devices {
 		if d.Kind != DeviceSoftphone {
 			continue
 		}
 		softphones++
-		id, _ := identity(d)
-		app := joinNonEmpty(" ", id.Vendor, id.Model)
-		if v := firmware.JudgeSoftphone(app, id.Version); v.Status == firmware.StatusCompromised {
+		if v := facts[i].verdict; v.Status == firmware.StatusCompromised {
 			items = append(items, deviceItem(d, v.Reason))
 		}
 	}

@@ -10,6 +10,8 @@ type Facts struct {
 	Inventory *Inventory
 	Now       time.Time
 	staff     *staffIndex // built once per evaluation, shared by the leaver checks
+
+	deviceCache []deviceFacts
 }
 
 // Outcome is an evaluator's verdict. StatusUnknown means the inventory cannot

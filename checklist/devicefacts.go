@@ -1,0 +1,57 @@
+package checklist
+
+import "github.com/ringfence/ringfence/checklist/firmware"
+
+// deviceFacts is what the endpoint and firmware checks need to know about one
+// device. Four checks read it, and a site often has many phones of one model on
+// one firmware, so it is worked out once per distinct device description.
+type deviceFacts struct {
+	id         firmware.Identity
+	identified bool
+	verdict    firmware.Verdict
+}
+
+type deviceKey struct {
+	kind                              DeviceKind
+	vendor, model, version, userAgent string
+}
+
+func judgeDevice(d Device) deviceFacts {
+	id, ok := identity(d)
+	df := deviceFacts{id: id, identified: ok}
+	switch {
+	case !ok:
+		df.verdict = firmware.Verdict{Status: firmware.StatusUnknown, Reason: "The make, model or firmware version was not reported."}
+	case d.Kind == DeviceSoftphone:
+		df.verdict = firmware.JudgeSoftphone(joinNonEmpty(" ", id.Vendor, id.Model), id.Version)
+	default:
+		df.verdict = firmware.JudgeDevice(id.Vendor, id.Model, id.Version)
+	}
+	return df
+}
+
+// devices returns the facts for every device of the inventory, in order.
+func (f *Facts) devices() []deviceFacts {
+	if f.deviceCache != nil || len(f.Inventory.Devices) == 0 {
+		return f.deviceCache
+	}
+	seen := make(map[deviceKey]deviceFacts)
+	out := make([]deviceFacts, len(f.Inventory.Devices))
+	for i, d := range f.Inventory.Devices {
+		key := deviceKey{d.Kind, d.Vendor, d.Model, d.Firmware, d.UserAgent}
+		df, ok := seen[key]
+		if !ok {
+			df = judgeDevice(d)
+			seen[key] = df
+		}
+		out[i] = df
+	}
+	f.deviceCache = out
+	return out
+}
+
+// DeviceFirmware judges one device's firmware the way the firmware checks do,
+// for reports that list every device with its status.
+func DeviceFirmware(d Device) firmware.Verdict {
+	return judgeDevice(d).verdict
+}
