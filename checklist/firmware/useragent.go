@@ -180,10 +180,43 @@ func ParseUserAgent(ua string) (Identity, bool) {
 	if ua == "" {
 		return Identity{}, false
 	}
-	for _, rule := range uaRules {
+	lower := strings.ToLower(ua)
+	for i, rule := range uaRules {
+		if !containsAny(lower, uaHints[i]) {
+			continue
+		}
 		if m := rule.re.FindStringSubmatch(ua); m != nil {
 			return rule.build(m), true
 		}
 	}
 	return Identity{}, false
+}
+
+// uaHints holds, for each rule in uaRules, lower-case words at least one of which
+// every user agent it matches contains. Checking them first skips the regular
+// expressions for the rules that cannot match, which is most of them.
+var uaHints = [][]string{
+	{"yealink"},
+	{"vp530", "w5"},
+	{"poly"},
+	{"grandstream"},
+	{"snom"},
+	{"cisco-cp"},
+	{"cisco/", "linksys/"},
+	{"fanvil"},
+	{"panasonic"},
+	{"3cx"},
+	{"3cx"},
+	{"3cx"},
+	{"fpbx-"},
+	{"asterisk pbx"},
+}
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -146,3 +146,9 @@ func FuzzParseUserAgent(f *testing.F) {
 		}
 	})
 }
+
+func TestEveryUserAgentRuleHasHints(t *testing.T) {
+	if len(uaHints) != len(uaRules) {
+		t.Fatalf("%d hint lists for %d rules: add the new rule's words to uaHints", len(uaHints), len(uaRules))
+	}
+}
