@@ -104,7 +104,7 @@ type reportDoc struct {
 		Affected                                      []json.RawMessage
 	} `json:"results"`
 	Plan []struct {
-		Rank                                  int
+		Rank                                 int
 		Check, Action, Severity, Effort, Due string
 	} `json:"plan"`
 }
