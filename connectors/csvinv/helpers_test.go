@@ -1,0 +1,5 @@
+package csvinv
+
+import "github.com/ringfence/ringfence/connectors"
+
+func lookupKind() (connectors.Kind, bool) { return connectors.Lookup("csv") }
