@@ -1,0 +1,176 @@
+package httpx
+
+import (
+	"context"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/ringfence/ringfence/checklist"
+)
+
+// Version is put in the default User-Agent; the CLI may set it at start-up.
+var Version = "dev"
+
+// Config says which phone system a Client talks to and how.
+type Config struct {
+	Connector string // "3cx": named in every error
+	// BaseURL is where the PBX answers, e.g. https://pbx.example.com:5001.
+	// Plain http is refused except on the loopback address, where nothing
+	// crosses a network.
+	BaseURL string
+	// Pins are the self-signed certificates the user has confirmed.
+	Pins   []checklist.PinnedCert
+	Limits Limits
+	// UserAgent defaults to "Ringfence/<Version>"; Yeastar refuses requests without one.
+	UserAgent string
+	// RootCAs replaces the system roots; for tests only.
+	RootCAs *x509.CertPool
+	// Hints replace the default advice for an HTTP status, so a connector can
+	// name its own roles and screens ("give the API client the System Admin role").
+	Hints map[int]string
+}
+
+// Client sends a connector's requests. It is safe for concurrent use.
+type Client struct {
+	cfg    Config
+	base   *url.URL
+	limits Limits
+	http   *http.Client
+	slots  chan struct{}
+}
+
+// New checks the configuration and builds a client. It does not touch the network.
+func New(cfg Config) (*Client, error) {
+	if cfg.Connector == "" {
+		cfg.Connector = "connector"
+	}
+	base, err := parseBase(cfg.Connector, cfg.BaseURL)
+	if err != nil {
+		return nil, err
+	}
+	cfg.Limits = cfg.Limits.withDefaults()
+	if cfg.UserAgent == "" {
+		cfg.UserAgent = "Ringfence/" + Version
+	}
+	dialer := &net.Dialer{Timeout: cfg.Limits.Connect, KeepAlive: 30 * time.Second}
+	transport := &http.Transport{
+		Proxy:                 http.ProxyFromEnvironment,
+		DialContext:           dialer.DialContext,
+		TLSClientConfig:       tlsConfig(base.Hostname(), cfg.Pins, cfg.RootCAs),
+		TLSHandshakeTimeout:   cfg.Limits.Connect,
+		ResponseHeaderTimeout: cfg.Limits.Request,
+		ExpectContinueTimeout: time.Second,
+		IdleConnTimeout:       90 * time.Second,
+		MaxIdleConnsPerHost:   cfg.Limits.MaxConcurrent,
+		ForceAttemptHTTP2:     true,
+	}
+	c := &Client{
+		cfg:    cfg,
+		base:   base,
+		limits: cfg.Limits,
+		slots:  make(chan struct{}, cfg.Limits.MaxConcurrent),
+	}
+	c.http = &http.Client{
+		Transport:     &readOnly{next: transport, host: origin(base.Scheme, base.Host)},
+		CheckRedirect: c.checkRedirect,
+	}
+	return c, nil
+}
+
+func parseBase(connector, raw string) (*url.URL, error) {
+	raw = strings.TrimSpace(raw)
+	bad := func(why string) error {
+		return &Error{Connector: connector, Step: "checking the address", Err: errors.New(why),
+			Hint: "Enter the address you use to open the phone system's admin page, such as https://pbx.example.com:5001."}
+	}
+	if raw == "" {
+		return nil, bad("no address was given")
+	}
+	if !strings.Contains(raw, "://") {
+		raw = "https://" + raw
+	}
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" {
+		return nil, bad(fmt.Sprintf("%q is not a web address", raw))
+	}
+	if u.User != nil {
+		return nil, bad("the address has a user name or password in it; enter those in their own fields")
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "https":
+	case "http":
+		if !loopback(u.Hostname()) {
+			return nil, bad("plain http would send your secret unencrypted; use the https address")
+		}
+	default:
+		return nil, bad(fmt.Sprintf("%q addresses are not supported; use https", u.Scheme))
+	}
+	u.Scheme = strings.ToLower(u.Scheme)
+	u.Path = strings.TrimRight(u.Path, "/")
+	u.RawQuery, u.Fragment = "", ""
+	return u, nil
+}
+
+func loopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// BaseURL is the address the client talks to, tidied.
+func (c *Client) BaseURL() string { return c.base.String() }
+
+// Limits are the limits in force, with defaults filled in.
+func (c *Client) Limits() Limits { return c.limits }
+
+// WithOverall bounds a whole fetch by Limits.Overall. Connectors call it at the
+// start of Fetch so that a PBX answering each request just in time still
+// cannot keep the user waiting for ever.
+func (c *Client) WithOverall(ctx context.Context) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(ctx, c.limits.Overall)
+}
+
+func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {
+	if len(via) >= 5 {
+		return fmt.Errorf("%w: too many redirects", ErrRedirect)
+	}
+	if origin(req.URL.Scheme, req.URL.Host) != origin(c.base.Scheme, c.base.Host) {
+		return fmt.Errorf("%w (%s)", ErrRedirect, req.URL.Host)
+	}
+	return nil
+}
+
+// resolve turns a path, or an absolute link the server handed back (such as
+// OData's @odata.nextLink), into a URL on the configured host.
+func (c *Client) resolve(step, path string, query url.Values) (*url.URL, error) {
+	ref, err := url.Parse(path)
+	if err != nil {
+		return nil, c.fail(step, 0, fmt.Errorf("%w: the address %q could not be read", ErrBadData, path))
+	}
+	var u *url.URL
+	if ref.IsAbs() || ref.Host != "" {
+		u = c.base.ResolveReference(ref)
+		if origin(u.Scheme, u.Host) != origin(c.base.Scheme, c.base.Host) {
+			return nil, c.fail(step, 0, fmt.Errorf("%w (%s)", ErrRedirect, u.Host))
+		}
+	} else {
+		u = c.base.JoinPath(ref.Path)
+		u.RawQuery = ref.RawQuery
+	}
+	if len(query) > 0 {
+		q := u.Query()
+		for k, vs := range query {
+			q[k] = append(q[k], vs...)
+		}
+		u.RawQuery = q.Encode()
+	}
+	return u, nil
+}

@@ -1,0 +1,34 @@
+package httpx
+
+import (
+	"crypto/x509"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+	"time"
+)
+
+// testLimits are short so that every deadline test ends quickly; the tests
+// assert what kind of error came back, never how long it took.
+func testLimits() Limits {
+	return Limits{
+		Connect: 2 * time.Second, Request: 300 * time.Millisecond, Overall: 5 * time.Second,
+		MaxBody: 1 << 20, Retries: 2, MaxConcurrent: 4,
+		Backoff: time.Millisecond, MaxRetryWait: 5 * time.Millisecond,
+	}
+}
+
+// newServer starts a TLS test server and a client that trusts it through
+// RootCAs, the way a PBX with a proper certificate is trusted.
+func newServer(t *testing.T, h http.Handler) (*httptest.Server, *Client) {
+	t.Helper()
+	srv := httptest.NewTLSServer(h)
+	t.Cleanup(srv.Close)
+	pool := x509.NewCertPool()
+	pool.AddCert(srv.Certificate())
+	c, err := New(Config{Connector: "test", BaseURL: srv.URL, Limits: testLimits(), RootCAs: pool})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return srv, c
+}

@@ -1,0 +1,88 @@
+package httpx
+
+import (
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ringfence/ringfence/checklist"
+)
+
+func okJSON(w http.ResponseWriter, _ *http.Request) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Write([]byte(`{"ok":true}`))
+}
+
+func TestSelfSignedCertificateIsShownNotTrusted(t *testing.T) {
+	srv := httptest.NewTLSServer(http.HandlerFunc(okJSON))
+	defer srv.Close()
+	c, err := New(Config{Connector: "3cx", BaseURL: srv.URL, Limits: testLimits()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = c.GetJSON(t.Context(), "checking the connection", "/", nil, nil, nil)
+	var untrusted *UntrustedCertError
+	if !errors.As(err, &untrusted) {
+		t.Fatalf("got %v, want UntrustedCertError", err)
+	}
+	if want := LeafSHA256(srv.Certificate()); untrusted.SHA256 != want || untrusted.Host != "127.0.0.1" {
+		t.Fatalf("got %+v, want host 127.0.0.1 and fingerprint %s", untrusted, want)
+	}
+	if !strings.Contains(err.Error(), Fingerprint(untrusted.SHA256)) {
+		t.Errorf("the message does not show the fingerprint: %v", err)
+	}
+}
+
+func TestPinnedCertificateIsTrustedAndAChangeIsRefused(t *testing.T) {
+	srv := httptest.NewTLSServer(http.HandlerFunc(okJSON))
+	defer srv.Close()
+	sum := LeafSHA256(srv.Certificate())
+	pin := func(s string) []checklist.PinnedCert {
+		return []checklist.PinnedCert{{Host: "127.0.0.1", SHA256: s, ConfirmedAt: time.Now()}}
+	}
+	c, _ := New(Config{Connector: "3cx", BaseURL: srv.URL, Limits: testLimits(), Pins: pin(Fingerprint(sum))})
+	if err := c.GetJSON(t.Context(), "reading", "/", nil, nil, nil); err != nil {
+		t.Fatalf("pinned certificate refused: %v", err)
+	}
+
+	old := strings.Repeat("ab", 32)
+	c, _ = New(Config{Connector: "3cx", BaseURL: srv.URL, Limits: testLimits(), Pins: pin(old)})
+	err := c.GetJSON(t.Context(), "reading", "/", nil, nil, nil)
+	var changed *ChangedCertError
+	if !errors.As(err, &changed) {
+		t.Fatalf("got %v, want ChangedCertError", err)
+	}
+	if changed.Pinned != old || changed.Presented != sum || !strings.Contains(err.Error(), "has changed") {
+		t.Fatalf("unclear change report: %+v / %v", changed, err)
+	}
+}
+
+func TestCertificateForAnotherNameIsRefused(t *testing.T) {
+	srv, _ := newServer(t, http.HandlerFunc(okJSON))
+	// The test certificate names example.com and 127.0.0.1, not localhost.
+	pool := srv.Client().Transport.(*http.Transport).TLSClientConfig.RootCAs
+	c, err := New(Config{Connector: "3cx", BaseURL: strings.Replace(srv.URL, "127.0.0.1", "localhost", 1), Limits: testLimits(), RootCAs: pool})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = c.GetJSON(t.Context(), "reading", "/", nil, nil, nil)
+	if !errors.Is(err, ErrCertName) {
+		t.Fatalf("got %v, want ErrCertName", err)
+	}
+}
+
+func TestPlainHTTPOnlyOnLoopback(t *testing.T) {
+	for _, u := range []string{"http://pbx.example.com", "ftp://pbx.example.com", "https://user:pw@pbx.example.com", ""} {
+		if _, err := New(Config{Connector: "3cx", BaseURL: u}); err == nil {
+			t.Errorf("%q accepted", u)
+		}
+	}
+	for _, u := range []string{"http://127.0.0.1:8080", "http://[::1]:8080", "https://pbx.example.com:5001/", "pbx.example.com"} {
+		if _, err := New(Config{Connector: "3cx", BaseURL: u}); err != nil {
+			t.Errorf("%q refused: %v", u, err)
+		}
+	}
+}
