@@ -1,0 +1,116 @@
+package export
+
+import (
+	"github.com/ringfence/ringfence/checklist"
+)
+
+// openItems lists what the audit could not judge, and the risks someone chose to
+// live with, so that neither is mistaken for a pass.
+func (d *doc) openItems() {
+	d.section("What could not be checked")
+	var unknown, accepted []checklist.Result
+	for _, r := range d.a.Results {
+		switch {
+		case r.Status == checklist.StatusUnknown:
+			unknown = append(unknown, r)
+		case r.Acceptance != nil:
+			accepted = append(accepted, r)
+		}
+	}
+	if len(unknown) == 0 {
+		d.para("Every check could be judged, from the phone system or from your answers.", "", 10, 0)
+	} else {
+		d.para("There was no evidence either way for these checks. They lower the score until someone finds out; "+
+			"the last column says how.", "", 9.5, 0)
+		d.gap(2)
+		t := d.table("What could not be checked", 8.5,
+			column{title: "Check", share: 0.10},
+			column{title: "What it covers", share: 0.30},
+			column{title: "Why it is unknown", share: 0.30},
+			column{title: "How to find out", share: 0.30})
+		t.begin()
+		for _, r := range unknown {
+			t.row(code(r.CheckID), txt(r.Title), txt(r.Evidence), txt(d.howToFindOut(r)))
+		}
+		t.end()
+	}
+
+	d.subheading("Accepted risks", 20)
+	if len(accepted) == 0 {
+		d.para("No risks have been accepted: every failed check is in the action plan.", "", 10, 0)
+		return
+	}
+	d.para("Someone decided to live with these failures for a while instead of fixing them. "+
+		"Each returns to the action plan when its date passes.", "", 9.5, 0)
+	d.gap(2)
+	t := d.table("Accepted risks", 8.5,
+		column{title: "Check", share: 0.10},
+		column{title: "What it covers", share: 0.27},
+		column{title: "Owner", share: 0.15},
+		column{title: "Until", share: 0.13},
+		column{title: "Reason", share: 0.35})
+	t.begin()
+	for _, r := range accepted {
+		until := shortDate(r.Acceptance.Expires)
+		if r.Status == checklist.StatusFail {
+			until += " (expired)"
+		}
+		t.row(code(r.CheckID), txt(r.Title), txt(r.Acceptance.Owner), txt(until), txt(r.Acceptance.Reason))
+	}
+	t.end()
+}
+
+func (d *doc) howToFindOut(r checklist.Result) string {
+	ch, ok := d.cat.Check(r.CheckID)
+	switch {
+	case ok && ch.Question != nil:
+		return "Answer the question: " + ch.Question.Prompt
+	case len(r.Affected) > 0:
+		return "Check the " + itoa(len(r.Affected)) + " listed items by hand (see the findings)."
+	}
+	return "Connect Ringfence to the phone system so it can read this, or check it by hand."
+}
+
+// changes compares this audit with the previous one: what was fixed, what is new
+// and what got worse.
+func (d *doc) changes() {
+	prev := d.opts.Previous
+	if prev == nil {
+		return
+	}
+	d.section("Since the last audit")
+	cmp := checklist.Compare(prev.Results, d.a.Results)
+	when := "the previous audit"
+	if !prev.Started.IsZero() {
+		when = "the audit of " + longDate(prev.Started)
+	}
+	d.para("Compared with "+when+", the score went from "+itoa(cmp.ScoreBefore)+" to "+itoa(cmp.ScoreAfter)+" out of 100. "+
+		itoa(len(cmp.Fixed))+" fixed, "+itoa(len(cmp.New))+" new, "+itoa(len(cmp.Regressed))+" worse than before, "+
+		itoa(len(cmp.StillOpen))+" still open.", "", 10, 0)
+	d.changeTable("Fixed", "Nothing that failed last time has been fixed yet.", cmp.Fixed)
+	d.changeTable("Worse than before", "Nothing that passed last time fails now.", cmp.Regressed)
+	d.changeTable("New problems", "No new failures.", cmp.New)
+}
+
+func (d *doc) changeTable(title, none string, changes []checklist.Change) {
+	d.subheading(title+" ("+itoa(len(changes))+")", 14)
+	if len(changes) == 0 {
+		d.para(none, "", 9.5, 0)
+		return
+	}
+	t := d.table(title, 8.5,
+		column{title: "Check", share: 0.10},
+		column{title: "What it covers", share: 0.50},
+		column{title: "Severity", share: 0.12},
+		column{title: "Before", share: 0.14},
+		column{title: "Now", share: 0.14})
+	t.begin()
+	for _, c := range changes {
+		before := "not checked"
+		if c.Before != "" {
+			before = statusWord(c.Before)
+		}
+		t.row(code(c.CheckID), txt(c.Title), severityCell(c.Severity), txt(before), bold(statusWord(c.After)))
+	}
+	t.end()
+}

@@ -1,0 +1,167 @@
+package export
+
+import (
+	"strings"
+
+	"github.com/ringfence/ringfence/checklist"
+)
+
+// thisWeek is how many actions the summary asks the owner to do first.
+const thisWeek = 5
+
+// summary is the one page an owner reads: what to do this week, how each area
+// stands and how many checks passed.
+func (d *doc) summary() {
+	d.section("Summary")
+	intro := "Overall score " + itoa(d.card.Overall) + " out of 100. " + verdict(d.card)
+	if note := confidenceNote(d.card); note != "" {
+		intro += " " + note
+	}
+	d.para(intro, "", 10.5, 0)
+
+	open := openActions(d.a.Plan)
+	d.subheading("Do these first, this week", 20)
+	if len(open) == 0 {
+		d.para("Nothing failed, so there is nothing to fix. Run the audit again every three months, and after any change to the phone system.", "", 10, 0)
+	} else {
+		for i, act := range open[:min(thisWeek, len(open))] {
+			d.firstAction(i+1, act)
+		}
+		if len(open) > thisWeek {
+			d.gap(1)
+			d.colourText(colMuted)
+			d.para("The full action plan lists all "+itoa(len(open))+" actions in order.", "I", 9, 0)
+			d.colourText(colInk)
+		}
+	}
+
+	d.subheading("Checks at a glance", 24)
+	d.countBoxes()
+	d.subheading("Scores by area", 30)
+	d.domainBars()
+}
+
+// firstAction writes one of the week's actions: the step in bold, why in plain
+// words, and how urgent and how big it is.
+func (d *doc) firstAction(n int, act checklist.Action) {
+	const numW = 9.0
+	w := d.contentWidth() - numW
+	d.font("B", 10.5)
+	head := d.wrap(act.Action, w)
+	d.font("", 9.5)
+	why := d.wrap(act.Why, w)
+	meta := severityWord(act.Severity) + " · " + effortPhrase(act.Effort) + " · do by " + shortDate(act.Due) + " · check " + act.CheckID
+	d.ensure(float64(len(head))*lineHeight(10.5) + float64(len(why)+1)*lineHeight(9.5) + 3)
+
+	y := d.y()
+	d.font("B", 13)
+	d.colourText(colAccent)
+	d.pdf.SetXY(d.left(), y)
+	d.pdf.CellFormat(numW, lineHeight(10.5), itoa(n), "", 0, "L", false, 0, "")
+	d.colourText(colInk)
+	d.pdf.SetXY(d.left()+numW, y)
+	d.font("B", 10.5)
+	d.lines(d.left()+numW, w, lineHeight(10.5), head, "L")
+	d.font("", 9.5)
+	d.lines(d.left()+numW, w, lineHeight(9.5), why, "L")
+	d.colourText(colMuted)
+	d.lines(d.left()+numW, w, lineHeight(9.5), d.wrap(meta, w), "L")
+	d.colourText(colInk)
+	d.gap(2.5)
+}
+
+// countBoxes shows the number of checks with each status, each labelled in words.
+func (d *doc) countBoxes() {
+	c := d.card.Counts
+	boxes := []struct {
+		label string
+		n     int
+	}{{"Passed", c.Pass}, {"Failed", c.Fail}, {"Unknown", c.Unknown}, {"Risk accepted", c.Accepted}, {"Not applicable", c.NA}}
+	const gap, h = 3.0, 19.0
+	w := (d.contentWidth() - gap*float64(len(boxes)-1)) / float64(len(boxes))
+	d.ensure(h)
+	y := d.y()
+	for i, b := range boxes {
+		x := d.left() + float64(i)*(w+gap)
+		d.colourFill(colShade)
+		d.pdf.Rect(x, y, w, h, "F")
+		d.font("B", 20)
+		d.colourText(colInk)
+		d.pdf.SetXY(x, y+2)
+		d.pdf.CellFormat(w, 10, itoa(b.n), "", 0, "C", false, 0, "")
+		d.font("", 8.5)
+		d.colourText(colMuted)
+		d.pdf.SetXY(x, y+12)
+		d.pdf.CellFormat(w, 5, b.label, "", 0, "C", false, 0, "")
+	}
+	d.colourText(colInk)
+	d.pdf.SetXY(d.left(), y+h)
+	d.gap(2)
+	d.colourText(colMuted)
+	d.para("Unknown means there was no evidence either way; it never counts as a pass, so it lowers the score.", "I", 8.5, 0)
+	d.colourText(colInk)
+}
+
+// domainBars draws one bar per area: its score as a filled share of the bar, with
+// the number and the counts in words beside it.
+func (d *doc) domainBars() {
+	cw := d.contentWidth()
+	labelW, barW, scoreW := cw*0.30, cw*0.30, cw*0.11
+	countsW := cw - labelW - barW - scoreW
+	const size, barH = 9.0, 3.6
+	lineH := lineHeight(size)
+	for _, ds := range d.card.Domains {
+		d.font("", size-0.5)
+		counts := d.wrap(domainCounts(ds), countsW)
+		d.font("", size)
+		label := d.wrap(ds.Title, labelW-2)
+		rows := max(len(label), len(counts), 1)
+		h := float64(rows)*lineH + 2.4
+		d.ensure(h)
+		y := d.y()
+		d.font("", size)
+		d.lines(d.left(), labelW-2, lineH, label, "L")
+
+		barY := y + (lineH-barH)/2
+		d.colourLine(colRule)
+		d.pdf.SetLineWidth(0.2)
+		d.colourFill(colShade)
+		d.pdf.Rect(d.left()+labelW, barY, barW-4, barH, "FD")
+		score := "n/a"
+		if ds.Applicable {
+			score = itoa(ds.Score) + "/100"
+			if fill := (barW - 4) * float64(ds.Score) / 100; fill > 0 {
+				d.colourFill(colBarFill)
+				d.pdf.Rect(d.left()+labelW, barY, fill, barH, "F")
+			}
+		}
+		d.font("B", size)
+		d.pdf.SetXY(d.left()+labelW+barW, y)
+		d.pdf.CellFormat(scoreW, lineH, score, "", 0, "L", false, 0, "")
+		d.font("", size-0.5)
+		d.colourText(colMuted)
+		d.pdf.SetXY(d.left()+labelW+barW+scoreW, y)
+		d.lines(d.left()+labelW+barW+scoreW, countsW, lineH, counts, "L")
+		d.colourText(colInk)
+		d.pdf.SetXY(d.left(), y+h)
+	}
+}
+
+func domainCounts(ds checklist.DomainScore) string {
+	if !ds.Applicable {
+		return "not applicable here"
+	}
+	c := ds.Counts
+	parts := []string{itoa(c.Pass) + " passed", itoa(c.Fail) + " failed"}
+	if c.Unknown > 0 {
+		parts = append(parts, itoa(c.Unknown)+" unknown")
+	}
+	if c.Accepted > 0 {
+		parts = append(parts, itoa(c.Accepted)+" accepted")
+	}
+	s := strings.Join(parts, ", ")
+	if ds.Confidence < lowConfidence {
+		s += " (low confidence)"
+	}
+	return s
+}
