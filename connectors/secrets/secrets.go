@@ -1,0 +1,69 @@
+// Package secrets keeps connector secrets (API client secrets, passwords) in
+// the operating system's keyring: Keychain on macOS, Credential Manager on
+// Windows, the Secret Service (GNOME Keyring, KWallet) on Linux. Nothing here
+// ever writes a secret to a file, and no error it returns contains one.
+package secrets
+
+import (
+	"errors"
+	"os"
+	"strings"
+
+	"github.com/zalando/go-keyring"
+)
+
+// service is the name every Ringfence entry is filed under in the keyring.
+const service = "ringfence"
+
+// EnvVar holds a secret for headless runs where no keyring exists.
+const EnvVar = "RINGFENCE_SECRET"
+
+var (
+	// ErrUnavailable means this computer has no keyring Ringfence can use.
+	ErrUnavailable = errors.New("there is no system keyring available on this computer, so Ringfence cannot keep the secret safely between runs")
+	// ErrNotFound means no secret has been saved for this site and connector.
+	ErrNotFound = errors.New("no secret is saved for this site and connector")
+	// ErrTooLong means the keyring refused a secret for its size (macOS and
+	// Windows cap entries at a few kilobytes).
+	ErrTooLong = errors.New("the secret is too long for this computer's keyring")
+)
+
+// Set saves or replaces the secret for a site's connector.
+func Set(site, connector, secret string) error {
+	if secret == "" {
+		return errors.New("an empty secret cannot be saved; enter the secret the phone system gave you")
+	}
+	return explain(keyring.Set(service, account(site, connector), secret))
+}
+
+// Get reads the secret for a site's connector.
+func Get(site, connector string) (string, error) {
+	s, err := keyring.Get(service, account(site, connector))
+	if err != nil {
+		return "", explain(err)
+	}
+	return s, nil
+}
+
+// Delete forgets the secret for a site's connector. Forgetting one that was
+// never saved is not an error: the outcome the caller wanted holds.
+func Delete(site, connector string) error {
+	err := explain(keyring.Delete(service, account(site, connector)))
+	if errors.Is(err, ErrNotFound) {
+		return nil
+	}
+	return err
+}
+
+// FromEnv returns the secret from RINGFENCE_SECRET, for machines without a
+// keyring. A trailing newline (from `export X=$(cat file)` habits) is dropped.
+func FromEnv() (string, bool) {
+	s := strings.TrimRight(os.Getenv(EnvVar), "\r\n")
+	return s, s != ""
+}
+
+// account names the keyring entry. The site name comes first so that the
+// entries of one customer sort together in a keyring manager.
+func account(site, connector string) string {
+	return strings.TrimSpace(site) + "/" + strings.TrimSpace(connector)
+}

@@ -1,0 +1,97 @@
+package secrets
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/zalando/go-keyring"
+)
+
+// These tests use go-keyring's in-memory mock, which is global: none of them
+// may run in parallel. The real Secret Service is tested in ./realkeyring.
+
+func TestStoreReadReplaceForget(t *testing.T) {
+	keyring.MockInit()
+	if _, err := Get("Brightwater Kitchens", "3cx"); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("empty keyring: got %v, want ErrNotFound", err)
+	}
+	if err := Set("Brightwater Kitchens", "3cx", "first-secret"); err != nil {
+		t.Fatal(err)
+	}
+	if err := Set("Brightwater Kitchens", "3cx", "second-secret"); err != nil {
+		t.Fatal(err)
+	}
+	if err := Set("Other Site", "3cx", "other-secret"); err != nil {
+		t.Fatal(err)
+	}
+	got, err := Get("Brightwater Kitchens", "3cx")
+	if err != nil || got != "second-secret" {
+		t.Fatalf("got %q, %v", got, err)
+	}
+	if err := Delete("Brightwater Kitchens", "3cx"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Get("Brightwater Kitchens", "3cx"); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("after delete: %v", err)
+	}
+	if err := Delete("Brightwater Kitchens", "3cx"); err != nil {
+		t.Fatalf("deleting twice: %v", err)
+	}
+	if got, _ := Get("Other Site", "3cx"); got != "other-secret" {
+		t.Fatalf("another site's secret was touched: %q", got)
+	}
+}
+
+func TestEmptySecretIsRefused(t *testing.T) {
+	keyring.MockInit()
+	if err := Set("s", "3cx", ""); err == nil {
+		t.Fatal("an empty secret was saved")
+	}
+}
+
+func TestHeadlessFailuresBecomeUnavailable(t *testing.T) {
+	for _, raw := range []string{
+		`exec: "dbus-launch": executable file not found in $PATH`,
+		"The name org.freedesktop.secrets was not provided by any .service files",
+		"failed to unlock correct collection '/org/freedesktop/secrets/aliases/default'",
+		"dial unix /run/user/1000/bus: connect: no such file or directory",
+		"something nobody has seen before",
+	} {
+		keyring.MockInitWithError(errors.New(raw))
+		_, err := Get("s", "3cx")
+		if !errors.Is(err, ErrUnavailable) {
+			t.Errorf("%q: got %v, want ErrUnavailable", raw, err)
+			continue
+		}
+		msg := err.Error()
+		if !strings.Contains(msg, "this run only") || !strings.Contains(msg, EnvVar) {
+			t.Errorf("%q: the message offers no way forward: %s", raw, msg)
+		}
+		if err := Set("s", "3cx", "not-in-the-message"); !errors.Is(err, ErrUnavailable) || strings.Contains(err.Error(), "not-in-the-message") {
+			t.Errorf("set: %v", err)
+		}
+	}
+}
+
+func TestTooLongAndNotFoundKeepTheirMeaning(t *testing.T) {
+	keyring.MockInitWithError(keyring.ErrSetDataTooBig)
+	if err := Set("s", "3cx", "x"); !errors.Is(err, ErrTooLong) {
+		t.Errorf("got %v", err)
+	}
+	keyring.MockInitWithError(keyring.ErrNotFound)
+	if err := Delete("s", "3cx"); err != nil {
+		t.Errorf("deleting a missing secret: %v", err)
+	}
+}
+
+func TestFromEnv(t *testing.T) {
+	t.Setenv(EnvVar, "")
+	if _, ok := FromEnv(); ok {
+		t.Fatal("an empty variable counted as a secret")
+	}
+	t.Setenv(EnvVar, "s3cret\n")
+	if s, ok := FromEnv(); !ok || s != "s3cret" {
+		t.Fatalf("got %q %v", s, ok)
+	}
+}
