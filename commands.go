@@ -114,20 +114,25 @@ func runAudit(ctx context.Context, args []string, e env) error {
 			return err
 		}
 	}
-	var a *checklist.Audit
+	var a, previous *checklist.Audit
 	if *useDemo {
 		a, err = demoAudit(ctx, cat, now, extra)
 		if a != nil {
 			a.Auditor = *auditor
 		}
 	} else {
-		a, err = siteAudit(ctx, cat, *dataDir, *site, *auditor, extra, now)
+		a, previous, err = siteAudit(ctx, cat, *dataDir, *site, *auditor, extra, now)
 	}
 	if err != nil {
 		return err
 	}
 	if err := writeAuditOutputs(a, *jsonOut, now, e); err != nil {
 		return err
+	}
+	if previous != nil && *jsonOut != "-" {
+		if err := export.WriteChanges(e.stdout, checklist.Compare(previous.Results, a.Results)); err != nil {
+			return err
+		}
 	}
 	if threshold != "" && len(a.Failing(threshold)) > 0 {
 		return errFindings
@@ -138,27 +143,27 @@ func runAudit(ctx context.Context, args []string, e env) error {
 // siteAudit audits a saved site and saves the new audit. Answers, accepted risks
 // and action owners carry over from the site's last audit, so a headless re-run
 // never loses what someone decided.
-func siteAudit(ctx context.Context, cat *checklist.Catalogue, dataDir, name, auditor string, extra checklist.Answers, now time.Time) (*checklist.Audit, error) {
+func siteAudit(ctx context.Context, cat *checklist.Catalogue, dataDir, name, auditor string, extra checklist.Answers, now time.Time) (audit, previous *checklist.Audit, err error) {
 	store, err := openStore(dataDir)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	site, err := store.Site(name)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	lock, err := store.Lock(site.Name)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer lock.Unlock()
-	previous, err := store.LatestAudit(site.Name)
+	previous, err = store.LatestAudit(site.Name)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	inv, err := fetchInventory(ctx, site, now)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	answers := make(checklist.Answers)
 	if previous != nil {
@@ -179,9 +184,9 @@ func siteAudit(ctx context.Context, cat *checklist.Catalogue, dataDir, name, aud
 		a.Recompute(cat, now)
 	}
 	if err := store.SaveAudit(a); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return a, nil
+	return a, previous, nil
 }
 
 // fetchInventory reads the site's phone system through its connector. A site with

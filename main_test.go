@@ -252,6 +252,19 @@ func TestSiteAuditSavesAndCarriesAnswersOver(t *testing.T) {
 			t.Errorf("audit file mode %v", info.Mode().Perm())
 		}
 	}
+	// A third visit fixes POL-01: the summary says what changed since last time.
+	fixedNow = fixedNow.Add(time.Hour)
+	t.Cleanup(func() { fixedNow = fixedNow.Add(-time.Hour) })
+	third := filepath.Join(dir, "third.yaml")
+	os.WriteFile(third, []byte("answers:\n  POL-01: \"yes\"\n"), 0o600)
+	r = ringfence(t, dir, "audit", "--site", "Zoë's Café", "--answers", third)
+	if r.code != exitOK || !strings.Contains(r.stdout, "Since the last audit:") || !strings.Contains(r.stdout, "Fixed      POL-01") {
+		t.Errorf("third audit should report POL-01 fixed:\n%s%s", r.stdout, r.stderr)
+	}
+	if refs, _ := store.Audits("Zoë's Café"); len(refs) != 3 {
+		t.Errorf("%d saved audits after three visits", len(refs))
+	}
+
 	r = ringfence(t, dir, "sites")
 	if r.code != exitOK || !strings.Contains(r.stdout, "Zoë's Café") || !strings.Contains(r.stdout, "29 Nov 2026") {
 		t.Errorf("sites list: %+v", r)

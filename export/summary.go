@@ -74,3 +74,20 @@ func openActions(plan []checklist.Action) []checklist.Action {
 	}
 	return open
 }
+
+// WriteChanges prints what changed since the site's previous audit.
+func WriteChanges(w io.Writer, c checklist.Comparison) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "\nSince the last audit: score %d → %d; %d fixed, %d new, %d regressed, %d still open.\n",
+		c.ScoreBefore, c.ScoreAfter, len(c.Fixed), len(c.New), len(c.Regressed), len(c.StillOpen))
+	for _, group := range []struct {
+		label   string
+		changes []checklist.Change
+	}{{"Fixed", c.Fixed}, {"New", c.New}, {"Regressed", c.Regressed}} {
+		for _, ch := range group.changes {
+			fmt.Fprintf(&b, "  %-9s  %-6s  %s\n", group.label, ch.CheckID, ch.Title)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
