@@ -1,0 +1,235 @@
+package tui
+
+import (
+	"context"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/ringfence/ringfence/checklist"
+)
+
+// Smallest window the screens are laid out for.
+const (
+	minWidth  = 80
+	minHeight = 24
+)
+
+// app is the root model: it owns the screen stack, the window size and the
+// notice line, and hands every other message to the screen on top.
+type app struct {
+	sh       *shared
+	ctx      context.Context
+	stack    []screen
+	width    int
+	height   int
+	note     noticeMsg
+	help     help.Model
+	fullHelp bool
+	quitting bool
+}
+
+func newApp(ctx context.Context, opts Options, colour bool) *app {
+	sh := &shared{
+		ctx:    ctx,
+		opts:   opts,
+		st:     newStyles(colour, !opts.Accessible),
+		keys:   newKeyMap(),
+		saver:  &saver{},
+		resume: map[string]checklist.Domain{},
+	}
+	a := &app{sh: sh, ctx: ctx, width: minWidth, height: minHeight, help: help.New()}
+	a.help.Styles = help.DefaultStyles(true)
+	if !colour {
+		a.help.Styles = help.Styles{}
+	}
+	a.stack = []screen{newHome(sh, ctx)}
+	return a
+}
+
+func (a *app) Init() tea.Cmd {
+	cmds := []tea.Cmd{a.top().(*home).init()}
+	if a.sh.opts.StartDemo {
+		cmds = append(cmds, a.top().(*home).openDemo())
+	}
+	return tea.Batch(cmds...)
+}
+
+func (a *app) top() screen { return a.stack[len(a.stack)-1] }
+
+func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.width, a.height = msg.Width, msg.Height
+		a.help.SetWidth(msg.Width - 2)
+		// Forms size themselves from this message, so the top screen gets it too.
+		s, cmd := a.top().Update(tea.WindowSizeMsg{Width: msg.Width - 2, Height: a.bodyHeight()})
+		a.stack[len(a.stack)-1] = s
+		return a, cmd
+	case tea.KeyPressMsg:
+		if a.fullHelp {
+			// Any key closes the key list; it is not passed on.
+			a.fullHelp = false
+			if !key.Matches(msg, a.sh.keys.ForceQuit) {
+				return a, nil
+			}
+		}
+		switch {
+		case key.Matches(msg, a.sh.keys.ForceQuit):
+			return a.quit()
+		case key.Matches(msg, a.sh.keys.Quit) && !a.top().Typing():
+			return a.quit()
+		case key.Matches(msg, a.sh.keys.Help) && !a.top().Typing():
+			a.fullHelp = true
+			return a, nil
+		}
+		a.note = noticeMsg{}
+	case pushMsg:
+		a.stack = append(a.stack, msg.s)
+		return a, nil
+	case replaceMsg:
+		a.stack[len(a.stack)-1] = msg.s
+		return a, nil
+	case popMsg:
+		if len(a.stack) > 1 {
+			a.stack = a.stack[:len(a.stack)-1]
+		}
+		if h, ok := a.top().(*home); ok && len(a.stack) == 1 {
+			return a, a.leaveAudit(h)
+		}
+		// The screen underneath may show what the one just closed changed.
+		s, cmd := a.top().Update(auditChangedMsg{})
+		a.stack[len(a.stack)-1] = s
+		return a, cmd
+	case homeMsg:
+		a.stack = a.stack[:1]
+		return a, a.leaveAudit(a.stack[0].(*home))
+	case noticeMsg:
+		a.note = msg
+		return a, nil
+	case savedMsg:
+		if msg.err != nil {
+			a.note = noticeMsg{text: "Your last change could not be saved: " + plainError(msg.err) + " It is kept on screen; fix the problem and change anything to save again.", bad: true}
+		}
+		return a, nil
+	case sessionMsg:
+		a.sh.sess.close()
+		a.sh.sess = msg.sess
+		au := newAuditScreen(a.sh, msg.start)
+		a.stack = []screen{a.stack[0], au}
+		return a, au.init()
+	}
+	s, cmd := a.top().Update(msg)
+	a.stack[len(a.stack)-1] = s
+	return a, cmd
+}
+
+// leaveAudit closes the open audit when the user is back on the home screen:
+// the site's lock is released so another window may open it.
+func (a *app) leaveAudit(h *home) tea.Cmd {
+	if a.sh.sess == nil {
+		return h.init()
+	}
+	final := a.sh.saveCmd()
+	sess := a.sh.sess
+	a.sh.sess = nil
+	return tea.Sequence(final, func() tea.Msg { sess.close(); return nil }, h.init())
+}
+
+func (a *app) quit() (tea.Model, tea.Cmd) {
+	a.quitting = true
+	return a, tea.Quit
+}
+
+func (a *app) View() tea.View {
+	v := tea.NewView(a.render())
+	v.AltScreen = true
+	v.WindowTitle = "Ringfence"
+	return v
+}
+
+// render draws the whole window as text; tests read it with the escapes
+// stripped.
+func (a *app) render() string {
+	if a.quitting {
+		return ""
+	}
+	st := a.sh.st
+	if a.width < minWidth || a.height < minHeight {
+		msg := "Ringfence needs a window of at least 80 columns by 24 lines.\nMake this one larger to carry on (q quits)."
+		return lipgloss.Place(max(a.width, 1), max(a.height, 1), lipgloss.Center, lipgloss.Center,
+			lipgloss.NewStyle().Width(max(a.width-2, 10)).Align(lipgloss.Center).Render(msg))
+	}
+	inner := a.width - 2 // one column of padding each side
+	header := st.title.Render("Ringfence") + " · " + a.top().Title()
+	if name := a.sh.sess.name(); name != "" {
+		tag := ""
+		if a.sh.sess.demo {
+			tag = " (demo)"
+		}
+		header += st.muted.Render(" · " + name + tag)
+	}
+	lines := []string{ansi.Truncate(header, inner, "…")}
+	if a.note.text != "" {
+		style := st.status
+		if a.note.bad {
+			style = st.errorText
+		}
+		for _, l := range strings.Split(wrap(a.note.text, inner), "\n") {
+			lines = append(lines, style.Render(l))
+		}
+	}
+	helpLine := a.help.ShortHelpView(append(a.top().Keys(), a.sh.keys.Help, a.sh.keys.Quit))
+	bodyHeight := a.height - len(lines) - 2 // blank line under the header, help at the bottom
+	var body string
+	if a.fullHelp {
+		body = a.fullHelpView(inner)
+	} else {
+		body = a.top().View(inner, bodyHeight)
+	}
+	body = fitHeight(body, bodyHeight, inner)
+	out := strings.Join(lines, "\n") + "\n\n" + body + "\n" + ansi.Truncate(helpLine, inner, "…")
+	return st.app.Render(out)
+}
+
+func (a *app) fullHelpView(width int) string {
+	k := a.sh.keys
+	groups := [][]key.Binding{
+		a.top().Keys(),
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
+		{k.Enter, k.Back, k.Filter, k.Help, k.Quit, k.ForceQuit},
+	}
+	h := a.help
+	h.SetWidth(width)
+	return a.sh.st.heading.Render("Keys on this screen and everywhere") + "\n\n" +
+		h.FullHelpView(groups) + "\n\n" + a.sh.st.muted.Render("Press any key to close this list.")
+}
+
+// fitHeight pads or cuts a block to exactly height lines, each cut to width.
+func fitHeight(s string, height, width int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > height {
+		lines = lines[:height]
+	}
+	for i, l := range lines {
+		if ansi.StringWidth(l) > width {
+			lines[i] = ansi.Truncate(l, width, "…")
+		}
+	}
+	for len(lines) < height {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// wrap breaks plain text to a width at spaces.
+func wrap(s string, width int) string {
+	return ansi.Wordwrap(s, width, "")
+}
+
+// bodyHeight is the space screens draw in when no notice is showing.
+func (a *app) bodyHeight() int { return max(a.height-3, 1) }

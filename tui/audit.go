@@ -1,0 +1,344 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/ringfence/ringfence/checklist"
+)
+
+const sidebarWidth = 31
+
+type auditFocus int
+
+const (
+	focusAreas auditFocus = iota
+	focusItems
+	focusQuestion
+)
+
+// auditScreen walks the ten areas: what the phone system showed, then the
+// questions only a person can answer.
+type auditScreen struct {
+	sh     *shared
+	area   int // index into checklist.Domains
+	focus  auditFocus
+	table  itemTable
+	tables map[checklist.Domain]itemTable // kept per area so filters and cursors survive
+	q      *questionForm
+	width  int
+	height int
+}
+
+func newAuditScreen(sh *shared, start checklist.Domain) *auditScreen {
+	s := &auditScreen{sh: sh, tables: map[checklist.Domain]itemTable{}, width: minWidth - 2}
+	if start == "" {
+		start = s.resumeArea()
+	}
+	s.area = max(slices.Index(checklist.Domains, start), 0)
+	s.loadTable()
+	return s
+}
+
+func (s *auditScreen) init() tea.Cmd { return nil }
+
+// resumeArea is where to pick up: the last area visited in this run, or else
+// the first area with a question nobody has answered.
+func (s *auditScreen) resumeArea() checklist.Domain {
+	if d, ok := s.sh.resume[s.sh.sess.name()]; ok {
+		return d
+	}
+	for _, d := range checklist.Domains {
+		if asked, answered := s.progress(d); answered < asked {
+			return d
+		}
+	}
+	return checklist.Domains[0]
+}
+
+func (s *auditScreen) domain() checklist.Domain { return checklist.Domains[s.area] }
+func (s *auditScreen) audit() *checklist.Audit  { return s.sh.sess.audit }
+
+// questions lists the checks in an area that need a person: those with a
+// question that the inventory did not settle.
+func (s *auditScreen) questions(d checklist.Domain) []checklist.Check {
+	basis := make(map[string]string, len(s.audit().Results))
+	for _, r := range s.audit().Results {
+		basis[r.CheckID] = r.Basis
+	}
+	var out []checklist.Check
+	for _, ch := range s.sh.opts.Catalogue.InDomain(d) {
+		if ch.Question != nil && basis[ch.ID] != checklist.FromInventory {
+			out = append(out, ch)
+		}
+	}
+	return out
+}
+
+func (s *auditScreen) progress(d checklist.Domain) (asked, answered int) {
+	qs := s.questions(d)
+	for _, ch := range qs {
+		if _, ok := s.audit().Answers[ch.ID]; ok {
+			answered++
+		}
+	}
+	return len(qs), answered
+}
+
+// found lists the area's results that came from the phone system itself.
+func (s *auditScreen) found(d checklist.Domain) []checklist.Result {
+	var out []checklist.Result
+	for _, r := range s.audit().Results {
+		if r.Domain == d && r.Basis == checklist.FromInventory {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func (s *auditScreen) loadTable() {
+	d := s.domain()
+	t, ok := s.tables[d]
+	if !ok {
+		t = newItemTable(rowsFor(s.found(d)))
+	}
+	s.table = t
+	s.sh.resume[s.sh.sess.name()] = d
+}
+
+func (s *auditScreen) moveArea(to int) {
+	s.tables[s.domain()] = s.table
+	s.area = (to + len(checklist.Domains)) % len(checklist.Domains)
+	s.loadTable()
+}
+
+// refresh rebuilds the current table after results change.
+func (s *auditScreen) refresh() {
+	clear(s.tables)
+	s.table = newItemTable(rowsFor(s.found(s.domain())))
+}
+
+func (s *auditScreen) Title() string { return "Audit" }
+func (s *auditScreen) Typing() bool {
+	return s.focus == focusQuestion || (s.focus == focusItems && s.table.filtering)
+}
+
+func (s *auditScreen) Keys() []key.Binding {
+	k := s.sh.keys
+	switch s.focus {
+	case focusQuestion:
+		return append(s.q.form.Keys(), k.Back)
+	case focusItems:
+		if s.table.filtering {
+			return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep filter")), k.ClearFilter}
+		}
+		return []key.Binding{k.Up, k.Down, k.Filter, key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab/esc", "back to areas"))}
+	}
+	keys := []key.Binding{k.Up, k.Down, k.Answer, k.Tab, k.Results, k.Plan, k.Export}
+	if s.sh.sess.previous != nil {
+		keys = append(keys, k.Compare)
+	}
+	if s.sh.sess.demo {
+		keys = append(keys, k.SaveDemo)
+	}
+	return append(keys, k.Back)
+}
+
+func (s *auditScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	k := s.sh.keys
+	if _, ok := msg.(auditChangedMsg); ok {
+		s.refresh()
+		return s, nil
+	}
+	if s.focus == focusQuestion {
+		return s.updateQuestion(msg)
+	}
+	km, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return s, nil
+	}
+	if s.focus == focusItems {
+		if !s.table.filtering && (key.Matches(km, k.Tab) || key.Matches(km, k.Back) && s.table.filter.Value() == "") {
+			s.focus = focusAreas
+			return s, nil
+		}
+		_, cmd := s.table.Update(km, k, s.tableHeight())
+		return s, cmd
+	}
+	switch {
+	case key.Matches(km, k.Up):
+		s.moveArea(s.area - 1)
+	case key.Matches(km, k.Down):
+		s.moveArea(s.area + 1)
+	case key.Matches(km, k.Tab):
+		if len(s.table.rows) > 0 {
+			s.focus = focusItems
+		}
+	case key.Matches(km, k.Answer):
+		return s, s.startQuestions()
+	case key.Matches(km, k.Results):
+		return s, push(newResults(s.sh))
+	case key.Matches(km, k.Plan):
+		return s, push(newPlanScreen(s.sh))
+	case key.Matches(km, k.Export):
+		e, cmd := newExportScreen(s.sh)
+		return s, tea.Sequence(push(e), cmd)
+	case key.Matches(km, k.Compare) && s.sh.sess.previous != nil:
+		return s, push(newCompareScreen(s.sh))
+	case key.Matches(km, k.SaveDemo) && s.sh.sess.demo:
+		d, cmd := newSaveDemo(s.sh)
+		return s, tea.Sequence(push(d), cmd)
+	case key.Matches(km, k.Back):
+		return s, goHome
+	}
+	return s, nil
+}
+
+// startQuestions opens the first unanswered question of the area, or the
+// first question when all are answered so the user can review them.
+func (s *auditScreen) startQuestions() tea.Cmd {
+	qs := s.questions(s.domain())
+	if len(qs) == 0 {
+		return notice("This area has no questions: the phone system answered them all.")
+	}
+	at := slices.IndexFunc(qs, func(ch checklist.Check) bool {
+		_, ok := s.audit().Answers[ch.ID]
+		return !ok
+	})
+	return s.ask(qs, max(at, 0))
+}
+
+func (s *auditScreen) ask(qs []checklist.Check, i int) tea.Cmd {
+	var cmd tea.Cmd
+	s.q, cmd = newQuestionForm(s.sh, qs[i], i, len(qs), s.paneWidth())
+	s.focus = focusQuestion
+	return cmd
+}
+
+func (s *auditScreen) updateQuestion(msg tea.Msg) (screen, tea.Cmd) {
+	if km, ok := msg.(tea.KeyPressMsg); ok && key.Matches(km, s.sh.keys.Back) {
+		s.focus = focusAreas
+		return s, nil
+	}
+	state, cmd := s.q.form.Update(msg)
+	switch state {
+	case formAborted:
+		s.focus = focusAreas
+		return s, nil
+	case formSubmitted:
+		ans := s.q.answer()
+		if err := s.audit().SetAnswer(s.sh.opts.Catalogue, s.q.check.ID, ans, s.sh.now()); err != nil {
+			s.focus = focusAreas
+			return s, problem(err)
+		}
+		s.refresh()
+		save := s.sh.saveCmd()
+		qs := s.questions(s.domain())
+		next := slices.IndexFunc(qs, func(ch checklist.Check) bool { return ch.ID == s.q.check.ID }) + 1
+		if next > 0 && next < len(qs) {
+			return s, tea.Batch(save, s.ask(qs, next))
+		}
+		// The area is done: move on to the next one and show what was found there.
+		s.focus = focusAreas
+		if s.area == len(checklist.Domains)-1 {
+			return s, tea.Batch(save, notice("That was the last area. Press r to see the results."))
+		}
+		s.moveArea(s.area + 1)
+		return s, tea.Batch(save, notice("Saved. Next area: "+s.domain().Title()+". Press enter to answer its questions."))
+	}
+	return s, cmd
+}
+
+func (s *auditScreen) paneWidth() int { return max(s.width-sidebarWidth-3, 40) }
+
+func (s *auditScreen) tableHeight() int { return max(s.height-4, 3) }
+
+func (s *auditScreen) View(width, height int) string {
+	s.width, s.height = width, height
+	side := s.sidebar(height)
+	paneW := width - lipgloss.Width(side) - 1
+	pane := fitHeight(s.pane(paneW, height), height, paneW)
+	return lipgloss.JoinHorizontal(lipgloss.Top, side, " ", pane)
+}
+
+func (s *auditScreen) sidebar(height int) string {
+	st := s.sh.st
+	card := checklist.Score(s.audit().Results)
+	var b strings.Builder
+	b.WriteString(st.bold.Render(fmt.Sprintf("Score %d/100", card.Overall)) + "\n")
+	for i, d := range checklist.Domains {
+		asked, answered := s.progress(d)
+		mark, style := areaMark(st, card.Domains[i].Counts)
+		prog := ""
+		if asked > 0 {
+			prog = fmt.Sprintf("%d/%d", answered, asked)
+		}
+		line := style.Render(mark) + " " + cell(d.Title(), sidebarWidth-10) + " " + fmt.Sprintf("%5s", prog)
+		if i == s.area {
+			line = st.selected.Render(mark + " " + cell(d.Title(), sidebarWidth-10) + " " + fmt.Sprintf("%5s", prog))
+		}
+		b.WriteString(line + "\n")
+	}
+	b.WriteString("\n" + st.muted.Render("✗ failed ? unknown ✓ fine") + "\n" + st.muted.Render("2/5: questions answered"))
+	return st.sidebar.Width(sidebarWidth).Height(height).Render(b.String())
+}
+
+// areaMark sums up an area: a failure outweighs an unknown, which outweighs
+// a pass. Unknown is never shown as fine.
+func areaMark(st styles, c checklist.Tally) (string, lipgloss.Style) {
+	switch {
+	case c.Fail > 0:
+		return "✗", st.fail
+	case c.Unknown > 0:
+		return "?", st.unknown
+	case c.Total() == 0:
+		return " ", st.na
+	}
+	return "✓", st.pass
+}
+
+func (s *auditScreen) pane(width, height int) string {
+	st := s.sh.st
+	d := s.domain()
+	if s.focus == focusQuestion {
+		return s.q.View(st, width)
+	}
+	var b strings.Builder
+	b.WriteString(st.heading.Render(d.Title()) + "\n")
+	found := s.found(d)
+	var fails, unknowns int
+	for _, r := range found {
+		switch r.Status {
+		case checklist.StatusFail:
+			fails++
+		case checklist.StatusUnknown:
+			unknowns++
+		}
+	}
+	if len(found) == 0 {
+		b.WriteString(wrap("The phone system gave nothing to check automatically here, so this area rests on your answers.", width) + "\n")
+	} else {
+		b.WriteString(wrap(fmt.Sprintf("From the phone system: %d %s made, %d failed, %d could not be read.",
+			len(found), plural(len(found), "check", "checks"), fails, unknowns), width) + "\n")
+	}
+	asked, answered := s.progress(d)
+	switch {
+	case asked == 0:
+		b.WriteString(st.muted.Render("No questions to answer here.") + "\n")
+	case answered == asked:
+		b.WriteString(st.okText.Render(fmt.Sprintf("All %d questions answered.", asked)) + st.muted.Render(" Enter to review them.") + "\n")
+	default:
+		b.WriteString(st.bold.Render(fmt.Sprintf("%d of %d questions answered.", answered, asked)) + " Press enter to answer the rest.\n")
+	}
+	if len(s.table.rows) > 0 {
+		b.WriteString("\n" + st.bold.Render("Items found") + st.muted.Render(" (tab to browse)") + "\n")
+		used := strings.Count(b.String(), "\n")
+		b.WriteString(s.table.View(st, width, height-used, s.focus == focusItems))
+	}
+	return b.String()
+}

@@ -1,0 +1,62 @@
+package tui
+
+import "charm.land/bubbles/v2/key"
+
+// keyMap holds every key binding in the app. Screens pick the ones that apply
+// to them for the short help line; ? shows them all.
+type keyMap struct {
+	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+	Enter, Back, Quit, ForceQuit, Help      key.Binding
+	Tab, Filter, ClearFilter                key.Binding
+	New, Demo, Delete                       key.Binding
+	Results, Plan, Export, Compare, Audit   key.Binding
+	Accept, Done, Owner, SaveDemo, Cancel   key.Binding
+	Answer, Retry, Continue                 key.Binding
+}
+
+func newKeyMap() keyMap {
+	b := func(keys []string, k, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
+	}
+	return keyMap{
+		Up:          b([]string{"up", "k"}, "↑/k", "up"),
+		Down:        b([]string{"down", "j"}, "↓/j", "down"),
+		PageUp:      b([]string{"pgup"}, "pgup", "page up"),
+		PageDown:    b([]string{"pgdown"}, "pgdn", "page down"),
+		Top:         b([]string{"home", "g"}, "home", "first"),
+		Bottom:      b([]string{"end", "G"}, "end", "last"),
+		Enter:       b([]string{"enter"}, "enter", "open"),
+		Back:        b([]string{"esc"}, "esc", "back"),
+		Quit:        b([]string{"q"}, "q", "quit"),
+		ForceQuit:   b([]string{"ctrl+c"}, "ctrl+c", "quit"),
+		Help:        b([]string{"?"}, "?", "all keys"),
+		Tab:         b([]string{"tab"}, "tab", "items found"),
+		Filter:      b([]string{"/"}, "/", "filter"),
+		ClearFilter: b([]string{"esc"}, "esc", "clear filter"),
+		New:         b([]string{"n"}, "n", "new site"),
+		Demo:        b([]string{"d"}, "d", "demo company"),
+		Delete:      b([]string{"x"}, "x", "delete"),
+		Results:     b([]string{"r"}, "r", "results"),
+		Plan:        b([]string{"p"}, "p", "action plan"),
+		Export:      b([]string{"e"}, "e", "export"),
+		Compare:     b([]string{"c"}, "c", "compare"),
+		Audit:       b([]string{"a"}, "a", "questions"),
+		Accept:      b([]string{"a"}, "a", "accept risk"),
+		Done:        b([]string{"d"}, "d", "mark done"),
+		Owner:       b([]string{"o"}, "o", "owner and due date"),
+		SaveDemo:    b([]string{"s"}, "s", "save as a new site"),
+		Cancel:      b([]string{"esc"}, "esc", "cancel"),
+		Answer:      b([]string{"enter"}, "enter", "answer questions"),
+		Retry:       b([]string{"t"}, "t", "try again"),
+		Continue:    b([]string{"enter"}, "enter", "continue"),
+	}
+}
+
+// helpKeys adapts a screen's bindings to the bubbles help component.
+type helpKeys struct {
+	short []key.Binding
+	full  [][]key.Binding
+}
+
+func (h helpKeys) ShortHelp() []key.Binding  { return h.short }
+func (h helpKeys) FullHelp() [][]key.Binding { return h.full }

@@ -1,0 +1,316 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+
+	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/connectors"
+)
+
+// connectTimeout bounds a connection test, so that a phone system that never
+// answers cannot leave the user waiting.
+const connectTimeout = 30 * time.Second
+
+// siteDraft holds what the new-site forms fill in. The forms write through
+// pointers, so it lives on the heap.
+type siteDraft struct {
+	name, contact, kind string
+	values              map[string]*string
+}
+
+type newSiteStep int
+
+const (
+	stepDetails newSiteStep = iota
+	stepSettings
+	stepTesting
+	stepFailed
+	stepCreating
+)
+
+// newSite adds a site: its name and contact, then where its facts come from.
+type newSite struct {
+	sh     *shared
+	ctx    context.Context
+	step   newSiteStep
+	draft  *siteDraft
+	form   *formHost
+	op     operation
+	failed string
+	kind   connectors.Kind
+}
+
+type (
+	connectedMsg   struct{ op int }
+	siteCreatedMsg struct {
+		op     int
+		name   string
+		secret string // kept for this run when the keyring could not take it
+		note   string
+	}
+)
+
+func newSiteScreen(sh *shared, ctx context.Context) (*newSite, tea.Cmd) {
+	s := &newSite{sh: sh, ctx: ctx, draft: &siteDraft{values: map[string]*string{}}, op: newOperation()}
+	return s, s.detailsForm()
+}
+
+func (s *newSite) Title() string { return "New site" }
+func (s *newSite) Typing() bool  { return s.step == stepDetails || s.step == stepSettings }
+func (s *newSite) Keys() []key.Binding {
+	k := s.sh.keys
+	switch s.step {
+	case stepTesting, stepCreating:
+		return []key.Binding{k.Cancel}
+	case stepFailed:
+		return []key.Binding{k.Retry, key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "change settings")), k.Audit, k.Back}
+	}
+	var form []key.Binding
+	if s.form != nil {
+		form = s.form.Keys()
+	}
+	return append(form, k.Back)
+}
+
+func (s *newSite) detailsForm() tea.Cmd {
+	d := s.draft
+	opts := []huh.Option[string]{huh.NewOption("No API: I'll answer the questions myself", "")}
+	for _, k := range connectors.Kinds() {
+		opts = append(opts, huh.NewOption(k.Title, k.Name))
+	}
+	var cmd tea.Cmd
+	s.form, cmd = newFormHost(s.sh, 70, huh.NewGroup(
+		huh.NewInput().Title("Site name").Description("The business or office you are auditing.").
+			Value(&d.name).Validate(required("a site name")),
+		huh.NewInput().Title("Contact (optional)").Description("Who to talk to there: a name, phone or email.").
+			Value(&d.contact),
+		huh.NewSelect[string]().Title("Where should Ringfence get its facts?").
+			Description("An API lets it read extensions, phones and settings for you. Without one you answer every question.").
+			Options(opts...).Value(&d.kind),
+	))
+	s.step = stepDetails
+	return cmd
+}
+
+func (s *newSite) settingsForm() tea.Cmd {
+	fields := []huh.Field{huh.NewNote().Title(s.kind.Title).
+		Description("Give Ringfence read-only access: " + s.kind.LeastPrivilege)}
+	for _, f := range s.kind.Fields {
+		v := s.draft.values[f.Key]
+		if v == nil {
+			v = new(string)
+			s.draft.values[f.Key] = v
+		}
+		in := huh.NewInput().Title(f.Label).Description(f.Help).Value(v)
+		if f.Secret {
+			in = in.EchoMode(huh.EchoModePassword).Description(f.Help + " Kept in your system keyring, never in a file.")
+		}
+		if f.Required {
+			in = in.Validate(required(strings.ToLower(f.Label)))
+		}
+		fields = append(fields, in)
+	}
+	var cmd tea.Cmd
+	s.form, cmd = newFormHost(s.sh, 70, huh.NewGroup(fields...))
+	s.step = stepSettings
+	return cmd
+}
+
+func required(what string) func(string) error {
+	return func(v string) error {
+		if strings.TrimSpace(v) == "" {
+			return errors.New("Please enter " + what + ".")
+		}
+		return nil
+	}
+}
+
+// site builds the site record from the draft. The secret is returned apart
+// and never enters the record.
+func (s *newSite) site() (checklist.Site, string) {
+	d := s.draft
+	site := checklist.Site{Schema: checklist.SiteSchema, Name: strings.TrimSpace(d.name), Contact: strings.TrimSpace(d.contact), Created: s.sh.now()}
+	var secret string
+	if d.kind == "" {
+		return site, ""
+	}
+	site.Connector.Kind = d.kind
+	for _, f := range s.kind.Fields {
+		v := strings.TrimSpace(*d.values[f.Key])
+		switch {
+		case f.Secret:
+			secret = v
+		case f.Key == "url":
+			site.Connector.URL = v
+		case f.Key == "client_id":
+			site.Connector.ClientID = v
+		case f.Key == "file":
+			site.Connector.File = v
+		case v != "":
+			if site.Connector.Options == nil {
+				site.Connector.Options = map[string]string{}
+			}
+			site.Connector.Options[f.Key] = v
+		}
+	}
+	return site, secret
+}
+
+func (s *newSite) testConnection() tea.Cmd {
+	site, secret := s.site()
+	kind := s.kind
+	ctx, tick := s.op.start(s.ctx, "Connecting to "+kind.Title+"…")
+	id := s.op.id
+	s.step = stepTesting
+	return tea.Batch(tick, func() tea.Msg {
+		ctx, cancel := context.WithTimeout(ctx, connectTimeout)
+		defer cancel()
+		src, err := kind.New(site, secret)
+		if err == nil {
+			if t, ok := src.(connectors.Tester); ok {
+				err = t.Test(ctx)
+			} else {
+				_, err = src.Fetch(ctx, nil)
+			}
+		}
+		if err != nil {
+			return opFailedMsg{op: id, err: err}
+		}
+		return connectedMsg{op: id}
+	})
+}
+
+// create saves the site and its secret. When the keyring cannot take the
+// secret it is kept in memory for this run, and the user is told.
+func (s *newSite) create() tea.Cmd {
+	site, secret := s.site()
+	store := s.sh.opts.Store
+	_, tick := s.op.start(s.ctx, "Saving "+site.Name+"…")
+	id := s.op.id
+	s.step = stepCreating
+	return tea.Batch(tick, func() tea.Msg {
+		if err := store.CreateSite(site); err != nil {
+			return opFailedMsg{op: id, err: err}
+		}
+		msg := siteCreatedMsg{op: id, name: site.Name}
+		if secret != "" {
+			if err := secretSet(site.Name, site.Connector.Kind, secret); err != nil {
+				msg.secret = secret
+				msg.note = "Your system keyring cannot be reached, so the secret is kept for this run only. You will be asked for it next time."
+			}
+		}
+		return msg
+	})
+}
+
+func (s *newSite) Update(msg tea.Msg) (screen, tea.Cmd) {
+	k := s.sh.keys
+	switch msg := msg.(type) {
+	case connectedMsg:
+		if s.op.owns(msg.op) {
+			return s, s.create()
+		}
+		return s, nil
+	case siteCreatedMsg:
+		if !s.op.owns(msg.op) {
+			return s, nil
+		}
+		s.op.stop()
+		name, secret, note := msg.name, msg.secret, msg.note
+		open := func() tea.Msg { return siteOpenMsg{name: name, secret: secret} }
+		if note != "" {
+			return s, tea.Sequence(pop, open, notice(note))
+		}
+		return s, tea.Sequence(pop, open)
+	case opFailedMsg:
+		if !s.op.owns(msg.op) {
+			return s, nil
+		}
+		s.op.stop()
+		if s.step == stepCreating {
+			// The site could not be saved (most often: the name is taken).
+			s.step = stepDetails
+			cmd := s.detailsForm()
+			return s, tea.Batch(cmd, problem(msg.err))
+		}
+		s.step = stepFailed
+		s.failed = plainError(msg.err)
+		return s, nil
+	case tea.KeyPressMsg:
+		switch s.step {
+		case stepTesting, stepCreating:
+			if key.Matches(msg, k.Cancel) {
+				s.op.stop()
+				if s.step == stepCreating {
+					return s, pop
+				}
+				s.step = stepFailed
+				s.failed = "You stopped the connection test."
+			}
+			return s, nil
+		case stepFailed:
+			switch {
+			case key.Matches(msg, k.Retry):
+				return s, s.testConnection()
+			case key.Matches(msg, k.Enter):
+				return s, s.settingsForm()
+			case key.Matches(msg, k.Audit):
+				s.draft.kind = ""
+				return s, s.create()
+			case key.Matches(msg, k.Back):
+				return s, pop
+			}
+			return s, nil
+		}
+		if key.Matches(msg, k.Back) {
+			if s.step == stepSettings {
+				return s, s.detailsForm()
+			}
+			return s, pop
+		}
+	}
+	if s.step != stepDetails && s.step != stepSettings {
+		return s, s.op.Update(msg)
+	}
+	state, cmd := s.form.Update(msg)
+	switch state {
+	case formAborted:
+		return s, pop
+	case formSubmitted:
+		if s.step == stepDetails {
+			if s.draft.kind == "" {
+				return s, s.create()
+			}
+			s.kind, _ = connectors.Lookup(s.draft.kind)
+			return s, s.settingsForm()
+		}
+		return s, s.testConnection()
+	}
+	return s, cmd
+}
+
+func (s *newSite) View(width, height int) string {
+	st := s.sh.st
+	switch s.step {
+	case stepTesting, stepCreating:
+		return s.op.View(st)
+	case stepFailed:
+		return st.errorText.Render("Ringfence could not read "+s.kind.Title+".") + "\n\n" +
+			wrap(s.failed, width) + "\n\n" +
+			wrap("Check the address and the credentials, and that this computer can reach the phone system (try its web page in a browser). Then:", width) + "\n\n" +
+			"  t      try again\n  enter  change the settings\n  a      answer the questions yourself instead\n  esc    go back"
+	}
+	return s.form.View()
+}
+
+// siteOpenMsg asks home to open a site that was just created.
+type siteOpenMsg struct {
+	name, secret string
+}

@@ -1,0 +1,165 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+
+	"github.com/ringfence/ringfence/checklist"
+)
+
+// planScreen is the ordered action plan: who does what by when.
+type planScreen struct {
+	sh    *shared
+	list  menu
+	form  *formHost
+	draft *ownerDraft
+}
+
+type ownerDraft struct {
+	id, owner, due string
+}
+
+func newPlanScreen(sh *shared) *planScreen {
+	p := &planScreen{sh: sh}
+	p.reload()
+	return p
+}
+
+func (p *planScreen) plan() []checklist.Action { return p.sh.sess.audit.Plan }
+
+func (p *planScreen) reload() {
+	p.list.rows = p.list.rows[:0]
+	for _, a := range p.plan() {
+		done := " "
+		if a.Done {
+			done = "✓"
+		}
+		owner := a.Owner
+		if owner == "" {
+			owner = "no owner"
+		}
+		p.list.rows = append(p.list.rows, fmt.Sprintf("%2d %s %-8s %s  %-12s %s",
+			a.Rank, done, a.Severity, a.Due.Format("02 Jan 06"), truncate(owner, 12), a.Action))
+	}
+	p.list.cursor = min(p.list.cursor, max(len(p.list.rows)-1, 0))
+}
+
+func (p *planScreen) Title() string { return "Action plan" }
+func (p *planScreen) Typing() bool  { return p.form != nil }
+func (p *planScreen) Keys() []key.Binding {
+	k := p.sh.keys
+	if p.form != nil {
+		return append(p.form.Keys(), k.Back)
+	}
+	return []key.Binding{k.Up, k.Down, k.Owner, k.Done, key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "details")), k.Export, k.Back}
+}
+
+func (p *planScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	k := p.sh.keys
+	if _, ok := msg.(auditChangedMsg); ok {
+		p.reload()
+		return p, nil
+	}
+	if p.form != nil {
+		if km, ok := msg.(tea.KeyPressMsg); ok && key.Matches(km, k.Back) {
+			p.form = nil
+			return p, nil
+		}
+		state, cmd := p.form.Update(msg)
+		switch state {
+		case formAborted:
+			p.form = nil
+		case formSubmitted:
+			p.form = nil
+			return p, p.saveOwner()
+		}
+		return p, cmd
+	}
+	km, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return p, nil
+	}
+	plan := p.plan()
+	switch {
+	case key.Matches(km, k.Back):
+		return p, pop
+	case key.Matches(km, k.Export):
+		e, cmd := newExportScreen(p.sh)
+		return p, tea.Sequence(push(e), cmd)
+	case len(plan) == 0:
+		return p, nil
+	case key.Matches(km, k.Enter):
+		return p, push(newFinding(p.sh, plan[p.list.cursor].CheckID))
+	case key.Matches(km, k.Owner):
+		return p, p.ownerForm(plan[p.list.cursor])
+	case key.Matches(km, k.Done):
+		a := plan[p.list.cursor]
+		t := p.sh.sess.audit.Tracking[a.CheckID]
+		if t.Done.IsZero() {
+			t.Done = p.sh.now()
+		} else {
+			t.Done = time.Time{}
+		}
+		p.sh.sess.audit.Track(p.sh.opts.Catalogue, a.CheckID, t, p.sh.now())
+		p.reload()
+		return p, p.sh.saveCmd()
+	default:
+		p.list.Update(km, k, 10)
+	}
+	return p, nil
+}
+
+func (p *planScreen) ownerForm(a checklist.Action) tea.Cmd {
+	p.draft = &ownerDraft{id: a.CheckID, owner: a.Owner, due: a.Due.Format(time.DateOnly)}
+	var cmd tea.Cmd
+	p.form, cmd = newFormHost(p.sh, 70, huh.NewGroup(
+		huh.NewNote().Title(fmt.Sprintf("%d. %s", a.Rank, a.Action)),
+		huh.NewInput().Title("Who will do it?").Description("A name or a role, such as office manager.").Value(&p.draft.owner),
+		huh.NewInput().Title("By when? (YYYY-MM-DD)").Value(&p.draft.due).Validate(func(s string) error {
+			if _, err := time.Parse(time.DateOnly, strings.TrimSpace(s)); err != nil {
+				return fmt.Errorf("Please write the date as YYYY-MM-DD, for example %s.", p.sh.now().AddDate(0, 1, 0).Format(time.DateOnly))
+			}
+			return nil
+		}),
+	))
+	return cmd
+}
+
+func (p *planScreen) saveOwner() tea.Cmd {
+	d := p.draft
+	due, err := time.ParseInLocation(time.DateOnly, strings.TrimSpace(d.due), p.sh.now().Location())
+	if err != nil {
+		return problem(err)
+	}
+	t := p.sh.sess.audit.Tracking[d.id]
+	t.Owner, t.Due = strings.TrimSpace(d.owner), due
+	p.sh.sess.audit.Track(p.sh.opts.Catalogue, d.id, t, p.sh.now())
+	p.reload()
+	return tea.Batch(p.sh.saveCmd(), notice("Saved."))
+}
+
+func (p *planScreen) View(width, height int) string {
+	st := p.sh.st
+	if p.form != nil {
+		return p.form.View()
+	}
+	plan := p.plan()
+	if len(plan) == 0 {
+		return "Nothing failed, so there is nothing to do. Export the report to keep a record."
+	}
+	open := 0
+	for _, a := range plan {
+		if !a.Done {
+			open++
+		}
+	}
+	head := fmt.Sprintf("%d %s, %d still to do. Most dangerous first; quick fixes before long ones.",
+		len(plan), plural(len(plan), "action", "actions"), open)
+	cols := st.tableHead.Render(" #   Severity Due        Owner        Action")
+	return wrap(head, width) + "\n\n" + "  " + cols + "\n" + p.list.View(st, width, height-4)
+}

@@ -1,0 +1,64 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+
+	"github.com/ringfence/ringfence/checklist"
+)
+
+// questionForm asks one check's question. "Not applicable" opens a second
+// step for the reason, which the audit requires.
+type questionForm struct {
+	check    checklist.Check
+	index    int
+	of       int
+	value    *string
+	reason   *string
+	form     *formHost
+	previous bool
+}
+
+func newQuestionForm(sh *shared, ch checklist.Check, index, of, width int) (*questionForm, tea.Cmd) {
+	q := &questionForm{check: ch, index: index, of: of, value: new(string), reason: new(string)}
+	if prev, ok := sh.sess.audit.Answers[ch.ID]; ok {
+		*q.value, *q.reason, q.previous = prev.Value, prev.Reason, true
+	}
+	var opts []huh.Option[string]
+	for _, o := range ch.Question.Options {
+		opts = append(opts, huh.NewOption(o.Label, o.Value))
+	}
+	desc := ""
+	if ch.Question.Help != "" {
+		desc = "Why this matters: " + ch.Question.Help
+	}
+	var cmd tea.Cmd
+	q.form, cmd = newFormHost(sh, width,
+		huh.NewGroup(huh.NewSelect[string]().Title(ch.Question.Prompt).Description(desc).
+			Options(opts...).Value(q.value)),
+		huh.NewGroup(huh.NewInput().Title("Why does this not apply?").
+			Description("A short reason, so whoever reads the report later knows.").
+			Value(q.reason).Validate(required("a reason"))).
+			WithHideFunc(func() bool { return *q.value != checklist.AnswerNotApplicable }),
+	)
+	return q, cmd
+}
+
+func (q *questionForm) answer() checklist.Answer {
+	a := checklist.Answer{Value: *q.value}
+	if a.Value == checklist.AnswerNotApplicable {
+		a.Reason = strings.TrimSpace(*q.reason)
+	}
+	return a
+}
+
+func (q *questionForm) View(st styles, width int) string {
+	head := st.muted.Render(truncate(fmt.Sprintf("Question %d of %d · %s · %s", q.index+1, q.of, q.check.ID, q.check.Title), width))
+	if q.previous {
+		head += "\n" + st.muted.Render(truncate("Answered before: enter keeps the answer shown.", width))
+	}
+	return head + "\n\n" + q.form.View()
+}

@@ -1,0 +1,81 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+
+	"github.com/ringfence/ringfence/checklist"
+)
+
+// saveDemo turns the demo company's in-memory audit into a saved site, for a
+// trainer who wants to keep what a workshop did.
+type saveDemo struct {
+	sh   *shared
+	name *string
+	form *formHost
+}
+
+func newSaveDemo(sh *shared) (*saveDemo, tea.Cmd) {
+	d := &saveDemo{sh: sh, name: new(string)}
+	*d.name = sh.sess.audit.Site + " (practice)"
+	var cmd tea.Cmd
+	d.form, cmd = newFormHost(sh, 70, huh.NewGroup(
+		huh.NewInput().Title("Save the demo audit as a new site").
+			Description("Pick a name. The demo company itself stays as it was.").
+			Value(d.name).Validate(required("a name")),
+	))
+	return d, cmd
+}
+
+func (d *saveDemo) Title() string { return "Save the demo" }
+func (d *saveDemo) Typing() bool  { return true }
+func (d *saveDemo) Keys() []key.Binding {
+	return append(d.form.Keys(), d.sh.keys.Back)
+}
+
+func (d *saveDemo) Update(msg tea.Msg) (screen, tea.Cmd) {
+	if km, ok := msg.(tea.KeyPressMsg); ok && key.Matches(km, d.sh.keys.Back) {
+		return d, pop
+	}
+	state, cmd := d.form.Update(msg)
+	switch state {
+	case formAborted:
+		return d, pop
+	case formSubmitted:
+		return d, d.save()
+	}
+	return d, cmd
+}
+
+// save creates the site, locks it and writes the audit under its new name,
+// then reopens the audit as that site's.
+func (d *saveDemo) save() tea.Cmd {
+	store, now := d.sh.opts.Store, d.sh.now()
+	a := snapshot(d.sh.sess.audit)
+	name := strings.TrimSpace(*d.name)
+	return func() tea.Msg {
+		site := checklist.Site{Schema: checklist.SiteSchema, Name: name, Created: now}
+		if err := store.CreateSite(site); err != nil {
+			return noticeMsg{text: plainError(err), bad: true}
+		}
+		saved, err := store.Site(name)
+		if err != nil {
+			return noticeMsg{text: plainError(err), bad: true}
+		}
+		lock, err := store.Lock(saved.Name)
+		if err != nil {
+			return noticeMsg{text: plainError(err), bad: true}
+		}
+		a.Site, a.Demo = saved.Name, false
+		if err := store.SaveAudit(a); err != nil {
+			_ = lock.Unlock()
+			return noticeMsg{text: plainError(err), bad: true}
+		}
+		return sessionMsg{sess: &session{audit: a, site: &saved, lock: lock}}
+	}
+}
+
+func (d *saveDemo) View(width, height int) string { return d.form.View() }
