@@ -2,6 +2,7 @@ package checklist
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/ringfence/ringfence/checklist/firmware"
@@ -112,7 +113,13 @@ func unusedDisabled(f *Facts) Outcome {
 	cutoff := f.Now.Add(-staleAfter)
 	var items []Item
 	for _, e := range inv.Extensions {
-		if e.Enabled && personalExtension(e) && !e.LastActive.IsZero() && e.LastActive.Before(cutoff) {
+		if !e.Enabled || !personalExtension(e) {
+			continue
+		}
+		switch {
+		case strings.TrimSpace(e.Name) == "" && strings.TrimSpace(e.Email) == "":
+			items = append(items, extensionItem(e, "enabled with no named owner"))
+		case !e.LastActive.IsZero() && e.LastActive.Before(cutoff):
 			items = append(items, extensionItem(e, fmt.Sprintf("enabled but unused for %d days", daysBetween(e.LastActive, f.Now))))
 		}
 	}
@@ -122,7 +129,7 @@ func unusedDisabled(f *Facts) Outcome {
 		}
 	}
 	if len(items) > 0 {
-		return fail(items, "%d extensions or devices look unused but are still live.", len(items))
+		return fail(items, "%d extensions or devices are live with no owner or no use in 90 days.", len(items))
 	}
-	return pass("Every enabled extension and device has been used in the last 90 days.")
+	return pass("Every enabled extension has an owner, and every extension and device has been used in the last 90 days.")
 }

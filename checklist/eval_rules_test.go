@@ -349,3 +349,24 @@ func TestDevicesFirmwareAndEndOfLife(t *testing.T) {
 		t.Errorf("FW-01 with only a patched phone: %s (%s)", o.Status, o.Evidence)
 	}
 }
+
+func TestUnusedExtensionsAndDevices(t *testing.T) {
+	inv := inventoryWith(FacetExtensions, FacetDevices)
+	old := testNow.Add(-120 * 24 * time.Hour)
+	inv.Extensions = []Extension{
+		{Number: "201", Name: "Siobhán Kelly", Enabled: true, LastActive: testNow},
+		{Number: "202", Name: "Dafydd Evans", Enabled: true, LastActive: old},
+		{Number: "203", Enabled: true, Type: ExtUser},
+		{Number: "204", Name: "Old starter", Enabled: false, LastActive: old},
+		{Number: "500", Name: "Fax", Enabled: true, Type: ExtService, LastActive: old},
+	}
+	inv.Devices = []Device{{Kind: DeviceDeskPhone, MAC: "00:0b:82:00:00:09", LastSeen: old}}
+	o := run(t, "EP-07", inv)
+	if o.Status != StatusFail || !slices.Equal(itemIDs(o.Affected), []string{"202", "203", "00:0b:82:00:00:09"}) {
+		t.Errorf("got %s %v", o.Status, itemIDs(o.Affected))
+	}
+	inv.Extensions, inv.Devices = inv.Extensions[:1], nil
+	if o := run(t, "EP-07", inv); o.Status != StatusPass {
+		t.Errorf("got %s (%s)", o.Status, o.Evidence)
+	}
+}
