@@ -92,7 +92,13 @@ func runAudit(ctx context.Context, args []string, e env) error {
 	useDemo := fs.Bool("demo", false, "audit the built-in demo company")
 	site := fs.String("site", "", "audit a saved site (see 'ringfence sites')")
 	answersFile := fs.String("answers", "", "YAML or JSON `file` of answers to the checks' questions")
-	jsonOut := fs.String("json", "", "write the JSON report to `file` (- for standard output)")
+	var out outputs
+	fs.StringVar(&out.json, "json", "", "write the JSON report to `file` (- for standard output)")
+	fs.StringVar(&out.pdf, "pdf", "", "write the PDF action plan to `file`")
+	fs.StringVar(&out.csv, "csv", "", "write the action plan as CSV to `file`, for spreadsheets and ticket imports")
+	fs.StringVar(&out.md, "md", "", "write the summary and plan as Markdown to `file` (- for standard output)")
+	fs.StringVar(&out.paper, "paper", "a4", "PDF paper `size`: a4 or letter")
+	fs.StringVar(&out.logo, "logo", "", "PNG or JPEG `file` to put on the PDF's cover, such as your company logo")
 	failOn := fs.String("fail-on", "none", "exit with code 3 if a check fails at or above this `severity` (critical, high, medium, low, none)")
 	dataDir := fs.String("data-dir", "", "`folder` for saved sites (default: $RINGFENCE_HOME or your config folder)")
 	auditor := fs.String("auditor", "", "your `name`, shown in reports as who ran the audit")
@@ -105,6 +111,9 @@ func runAudit(ctx context.Context, args []string, e env) error {
 	}
 	if *useDemo == (*site != "") {
 		return usagef("audit needs exactly one of --demo or --site NAME")
+	}
+	if err := out.check(); err != nil {
+		return err
 	}
 	cat := checklist.Builtin()
 	now := e.now()
@@ -126,10 +135,10 @@ func runAudit(ctx context.Context, args []string, e env) error {
 	if err != nil {
 		return err
 	}
-	if err := writeAuditOutputs(a, *jsonOut, now, e); err != nil {
+	if err := out.write(a, previous, cat, now, e); err != nil {
 		return err
 	}
-	if previous != nil && *jsonOut != "-" {
+	if previous != nil && !out.toStdout() {
 		if err := export.WriteChanges(e.stdout, checklist.Compare(previous.Results, a.Results)); err != nil {
 			return err
 		}
@@ -196,23 +205,6 @@ func fetchInventory(ctx context.Context, site checklist.Site, now time.Time) (ch
 		return checklist.Inventory{Source: checklist.SourceInfo{Connector: "answers only", FetchedAt: now}}, nil
 	}
 	return checklist.Inventory{}, fmt.Errorf("site %q uses the %q connector, which this build of Ringfence does not have", site.Name, site.Connector.Kind)
-}
-
-func writeAuditOutputs(a *checklist.Audit, jsonOut string, now time.Time, e env) error {
-	switch jsonOut {
-	case "-":
-		return export.WriteJSON(e.stdout, a, now)
-	case "":
-		return export.WriteSummary(e.stdout, a, 10)
-	}
-	if err := checklist.WriteFileAtomic(jsonOut, func(w io.Writer) error { return export.WriteJSON(w, a, now) }); err != nil {
-		return fmt.Errorf("could not write the JSON report: %w", err)
-	}
-	if err := export.WriteSummary(e.stdout, a, 10); err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stdout, "\nJSON report written to %s\n", jsonOut)
-	return nil
 }
 
 func runChecks(ctx context.Context, args []string, e env) error {

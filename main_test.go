@@ -335,3 +335,53 @@ func TestChecksListing(t *testing.T) {
 		t.Errorf("checks: %q", r.stdout[:200])
 	}
 }
+
+func TestDocumentExports(t *testing.T) {
+	dir := t.TempDir()
+	pdf, csvFile, md := filepath.Join(dir, "plan.pdf"), filepath.Join(dir, "plan.csv"), filepath.Join(dir, "plan.md")
+	r := ringfence(t, dir, "audit", "--demo", "--pdf", pdf, "--csv", csvFile, "--md", md, "--paper", "letter", "--auditor", "Siobhán")
+	if r.code != exitOK {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	for _, want := range []string{"PDF action plan written to " + pdf, "CSV action plan written to " + csvFile, "Markdown summary written to " + md} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	if data, _ := os.ReadFile(pdf); !bytes.HasPrefix(data, []byte("%PDF-")) {
+		t.Error("the PDF file is not a PDF")
+	}
+	if data, _ := os.ReadFile(csvFile); !bytes.Contains(data, []byte("MFA-01")) {
+		t.Error("the CSV plan lacks MFA-01")
+	}
+	if r := ringfence(t, dir, "audit", "--demo", "--md", "-"); r.code != exitOK || !!strings.HasPrefix(r.stdout, "# ") || strings.Contains(r.stdout, "Overall score:") {
+		t.Errorf("--md - should print only the Markdown: %+v", r)
+	}
+}
+
+func TestBadDocumentOptionsFailBeforeAnyWork(t *testing.T) {
+	dir := t.TempDir()
+	notImage := filepath.Join(dir, "logo.png")
+	os.WriteFile(notImage, []byte("this is not a picture"), 0o600)
+	pdf := filepath.Join(dir, "plan.pdf")
+	tests := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"--pdf", pdf, "--paper", "a5"}, exitUsage, "--paper"},
+		{[]string{"--pdf", pdf, "--logo", notImage}, exitError, notImage},
+		{[]string{"--logo", notImage}, exitUsage, "add --pdf"},
+		{[]string{"--json", "-", "--md", "-"}, exitUsage, "only one"},
+		{[]string{"--pdf", "-"}, exitUsage, "--pdf needs a file name"},
+	}
+	for _, tt := range tests {
+		r := ringfence(t, dir, append([]string{"audit", "--demo"}, tt.args...)...)
+		if r.code != tt.code || !strings.Contains(r.stderr, tt.want) {
+			t.Errorf("%v: exit %d, stderr %q; want exit %d mentioning %q", tt.args, r.code, r.stderr, tt.code, tt.want)
+		}
+	}
+	if _, err := os.Stat(pdf); !os.IsNotExist(err) {
+		t.Error("a refused run must not leave a PDF behind")
+	}
+}
