@@ -354,7 +354,7 @@ func TestDocumentExports(t *testing.T) {
 	if data, _ := os.ReadFile(csvFile); !bytes.Contains(data, []byte("MFA-01")) {
 		t.Error("the CSV plan lacks MFA-01")
 	}
-	if r := ringfence(t, dir, "audit", "--demo", "--md", "-"); r.code != exitOK || !!strings.HasPrefix(r.stdout, "# ") || strings.Contains(r.stdout, "Overall score:") {
+	if r := ringfence(t, dir, "audit", "--demo", "--md", "-"); r.code != exitOK || !strings.HasPrefix(r.stdout, "# ") || strings.Contains(r.stdout, "Overall score:") {
 		t.Errorf("--md - should print only the Markdown: %+v", r)
 	}
 }
