@@ -1,0 +1,129 @@
+package export
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/ringfence/ringfence/checklist"
+)
+
+func errorNoAudit(format string) error {
+	return errors.New("no audit to write as " + format)
+}
+
+// WriteMarkdown writes the summary and the full action plan as Markdown, to paste
+// into a ticket or an e-mail: the score, a table of areas, the first actions and
+// the whole plan. Text from the audit is escaped so that a name or a reason can
+// never break a table or turn into formatting or a link.
+func WriteMarkdown(w io.Writer, a *checklist.Audit, opts Options) error {
+	if a == nil {
+		return errorNoAudit("Markdown")
+	}
+	opts, err := opts.withDefaults()
+	if err != nil {
+		return err
+	}
+	card := checklist.Score(a.Results)
+	var b strings.Builder
+	fmt.Fprintf(&b, "# Phone system security audit: %s\n\n", mdText(a.Site))
+	meta := []string{longDate(opts.Generated)}
+	if a.Auditor != "" {
+		meta = append(meta, "audited by "+mdText(a.Auditor))
+	}
+	if pbx := pbxLabel(a.Inventory.PBX); pbx != "" {
+		meta = append(meta, "phone system: "+mdText(pbx))
+	}
+	b.WriteString(strings.Join(meta, " · ") + "\n\n")
+	fmt.Fprintf(&b, "**Score: %d out of 100.** %s\n\n", card.Overall, verdict(card))
+	if note := confidenceNote(card); note != "" {
+		b.WriteString(note + "\n\n")
+	}
+	c := card.Counts
+	fmt.Fprintf(&b, "Checks: %d passed, %d failed, %d unknown, %d accepted, %d not applicable.\n\n",
+		c.Pass, c.Fail, c.Unknown, c.Accepted, c.NA)
+
+	b.WriteString("## Scores by area\n\n")
+	b.WriteString("| Area | Score | Passed | Failed | Unknown | Accepted |\n")
+	b.WriteString("|---|---:|---:|---:|---:|---:|\n")
+	for _, ds := range card.Domains {
+		score := "n/a"
+		if ds.Applicable {
+			score = fmt.Sprintf("%d", ds.Score)
+		}
+		fmt.Fprintf(&b, "| %s | %s | %d | %d | %d | %d |\n", mdCell(ds.Title), score,
+			ds.Counts.Pass, ds.Counts.Fail, ds.Counts.Unknown, ds.Counts.Accepted)
+	}
+
+	open := openActions(a.Plan)
+	b.WriteString("\n## Do these first\n\n")
+	if len(open) == 0 {
+		b.WriteString("Nothing failed, so there is nothing to fix.\n")
+	}
+	for i, act := range open[:min(thisWeek, len(open))] {
+		fmt.Fprintf(&b, "%d. **%s** (%s, %s, do by %s). %s\n", i+1, mdText(act.Action),
+			strings.ToLower(severityWord(act.Severity)), effortPhrase(act.Effort), shortDate(act.Due), mdText(act.Why))
+	}
+
+	if len(a.Plan) > 0 {
+		b.WriteString("\n## Action plan\n\n")
+		b.WriteString("| # | Check | Action | Why | Severity | Effort | Due | Owner | Done |\n")
+		b.WriteString("|---:|---|---|---|---|---|---|---|---|\n")
+		for _, act := range a.Plan {
+			done := ""
+			if act.Done {
+				done = "yes"
+			}
+			fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %s | %s | %s | %s |\n", act.Rank, mdCell(act.CheckID),
+				mdCell(act.Action), mdCell(act.Why), severityWord(act.Severity), effortWord(act.Effort),
+				shortDate(act.Due), mdCell(act.Owner), done)
+		}
+	}
+
+	if opts.Previous != nil {
+		cmp := checklist.Compare(opts.Previous.Results, a.Results)
+		fmt.Fprintf(&b, "\n## Since the last audit\n\nScore %d → %d. Fixed: %d. New: %d. Worse than before: %d. Still open: %d.\n",
+			cmp.ScoreBefore, cmp.ScoreAfter, len(cmp.Fixed), len(cmp.New), len(cmp.Regressed), len(cmp.StillOpen))
+		for _, group := range []struct {
+			title   string
+			changes []checklist.Change
+		}{{"Fixed", cmp.Fixed}, {"New", cmp.New}, {"Worse than before", cmp.Regressed}} {
+			for _, ch := range group.changes {
+				fmt.Fprintf(&b, "- %s: %s %s\n", group.title, mdText(ch.CheckID), mdText(ch.Title))
+			}
+		}
+	}
+	_, err = io.WriteString(w, b.String())
+	return err
+}
+
+// mdText escapes text for running Markdown. The characters that make emphasis,
+// code, links, HTML, tables or strike-through get a backslash wherever they are
+// (CommonMark allows one before any ASCII punctuation); those that only count at
+// the start of a line (headings, lists, quotes) get one there. Line breaks become
+// spaces, so text cannot start a line of its own. Hyphens and full stops inside
+// text stay as they are, so the Markdown still reads well as plain text.
+func mdText(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for i, r := range s {
+		switch r {
+		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '&':
+			b.WriteByte('\\')
+		case '#', '-', '+', '=', '!':
+			if i == 0 {
+				b.WriteByte('\\')
+			}
+		case '\n', '\r', '\t':
+			b.WriteByte(' ')
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// mdCell escapes text for a table cell; mdText already escapes the pipe that
+// would otherwise end the cell.
+func mdCell(s string) string { return mdText(strings.TrimSpace(s)) }
