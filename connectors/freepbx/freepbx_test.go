@@ -202,8 +202,10 @@ func TestErrorsAreClear(t *testing.T) {
 			want:  []string{"freepbx", "signing in", "401", "client ID and secret", Scopes},
 		},
 		"scope missing, errors with 200": {
-			setup: func(f *fakeFreePBX) { f.vmErrors200 = "You are not authorized to access this scope (gql:voicemail:read)" },
-			want:  []string{"freepbx", "reading voicemail for extension", "200", "answered the query with an error", "gql:voicemail:read"},
+			setup: func(f *fakeFreePBX) {
+				f.vmErrors200 = "You are not authorized to access this scope (gql:voicemail:read)"
+			},
+			want: []string{"freepbx", "reading voicemail for extension", "200", "answered the query with an error", "gql:voicemail:read"},
 		},
 	}
 	for name, tc := range cases {
