@@ -1,0 +1,62 @@
+package threecx
+
+import (
+	"crypto/x509"
+
+	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/connectors"
+	"github.com/ringfence/ringfence/connectors/httpx"
+)
+
+// Name is the connector's name in site files and errors.
+const Name = "3cx"
+
+// OptionCalls is the site option that asks for call history ("yes" to read it).
+const OptionCalls = "calls"
+
+// leastPrivilege is said honestly: 3CX has no read-only API role.
+const leastPrivilege = "In the 3CX admin console, go to Integrations > API, add a client, tick \"XAPI Access Enabled\", " +
+	"and choose its department and role. 3CX has no read-only role for API clients: any role that can see " +
+	"every user and phone can also change them. Give it the System Admin role in the default department " +
+	"(a lower role sees only its own department, so the audit would miss people), keep the client secret only " +
+	"in Ringfence, and delete the API client when the audit is done. Ringfence itself only ever reads: " +
+	"it refuses in code to send anything else."
+
+func init() {
+	connectors.Register(connectors.Kind{
+		Name:           Name,
+		Title:          "3CX v20 (XAPI)",
+		LeastPrivilege: leastPrivilege,
+		Fields: []connectors.Field{
+			{Key: "url", Label: "Address of the 3CX admin page", Required: true,
+				Help: "The address you sign in at, such as https://yourcompany.3cx.eu:5001."},
+			{Key: "client_id", Label: "API client ID", Required: true,
+				Help: "Integrations > API in the 3CX admin console: the client ID (a number) you chose."},
+			{Key: "secret", Label: "API key (client secret)", Required: true, Secret: true,
+				Help: "Shown once when the API client is created; kept in this computer's keyring."},
+			{Key: OptionCalls, Label: "Read call history (yes/no)",
+				Help: "Looks for fraud patterns in recent calls; slower on a busy system."},
+		},
+		New: func(site checklist.Site, secret string) (connectors.Source, error) {
+			return New(Config{
+				URL:      site.Connector.URL,
+				ClientID: site.Connector.ClientID,
+				Secret:   secret,
+				Pins:     site.Pins,
+				Calls:    site.Connector.Options[OptionCalls] == "yes",
+			})
+		},
+	})
+}
+
+// Config is what the connector needs. Limits and RootCAs are for tests and
+// special cases; the zero values mean httpx's defaults and the system roots.
+type Config struct {
+	URL, ClientID, Secret string
+	Pins                  []checklist.PinnedCert
+	Calls                 bool
+	Limits                httpx.Limits
+	RootCAs               *x509.CertPool
+	// PageSize is how many entities are asked for at once; zero means 500.
+	PageSize int
+}

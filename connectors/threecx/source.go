@@ -1,0 +1,128 @@
+package threecx
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/connectors"
+	"github.com/ringfence/ringfence/connectors/httpx"
+)
+
+// Source reads one 3CX system.
+type Source struct {
+	cfg    Config
+	client *httpx.Client
+	now    func() time.Time
+
+	mu    sync.Mutex
+	token string // the current bearer token; never logged or put in an error
+}
+
+var (
+	_ connectors.Source = (*Source)(nil)
+	_ connectors.Tester = (*Source)(nil)
+)
+
+// hints are 3CX's own words for what to check.
+var hints = map[int]string{
+	http.StatusUnauthorized: "Check the client ID and API key in Integrations > API, and that the API client is enabled.",
+	http.StatusForbidden:    "The API client's role cannot read this: give it the System Admin role in Integrations > API.",
+	http.StatusNotFound:     "Check the address; the XAPI needs 3CX version 20 with an Enterprise licence.",
+}
+
+// New checks the settings and prepares a source; it does not connect.
+func New(cfg Config) (*Source, error) {
+	if strings.TrimSpace(cfg.ClientID) == "" {
+		return nil, errors.New("3cx: the API client ID is missing. Enter the client ID from Integrations > API in the 3CX admin console.")
+	}
+	if cfg.Secret == "" {
+		return nil, errors.New("3cx: the API key is missing. Enter the key 3CX showed when the API client was created.")
+	}
+	if cfg.PageSize <= 0 {
+		cfg.PageSize = 500
+	}
+	c, err := httpx.New(httpx.Config{
+		Connector: Name, BaseURL: cfg.URL, Pins: cfg.Pins, Limits: cfg.Limits,
+		RootCAs: cfg.RootCAs, Hints: hints,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &Source{cfg: cfg, client: c, now: time.Now}, nil
+}
+
+// Name is the connector's short name.
+func (s *Source) Name() string { return Name }
+
+// facets are what a 3CX fetch collects, in the order progress is reported.
+func (s *Source) facets() []checklist.Facet {
+	f := []checklist.Facet{checklist.FacetPBX, checklist.FacetExtensions, checklist.FacetVoicemail,
+		checklist.FacetAdmins, checklist.FacetDevices, checklist.FacetDialling}
+	if s.cfg.Calls {
+		f = append(f, checklist.FacetCalls)
+	}
+	return f
+}
+
+// Fetch reads the inventory. It stops at the first error: an audit built on
+// half an inventory would show unknowns as if they had been looked at.
+func (s *Source) Fetch(ctx context.Context, progress func(connectors.Progress)) (checklist.Inventory, error) {
+	ctx, cancel := s.client.WithOverall(ctx)
+	defer cancel()
+	report := func(step string, done, total int) {
+		if progress != nil {
+			progress(connectors.Progress{Step: step, Done: done, Total: total})
+		}
+	}
+	inv := checklist.Inventory{Source: checklist.SourceInfo{
+		Connector: Name, Detail: s.client.BaseURL(), FetchedAt: s.now().UTC(), Collected: s.facets(),
+	}}
+	if err := s.signIn(ctx); err != nil {
+		return checklist.Inventory{}, err
+	}
+	pbx, err := s.readSystem(ctx)
+	if err != nil {
+		return checklist.Inventory{}, err
+	}
+	inv.PBX = pbx
+	report("pbx", 1, 1)
+
+	users, err := s.readUsers(ctx, func(done, total int) { report("users", done, total) })
+	if err != nil {
+		return checklist.Inventory{}, err
+	}
+	inv.Extensions, inv.Voicemail, inv.Admins = users.extensions, users.mailboxes, users.admins
+
+	inv.Devices, err = s.readDevices(ctx, func(done, total int) { report("devices", done, total) })
+	if err != nil {
+		return checklist.Inventory{}, err
+	}
+	inv.Dialling, err = s.readDialling(ctx)
+	if err != nil {
+		return checklist.Inventory{}, err
+	}
+	report("dialling", 1, 1)
+	if s.cfg.Calls {
+		inv.Calls, err = s.readCalls(ctx, func(done, total int) { report("calls", done, total) })
+		if err != nil {
+			return checklist.Inventory{}, err
+		}
+	}
+	return inv, nil
+}
+
+// Test signs in and makes one cheap read, to check the settings in seconds.
+func (s *Source) Test(ctx context.Context) error {
+	ctx, cancel := s.client.WithOverall(ctx)
+	defer cancel()
+	if err := s.signIn(ctx); err != nil {
+		return err
+	}
+	_, err := s.readSystem(ctx)
+	return err
+}
