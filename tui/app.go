@@ -117,6 +117,7 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, nil
 	case sessionMsg:
+		a.stack[0].(*home).op.stop() // whatever home was waiting for has arrived
 		a.sh.sess.close()
 		a.sh.sess = msg.sess
 		au := newAuditScreen(a.sh, msg.start)

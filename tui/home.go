@@ -138,7 +138,8 @@ func (h *home) newSite() tea.Cmd {
 func (h *home) View(width, height int) string {
 	st := h.sh.st
 	var b strings.Builder
-	b.WriteString("Ringfence checks how well your business phone system is locked down and\nwrites a plan of what to fix first. It only reads: it never changes your phone system.\n\n")
+	b.WriteString(wrap("Ringfence checks how well your business phone system is locked down and writes a plan of what to fix first.", width) + "\n")
+	b.WriteString(wrap("It only reads: it never changes your phone system.", width) + "\n\n")
 	if h.loaded && len(h.sites) == 0 {
 		b.WriteString(st.muted.Render("You have no saved sites yet. Add one, or try the demo company first.") + "\n\n")
 	} else if len(h.sites) > 0 {

@@ -1,0 +1,152 @@
+package tui
+
+import (
+	"fmt"
+	"reflect"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/ringfence/ringfence/checklist"
+)
+
+// fixedNow is the clock every test runs on, so views and files are stable.
+var fixedNow = time.Date(2026, 11, 20, 9, 30, 0, 0, time.UTC)
+
+type harness struct {
+	t     testing.TB
+	app   *app
+	store *checklist.Store
+	quit  bool
+}
+
+func newHarness(t testing.TB, demo bool, w, h int) *harness {
+	t.Helper()
+	store, err := checklist.OpenStore(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return newHarnessWithStore(t, store, demo, w, h)
+}
+
+func newHarnessWithStore(t testing.TB, store *checklist.Store, demo bool, w, h int) *harness {
+	opts := Options{Store: store, Catalogue: checklist.Builtin(), Now: func() time.Time { return fixedNow }, StartDemo: demo}
+	hs := &harness{t: t, app: newApp(t.Context(), opts, false), store: store}
+	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
+	hs.run(hs.app.Init())
+	t.Cleanup(func() { hs.app.sh.sess.close() })
+	return hs
+}
+
+func (h *harness) send(msg tea.Msg) {
+	_, cmd := h.app.Update(msg)
+	h.run(cmd)
+}
+
+// run executes a command and everything it leads to, the way the program
+// would. Timers that only animate (spinners, cursor blinks) are dropped so
+// the loop ends.
+func (h *harness) run(cmd tea.Cmd) {
+	for steps := 0; cmd != nil && steps < 200; steps++ {
+		msg := h.exec(cmd)
+		cmd = nil
+		switch m := msg.(type) {
+		case nil:
+		case tea.QuitMsg:
+			h.quit = true
+		case tea.BatchMsg:
+			for _, c := range m {
+				h.run(c)
+			}
+		case spinner.TickMsg:
+		default:
+			if strings.Contains(strings.ToLower(fmt.Sprintf("%T", msg)), "blink") {
+				continue
+			}
+			if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeFor[tea.Cmd]() {
+				for i := range v.Len() { // tea.Sequence: in order
+					h.run(v.Index(i).Interface().(tea.Cmd))
+				}
+				continue
+			}
+			_, cmd = h.app.Update(msg)
+		}
+	}
+}
+
+// exec runs one command. Timers (cursor blinks, spinner frames) only
+// animate, so they are skipped rather than waited for.
+func (h *harness) exec(cmd tea.Cmd) tea.Msg {
+	if isTimer(cmd) {
+		return nil
+	}
+	done := make(chan tea.Msg, 1)
+	go func() { done <- cmd() }()
+	select {
+	case msg := <-done:
+		return msg
+	case <-time.After(5 * time.Second):
+		return nil
+	}
+}
+
+// press sends keys by name: "enter", "down", "esc", "ctrl+c", or a letter.
+func (h *harness) press(keys ...string) {
+	for _, k := range keys {
+		h.send(keyMsg(k))
+	}
+}
+
+// typeText sends each character as a key press.
+func (h *harness) typeText(s string) {
+	for _, r := range s {
+		h.send(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+}
+
+func keyMsg(k string) tea.KeyPressMsg {
+	switch k {
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "up":
+		return tea.KeyPressMsg{Code: tea.KeyUp}
+	case "down":
+		return tea.KeyPressMsg{Code: tea.KeyDown}
+	case "tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab}
+	case "space":
+		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	case "pgdown":
+		return tea.KeyPressMsg{Code: tea.KeyPgDown}
+	case "ctrl+c":
+		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	}
+	r := []rune(k)[0]
+	return tea.KeyPressMsg{Code: r, Text: k}
+}
+
+// screen returns the view with escapes stripped, as a user would read it.
+func (h *harness) screen() string { return ansi.Strip(h.app.render()) }
+
+func (h *harness) top() screen { return h.app.top() }
+
+func (h *harness) mustSee(want string) {
+	h.t.Helper()
+	if s := h.screen(); !strings.Contains(s, want) {
+		h.t.Fatalf("screen does not show %q:\n%s", want, s)
+	}
+}
+
+func tea_WindowSize(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w, Height: h} }
+
+func isTimer(cmd tea.Cmd) bool {
+	name := runtime.FuncForPC(reflect.ValueOf(cmd).Pointer()).Name()
+	return strings.HasPrefix(name, "charm.land/bubbletea/v2.Tick") || strings.Contains(name, "/cursor.")
+}
