@@ -172,19 +172,19 @@ func (p *PBX) xapi(t testing.TB) http.HandlerFunc {
 		q := r.URL.Query()
 		switch name {
 		case "Users":
-			p.collection(w, r, q, p.userRecords(expands(q.Get("$expand"), "Groups")))
+			p.collection(t, w, r, q, p.userRecords(expands(q.Get("$expand"), "Groups")))
 		case "SipDevices":
-			p.collection(w, r, q, p.deviceRecords(expands(q.Get("$expand"), "DN")))
+			p.collection(t, w, r, q, p.deviceRecords(expands(q.Get("$expand"), "DN")))
 		case "OutboundRules":
-			p.collection(w, r, q, p.ruleRecords())
+			p.collection(t, w, r, q, p.ruleRecords())
 		case "Trunks":
-			p.collection(w, r, q, p.trunkRecords())
+			p.collection(t, w, r, q, p.trunkRecords())
 		case "CountryCodes":
-			p.single(w, q, record{"CountryCodes": slices.Clone(p.CountryCodes)})
+			p.single(t, w, q, record{"CountryCodes": slices.Clone(p.CountryCodes)})
 		case "CallHistoryView":
-			p.collection(w, r, q, p.callRecords())
+			p.collection(t, w, r, q, p.callRecords())
 		case "SystemStatus":
-			p.single(w, q, record{"Version": p.Version, "FQDN": "pbx.example.com", "LicenseKey": p.LicenseKey, "MaxSimCalls": 8})
+			p.single(t, w, q, record{"Version": p.Version, "FQDN": "pbx.example.com", "LicenseKey": p.LicenseKey, "MaxSimCalls": 8})
 		default:
 			writeJSON(w, http.StatusNotFound, map[string]any{"error": map[string]string{"message": "No route"}})
 		}
@@ -274,7 +274,7 @@ func nonNil(ids []int) []int {
 }
 
 // collection pages and projects a list the way an OData server does.
-func (p *PBX) collection(w http.ResponseWriter, r *http.Request, q url.Values, all []record) {
+func (p *PBX) collection(t testing.TB, w http.ResponseWriter, r *http.Request, q url.Values, all []record) {
 	limit := p.PageLimit
 	if limit <= 0 {
 		limit = 100
@@ -306,6 +306,7 @@ func (p *PBX) collection(w http.ResponseWriter, r *http.Request, q url.Values, a
 			writeError(w, err.Error())
 			return
 		}
+		refuseSecrets(t, r.URL.Path, projected)
 		items = append(items, projected)
 	}
 	body := record{"@odata.context": "https://pbx.example.com/xapi/v1/$metadata", "value": items}
@@ -324,13 +325,34 @@ func (p *PBX) collection(w http.ResponseWriter, r *http.Request, q url.Values, a
 	writeJSON(w, http.StatusOK, body)
 }
 
-func (p *PBX) single(w http.ResponseWriter, q url.Values, rec record) {
+func (p *PBX) single(t testing.TB, w http.ResponseWriter, q url.Values, rec record) {
 	projected, err := project(rec, q.Get("$select"))
 	if err != nil {
 		writeError(w, err.Error())
 		return
 	}
+	refuseSecrets(t, "single", projected)
 	writeJSON(w, http.StatusOK, projected)
+}
+
+// secretProperties are the credentials 3CX hands out to a client that does
+// not $select with care. VMPIN is not among them: the audit must judge it.
+var secretProperties = []string{"AuthID", "AuthPassword", "AccessPassword", "DeskphonePassword", "SIPID",
+	"PhoneWebPassword", "ProvLink", "InterfaceLink", "LicenseKey"}
+
+// refuseSecrets fails the test when the fake is about to send a secret: a
+// connector must never fetch one, even if it would then drop it.
+func refuseSecrets(t testing.TB, where string, rec record) {
+	for _, name := range secretProperties {
+		if _, ok := rec[name]; ok {
+			t.Errorf("xapifake: %s: the client's $select fetched the secret %s", where, name)
+		}
+		if reg, ok := rec["Registrar"].(record); ok {
+			if _, ok := reg[name]; ok {
+				t.Errorf("xapifake: %s: the client's $select fetched the secret Registrar/%s", where, name)
+			}
+		}
+	}
 }
 
 // project keeps the selected properties. "Registrar/Vendor" selects one
