@@ -59,7 +59,7 @@ func WriteMarkdown(w io.Writer, a *checklist.Audit, opts Options) error {
 	open := openActions(a.Plan)
 	b.WriteString("\n## Do these first\n\n")
 	if len(open) == 0 {
-		b.WriteString("Nothing failed, so there is nothing to fix.\n")
+		b.WriteString(nothingToFix(card) + "\n")
 	}
 	for i, act := range open[:min(thisWeek, len(open))] {
 		fmt.Fprintf(&b, "%d. **%s** (%s, %s, do by %s). %s\n", i+1, mdText(act.Action),

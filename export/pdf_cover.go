@@ -6,6 +6,10 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 )
 
+// maxCoverNameLines keeps a very long business name from pushing the score off
+// the cover.
+const maxCoverNameLines = 4
+
 // cover is the first page: whose audit, when, by whom, and the score in one line.
 func (d *doc) cover(logo []byte) {
 	pdf := d.pdf
@@ -28,7 +32,13 @@ func (d *doc) cover(logo []byte) {
 		site = "Unnamed site"
 	}
 	d.font("B", 28)
-	d.lines(d.left(), d.contentWidth(), lineHeight(28), d.wrap(site, d.contentWidth()), "L")
+	name := d.wrap(site, d.contentWidth())
+	if len(name) > maxCoverNameLines {
+		// The cover must stay one page; the full name is in the audit itself.
+		name = name[:maxCoverNameLines]
+		name[maxCoverNameLines-1] = d.fitLine(name[maxCoverNameLines-1]+"…", d.contentWidth())
+	}
+	d.lines(d.left(), d.contentWidth(), lineHeight(28), name, "L")
 	d.gap(4)
 	d.para(longDate(d.opts.Generated), "", 13, 0)
 	if d.a.Auditor != "" {
@@ -57,9 +67,7 @@ func (d *doc) cover(logo []byte) {
 	}
 	lineH := lineHeight(9)
 	top := d.bottom() - float64(len(wrapped))*lineH
-	if top > d.y()+4 {
-		pdf.SetY(top)
-	}
+	pdf.SetY(max(top, d.y()+8))
 	d.colourText(colMuted)
 	d.lines(d.left(), d.contentWidth(), lineH, wrapped, "L")
 	d.colourText(colInk)

@@ -71,6 +71,9 @@ func (d *doc) finding(r checklist.Result) {
 	d.lines(x, w, lineHeight(8.5), d.wrap(meta, w), "L")
 	d.colourText(colInk)
 	d.font("", 9.5)
+	if len(evidence) <= keepWhole {
+		d.ensure(float64(len(evidence)) * lineHeight(9.5))
+	}
 	d.lines(x, w, lineHeight(9.5), evidence, "L")
 
 	if r.Status == checklist.StatusNA && r.NAReason != "" {
@@ -154,12 +157,19 @@ func (d *doc) references(refs checklist.Refs, x, w float64) {
 	if len(lines) == 0 {
 		return
 	}
+	d.font("", 8.5)
+	var wrapped []string
+	for _, l := range lines {
+		wrapped = append(wrapped, d.wrap(l, w)...)
+	}
+	// A few lines of references read best on one page with their label.
+	if len(wrapped) <= 2*keepWhole {
+		d.ensure(lineHeight(9) + 1 + float64(len(wrapped))*lineHeight(8.5))
+	}
 	d.label("References", x)
 	d.font("", 8.5)
 	d.colourText(colMuted)
-	for _, l := range lines {
-		d.lines(x, w, lineHeight(8.5), d.wrap(l, w), "L")
-	}
+	d.lines(x, w, lineHeight(8.5), wrapped, "L")
 	d.colourText(colInk)
 }
 

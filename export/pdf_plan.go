@@ -5,7 +5,7 @@ package export
 func (d *doc) actionPlan() {
 	d.section("Action plan")
 	if len(d.a.Plan) == 0 {
-		d.para("No check failed, so there is nothing to do. Keep the phone system as it is and run the audit again in three months.", "", 10, 0)
+		d.para(nothingToFix(d.card), "", 10, 0)
 		return
 	}
 	d.para("Work down the list in order: the most dangerous problems come first and, among those, the quickest fixes. "+

@@ -22,7 +22,7 @@ func (d *doc) summary() {
 	open := openActions(d.a.Plan)
 	d.subheading("Do these first, this week", 20)
 	if len(open) == 0 {
-		d.para("Nothing failed, so there is nothing to fix. Run the audit again every three months, and after any change to the phone system.", "", 10, 0)
+		d.para(nothingToFix(d.card), "", 10, 0)
 	} else {
 		for i, act := range open[:min(thisWeek, len(open))] {
 			d.firstAction(i+1, act)
@@ -128,7 +128,10 @@ func (d *doc) domainBars() {
 		d.colourFill(colShade)
 		d.pdf.Rect(d.left()+labelW, barY, barW-4, barH, "FD")
 		score := "n/a"
-		if ds.Applicable {
+		switch {
+		case ds.Applicable && ds.Confidence == 0:
+			score = "no data"
+		case ds.Applicable:
 			score = itoa(ds.Score) + "/100"
 			if fill := (barW - 4) * float64(ds.Score) / 100; fill > 0 {
 				d.colourFill(colBarFill)

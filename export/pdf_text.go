@@ -122,12 +122,20 @@ func (d *doc) lines(x, width, lineH float64, lines []string, align string) {
 	}
 }
 
+// keepWhole is the longest paragraph that is moved whole to the next page rather
+// than split, so that no page starts with a stray last line.
+const keepWhole = 4
+
 // para writes a wrapped paragraph across the text column, or indented by indent.
 func (d *doc) para(text, style string, size, indent float64) {
 	d.font(style, size)
 	lineH := lineHeight(size)
 	w := d.contentWidth() - indent
-	d.lines(d.left()+indent, w, lineH, d.wrap(text, w), "L")
+	wrapped := d.wrap(text, w)
+	if len(wrapped) <= keepWhole {
+		d.ensure(float64(len(wrapped)) * lineH)
+	}
+	d.lines(d.left()+indent, w, lineH, wrapped, "L")
 }
 
 // lineHeight is the baseline-to-baseline distance, in mm, for a font size in points.

@@ -97,3 +97,13 @@ func capitalise(s string) string {
 // reader confuses 3/4 with 4/3.
 func longDate(t time.Time) string  { return t.Format("2 January 2006") }
 func shortDate(t time.Time) string { return t.Format("2 Jan 2006") }
+
+// nothingToFix is what the documents say when the plan is empty. An empty plan
+// is good news only when the checks could be judged; if they could not, the
+// first job is to find out.
+func nothingToFix(card checklist.Scorecard) string {
+	if n := card.Counts.Unknown; n > 0 {
+		return fmt.Sprintf("Nothing has failed so far, but %d checks could not be judged. Start with the list of what could not be checked: each unknown may hide a problem.", n)
+	}
+	return "Nothing failed, so there is nothing to fix. Run the audit again every three months, and after any change to the phone system."
+}
