@@ -184,7 +184,10 @@ func (a *app) render() string {
 			lines = append(lines, style.Render(l))
 		}
 	}
-	helpLine := a.help.ShortHelpView(append(a.top().Keys(), a.sh.keys.Help, a.sh.keys.Quit))
+	// The screen's keys give way before "? all keys" does: it leads to the rest.
+	global := a.help.ShortHelpView([]key.Binding{a.sh.keys.Help, a.sh.keys.Quit})
+	local := ansi.Truncate(a.help.ShortHelpView(a.top().Keys()), inner-ansi.StringWidth(global)-3, "…")
+	helpLine := local + " • " + global
 	bodyHeight := a.height - len(lines) - 2 // blank line under the header, help at the bottom
 	var body string
 	if a.fullHelp {

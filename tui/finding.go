@@ -158,7 +158,7 @@ func (f *finding) build(width int) {
 	var out []string
 	add := func(s string) { out = append(out, strings.Split(s, "\n")...) }
 	add(st.bold.Render(ch.Title))
-	add(fmt.Sprintf("%s · %s severity · fix takes %s · %s", statusWord(r.Status), r.Severity, r.Effort, r.Domain.Title()))
+	add(fmt.Sprintf("%s · %s severity · fix takes %s · %s", strings.TrimSpace(statusWord(r.Status)), r.Severity, r.Effort, r.Domain.Title()))
 	if r.Evidence != "" {
 		add(wrap("What Ringfence saw: "+r.Evidence, width))
 	}

@@ -118,22 +118,38 @@ func (t *itemTable) View(st styles, width, height int, focused bool) string {
 		b.WriteString(st.muted.Render(fmt.Sprintf("%d %s · / to filter", len(t.rows), plural(len(t.rows), "item", "items"))))
 	}
 	b.WriteByte('\n')
-	line := tableLine(width)
+	fit := tableLine(width - 2)
+	line := func(c, k, id, label, detail string) string { return "  " + fit(c, k, id, label, detail) }
 	b.WriteString(st.tableHead.Render(line("Check", "Kind", "ID", "Name", "Why it is listed")))
 	if len(t.shown) == 0 {
 		b.WriteString("\n" + st.muted.Render("Nothing matches the filter."))
 		return b.String()
 	}
 	rows := t.visible(height)
+	if focused {
+		rows = max(rows-3, 1) // room to show the chosen row in full
+	}
 	t.offset = scrollOffset(t.cursor, t.offset, rows, len(t.shown))
 	for i := t.offset; i < len(t.shown) && i < t.offset+rows; i++ {
 		r := &t.rows[t.shown[i]]
 		l := line(r.check, r.kind, r.id, r.label, r.detail)
 		b.WriteByte('\n')
 		if focused && i == t.cursor {
-			b.WriteString(st.selected.Render(l))
+			b.WriteString(st.selected.Render("> " + l[2:]))
 		} else {
 			b.WriteString(l)
+		}
+	}
+	if focused && t.cursor < len(t.shown) {
+		r := &t.rows[t.shown[t.cursor]]
+		full := fmt.Sprintf("%s %s %s: %s", r.check, r.kind, r.id, r.label)
+		if r.detail != "" {
+			full += " — " + r.detail
+		}
+		lines := strings.SplitN(wrap(full, width), "\n", 3)
+		b.WriteString("\n\n" + st.bold.Render(truncate(lines[0], width)))
+		if len(lines) > 1 {
+			b.WriteString("\n" + truncate(lines[1], width))
 		}
 	}
 	return b.String()
