@@ -1,0 +1,213 @@
+package yeastar
+
+// A fake Yeastar P-Series OpenAPI, built from the request and response shapes
+// in Yeastar's developer guides for the P-Series (help.yeastar.com, "Developer
+// Guide" of the Appliance, Software and Cloud editions):
+//
+//   - get-access-token.html: POST /openapi/v1.0/get_token with a JSON
+//     {username, password}; access_token (1800 s) and refresh_token (86400 s);
+//     a User-Agent header is required on every request.
+//   - authorization-rule.html, api-interfaces-and-events-summary.html:
+//     POST refresh_token; GET del_token revokes; GET extension/delete deletes.
+//   - query-extension-list.html: GET extension/list?page&page_size&access_token
+//     with total_number and data[{id, number, caller_id_name, email_addr, ...}].
+//   - extension/getpassword?id&type=vm_pin: the PIN in Base64 (YCM guide,
+//     call-cloud-pbx-get-api.html, shows the same interface).
+//   - search-specific-ip-phones.html: phone/search with data[{id, mac, vendor,
+//     model, firmware, ip, assigned_ext_num ("Unassigned" when none)}].
+//   - query-cdr-list.html: cdr/list, page_size up to 10,000, data[{id, time,
+//     timestamp, call_from, call_to, talk_duration, disposition, call_type}].
+//   - query-pbx-information.html: system/information with data{model_name,
+//     firmware_version}.
+//   - Errors: HTTP 200 with a non-zero errcode (10004 token expired, 10005
+//     access denied, 60002 too many tokens), per /work/shared/reference/pbx-apis.md.
+//
+// It fails the test on any request other than the two token requests and the
+// five read addresses the connector is allowed, and on any without a User-Agent.
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"sync"
+	"testing"
+)
+
+type fakeExt struct {
+	id            int
+	number, name  string
+	email, pinB64 string
+}
+
+type fakePhone struct {
+	id                                int
+	mac, vendor, model, fw, ip, owner string
+}
+
+type fakeYeastar struct {
+	t                testing.TB
+	clientID, secret string
+	model, firmware  string
+	exts             []fakeExt
+	phones           []fakePhone
+	cdrs             []map[string]any
+	expireAfter      int             // an access token dies after this many reads; 0 never
+	deny             map[string]bool // paths answered with 10005
+	tooManyTokens    bool
+
+	mu        sync.Mutex
+	access    map[string]int // live access token -> reads served
+	refresh   map[string]bool
+	issued    int
+	refreshes int
+	reads     map[string]int
+}
+
+func newFakeYeastar(t testing.TB) (*fakeYeastar, *httptest.Server) {
+	f := &fakeYeastar{t: t, clientID: "UEnH9Dmv-test-id", secret: "ZLcX-yeastar-Secret-9", model: "Yeastar P550", firmware: "37.12.0.30",
+		access: map[string]int{}, refresh: map[string]bool{}, reads: map[string]int{}, deny: map[string]bool{}}
+	srv := httptest.NewServer(f)
+	t.Cleanup(srv.Close)
+	return f, srv
+}
+
+func (f *fakeYeastar) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.UserAgent() == "" {
+		f.t.Errorf("%s %s came without a User-Agent, which Yeastar requires", r.Method, r.URL.Path)
+	}
+	const base = "/openapi/v1.0/"
+	switch {
+	case r.Method == http.MethodPost && r.URL.Path == base+"get_token":
+		f.getToken(w, r)
+	case r.Method == http.MethodPost && r.URL.Path == base+"refresh_token":
+		f.refreshToken(w, r)
+	case r.Method == http.MethodGet && readPaths[r.URL.Path[min(len(base), len(r.URL.Path)):]]:
+		f.read(w, r, r.URL.Path[len(base):])
+	default:
+		f.t.Errorf("the connector sent %s %s, which is not one of its read requests", r.Method, r.URL.Path)
+		http.Error(w, "no", http.StatusMethodNotAllowed)
+	}
+}
+
+func (f *fakeYeastar) issue(w http.ResponseWriter) {
+	f.issued++
+	a, rt := fmt.Sprintf("acc-%d", f.issued), fmt.Sprintf("ref-%d", f.issued)
+	f.access[a] = 0
+	f.refresh[rt] = true
+	reply(w, map[string]any{"errcode": 0, "errmsg": "SUCCESS", "access_token_expire_time": 1800, "access_token": a,
+		"refresh_token_expire_time": 86400, "refresh_token": rt})
+}
+
+func (f *fakeYeastar) getToken(w http.ResponseWriter, r *http.Request) {
+	var body map[string]string
+	if err := json.NewDecoder(r.Body).Decode(&body); err != nil {
+		f.t.Errorf("get_token body: %v", err)
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	switch {
+	case f.tooManyTokens:
+		reply(w, map[string]any{"errcode": codeTooMany, "errmsg": "MAX TOKEN LIMIT"})
+	case body["username"] != f.clientID || body["password"] != f.secret:
+		reply(w, map[string]any{"errcode": 40002, "errmsg": "INVALID USERNAME OR PASSWORD"})
+	default:
+		f.issue(w)
+	}
+}
+
+// refreshToken revokes the old access token at once, as Yeastar does.
+func (f *fakeYeastar) refreshToken(w http.ResponseWriter, r *http.Request) {
+	var body map[string]string
+	if err := json.NewDecoder(r.Body).Decode(&body); err != nil {
+		f.t.Errorf("refresh_token body: %v", err)
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if !f.refresh[body["refresh_token"]] {
+		reply(w, map[string]any{"errcode": codeTokenExpired, "errmsg": "REFRESH TOKEN EXPIRED"})
+		return
+	}
+	delete(f.refresh, body["refresh_token"])
+	clear(f.access) // every older access token dies
+	f.refreshes++
+	f.issue(w)
+}
+
+func (f *fakeYeastar) read(w http.ResponseWriter, r *http.Request, path string) {
+	q := r.URL.Query()
+	f.mu.Lock()
+	served, live := f.access[q.Get("access_token")]
+	if live && f.expireAfter > 0 && served >= f.expireAfter {
+		live = false
+	}
+	if live {
+		f.access[q.Get("access_token")]++
+		f.reads[path]++
+	}
+	f.mu.Unlock()
+	switch {
+	case !live:
+		reply(w, map[string]any{"errcode": codeTokenExpired, "errmsg": "ACCESS TOKEN EXPIRED"})
+		return
+	case f.deny[path]:
+		reply(w, map[string]any{"errcode": codeDenied, "errmsg": "ACCESS DENIED"})
+		return
+	}
+	page, _ := strconv.Atoi(q.Get("page"))
+	size, _ := strconv.Atoi(q.Get("page_size"))
+	switch path {
+	case "system/information":
+		reply(w, map[string]any{"errcode": 0, "errmsg": "SUCCESS", "data": map[string]any{"device_name": "PBX", "model_name": f.model,
+			"sn": "3631A2124XXX", "firmware_version": f.firmware, "system_date_format": "DD/MM/YYYY"}})
+	case "extension/list":
+		var rows []map[string]any
+		for _, e := range window(f.exts, page, size) {
+			rows = append(rows, map[string]any{"id": e.id, "number": e.number, "caller_id_name": e.name, "email_addr": e.email,
+				"role_name": "Employee", "presence_status": "available", "online_status": map[string]any{"sip_phone": map[string]any{"status": 1}}})
+		}
+		reply(w, map[string]any{"errcode": 0, "errmsg": "SUCCESS", "total_number": len(f.exts), "data": rows})
+	case "extension/getpassword":
+		if q.Get("type") != "vm_pin" {
+			f.t.Errorf("asked for password type %q; only vm_pin is needed", q.Get("type"))
+		}
+		id, _ := strconv.Atoi(q.Get("id"))
+		for _, e := range f.exts {
+			if e.id == id {
+				reply(w, map[string]any{"errcode": 0, "errmsg": "SUCCESS", "password": e.pinB64})
+				return
+			}
+		}
+		reply(w, map[string]any{"errcode": 10003, "errmsg": "NO SUCH EXTENSION"})
+	case "phone/search":
+		var rows []map[string]any
+		for _, p := range window(f.phones, page, size) {
+			owner := p.owner
+			if owner == "" {
+				owner = "Unassigned"
+			}
+			rows = append(rows, map[string]any{"id": p.id, "mac": p.mac, "vendor": p.vendor, "model": p.model, "template_name": "default",
+				"ip": p.ip, "firmware": p.fw, "assigned_ext_status": "Registered", "assigned_ext_num": owner, "assigned_ext_name": owner})
+		}
+		reply(w, map[string]any{"errcode": 0, "errmsg": "SUCCESS", "total_number": len(f.phones), "data": rows})
+	case "cdr/list":
+		reply(w, map[string]any{"errcode": 0, "errmsg": "SUCCESS", "total_number": len(f.cdrs), "data": window(f.cdrs, page, size)})
+	}
+}
+
+func window[T any](all []T, page, size int) []T {
+	if page < 1 || size < 1 {
+		page, size = 1, len(all)
+	}
+	start := min((page-1)*size, len(all))
+	return all[start:min(start+size, len(all))]
+}
+
+func reply(w http.ResponseWriter, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+func b64(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) }

@@ -1,0 +1,34 @@
+package yeastar
+
+import (
+	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/connectors"
+)
+
+// SecretField is the key of the client secret in the connect form; its value
+// lives in the OS keyring.
+const SecretField = "client_secret"
+
+func init() {
+	connectors.Register(connectors.Kind{
+		Name:  name,
+		Title: "Yeastar P-Series (OpenAPI)",
+		LeastPrivilege: "Yeastar has no read-only API role: whoever holds the client ID and secret can change the phone system through the API, " +
+			"and the API can also reveal voicemail PINs and SIP passwords. Ringfence itself only reads (it refuses every address but five read-only ones), " +
+			"but protect the credentials accordingly: on the PBX open Integrations > API, enable the API only for this audit, " +
+			"turn on IP restriction and allow only the address of the computer running Ringfence, " +
+			"and disable the API (or reset the client secret) when the audit is done.",
+		Fields: []connectors.Field{
+			{Key: "url", Label: "PBX address", Required: true, Help: "The PBX's web address with its port, e.g. https://pbx.example.co.uk:8088 or https://yourname.ras.yeastar.com."},
+			{Key: "client_id", Label: "Client ID", Required: true, Help: "From Integrations > API on the PBX."},
+			{Key: SecretField, Label: "Client secret", Required: true, Secret: true, Help: "From Integrations > API on the PBX; kept in the system keyring."},
+		},
+		New: func(site checklist.Site, secret string) (connectors.Source, error) {
+			opts, err := OptionsFrom(site.Connector.Options)
+			if err != nil {
+				return nil, err
+			}
+			return New(Config{URL: site.Connector.URL, ClientID: site.Connector.ClientID, Secret: secret, Pins: site.Pins, Options: opts})
+		},
+	})
+}

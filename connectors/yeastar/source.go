@@ -1,0 +1,153 @@
+package yeastar
+
+import (
+	"context"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/connectors"
+	"github.com/ringfence/ringfence/connectors/httpx"
+)
+
+const name = "yeastar"
+
+// Config is what a Source needs. Secret is the API application's client
+// secret, from the keyring; it goes only into the sign-in request.
+type Config struct {
+	URL      string
+	ClientID string
+	Secret   string
+	Pins     []checklist.PinnedCert
+	Options  Options
+	// Limits override the HTTP client's; zero fields keep the defaults.
+	Limits httpx.Limits
+	// RootCAs replaces the system roots; for tests only.
+	RootCAs *x509.CertPool
+}
+
+// Source reads one Yeastar P-Series system.
+type Source struct {
+	client   *httpx.Client
+	clientID string
+	secret   string
+	opts     Options
+	sess     session
+	now      func() time.Time
+}
+
+var (
+	_ connectors.Source = (*Source)(nil)
+	_ connectors.Tester = (*Source)(nil)
+)
+
+// hints replace the HTTP client's general advice with Yeastar's own screens.
+var hints = map[int]string{
+	http.StatusUnauthorized: "Check the client ID and secret on the PBX under Integrations > API.",
+	http.StatusForbidden:    "The PBX refused this computer; check the IP restriction under Integrations > API.",
+	http.StatusNotFound:     "Check the address: it should be the PBX's web address with its port (by default https on 8088), and the API must be enabled under Integrations > API.",
+}
+
+// New checks the settings and builds a source. It does not touch the network.
+func New(cfg Config) (*Source, error) {
+	if strings.TrimSpace(cfg.ClientID) == "" {
+		return nil, errors.New("yeastar: no client ID was given. Copy it from Integrations > API on the PBX.")
+	}
+	if cfg.Secret == "" {
+		return nil, errors.New("yeastar: no client secret was given. Ringfence keeps it in the system keyring; enter it when asked.")
+	}
+	// Yeastar refuses requests without a User-Agent; the client sends
+	// "Ringfence/<version>" on every one.
+	client, err := httpx.New(httpx.Config{Connector: name, BaseURL: cfg.URL, Pins: cfg.Pins, Limits: cfg.Limits, Hints: hints, RootCAs: cfg.RootCAs})
+	if err != nil {
+		return nil, err
+	}
+	return &Source{client: client, clientID: strings.TrimSpace(cfg.ClientID), secret: cfg.Secret, opts: cfg.Options.withDefaults(), now: time.Now}, nil
+}
+
+// Name is the connector's short name.
+func (s *Source) Name() string { return name }
+
+type systemInfo struct {
+	status
+	Data struct {
+		ModelName       string `json:"model_name"`
+		FirmwareVersion string `json:"firmware_version"`
+	} `json:"data"`
+}
+
+// Test signs in and reads the system information: the address, certificate,
+// credentials and IP restriction in one short round trip.
+func (s *Source) Test(ctx context.Context) error {
+	ctx, cancel := s.client.WithOverall(ctx)
+	defer cancel()
+	var info systemInfo
+	return s.get(ctx, "testing the connection", "system/information", nil, &info)
+}
+
+// Fetch reads the system, extensions, voicemail PIN verdicts and phones, and
+// call records when Options.Calls is set. Nothing is kept from a failed fetch.
+func (s *Source) Fetch(ctx context.Context, progress func(connectors.Progress)) (checklist.Inventory, error) {
+	ctx, cancel := s.client.WithOverall(ctx)
+	defer cancel()
+	var info systemInfo
+	if err := s.get(ctx, "reading the system information", "system/information", nil, &info); err != nil {
+		return checklist.Inventory{}, err
+	}
+	exts, err := s.fetchExtensions(ctx, progress)
+	if err != nil {
+		return checklist.Inventory{}, err
+	}
+	boxes, err := s.fetchVoicemail(ctx, exts, progress)
+	if err != nil {
+		return checklist.Inventory{}, err
+	}
+	phones, err := s.fetchPhones(ctx, progress)
+	if err != nil {
+		return checklist.Inventory{}, err
+	}
+	inv := checklist.Inventory{
+		Source: checklist.SourceInfo{
+			Connector: name,
+			Detail:    strings.TrimSpace("Yeastar OpenAPI at " + s.client.BaseURL() + " " + parenthesise(info.Data.ModelName)),
+			FetchedAt: s.now().UTC(),
+			Collected: []checklist.Facet{checklist.FacetPBX, checklist.FacetExtensions, checklist.FacetVoicemail, checklist.FacetDevices},
+		},
+		PBX:        checklist.PBX{Product: "Yeastar P-Series", Version: info.Data.FirmwareVersion},
+		Extensions: make([]checklist.Extension, 0, len(exts)),
+		Voicemail:  boxes,
+		Devices:    make([]checklist.Device, 0, len(phones)),
+	}
+	for _, e := range exts {
+		inv.Extensions = append(inv.Extensions, e.extension())
+	}
+	for _, p := range phones {
+		inv.Devices = append(inv.Devices, p.device())
+	}
+	if s.opts.Calls {
+		calls, total, err := s.fetchCalls(ctx)
+		if err != nil {
+			return checklist.Inventory{}, err
+		}
+		inv.Calls = calls
+		inv.Source.Collected = append(inv.Source.Collected, checklist.FacetCalls)
+		if total > len(calls) {
+			inv.Source.Detail += fmt.Sprintf("; the newest %d of %d call records", len(calls), total)
+		}
+		if progress != nil {
+			progress(connectors.Progress{Step: "calls", Done: len(calls), Total: len(calls)})
+		}
+	}
+	return inv, nil
+}
+
+func parenthesise(s string) string {
+	if s == "" {
+		return ""
+	}
+	return "(" + s + ")"
+}
