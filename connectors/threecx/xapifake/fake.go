@@ -94,6 +94,7 @@ type PBX struct {
 
 	mu     sync.Mutex
 	tokens map[string]int // token -> uses left (-1: unlimited)
+	built  map[string][]record
 	// Counts of what was asked, for tests.
 	TokensIssued int
 	Requests     map[string]int
@@ -172,9 +173,11 @@ func (p *PBX) xapi(t testing.TB) http.HandlerFunc {
 		q := r.URL.Query()
 		switch name {
 		case "Users":
-			p.collection(t, w, r, q, p.userRecords(expands(q.Get("$expand"), "Groups")))
+			withGroups := expands(q.Get("$expand"), "Groups")
+			p.collection(t, w, r, q, p.cached(fmt.Sprint("users", withGroups), func() []record { return p.userRecords(withGroups) }))
 		case "SipDevices":
-			p.collection(t, w, r, q, p.deviceRecords(expands(q.Get("$expand"), "DN")))
+			withDN := expands(q.Get("$expand"), "DN")
+			p.collection(t, w, r, q, p.cached(fmt.Sprint("devices", withDN), func() []record { return p.deviceRecords(withDN) }))
 		case "OutboundRules":
 			p.collection(t, w, r, q, p.ruleRecords())
 		case "Trunks":
@@ -192,6 +195,22 @@ func (p *PBX) xapi(t testing.TB) http.HandlerFunc {
 }
 
 type record = map[string]any
+
+// cached builds a collection's records once, so that paging through a large
+// PBX costs the fake little and a benchmark measures the connector.
+func (p *PBX) cached(key string, build func() []record) []record {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.built == nil {
+		p.built = map[string][]record{}
+	}
+	if recs, ok := p.built[key]; ok {
+		return recs
+	}
+	recs := build()
+	p.built[key] = recs
+	return recs
+}
 
 func (p *PBX) userRecords(withGroups bool) []record {
 	out := make([]record, 0, len(p.Users))
