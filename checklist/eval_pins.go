@@ -10,7 +10,7 @@ func init() {
 	register("PIN-01", func(f *Facts) Outcome {
 		return mailboxesWhere(f, func(m Mailbox) string {
 			if m.PIN.Verdict == PINEqualsExtension {
-				return firstNonEmpty(m.PIN.Reason, "PIN matches the extension")
+				return firstNonEmpty(safeReason(m.PIN), "PIN matches the extension")
 			}
 			return ""
 		}, "%d mailboxes have a PIN that matches the extension.", "No PIN matches its extension.")
@@ -18,7 +18,7 @@ func init() {
 	register("PIN-02", func(f *Facts) Outcome {
 		return mailboxesWhere(f, func(m Mailbox) string {
 			if m.PIN.Verdict == PINWeak && !shortOnly(m.PIN) {
-				return firstNonEmpty(m.PIN.Reason, "easy to guess")
+				return firstNonEmpty(safeReason(m.PIN), "easy to guess")
 			}
 			return ""
 		}, "%d mailboxes have a PIN that is easy to guess.", "No PIN is on the easy-to-guess list.")
@@ -50,6 +50,15 @@ func init() {
 // counting it under PIN-02 as well would list one problem twice.
 func shortOnly(j PINJudgement) bool {
 	return j.Short && j.Reason == ShortPINReason
+}
+
+// safeReason returns the judge's reason only if it is one of the judge's own
+// fixed phrases: reports print it, and nothing else may reach them from a PIN.
+func safeReason(j PINJudgement) string {
+	if pins.KnownReason(j.Reason) {
+		return j.Reason
+	}
+	return ""
 }
 
 // ShortPINReason is the judgement reason for a PIN whose only fault is length.

@@ -370,3 +370,21 @@ func TestUnusedExtensionsAndDevices(t *testing.T) {
 		t.Errorf("got %s (%s)", o.Status, o.Evidence)
 	}
 }
+
+func TestOnlyTheJudgesOwnPINReasonsArePrinted(t *testing.T) {
+	inv := inventoryWith(FacetVoicemail)
+	inv.Voicemail = []Mailbox{
+		{Extension: "301", Enabled: true, PINRequired: true, PIN: PINJudgement{Verdict: PINWeak, Reason: "PIN 4711 is weak"}},
+		{Extension: "302", Enabled: true, PINRequired: true, PIN: PINJudgement{Verdict: PINWeak, Reason: "one of the most common PINs"}},
+	}
+	o := run(t, "PIN-02", inv)
+	if len(o.Affected) != 2 {
+		t.Fatalf("affected: %+v", o.Affected)
+	}
+	if got := o.Affected[0].Detail; got != "easy to guess" {
+		t.Errorf("a reason the judge never gives must not be printed, got %q", got)
+	}
+	if got := o.Affected[1].Detail; got != "one of the most common PINs" {
+		t.Errorf("the judge's own reason should be kept, got %q", got)
+	}
+}

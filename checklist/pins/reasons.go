@@ -1,5 +1,7 @@
 package pins
 
+import "slices"
+
 // Every reason is a constant: Judge never builds text from its input, which is
 // what keeps PINs out of saved audits, logs and reports.
 const (
@@ -26,4 +28,11 @@ var reasons = []string{
 	"", ReasonUnset, ReasonDefault, ReasonExtension, ReasonExtReversed, ReasonExtRepeated,
 	ReasonNotDigits, ReasonSameDigit, ReasonRun, ReasonKeypadLine, ReasonRepeatedPart,
 	ReasonCommon, ReasonYear, ReasonDate, ReasonShort,
+}
+
+// KnownReason reports whether s is one of the fixed phrases Judge returns. Code
+// that prints a stored reason checks it first, so that a reason altered on disk
+// or filled in by mistake can never carry a PIN into a report.
+func KnownReason(s string) bool {
+	return slices.Contains(reasons, s)
 }
