@@ -282,6 +282,11 @@ func TestExportWritesTheJSONReport(t *testing.T) {
 	if !strings.Contains(string(data), `"site": "Brightwater Kitchens Ltd"`) {
 		t.Fatal("the report does not name the site")
 	}
+	for _, ext := range []string{"pdf", "md", "csv"} {
+		if _, err := os.Stat(filepath.Join(dir, "brightwater-kitchens-ltd-2026-11-20."+ext)); err != nil {
+			t.Errorf("no %s file: %v", ext, err)
+		}
+	}
 }
 
 func TestSaveDemoAsANewSite(t *testing.T) {
