@@ -18,7 +18,9 @@ func (fakeSource) Name() string { return "tuifake" }
 func (fakeSource) Fetch(context.Context, func(connectors.Progress)) (checklist.Inventory, error) {
 	return checklist.Inventory{}, errors.New("the phone system refused the API key")
 }
-func (fakeSource) Test(context.Context) error { return errors.New("the phone system refused the API key") }
+func (fakeSource) Test(context.Context) error {
+	return errors.New("the phone system refused the API key")
+}
 
 var registerFake = sync.OnceFunc(func() {
 	connectors.Register(connectors.Kind{
