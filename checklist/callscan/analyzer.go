@@ -16,10 +16,11 @@ type Analyzer struct {
 	clock   *clock
 	allowed map[string]bool
 
-	exts    map[string]*extState
-	extName []string
-	groups  map[groupKey]*group
-	numbers map[string]*numState
+	exts     map[string]*extState
+	extName  []string
+	groups   map[groupKey]*group
+	numbers  map[uint64]int32 // number key to its place in numState
+	numState []numState
 
 	ring      [ringSize]minuteSlot
 	frontier  int64 // the furthest minute reached in the direction the rows run
@@ -44,7 +45,7 @@ func New(cfg Config) *Analyzer {
 		cfg: cfg, hours: h, clock: newClock(h.Location),
 		exts:    make(map[string]*extState),
 		groups:  make(map[groupKey]*group),
-		numbers: make(map[string]*numState),
+		numbers: make(map[uint64]int32),
 	}
 	if cfg.AllowedCountries != nil {
 		a.allowed = make(map[string]bool, len(cfg.AllowedCountries))
@@ -159,7 +160,7 @@ func (a *Analyzer) Add(c checklist.Call) {
 	}
 	secs := int64(c.Duration / time.Second)
 	a.countHour(e, floorDiv(c.Start.Unix(), 3600), secs, a.costOf(c, n))
-	if c.Duration <= shortCall {
+	if c.Duration > 0 && c.Duration <= shortCall {
 		a.shortCall(n.national, floorDiv(local, 86400), c.Start.Unix(), e.id)
 	}
 	a.sweep(c.Start, c.Duration, e.id)
@@ -261,6 +262,7 @@ func (e *extState) close(s hourSlot) {
 }
 
 type numState struct {
+	national           string
 	day, first, last   int64
 	count              int32
 	bestDay, bestFirst int64
@@ -270,16 +272,31 @@ type numState struct {
 	nexts              uint8
 }
 
+// numberKey packs a national-form number of up to 17 digits into an integer,
+// length included so that leading zeros count: hashing an integer is much
+// cheaper than hashing and comparing strings on every short call. Longer
+// numbers (rare, and suspicious in themselves) share one key per length.
+func numberKey(national string) uint64 {
+	var v uint64
+	for i := 0; i < len(national) && i < 17; i++ {
+		v = v*10 + uint64(national[i]-'0')
+	}
+	return uint64(min(len(national), 31))<<59 | v
+}
+
 // shortCall counts a very short call to one number, per local day.
 func (a *Analyzer) shortCall(national string, day, at int64, ext int32) {
-	s := a.numbers[national]
-	if s == nil {
+	key := numberKey(national)
+	i, ok := a.numbers[key]
+	if !ok {
 		if len(a.numbers) >= maxTrackedNumbers {
 			a.pruneNumbers()
 		}
-		s = &numState{day: day, first: at, last: at}
-		a.numbers[strings.Clone(national)] = s
+		i = int32(len(a.numState))
+		a.numState = append(a.numState, numState{national: strings.Clone(national), day: day, first: at, last: at})
+		a.numbers[key] = i
 	}
+	s := &a.numState[i]
 	if s.day != day {
 		s.keepBest()
 		s.day, s.count, s.first, s.last = day, 0, at, at
@@ -307,11 +324,16 @@ func (s *numState) keepBest() {
 // pruneNumbers drops numbers that had only a stray short call or two, so that
 // a file with very many distinct numbers cannot grow the table without end.
 func (a *Analyzer) pruneNumbers() {
-	for k, s := range a.numbers {
-		if s.total <= 2 {
-			delete(a.numbers, k)
+	kept := a.numState[:0]
+	clear(a.numbers)
+	for _, s := range a.numState {
+		if s.total > 2 {
+			a.numbers[numberKey(s.national)] = int32(len(kept))
+			kept = append(kept, s)
 		}
 	}
+	clear(a.numState[len(kept):])
+	a.numState = kept
 }
 
 const ringSize = 1024 // minutes; must cover twice the tolerance plus the longest call

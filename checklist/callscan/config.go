@@ -57,7 +57,7 @@ func (h BusinessHours) isZero() bool {
 // Thresholds. They are deliberately conservative: an office that works late
 // now and then, or has a busy Monday morning, should see nothing.
 const (
-	shortCall          = 10 * time.Second // a test call or a pumped call that connects and drops
+	shortCall          = 10 * time.Second // a connected call this short is a test call or a pumped one
 	shortCallsPerDay   = 10               // short calls to one number in one day
 	burstMinimum       = 10               // calls in one hour before a burst is worth a look
 	burstHistoryHours  = 10               // active hours needed before an extension has a baseline

@@ -57,25 +57,31 @@ var specialRanges = []struct{ prefix, name string }{
 // outside is the PBX's outside-line digit ("9"), removed when the rest is a
 // full number.
 func parseNumber(raw, outside string) number {
-	var buf [40]byte
-	d := buf[:0]
-	for i := 0; i < len(raw); i++ {
-		c := raw[i]
-		switch {
-		case c >= '0' && c <= '9':
-			d = append(d, c)
-		case c == '+' && len(d) == 0:
-			d = append(d, '0', '0')
-		case c == '@' || c == ';':
-			i = len(raw) // a SIP URI: the user part is the number
+	s := raw
+	if !allDigits(raw) {
+		var buf [40]byte
+		d := buf[:0]
+		for i := 0; i < len(raw); i++ {
+			c := raw[i]
+			switch {
+			case c >= '0' && c <= '9':
+				d = append(d, c)
+			case c == '+' && len(d) == 0:
+				d = append(d, '0', '0')
+			case c == '@' || c == ';':
+				i = len(raw) // a SIP URI: the user part is the number
+			}
 		}
+		s = string(d)
 	}
-	s := string(d)
 	n := number{}
 	if outside != "" && strings.HasPrefix(s, outside) && len(s)-len(outside) >= 9 && s[len(outside)] == '0' {
 		s = s[len(outside):]
 	}
 	for _, p := range dialPrefixes {
+		if s == "" || s[0] != '1' {
+			break
+		}
 		if rest, ok := strings.CutPrefix(s, p); ok && (strings.HasPrefix(rest, "0") || strings.HasPrefix(rest, "118")) {
 			n.prefix, s = p, rest
 			break
@@ -101,6 +107,16 @@ func parseNumber(raw, outside string) number {
 		}
 	}
 	return n
+}
+
+// allDigits reports whether s is digits only, the usual case, which needs no copy.
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // external reports whether the number leaves the business.

@@ -37,9 +37,9 @@ func (a *Analyzer) flush() {
 		}
 		e.open = e.open[:0]
 	}
-	for _, s := range a.numbers {
-		s.keepBest()
-		s.count = 0
+	for i := range a.numState {
+		a.numState[i].keepBest()
+		a.numState[i].count = 0
 	}
 	for i := range a.ring {
 		if a.ring[i].count > 0 {
@@ -154,7 +154,9 @@ func burstThreshold(e *extState) float64 {
 
 func (a *Analyzer) shortCallIncidents() []Incident {
 	var out []Incident
-	for num, s := range a.numbers {
+	for i := range a.numState {
+		s := &a.numState[i]
+		num := s.national
 		if s.bestCount < shortCallsPerDay {
 			continue
 		}

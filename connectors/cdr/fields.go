@@ -195,18 +195,26 @@ func parseCost(s string) (int, bool) {
 // answered reads a status column. Vendors write ANSWERED, Answered,
 // "NO ANSWER", BUSY, FAILED, Unanswered and so on.
 func answered(status string, talk time.Duration) bool {
-	switch strings.ToLower(strings.TrimSpace(status)) {
-	case "answered", "answer", "connected", "completed", "yes", "true", "1":
-		return true
-	case "":
+	status = strings.TrimSpace(status)
+	if status == "" {
 		return talk > 0
+	}
+	for _, yes := range answeredWords {
+		if strings.EqualFold(status, yes) {
+			return true
+		}
 	}
 	return false
 }
 
+var answeredWords = []string{"answered", "answer", "connected", "completed", "yes", "true", "1"}
+
 // extensionOf pulls the number out of the caller fields vendors write, such as
 // "Jo Whitaker <101>", "Jo Whitaker (101)" or "Ext.101".
 func extensionOf(s string) string {
+	if plainNumber(s) {
+		return s
+	}
 	if i := strings.LastIndexByte(s, '<'); i >= 0 {
 		if j := strings.IndexByte(s[i:], '>'); j > 0 {
 			return strings.TrimSpace(s[i+1 : i+j])
@@ -224,4 +232,15 @@ func extensionOf(s string) string {
 		return strings.TrimSpace(rest)
 	}
 	return s
+}
+
+// plainNumber reports whether s is digits with at most a leading "+", the
+// usual case, which needs no further work.
+func plainNumber(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < '0' || c > '9') && !(c == '+' && i == 0) {
+			return false
+		}
+	}
+	return s != ""
 }

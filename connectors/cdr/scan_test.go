@@ -21,7 +21,9 @@ func collect(t *testing.T, body string, layout Layout) ([]checklist.Call, Stats,
 
 var ukZone = london()
 
-func at(y, mo, d, h, mi, s int) time.Time { return time.Date(y, time.Month(mo), d, h, mi, s, 0, ukZone) }
+func at(y, mo, d, h, mi, s int) time.Time {
+	return time.Date(y, time.Month(mo), d, h, mi, s, 0, ukZone)
+}
 
 // masterCSV follows Asterisk's cdr_csv.c build_csv_record (asterisk/asterisk,
 // cdr/cdr_csv.c): accountcode, src, dst, dcontext, clid, channel, dstchannel,

@@ -1,0 +1,124 @@
+package cdr
+
+import (
+	"bufio"
+	"encoding/csv"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+
+	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/callscan"
+)
+
+// TestTwoGigabytesStreamInBoundedMemory streams about 2 GB of Master.csv
+// (some ten million rows), generated on the fly and never written to disk,
+// through the reader and the fraud analysis, sampling the heap as it goes.
+// It takes a minute or so on two cores, so it runs only when
+// RINGFENCE_BIG_CDR=1 is set.
+func TestTwoGigabytesStreamInBoundedMemory(t *testing.T) {
+	if os.Getenv("RINGFENCE_BIG_CDR") == "" {
+		t.Skip("set RINGFENCE_BIG_CDR=1 to stream a 2 GB call record file through the analysis")
+	}
+	const size = 2 << 30
+	gen := newMasterGen(0, size)
+	a := callscan.New(callscan.Config{AllowedCountries: []string{"33"}})
+	var peakHeap, peakSys uint64
+	var ms runtime.MemStats
+	n := 0
+	st, rows, err := Scan(gen, "big.csv", Layout{}, func(c checklist.Call) error {
+		a.Add(c)
+		if n++; n%(1<<20) == 0 {
+			runtime.ReadMemStats(&ms)
+			peakHeap, peakSys = max(peakHeap, ms.HeapInuse), max(peakSys, ms.Sys)
+		}
+		return nil
+	})
+	if err != nil || len(rows) != 0 {
+		t.Fatalf("Scan: %v %v", err, rows)
+	}
+	incs := a.Incidents()
+	runtime.ReadMemStats(&ms)
+	peakHeap, peakSys = max(peakHeap, ms.HeapInuse), max(peakSys, ms.Sys)
+	t.Logf("%d bytes, %d rows, %d calls, %d incidents; peak heap in use %.1f MB, peak memory from the OS %.1f MB",
+		gen.written, st.Rows, st.Calls, len(incs), float64(peakHeap)/(1<<20), float64(peakSys)/(1<<20))
+	if gen.written < size || st.Calls != gen.rows {
+		t.Errorf("read %d of %d rows", st.Calls, gen.rows)
+	}
+	if peakSys > 150<<20 {
+		t.Errorf("memory from the OS peaked at %.1f MB, over the 150 MB bound", float64(peakSys)/(1<<20))
+	}
+	for _, inc := range incs {
+		t.Errorf("the generated file is clean, yet: %s", inc.Explanation)
+	}
+}
+
+// writeMaster generates a Master.csv of n rows in dir.
+func writeMaster(b *testing.B, n int) string {
+	b.Helper()
+	path := filepath.Join(b.TempDir(), "Master.csv")
+	f, err := os.Create(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := io.Copy(f, newMasterGen(n, 0)); err != nil {
+		b.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		b.Fatal(err)
+	}
+	return path
+}
+
+// BenchmarkBareCSVRead1M is the yardstick: a plain encoding/csv loop over a
+// 1,000,000-row Master.csv that does nothing with the rows.
+func BenchmarkBareCSVRead1M(b *testing.B) {
+	path := writeMaster(b, 1_000_000)
+	b.ResetTimer()
+	for b.Loop() {
+		f, err := os.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		cr := csv.NewReader(bufio.NewReaderSize(f, 256<<10))
+		cr.FieldsPerRecord = -1
+		cr.ReuseRecord = true
+		rows := 0
+		for {
+			_, err := cr.Read()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				b.Fatal(err)
+			}
+			rows++
+		}
+		f.Close()
+		if rows != 1_000_000 {
+			b.Fatalf("%d rows", rows)
+		}
+	}
+}
+
+// BenchmarkScanAnalyse1M reads the same file and runs the fraud analysis on
+// every call, as `ringfence cdr` does.
+func BenchmarkScanAnalyse1M(b *testing.B) {
+	path := writeMaster(b, 1_000_000)
+	b.ResetTimer()
+	for b.Loop() {
+		f, err := os.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		a := callscan.New(callscan.Config{AllowedCountries: []string{"33"}})
+		st, _, err := Scan(f, "Master.csv", Layout{}, func(c checklist.Call) error { a.Add(c); return nil })
+		f.Close()
+		if err != nil || st.Calls != 1_000_000 {
+			b.Fatalf("%v %+v", err, st)
+		}
+		_ = a.Incidents()
+	}
+}
