@@ -4,18 +4,20 @@ import (
 	"fmt"
 	"runtime"
 	"testing"
+
+	"github.com/ringfence/ringfence/connectors/freepbx/freepbxfake"
 )
 
 // BenchmarkFetch10k reads 10,000 extensions and their 10,000 mailboxes from
 // the fake on loopback, one voicemail query per mailbox with at most eight in
 // flight. MB-peak is the largest live heap seen after each fetch, collected.
 func BenchmarkFetch10k(b *testing.B) {
-	f, srv := newFakeFreePBX(b)
+	f, url := fake(b, freepbxfake.New())
 	for i := 0; i < 10_000; i++ {
 		p := fmt.Sprintf("%06d", (i*7919)%1_000_000)
-		f.exts = append(f.exts, fakeExt{id: fmt.Sprint(10_000 + i), name: fmt.Sprintf("User %d", i), vm: "default", pin: &p})
+		f.Exts = append(f.Exts, freepbxfake.Ext{ID: fmt.Sprint(10_000 + i), Name: fmt.Sprintf("User %d", i), VM: "default", PIN: &p})
 	}
-	s := newSource(b, srv.URL, f, Options{})
+	s := newSource(b, url, f, Options{})
 	b.ReportAllocs()
 	var peak uint64
 	for b.Loop() {

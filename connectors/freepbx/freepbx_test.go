@@ -1,5 +1,10 @@
 package freepbx
 
+// The fake in freepbxfake follows the FreePBX module sources: FreePBX/api
+// (Oauth/Oauth.php, Includes/ApiBase.php), FreePBX/core Api/Gql/Extensions.php
+// and Users.php, FreePBX/voicemail Api/Gql/Voicemail.php and FreePBX/cdr
+// Api/Gql/Cdr.php; see its header for what each one contributed.
+
 import (
 	"context"
 	"encoding/json"
@@ -12,35 +17,21 @@ import (
 
 	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/connectors"
+	"github.com/ringfence/ringfence/connectors/freepbx/freepbxfake"
 	"github.com/ringfence/ringfence/connectors/httpx"
 )
 
 var testNow = time.Date(2025, 6, 2, 9, 0, 0, 0, time.UTC) // a Monday
 
-// dentalPractice is a small dental practice's FreePBX with the problems such
-// systems really have.
-func dentalPractice(f *fakeFreePBX) {
-	f.exts = []fakeExt{
-		{id: "200", name: "Reception", vm: "default", pin: pin("200")},         // PIN is the extension
-		{id: "201", name: "Dr Aisha Patel", vm: "default", pin: pin("")},       // no PIN at all
-		{id: "202", name: "Zoë Ward / Nurse", vm: "default", pin: pin("1234")}, // the commonest PIN
-		{id: "203", name: "Practice Manager", vm: "default", pin: pin("8305")}, // only short
-		{id: "204", name: "Hygienist", vm: "default", pin: pin("583920")},      // fine
-		{id: "205", name: "Old Locum", vm: "novm"},                             // no voicemail: never asked
-		{id: "206", name: "Spare Room", vm: "default"},                         // context set, no box
-		{id: "299", name: "Fax", vm: "novm"},
-	}
-	sunday3am := time.Date(2025, 6, 1, 3, 0, 0, 0, time.UTC).Unix()
-	f.cdrs = []map[string]any{
-		{"calldate": "2025-06-01 03:00:00", "timestamp": sunday3am, "src": "201", "cnum": "201", "dst": "00881234567890", "billsec": 1800, "disposition": ""},
-		{"calldate": "2025-05-30 10:00:00", "timestamp": sunday3am - 150000, "src": "200", "cnum": "200", "dst": "01612345678", "billsec": 120, "disposition": ""},
-		{"calldate": "2025-05-30 11:00:00", "timestamp": 0, "src": "202", "cnum": "", "dst": "07700900123", "billsec": 0, "disposition": ""},
-	}
+// fake serves a fake FreePBX for the test, built from the sources cited in
+// freepbxfake.
+func fake(t testing.TB, f *freepbxfake.Server) (*freepbxfake.Server, string) {
+	return f, f.Start(t).URL
 }
 
-func newSource(t testing.TB, url string, f *fakeFreePBX, opts Options) *Source {
+func newSource(t testing.TB, url string, f *freepbxfake.Server, opts Options) *Source {
 	t.Helper()
-	s, err := New(Config{URL: url, ClientID: f.clientID, Secret: f.secret, Options: opts})
+	s, err := New(Config{URL: url, ClientID: f.ClientID, Secret: f.Secret, Options: opts})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,9 +40,8 @@ func newSource(t testing.TB, url string, f *fakeFreePBX, opts Options) *Source {
 }
 
 func TestFetchDentalPractice(t *testing.T) {
-	f, srv := newFakeFreePBX(t)
-	dentalPractice(f)
-	s := newSource(t, srv.URL, f, Options{Calls: true})
+	f, url := fake(t, freepbxfake.DentalPractice())
+	s := newSource(t, url, f, Options{Calls: true})
 	var steps []string
 	inv, err := s.Fetch(t.Context(), func(p connectors.Progress) {
 		if !slices.Contains(steps, p.Step) {
@@ -91,8 +81,8 @@ func TestFetchDentalPractice(t *testing.T) {
 	if fmt.Sprint(verdicts) != fmt.Sprint(want) {
 		t.Errorf("verdicts %v, want %v", verdicts, want)
 	}
-	if f.mailboxHits != 6 {
-		t.Errorf("%d mailbox queries, want 6 (none for novm extensions)", f.mailboxHits)
+	if f.MailboxHits != 6 {
+		t.Errorf("%d mailbox queries, want 6 (none for novm extensions)", f.MailboxHits)
 	}
 
 	if len(inv.Calls) != 3 {
@@ -107,12 +97,12 @@ func TestFetchDentalPractice(t *testing.T) {
 
 	// No PIN and no secret may survive anywhere in what is kept.
 	raw, _ := json.Marshal(inv)
-	for _, secret := range []string{"583920", "8305", f.secret, "tok-1"} {
+	for _, secret := range []string{"583920", "8305", f.Secret, "tok-1"} {
 		if strings.Contains(string(raw), secret) {
 			t.Errorf("the inventory holds %q", secret)
 		}
 	}
-	for _, q := range f.queries {
+	for _, q := range f.Queries {
 		if strings.Contains(q, "extPassword") {
 			t.Errorf("query selected the SIP secret: %s", q)
 		}
@@ -140,17 +130,17 @@ func TestFetchDentalPractice(t *testing.T) {
 }
 
 func TestPagingSurvivesEveryPageInfoShape(t *testing.T) {
-	for name, mode := range map[string]pageMode{
-		"relay": pagesRelay, "null pageInfo": pagesNullInfo,
-		"pageInfo fails with 400": pagesInfoFails400, "pageInfo fails with 200": pagesInfoFails200,
+	for name, mode := range map[string]freepbxfake.PageMode{
+		"relay": freepbxfake.PagesRelay, "null pageInfo": freepbxfake.PagesNullInfo,
+		"pageInfo fails with 400": freepbxfake.PagesInfoFails400, "pageInfo fails with 200": freepbxfake.PagesInfoFails200,
 	} {
 		t.Run(name, func(t *testing.T) {
-			f, srv := newFakeFreePBX(t)
-			f.mode = mode
+			f, url := fake(t, freepbxfake.New())
+			f.Mode = mode
 			for i := 0; i < 1234; i++ {
-				f.exts = append(f.exts, fakeExt{id: fmt.Sprint(1000 + i), name: "User", vm: "novm"})
+				f.Exts = append(f.Exts, freepbxfake.Ext{ID: fmt.Sprint(1000 + i), Name: "User", VM: "novm"})
 			}
-			inv, err := newSource(t, srv.URL, f, Options{PageSize: 100}).Fetch(t.Context(), nil)
+			inv, err := newSource(t, url, f, Options{PageSize: 100}).Fetch(t.Context(), nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -162,57 +152,55 @@ func TestPagingSurvivesEveryPageInfoShape(t *testing.T) {
 }
 
 func TestPagingStopsWhenTheServerIgnoresTheCursor(t *testing.T) {
-	f, srv := newFakeFreePBX(t)
-	f.mode = pagesIgnoreAfter
+	f, url := fake(t, freepbxfake.New())
+	f.Mode = freepbxfake.PagesIgnoreAfter
 	for i := 0; i < 30; i++ {
-		f.exts = append(f.exts, fakeExt{id: fmt.Sprint(100 + i), vm: "novm"})
+		f.Exts = append(f.Exts, freepbxfake.Ext{ID: fmt.Sprint(100 + i), VM: "novm"})
 	}
-	inv, err := newSource(t, srv.URL, f, Options{PageSize: 10}).Fetch(t.Context(), nil)
+	inv, err := newSource(t, url, f, Options{PageSize: 10}).Fetch(t.Context(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(inv.Extensions) != 10 || len(f.queries) != 2 {
-		t.Fatalf("%d extensions after %d queries: it should stop at the first repeated page", len(inv.Extensions), len(f.queries))
+	if len(inv.Extensions) != 10 || len(f.Queries) != 2 {
+		t.Fatalf("%d extensions after %d queries: it should stop at the first repeated page", len(inv.Extensions), len(f.Queries))
 	}
 }
 
 func TestExpiredTokenSignsInAgainOnce(t *testing.T) {
-	f, srv := newFakeFreePBX(t)
-	dentalPractice(f)
-	f.expireAfter = 3
-	inv, err := newSource(t, srv.URL, f, Options{Concurrency: 4}).Fetch(t.Context(), nil)
+	f, url := fake(t, freepbxfake.DentalPractice())
+	f.ExpireAfter = 3
+	inv, err := newSource(t, url, f, Options{Concurrency: 4}).Fetch(t.Context(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(inv.Voicemail) != 5 {
 		t.Errorf("%d mailboxes", len(inv.Voicemail))
 	}
-	if f.tokens < 2 || f.tokens > 4 {
-		t.Errorf("%d sign-ins for 7 queries with a token that lasts 3", f.tokens)
+	if f.Tokens < 2 || f.Tokens > 4 {
+		t.Errorf("%d sign-ins for 7 queries with a token that lasts 3", f.Tokens)
 	}
 }
 
 func TestErrorsAreClear(t *testing.T) {
 	cases := map[string]struct {
-		setup func(f *fakeFreePBX)
+		setup func(f *freepbxfake.Server)
 		want  []string
 	}{
 		"wrong secret": {
-			setup: func(f *fakeFreePBX) { f.secret = "a-different-secret" },
+			setup: func(f *freepbxfake.Server) { f.Secret = "a-different-secret" },
 			want:  []string{"freepbx", "signing in", "401", "client ID and secret", Scopes},
 		},
 		"scope missing, errors with 200": {
-			setup: func(f *fakeFreePBX) {
-				f.vmErrors200 = "You are not authorized to access this scope (gql:voicemail:read)"
+			setup: func(f *freepbxfake.Server) {
+				f.VMErrors200 = "You are not authorized to access this scope (gql:voicemail:read)"
 			},
 			want: []string{"freepbx", "reading voicemail for extension", "200", "answered the query with an error", "gql:voicemail:read"},
 		},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
-			f, srv := newFakeFreePBX(t)
-			dentalPractice(f)
-			s := newSource(t, srv.URL, f, Options{})
+			f, url := fake(t, freepbxfake.DentalPractice())
+			s := newSource(t, url, f, Options{})
 			tc.setup(f)
 			_, err := s.Fetch(t.Context(), nil)
 			if err == nil {
@@ -237,22 +225,20 @@ func TestErrorsAreClear(t *testing.T) {
 }
 
 func TestTestSignsInAndReadsOneExtension(t *testing.T) {
-	f, srv := newFakeFreePBX(t)
-	dentalPractice(f)
-	if err := newSource(t, srv.URL, f, Options{}).Test(t.Context()); err != nil {
+	f, url := fake(t, freepbxfake.DentalPractice())
+	if err := newSource(t, url, f, Options{}).Test(t.Context()); err != nil {
 		t.Fatal(err)
 	}
-	if len(f.queries) != 1 || f.mailboxHits != 0 {
-		t.Errorf("Test sent %d queries", len(f.queries))
+	if len(f.Queries) != 1 || f.MailboxHits != 0 {
+		t.Errorf("Test sent %d queries", len(f.Queries))
 	}
 }
 
 func TestCancelStopsTheFetch(t *testing.T) {
-	f, srv := newFakeFreePBX(t)
-	dentalPractice(f)
+	f, url := fake(t, freepbxfake.DentalPractice())
 	ctx, cancel := context.WithCancel(t.Context())
 	cancel()
-	if _, err := newSource(t, srv.URL, f, Options{}).Fetch(ctx, nil); !errors.Is(err, context.Canceled) {
+	if _, err := newSource(t, url, f, Options{}).Fetch(ctx, nil); !errors.Is(err, context.Canceled) {
 		t.Fatalf("error %v, want context.Canceled", err)
 	}
 }

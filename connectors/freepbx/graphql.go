@@ -26,6 +26,11 @@ type gqlError struct {
 // message can quote the query or a value, and Ringfence repeats no server text.
 var errGraphQL = errors.New("the FreePBX API answered the query with an error")
 
+// maxRenewals bounds how often one query signs in again: a token can expire
+// again while a busy fetch waits its turn, but credentials that were revoked
+// must end in an error, not a loop.
+const maxRenewals = 2
+
 // query sends a GraphQL query with the session's token, signs in again once if
 // the token has expired, and decodes data into out.
 func (s *Source) query(ctx context.Context, step, document string, vars map[string]any, out any) error {
@@ -37,7 +42,7 @@ func (s *Source) query(ctx context.Context, step, document string, vars map[stri
 		var env envelope
 		err = s.client.GraphQL(ctx, step, graphqlPath, document, vars, http.Header{"Authorization": {"Bearer " + token}}, &env)
 		var he *httpx.Error
-		if errors.As(err, &he) && he.Status == http.StatusUnauthorized && attempt == 0 {
+		if errors.As(err, &he) && he.Status == http.StatusUnauthorized && attempt < maxRenewals {
 			if err := s.renew(ctx, gen); err != nil {
 				return err
 			}

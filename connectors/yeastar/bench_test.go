@@ -4,20 +4,22 @@ import (
 	"fmt"
 	"runtime"
 	"testing"
+
+	"github.com/ringfence/ringfence/connectors/yeastar/yeastarfake"
 )
 
 // BenchmarkFetch10k reads 10,000 extensions, their 10,000 voicemail PINs (one
 // request each, at most eight in flight) and 10,000 phones from the fake on
 // loopback. MB-live is the largest heap still in use after a fetch, collected.
 func BenchmarkFetch10k(b *testing.B) {
-	f, srv := newFakeYeastar(b)
+	f, url := fake(b, yeastarfake.New())
 	for i := 0; i < 10_000; i++ {
-		f.exts = append(f.exts, fakeExt{id: i + 1, number: fmt.Sprint(10_000 + i), name: fmt.Sprintf("User %d", i),
-			email: fmt.Sprintf("u%d@example.co.uk", i), pinB64: b64(fmt.Sprintf("%06d", (i*7919)%1_000_000))})
-		f.phones = append(f.phones, fakePhone{id: i + 1, mac: fmt.Sprintf("805EC0%06X", i), vendor: "Yealink", model: "SIP-T54W",
-			fw: "96.86.0.100", ip: fmt.Sprintf("10.0.%d.%d", i/256, i%256), owner: fmt.Sprint(10_000 + i)})
+		f.Exts = append(f.Exts, yeastarfake.Ext{ID: i + 1, Number: fmt.Sprint(10_000 + i), Name: fmt.Sprintf("User %d", i),
+			Email: fmt.Sprintf("u%d@example.co.uk", i), PINB64: yeastarfake.B64(fmt.Sprintf("%06d", (i*7919)%1_000_000))})
+		f.Phones = append(f.Phones, yeastarfake.Phone{ID: i + 1, MAC: fmt.Sprintf("805EC0%06X", i), Vendor: "Yealink", Model: "SIP-T54W",
+			FW: "96.86.0.100", IP: fmt.Sprintf("10.0.%d.%d", i/256, i%256), Owner: fmt.Sprint(10_000 + i)})
 	}
-	s := newSource(b, srv.URL, f, Options{})
+	s := newSource(b, url, f, Options{})
 	b.ReportAllocs()
 	var peak uint64
 	for b.Loop() {

@@ -1,5 +1,11 @@
 package yeastar
 
+// The fake in yeastarfake follows Yeastar's P-Series developer guides on
+// help.yeastar.com (get-access-token, authorization-rule, query-extension-list,
+// search-specific-ip-phones, query-cdr-list, query-pbx-information, and the
+// interface summary that lists extension/getpassword); see its header for what
+// each one contributed.
+
 import (
 	"context"
 	"encoding/json"
@@ -13,39 +19,20 @@ import (
 	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/connectors"
 	"github.com/ringfence/ringfence/connectors/httpx"
+	"github.com/ringfence/ringfence/connectors/yeastar/yeastarfake"
 )
 
 var testNow = time.Date(2025, 6, 2, 9, 0, 0, 0, time.UTC) // a Monday
 
-// estateAgency is a small estate agency's Yeastar P550 with the problems such
-// systems really have.
-func estateAgency(f *fakeYeastar) {
-	f.exts = []fakeExt{
-		{id: 1, number: "1000", name: "Front Desk", email: "desk@example.co.uk", pinB64: b64("1000")}, // PIN is the extension
-		{id: 2, number: "1001", name: "Sales", email: "sales@example.co.uk", pinB64: b64("")},         // no PIN
-		{id: 3, number: "1002", name: "Lettings", email: "lets@example.co.uk", pinB64: b64("000000")}, // one digit repeated
-		{id: 4, number: "1003", name: "Branch Manager", pinB64: b64("74019")},                         // only short
-		{id: 5, number: "1004", name: "Valuer", pinB64: b64("915372")},                                // fine
-		{id: 6, number: "1005", name: "Mortgages", pinB64: "%%not-base64%%"},                          // cannot be judged
-	}
-	f.phones = []fakePhone{
-		{id: 1, mac: "000b82aabb01", vendor: "Grandstream", model: "GXP1625", fw: "1.0.4.106", ip: "192.168.5.21", owner: "1000"}, // old firmware
-		{id: 2, mac: "00:15:65:AA:BB:02", vendor: "Yealink", model: "SIP-T38G", fw: "38.70.0.185", owner: "1001"},                 // end of life
-		{id: 3, mac: "80:5E:C0:AA:BB:03", vendor: "Yealink", model: "SIP-T54W", fw: "96.86.0.100", owner: "1002"},
-		{id: 4, mac: "80:5E:C0:AA:BB:04", vendor: "Yealink", model: "SIP-T46S", fw: "66.86.0.15"}, // nobody's
-		{id: 5, mac: "80:5E:C0:AA:BB:05", vendor: "Yealink", model: "W60B", fw: "77.85.0.25", owner: "1003"},
-	}
-	saturday2am := time.Date(2025, 5, 31, 2, 0, 0, 0, time.UTC).Unix()
-	f.cdrs = []map[string]any{
-		{"id": 3, "time": "31/05/2025 02:00:00", "timestamp": saturday2am, "call_from": "Sales<1001>", "call_to": "0088212345678", "talk_duration": 2400, "disposition": "ANSWERED", "call_type": "Outbound"},
-		{"id": 2, "time": "30/05/2025 10:00:00", "timestamp": saturday2am - 57600, "call_from": "Front Desk<1000>", "call_to": "01612345678", "talk_duration": 60, "disposition": "ANSWERED", "call_type": "Outbound"},
-		{"id": 1, "time": "30/05/2025 09:00:00", "timestamp": saturday2am - 61200, "call_from": "07700900123", "call_to": "Lettings<1002>", "talk_duration": 0, "disposition": "NO ANSWER", "call_type": "Inbound"},
-	}
+// fake serves a fake Yeastar for the test, built from the documents cited in
+// yeastarfake.
+func fake(t testing.TB, f *yeastarfake.Server) (*yeastarfake.Server, string) {
+	return f, f.Start(t).URL
 }
 
-func newSource(t testing.TB, url string, f *fakeYeastar, opts Options) *Source {
+func newSource(t testing.TB, url string, f *yeastarfake.Server, opts Options) *Source {
 	t.Helper()
-	s, err := New(Config{URL: url, ClientID: f.clientID, Secret: f.secret, Options: opts})
+	s, err := New(Config{URL: url, ClientID: f.ClientID, Secret: f.Secret, Options: opts})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,10 +41,9 @@ func newSource(t testing.TB, url string, f *fakeYeastar, opts Options) *Source {
 }
 
 func TestFetchEstateAgency(t *testing.T) {
-	f, srv := newFakeYeastar(t)
-	estateAgency(f)
+	f, url := fake(t, yeastarfake.EstateAgency())
 	var steps []string
-	inv, err := newSource(t, srv.URL, f, Options{Calls: true, PageSize: 2}).Fetch(t.Context(), func(p connectors.Progress) {
+	inv, err := newSource(t, url, f, Options{Calls: true, PageSize: 2}).Fetch(t.Context(), func(p connectors.Progress) {
 		if !slices.Contains(steps, p.Step) {
 			steps = append(steps, p.Step)
 		}
@@ -102,7 +88,7 @@ func TestFetchEstateAgency(t *testing.T) {
 	}
 
 	raw, _ := json.Marshal(inv)
-	for _, secret := range []string{"915372", "74019", b64("915372"), f.secret, "acc-1", "ref-1"} {
+	for _, secret := range []string{"915372", "74019", yeastarfake.B64("915372"), f.Secret, "acc-1", "ref-1"} {
 		if strings.Contains(string(raw), secret) {
 			t.Errorf("the inventory holds %q", secret)
 		}
@@ -132,12 +118,12 @@ func TestFetchEstateAgency(t *testing.T) {
 }
 
 func TestExpiredTokenIsRefreshedOnceUnderLoad(t *testing.T) {
-	f, srv := newFakeYeastar(t)
+	f, url := fake(t, yeastarfake.New())
 	for i := 0; i < 300; i++ {
-		f.exts = append(f.exts, fakeExt{id: i + 1, number: fmt.Sprint(2000 + i), pinB64: b64("583920")})
+		f.Exts = append(f.Exts, yeastarfake.Ext{ID: i + 1, Number: fmt.Sprint(2000 + i), PINB64: yeastarfake.B64("583920")})
 	}
-	f.expireAfter = 50
-	inv, err := newSource(t, srv.URL, f, Options{Concurrency: 8}).Fetch(t.Context(), nil)
+	f.ExpireAfter = 50
+	inv, err := newSource(t, url, f, Options{Concurrency: 8}).Fetch(t.Context(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -147,15 +133,14 @@ func TestExpiredTokenIsRefreshedOnceUnderLoad(t *testing.T) {
 	// 300 PIN reads plus a few lists at 50 reads a token: about 6 renewals.
 	// Each refresh revokes the last token, so requests in flight retry with
 	// the new one instead of refreshing again.
-	if f.refreshes < 5 || f.refreshes > 9 || f.issued != f.refreshes+1 {
-		t.Errorf("%d refreshes and %d tokens issued", f.refreshes, f.issued)
+	if f.Refreshes < 5 || f.Refreshes > 9 || f.Issued != f.Refreshes+1 {
+		t.Errorf("%d refreshes and %d tokens issued", f.Refreshes, f.Issued)
 	}
 }
 
 func TestTokenRenewedBeforeItExpires(t *testing.T) {
-	f, srv := newFakeYeastar(t)
-	estateAgency(f)
-	s := newSource(t, srv.URL, f, Options{})
+	f, url := fake(t, yeastarfake.EstateAgency())
+	s := newSource(t, url, f, Options{})
 	if err := s.Test(t.Context()); err != nil {
 		t.Fatal(err)
 	}
@@ -163,32 +148,31 @@ func TestTokenRenewedBeforeItExpires(t *testing.T) {
 	if err := s.Test(t.Context()); err != nil {
 		t.Fatal(err)
 	}
-	if f.refreshes != 1 {
-		t.Errorf("%d refreshes, want one before the 30 minutes are up", f.refreshes)
+	if f.Refreshes != 1 {
+		t.Errorf("%d refreshes, want one before the 30 minutes are up", f.Refreshes)
 	}
 	s.now = func() time.Time { return testNow.Add(48 * time.Hour) }
 	if err := s.Test(t.Context()); err != nil {
 		t.Fatal(err)
 	}
-	if f.issued != 3 {
-		t.Errorf("%d tokens issued, want a fresh sign-in once the refresh token is stale", f.issued)
+	if f.Issued != 3 {
+		t.Errorf("%d tokens issued, want a fresh sign-in once the refresh token is stale", f.Issued)
 	}
 }
 
 func TestErrorsAreClear(t *testing.T) {
 	for name, tc := range map[string]struct {
-		setup func(f *fakeYeastar)
+		setup func(f *yeastarfake.Server)
 		want  []string
 	}{
-		"wrong secret":      {func(f *fakeYeastar) { f.secret = "another-secret" }, []string{"yeastar", "signing in", "200", "error code 40002", "client ID and secret"}},
-		"too many tokens":   {func(f *fakeYeastar) { f.tooManyTokens = true }, []string{"yeastar", "signing in", "error code 60002", "most tokens"}},
-		"PIN read denied":   {func(f *fakeYeastar) { f.deny["extension/getpassword"] = true }, []string{"yeastar", "reading the voicemail PIN of extension", "error code 10005", "IP address is allowed"}},
-		"phone list denied": {func(f *fakeYeastar) { f.deny["phone/search"] = true }, []string{"reading phones", "10005"}},
+		"wrong secret":      {func(f *yeastarfake.Server) { f.Secret = "another-secret" }, []string{"yeastar", "signing in", "200", "error code 40002", "client ID and secret"}},
+		"too many tokens":   {func(f *yeastarfake.Server) { f.TooManyTokens = true }, []string{"yeastar", "signing in", "error code 60002", "most tokens"}},
+		"PIN read denied":   {func(f *yeastarfake.Server) { f.Deny["extension/getpassword"] = true }, []string{"yeastar", "reading the voicemail PIN of extension", "error code 10005", "IP address is allowed"}},
+		"phone list denied": {func(f *yeastarfake.Server) { f.Deny["phone/search"] = true }, []string{"reading phones", "10005"}},
 	} {
 		t.Run(name, func(t *testing.T) {
-			f, srv := newFakeYeastar(t)
-			estateAgency(f)
-			s := newSource(t, srv.URL, f, Options{})
+			f, url := fake(t, yeastarfake.EstateAgency())
+			s := newSource(t, url, f, Options{})
 			tc.setup(f)
 			_, err := s.Fetch(t.Context(), nil)
 			if err == nil {
@@ -216,8 +200,8 @@ func TestErrorsAreClear(t *testing.T) {
 // connector's own list of read addresses is the only thing between a slip in
 // the code and a deleted extension. It must hold before the network.
 func TestOnlyTheReadAddressesCanBeCalled(t *testing.T) {
-	f, srv := newFakeYeastar(t)
-	s := newSource(t, srv.URL, f, Options{})
+	f, url := fake(t, yeastarfake.New())
+	s := newSource(t, url, f, Options{})
 	for _, path := range []string{"extension/delete", "del_token", "extension/update", "../openapi/v1.0/extension/delete"} {
 		var out status
 		err := s.get(t.Context(), "trying "+path, path, nil, &out)
@@ -225,17 +209,16 @@ func TestOnlyTheReadAddressesCanBeCalled(t *testing.T) {
 			t.Errorf("%s: %v, want a refusal", path, err)
 		}
 	}
-	if f.issued != 0 || len(f.reads) != 0 {
-		t.Errorf("refused requests reached the server: %d tokens, reads %v", f.issued, f.reads)
+	if f.Issued != 0 || len(f.Reads) != 0 {
+		t.Errorf("refused requests reached the server: %d tokens, reads %v", f.Issued, f.Reads)
 	}
 }
 
 func TestCancelStopsTheFetch(t *testing.T) {
-	f, srv := newFakeYeastar(t)
-	estateAgency(f)
+	f, url := fake(t, yeastarfake.EstateAgency())
 	ctx, cancel := context.WithCancel(t.Context())
 	cancel()
-	if _, err := newSource(t, srv.URL, f, Options{}).Fetch(ctx, nil); !errors.Is(err, context.Canceled) {
+	if _, err := newSource(t, url, f, Options{}).Fetch(ctx, nil); !errors.Is(err, context.Canceled) {
 		t.Fatalf("error %v, want context.Canceled", err)
 	}
 }

@@ -1,4 +1,6 @@
-package freepbx
+// Package freepbxfake is a fake FreePBX API module for tests, here and in the
+// conformance suites.
+package freepbxfake
 
 // A fake FreePBX API module, built from the request and response shapes in
 // the FreePBX sources (read with the repository look-up tools, not copied):
@@ -34,48 +36,76 @@ import (
 	"testing"
 )
 
-type pageMode int
+// PageMode is how the fake answers paging.
+type PageMode int
 
 const (
-	pagesRelay        pageMode = iota // pageInfo filled in, as Relay intends
-	pagesNullInfo                     // pageInfo null, as the wrapped resolver gives
-	pagesInfoFails400                 // selecting pageInfo fails the query, FreePBX 16 style
-	pagesInfoFails200                 // the same with HTTP 200, FreePBX 17 style
-	pagesIgnoreAfter                  // the cursor is ignored: the first page every time
+	PagesRelay        PageMode = iota // pageInfo filled in, as Relay intends
+	PagesNullInfo                     // pageInfo null, as the wrapped resolver gives
+	PagesInfoFails400                 // selecting pageInfo fails the query, FreePBX 16 style
+	PagesInfoFails200                 // the same with HTTP 200, FreePBX 17 style
+	PagesIgnoreAfter                  // the cursor is ignored: the first page every time
 )
 
-type fakeExt struct {
-	id, name, vm string
-	pin          *string // nil: no mailbox even if vm is set
+// Ext is one extension and its mailbox.
+type Ext struct {
+	ID, Name, VM string
+	PIN          *string // nil: no mailbox even if VM is set
 }
 
-type fakeFreePBX struct {
-	t                testing.TB
-	clientID, secret string
-	exts             []fakeExt
-	cdrs             []map[string]any
-	mode             pageMode
-	expireAfter      int    // the token dies after this many GraphQL requests; 0 never
-	vmErrors200      string // when set, fetchVoiceMail answers with this GraphQL error and HTTP 200
+// Server is the fake. Set its fields before serving; read the counters after.
+type Server struct {
+	ClientID, Secret string
+	Exts             []Ext
+	CDRs             []map[string]any
+	Mode             PageMode
+	ExpireAfter      int    // the token dies after this many GraphQL requests; 0 never
+	VMErrors200      string // when set, fetchVoiceMail answers with this GraphQL error and HTTP 200
 
+	t           testing.TB
 	mu          sync.Mutex
 	token       string
-	tokens      int
+	Tokens      int // sign-ins granted
 	served      int
-	queries     []string
-	mailboxHits int
+	Queries     []string // every GraphQL document accepted
+	MailboxHits int      // fetchVoiceMail queries
 }
 
-func pin(s string) *string { return &s }
+// PIN makes a mailbox PIN.
+func PIN(s string) *string { return &s }
 
-func newFakeFreePBX(t testing.TB) (*fakeFreePBX, *httptest.Server) {
-	f := &fakeFreePBX{t: t, clientID: "ringfence-app", secret: "s3cret-Client-Value"}
-	srv := httptest.NewServer(f)
+// Wire facts, repeated here rather than imported so that a wrong constant in
+// the connector fails its tests.
+const (
+	tokenPath   = "/admin/api/api/token"
+	graphqlPath = "/admin/api/api/gql"
+	scopes      = "gql:core:read gql:voicemail:read gql:cdr:read"
+)
+
+// The credentials the fake accepts.
+const (
+	ClientID = "ringfence-app"
+	Secret   = "s3cret-Client-Value"
+)
+
+// New returns an empty fake that accepts ClientID and Secret.
+func New() *Server { return &Server{ClientID: ClientID, Secret: Secret} }
+
+// Handler serves the fake, failing t on any request a read-only client would
+// not send.
+func (f *Server) Handler(t testing.TB) http.Handler {
+	f.t = t
+	return f
+}
+
+// Start serves the fake on loopback for the life of the test.
+func (f *Server) Start(t testing.TB) *httptest.Server {
+	srv := httptest.NewServer(f.Handler(t))
 	t.Cleanup(srv.Close)
-	return f, srv
+	return srv
 }
 
-func (f *fakeFreePBX) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+func (f *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case r.Method == http.MethodPost && r.URL.Path == tokenPath:
 		f.serveToken(w, r)
@@ -87,27 +117,27 @@ func (f *fakeFreePBX) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-func (f *fakeFreePBX) serveToken(w http.ResponseWriter, r *http.Request) {
+func (f *Server) serveToken(w http.ResponseWriter, r *http.Request) {
 	if err := r.ParseForm(); err != nil {
 		f.t.Errorf("token request: %v", err)
 	}
-	if got := r.PostForm.Get("scope"); got != Scopes {
-		f.t.Errorf("token request asked for scopes %q, want only %q", got, Scopes)
+	if got := r.PostForm.Get("scope"); got != scopes {
+		f.t.Errorf("token request asked for scopes %q, want only %q", got, scopes)
 	}
-	if r.PostForm.Get("grant_type") != "client_credentials" || r.PostForm.Get("client_id") != f.clientID || r.PostForm.Get("client_secret") != f.secret {
+	if r.PostForm.Get("grant_type") != "client_credentials" || r.PostForm.Get("client_id") != f.ClientID || r.PostForm.Get("client_secret") != f.Secret {
 		writeJSON(w, http.StatusUnauthorized, map[string]any{"error": "invalid_client", "message": "Client authentication failed"})
 		return
 	}
 	f.mu.Lock()
-	f.tokens++
-	f.token = fmt.Sprintf("tok-%d", f.tokens)
+	f.Tokens++
+	f.token = fmt.Sprintf("tok-%d", f.Tokens)
 	f.served = 0
 	tok := f.token
 	f.mu.Unlock()
 	writeJSON(w, http.StatusOK, map[string]any{"token_type": "Bearer", "expires_in": 3600, "access_token": tok})
 }
 
-func (f *fakeFreePBX) serveGraphQL(w http.ResponseWriter, r *http.Request) {
+func (f *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 	var req struct {
 		Query     string         `json:"query"`
 		Variables map[string]any `json:"variables"`
@@ -128,13 +158,13 @@ func (f *fakeFreePBX) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 	f.mu.Lock()
 	auth := r.Header.Get("Authorization")
 	ok := f.token != "" && auth == "Bearer "+f.token
-	if ok && f.expireAfter > 0 && f.served >= f.expireAfter {
+	if ok && f.ExpireAfter > 0 && f.served >= f.ExpireAfter {
 		ok = false
 		f.token = "" // expired: only a new sign-in helps
 	}
 	if ok {
 		f.served++
-		f.queries = append(f.queries, q)
+		f.Queries = append(f.Queries, q)
 	}
 	f.mu.Unlock()
 	if !ok {
@@ -147,30 +177,30 @@ func (f *fakeFreePBX) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 	case strings.Contains(q, "fetchVoiceMail"):
 		f.voicemail(w, req.Variables)
 	case strings.Contains(q, "fetchAllCdrs"):
-		first := intVar(req.Variables, "first", len(f.cdrs))
-		rows := f.cdrs[:min(first, len(f.cdrs))]
-		writeJSON(w, http.StatusOK, map[string]any{"data": map[string]any{"fetchAllCdrs": map[string]any{"totalCount": len(f.cdrs), "cdrs": rows}}})
+		first := intVar(req.Variables, "first", len(f.CDRs))
+		rows := f.CDRs[:min(first, len(f.CDRs))]
+		writeJSON(w, http.StatusOK, map[string]any{"data": map[string]any{"fetchAllCdrs": map[string]any{"totalCount": len(f.CDRs), "cdrs": rows}}})
 	default:
 		f.t.Errorf("unexpected query: %s", q)
 		writeJSON(w, http.StatusBadRequest, gqlErrors("Cannot query field"))
 	}
 }
 
-func (f *fakeFreePBX) extensions(w http.ResponseWriter, q string, vars map[string]any) {
+func (f *Server) extensions(w http.ResponseWriter, q string, vars map[string]any) {
 	wantsInfo := strings.Contains(q, "pageInfo")
 	switch {
-	case wantsInfo && f.mode == pagesInfoFails400:
+	case wantsInfo && f.Mode == PagesInfoFails400:
 		writeJSON(w, http.StatusBadRequest, gqlErrors(`Cannot return null for non-nullable field "ExtensionConnection.pageInfo".`))
 		return
-	case wantsInfo && f.mode == pagesInfoFails200:
+	case wantsInfo && f.Mode == PagesInfoFails200:
 		body := gqlErrors(`Cannot return null for non-nullable field "ExtensionConnection.pageInfo".`)
 		body["data"] = map[string]any{"fetchAllExtensions": nil}
 		writeJSON(w, http.StatusOK, body)
 		return
 	}
-	first := intVar(vars, "first", len(f.exts))
+	first := intVar(vars, "first", len(f.Exts))
 	start := 0
-	if after, _ := vars["after"].(string); after != "" && f.mode != pagesIgnoreAfter {
+	if after, _ := vars["after"].(string); after != "" && f.Mode != PagesIgnoreAfter {
 		raw, err := base64.StdEncoding.DecodeString(after)
 		n, err2 := strconv.Atoi(strings.TrimPrefix(string(raw), "arrayconnection:"))
 		if err != nil || err2 != nil {
@@ -178,17 +208,17 @@ func (f *fakeFreePBX) extensions(w http.ResponseWriter, q string, vars map[strin
 		}
 		start = n + 1
 	}
-	end := min(start+first, len(f.exts))
+	end := min(start+first, len(f.Exts))
 	start = min(start, end)
 	nodes := []map[string]any{}
-	for _, e := range f.exts[start:end] {
-		nodes = append(nodes, map[string]any{"extensionId": e.id, "tech": "pjsip", "user": map[string]any{"name": e.name, "voicemail": e.vm}})
+	for _, e := range f.Exts[start:end] {
+		nodes = append(nodes, map[string]any{"extensionId": e.ID, "tech": "pjsip", "user": map[string]any{"name": e.Name, "voicemail": e.VM}})
 	}
-	conn := map[string]any{"totalCount": len(f.exts), "extension": nodes}
+	conn := map[string]any{"totalCount": len(f.Exts), "extension": nodes}
 	if wantsInfo {
-		switch f.mode {
-		case pagesRelay:
-			conn["pageInfo"] = map[string]any{"hasNextPage": end < len(f.exts), "endCursor": base64.StdEncoding.EncodeToString([]byte("arrayconnection:" + strconv.Itoa(end-1)))}
+		switch f.Mode {
+		case PagesRelay:
+			conn["pageInfo"] = map[string]any{"hasNextPage": end < len(f.Exts), "endCursor": base64.StdEncoding.EncodeToString([]byte("arrayconnection:" + strconv.Itoa(end-1)))}
 		default:
 			conn["pageInfo"] = nil
 		}
@@ -196,19 +226,19 @@ func (f *fakeFreePBX) extensions(w http.ResponseWriter, q string, vars map[strin
 	writeJSON(w, http.StatusOK, map[string]any{"data": map[string]any{"fetchAllExtensions": conn}})
 }
 
-func (f *fakeFreePBX) voicemail(w http.ResponseWriter, vars map[string]any) {
+func (f *Server) voicemail(w http.ResponseWriter, vars map[string]any) {
 	f.mu.Lock()
-	f.mailboxHits++
+	f.MailboxHits++
 	f.mu.Unlock()
-	if f.vmErrors200 != "" {
-		writeJSON(w, http.StatusOK, gqlErrors(f.vmErrors200))
+	if f.VMErrors200 != "" {
+		writeJSON(w, http.StatusOK, gqlErrors(f.VMErrors200))
 		return
 	}
 	ext, _ := vars["ext"].(string)
-	for _, e := range f.exts {
-		if e.id == ext && e.pin != nil {
+	for _, e := range f.Exts {
+		if e.ID == ext && e.PIN != nil {
 			writeJSON(w, http.StatusOK, map[string]any{"data": map[string]any{"fetchVoiceMail": map[string]any{
-				"status": true, "message": "Voicemail data found successfully", "password": *e.pin}}})
+				"status": true, "message": "Voicemail data found successfully", "password": *e.PIN}}})
 			return
 		}
 	}

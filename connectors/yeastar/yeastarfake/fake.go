@@ -1,4 +1,6 @@
-package yeastar
+// Package yeastarfake is a fake Yeastar P-Series OpenAPI for tests, here and
+// in the conformance suites.
+package yeastarfake
 
 // A fake Yeastar P-Series OpenAPI, built from the request and response shapes
 // in Yeastar's developer guides for the P-Series (help.yeastar.com, "Developer
@@ -36,45 +38,80 @@ import (
 	"testing"
 )
 
-type fakeExt struct {
-	id            int
-	number, name  string
-	email, pinB64 string
+// Ext is one extension; PINB64 is its voicemail PIN as Yeastar sends it.
+type Ext struct {
+	ID            int
+	Number, Name  string
+	Email, PINB64 string
 }
 
-type fakePhone struct {
-	id                                int
-	mac, vendor, model, fw, ip, owner string
+// Phone is one auto-provisioned phone; Owner "" is unassigned.
+type Phone struct {
+	ID                                int
+	MAC, Vendor, Model, FW, IP, Owner string
 }
 
-type fakeYeastar struct {
-	t                testing.TB
-	clientID, secret string
-	model, firmware  string
-	exts             []fakeExt
-	phones           []fakePhone
-	cdrs             []map[string]any
-	expireAfter      int             // an access token dies after this many reads; 0 never
-	deny             map[string]bool // paths answered with 10005
-	tooManyTokens    bool
+// Server is the fake. Set its fields before serving; read the counters after.
+type Server struct {
+	ClientID, Secret string
+	Model, Firmware  string
+	Exts             []Ext
+	Phones           []Phone
+	CDRs             []map[string]any
+	ExpireAfter      int             // an access token dies after this many reads; 0 never
+	Deny             map[string]bool // paths answered with 10005
+	TooManyTokens    bool
 
+	t         testing.TB
 	mu        sync.Mutex
 	access    map[string]int // live access token -> reads served
 	refresh   map[string]bool
-	issued    int
-	refreshes int
-	reads     map[string]int
+	Issued    int            // tokens issued, by sign-in or refresh
+	Refreshes int            // refreshes granted
+	Reads     map[string]int // reads served, by path
 }
 
-func newFakeYeastar(t testing.TB) (*fakeYeastar, *httptest.Server) {
-	f := &fakeYeastar{t: t, clientID: "UEnH9Dmv-test-id", secret: "ZLcX-yeastar-Secret-9", model: "Yeastar P550", firmware: "37.12.0.30",
-		access: map[string]int{}, refresh: map[string]bool{}, reads: map[string]int{}, deny: map[string]bool{}}
-	srv := httptest.NewServer(f)
+// The credentials the fake accepts.
+const (
+	ClientID = "UEnH9Dmv-test-id"
+	Secret   = "ZLcX-yeastar-Secret-9"
+)
+
+// Error codes, as Yeastar documents them.
+const (
+	codeTokenExpired = 10004
+	codeDenied       = 10005
+	codeTooMany      = 60002
+)
+
+// readPaths are the addresses the connector may read; any other request fails
+// the test.
+var readPaths = map[string]bool{
+	"system/information": true, "extension/list": true, "extension/getpassword": true,
+	"phone/search": true, "cdr/list": true,
+}
+
+// New returns an empty fake that accepts ClientID and Secret.
+func New() *Server {
+	return &Server{ClientID: ClientID, Secret: Secret, Model: "Yeastar P550", Firmware: "37.12.0.30",
+		access: map[string]int{}, refresh: map[string]bool{}, Reads: map[string]int{}, Deny: map[string]bool{}}
+}
+
+// Handler serves the fake, failing t on any request a read-only client would
+// not send.
+func (f *Server) Handler(t testing.TB) http.Handler {
+	f.t = t
+	return f
+}
+
+// Start serves the fake on loopback for the life of the test.
+func (f *Server) Start(t testing.TB) *httptest.Server {
+	srv := httptest.NewServer(f.Handler(t))
 	t.Cleanup(srv.Close)
-	return f, srv
+	return srv
 }
 
-func (f *fakeYeastar) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+func (f *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.UserAgent() == "" {
 		f.t.Errorf("%s %s came without a User-Agent, which Yeastar requires", r.Method, r.URL.Path)
 	}
@@ -92,16 +129,16 @@ func (f *fakeYeastar) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-func (f *fakeYeastar) issue(w http.ResponseWriter) {
-	f.issued++
-	a, rt := fmt.Sprintf("acc-%d", f.issued), fmt.Sprintf("ref-%d", f.issued)
+func (f *Server) issue(w http.ResponseWriter) {
+	f.Issued++
+	a, rt := fmt.Sprintf("acc-%d", f.Issued), fmt.Sprintf("ref-%d", f.Issued)
 	f.access[a] = 0
 	f.refresh[rt] = true
 	reply(w, map[string]any{"errcode": 0, "errmsg": "SUCCESS", "access_token_expire_time": 1800, "access_token": a,
 		"refresh_token_expire_time": 86400, "refresh_token": rt})
 }
 
-func (f *fakeYeastar) getToken(w http.ResponseWriter, r *http.Request) {
+func (f *Server) getToken(w http.ResponseWriter, r *http.Request) {
 	var body map[string]string
 	if err := json.NewDecoder(r.Body).Decode(&body); err != nil {
 		f.t.Errorf("get_token body: %v", err)
@@ -109,9 +146,9 @@ func (f *fakeYeastar) getToken(w http.ResponseWriter, r *http.Request) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	switch {
-	case f.tooManyTokens:
+	case f.TooManyTokens:
 		reply(w, map[string]any{"errcode": codeTooMany, "errmsg": "MAX TOKEN LIMIT"})
-	case body["username"] != f.clientID || body["password"] != f.secret:
+	case body["username"] != f.ClientID || body["password"] != f.Secret:
 		reply(w, map[string]any{"errcode": 40002, "errmsg": "INVALID USERNAME OR PASSWORD"})
 	default:
 		f.issue(w)
@@ -119,7 +156,7 @@ func (f *fakeYeastar) getToken(w http.ResponseWriter, r *http.Request) {
 }
 
 // refreshToken revokes the old access token at once, as Yeastar does.
-func (f *fakeYeastar) refreshToken(w http.ResponseWriter, r *http.Request) {
+func (f *Server) refreshToken(w http.ResponseWriter, r *http.Request) {
 	var body map[string]string
 	if err := json.NewDecoder(r.Body).Decode(&body); err != nil {
 		f.t.Errorf("refresh_token body: %v", err)
@@ -132,27 +169,27 @@ func (f *fakeYeastar) refreshToken(w http.ResponseWriter, r *http.Request) {
 	}
 	delete(f.refresh, body["refresh_token"])
 	clear(f.access) // every older access token dies
-	f.refreshes++
+	f.Refreshes++
 	f.issue(w)
 }
 
-func (f *fakeYeastar) read(w http.ResponseWriter, r *http.Request, path string) {
+func (f *Server) read(w http.ResponseWriter, r *http.Request, path string) {
 	q := r.URL.Query()
 	f.mu.Lock()
 	served, live := f.access[q.Get("access_token")]
-	if live && f.expireAfter > 0 && served >= f.expireAfter {
+	if live && f.ExpireAfter > 0 && served >= f.ExpireAfter {
 		live = false
 	}
 	if live {
 		f.access[q.Get("access_token")]++
-		f.reads[path]++
+		f.Reads[path]++
 	}
 	f.mu.Unlock()
 	switch {
 	case !live:
 		reply(w, map[string]any{"errcode": codeTokenExpired, "errmsg": "ACCESS TOKEN EXPIRED"})
 		return
-	case f.deny[path]:
+	case f.Deny[path]:
 		reply(w, map[string]any{"errcode": codeDenied, "errmsg": "ACCESS DENIED"})
 		return
 	}
@@ -160,40 +197,40 @@ func (f *fakeYeastar) read(w http.ResponseWriter, r *http.Request, path string) 
 	size, _ := strconv.Atoi(q.Get("page_size"))
 	switch path {
 	case "system/information":
-		reply(w, map[string]any{"errcode": 0, "errmsg": "SUCCESS", "data": map[string]any{"device_name": "PBX", "model_name": f.model,
-			"sn": "3631A2124XXX", "firmware_version": f.firmware, "system_date_format": "DD/MM/YYYY"}})
+		reply(w, map[string]any{"errcode": 0, "errmsg": "SUCCESS", "data": map[string]any{"device_name": "PBX", "model_name": f.Model,
+			"sn": "3631A2124XXX", "firmware_version": f.Firmware, "system_date_format": "DD/MM/YYYY"}})
 	case "extension/list":
 		var rows []map[string]any
-		for _, e := range window(f.exts, page, size) {
-			rows = append(rows, map[string]any{"id": e.id, "number": e.number, "caller_id_name": e.name, "email_addr": e.email,
+		for _, e := range window(f.Exts, page, size) {
+			rows = append(rows, map[string]any{"id": e.ID, "number": e.Number, "caller_id_name": e.Name, "email_addr": e.Email,
 				"role_name": "Employee", "presence_status": "available", "online_status": map[string]any{"sip_phone": map[string]any{"status": 1}}})
 		}
-		reply(w, map[string]any{"errcode": 0, "errmsg": "SUCCESS", "total_number": len(f.exts), "data": rows})
+		reply(w, map[string]any{"errcode": 0, "errmsg": "SUCCESS", "total_number": len(f.Exts), "data": rows})
 	case "extension/getpassword":
 		if q.Get("type") != "vm_pin" {
 			f.t.Errorf("asked for password type %q; only vm_pin is needed", q.Get("type"))
 		}
 		id, _ := strconv.Atoi(q.Get("id"))
-		for _, e := range f.exts {
-			if e.id == id {
-				reply(w, map[string]any{"errcode": 0, "errmsg": "SUCCESS", "password": e.pinB64})
+		for _, e := range f.Exts {
+			if e.ID == id {
+				reply(w, map[string]any{"errcode": 0, "errmsg": "SUCCESS", "password": e.PINB64})
 				return
 			}
 		}
 		reply(w, map[string]any{"errcode": 10003, "errmsg": "NO SUCH EXTENSION"})
 	case "phone/search":
 		var rows []map[string]any
-		for _, p := range window(f.phones, page, size) {
-			owner := p.owner
+		for _, p := range window(f.Phones, page, size) {
+			owner := p.Owner
 			if owner == "" {
 				owner = "Unassigned"
 			}
-			rows = append(rows, map[string]any{"id": p.id, "mac": p.mac, "vendor": p.vendor, "model": p.model, "template_name": "default",
-				"ip": p.ip, "firmware": p.fw, "assigned_ext_status": "Registered", "assigned_ext_num": owner, "assigned_ext_name": owner})
+			rows = append(rows, map[string]any{"id": p.ID, "mac": p.MAC, "vendor": p.Vendor, "model": p.Model, "template_name": "default",
+				"ip": p.IP, "firmware": p.FW, "assigned_ext_status": "Registered", "assigned_ext_num": owner, "assigned_ext_name": owner})
 		}
-		reply(w, map[string]any{"errcode": 0, "errmsg": "SUCCESS", "total_number": len(f.phones), "data": rows})
+		reply(w, map[string]any{"errcode": 0, "errmsg": "SUCCESS", "total_number": len(f.Phones), "data": rows})
 	case "cdr/list":
-		reply(w, map[string]any{"errcode": 0, "errmsg": "SUCCESS", "total_number": len(f.cdrs), "data": window(f.cdrs, page, size)})
+		reply(w, map[string]any{"errcode": 0, "errmsg": "SUCCESS", "total_number": len(f.CDRs), "data": window(f.CDRs, page, size)})
 	}
 }
 
@@ -210,4 +247,5 @@ func reply(w http.ResponseWriter, v any) {
 	_ = json.NewEncoder(w).Encode(v)
 }
 
-func b64(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) }
+// B64 encodes a PIN the way Yeastar sends it.
+func B64(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) }
