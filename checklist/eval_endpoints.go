@@ -55,7 +55,7 @@ func inventoryRecorded(f *Facts) Outcome {
 		}
 	}
 	if len(items) > 0 {
-		return fail(items, "%d of %d devices have no owner recorded, so nobody is answerable for them.", len(items), len(inv.Devices))
+		return fail(items, "Devices with no owner recorded: %d of %d. Nobody is answerable for them.", len(items), len(inv.Devices))
 	}
 	return pass("%s recorded, each with an owner.", plural(len(inv.Devices), "device", "devices"))
 }
@@ -77,11 +77,11 @@ func devicesIdentified(f *Facts) Outcome {
 		}
 	}
 	if len(items) > 0 {
-		o := unknown("%d of %d devices could not be identified, so their firmware cannot be checked. Check them by hand.", len(items), len(inv.Devices))
+		o := unknown("Devices that could not be identified: %d of %d. Their firmware cannot be checked, so check them by hand.", len(items), len(inv.Devices))
 		o.Affected = items
 		return o
 	}
-	return pass("All %d devices were identified.", len(inv.Devices))
+	return pass("Devices checked: %d. All were identified.", len(inv.Devices))
 }
 
 func noEndOfLifeModels(f *Facts) Outcome {
@@ -100,7 +100,7 @@ func noEndOfLifeModels(f *Facts) Outcome {
 		}
 	}
 	if len(items) > 0 {
-		return fail(items, "%d devices are models the maker no longer supports, so new security holes will never be fixed.", len(items))
+		return fail(items, "Devices whose maker no longer supports the model: %d. New security holes in them will never be fixed.", len(items))
 	}
 	return pass("No device is a model known to be out of support.")
 }
@@ -129,7 +129,7 @@ func unusedDisabled(f *Facts) Outcome {
 		}
 	}
 	if len(items) > 0 {
-		return fail(items, "%d extensions or devices are live with no owner or no use in 90 days.", len(items))
+		return fail(items, "Extensions or devices live with no owner or no use in 90 days: %d.", len(items))
 	}
 	return pass("Every enabled extension has an owner, and every extension and device has been used in the last 90 days.")
 }

@@ -43,13 +43,13 @@ func phoneFirmwareSafe(f *Facts) Outcome {
 	}
 	switch {
 	case len(outdated) > 0:
-		return fail(outdated, "%d phones run firmware below the safe version for their model.", len(outdated))
+		return fail(outdated, "Phones on firmware below the safe version for their model: %d.", len(outdated))
 	case len(unchecked) > 0:
-		o := unknown("%d phones are up to date; %d could not be checked against known advisories.", current, len(unchecked))
+		o := unknown("Phones up to date: %d. Phones that could not be checked against known advisories: %d.", current, len(unchecked))
 		o.Affected = unchecked
 		return o
 	}
-	return pass("All %d phones run firmware with no known unfixed advisory.", current)
+	return pass("Phones checked: %d. None runs firmware with a known unfixed advisory.", current)
 }
 
 func pbxItem(p PBX) Item {
@@ -79,7 +79,7 @@ func noKnownExploited(f *Facts) Outcome {
 		}
 	}
 	if len(items) > 0 {
-		return fail(items, "%d parts of your phone system run versions that attackers are actively exploiting (on CISA's Known Exploited Vulnerabilities list).", len(items))
+		return fail(items, "Parts of your phone system on versions attackers are actively exploiting (CISA's Known Exploited Vulnerabilities list): %d.", len(items))
 	}
 	return pass("No version found is on CISA's Known Exploited Vulnerabilities list.")
 }
@@ -148,7 +148,7 @@ func noCompromisedSoftphone(f *Facts) Outcome {
 		}
 	}
 	if len(items) > 0 {
-		return fail(items, "%d softphones run a build known to contain malware. Remove them now.", len(items))
+		return fail(items, "Softphones on a build known to contain malware: %d. Remove them now.", len(items))
 	}
 	return pass("None of the %s is a known compromised build.", plural(softphones, "softphone", "softphones"))
 }

@@ -35,9 +35,9 @@ func extensionsBelongToStaff(f *Facts) Outcome {
 		}
 	}
 	if len(items) > 0 {
-		return fail(items, "%d of %d enabled personal extensions do not belong to a current member of staff.", len(items), enabled)
+		return fail(items, "Enabled personal extensions that do not belong to a current member of staff: %d of %d.", len(items), enabled)
 	}
-	return pass("All %d enabled personal extensions belong to current staff.", enabled)
+	return pass("Enabled personal extensions checked: %d. All belong to current staff.", enabled)
 }
 
 func leaversAccessRevoked(f *Facts) Outcome {
@@ -73,7 +73,7 @@ func leaversAccessRevoked(f *Facts) Outcome {
 		}
 	}
 	if len(items) > 0 {
-		return fail(items, "%d leavers still have phone access: forwards, voicemail or the extension itself.", len(items))
+		return fail(items, "Leavers who still have phone access (forwards, voicemail or the extension itself): %d.", len(items))
 	}
 	return pass("No leaver has a live extension, voicemail box or forward.")
 }
@@ -118,8 +118,8 @@ func noCallsAfterLeaving(f *Facts) Outcome {
 	for _, num := range order {
 		t := after[num]
 		total += t.calls
-		items = append(items, extensionItem(names[num], fmt.Sprintf("%d calls, %.0f minutes since %s left on %s",
-			t.calls, t.minutes, leftOn[num].Name, leftOn[num].Left.Format("2 Jan 2006"))))
+		items = append(items, extensionItem(names[num], fmt.Sprintf("%s, %.0f minutes since %s left on %s", plural(t.calls, "call", "calls"),
+			t.minutes, leftOn[num].Name, leftOn[num].Left.Format("2 Jan 2006"))))
 	}
-	return fail(items, "%d calls were made from leavers' extensions after their leaving date. Treat this as a possible breach.", total)
+	return fail(items, "Calls made from leavers' extensions after their leaving date: %d. Treat this as a possible breach.", total)
 }

@@ -53,11 +53,11 @@ func adminsHaveMFA(f *Facts) Outcome {
 	}
 	switch {
 	case len(items) > 0:
-		return fail(items, "%d of %d admin accounts can sign in with a password alone.", len(items), len(admins))
+		return fail(items, "Admin accounts that can sign in with a password alone: %d of %d.", len(items), len(admins))
 	case unsure > 0:
 		return unknown("MFA could not be confirmed for %d admin accounts.", unsure)
 	}
-	return pass("All %d admin accounts use MFA.", len(admins))
+	return pass("Admin accounts checked: %d. All use MFA.", len(admins))
 }
 
 func usersHaveMFA(f *Facts) Outcome {
@@ -82,11 +82,11 @@ func usersHaveMFA(f *Facts) Outcome {
 	}
 	switch {
 	case len(items) > 0:
-		return fail(items, "%d users can sign in to the phone app or portal with a password alone.", len(items))
+		return fail(items, "Users who can sign in to the phone app or portal with a password alone: %d.", len(items))
 	case unsure > 0 || on == 0:
 		return unknown("The phone system did not say whether users have MFA.")
 	}
-	return pass("All %d users have MFA.", on)
+	return pass("Users checked: %d. All have MFA.", on)
 }
 
 // Logins that name a role rather than a person are shared in practice, whatever
@@ -109,7 +109,7 @@ func adminsAreNamed(f *Facts) Outcome {
 		}
 	}
 	if len(items) > 0 {
-		return fail(items, "%d admin accounts are shared or generic, so nobody can tell who made a change.", len(items))
+		return fail(items, "Admin accounts that are shared or generic: %d. Nobody can tell who made a change.", len(items))
 	}
-	return pass("All %d admin accounts belong to named people.", len(admins))
+	return pass("Admin accounts checked: %d. All belong to named people.", len(admins))
 }

@@ -86,7 +86,7 @@ func callRecordsClean(f *Facts) Outcome {
 		g := groups[key]
 		total += g.calls
 		items = append(items, Item{Kind: "extension", ID: g.ext, Label: "Extension " + g.ext,
-			Detail: fmt.Sprintf("%d %s, %.0f minutes, from %s", g.calls, g.why, g.minutes, g.first.Format("2 Jan 2006 15:04"))})
+			Detail: fmt.Sprintf("%s (%d, %.0f minutes, first on %s)", g.why, g.calls, g.minutes, g.first.Format("2 Jan 2006 15:04"))})
 	}
-	return fail(items, "%d calls in the records look like possible fraud.", total)
+	return fail(items, "Calls in the records that look like possible fraud: %d.", total)
 }

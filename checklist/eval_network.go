@@ -34,7 +34,7 @@ func trunksRestrictedToProvider(f *Facts) Outcome {
 			return "accepts calls from any internet address"
 		}
 		return ""
-	}, "%d trunks accept SIP traffic from any address, not just your provider's.", "All %d trunks accept traffic only from the provider's addresses.")
+	}, "Trunks that accept SIP traffic from any address, not just your provider's: %d.", "Trunks checked: %d. All accept traffic only from the provider's addresses.")
 }
 
 func trunksEncrypted(f *Facts) Outcome {
@@ -47,5 +47,5 @@ func trunksEncrypted(f *Facts) Outcome {
 			gaps = append(gaps, "calls not encrypted (no SRTP)")
 		}
 		return strings.Join(gaps, "; ")
-	}, "%d trunks carry calls unencrypted, so they can be listened to on the way.", "All %d trunks use TLS and SRTP.")
+	}, "Trunks that carry calls unencrypted, so they can be listened to on the way: %d.", "Trunks checked: %d. All use TLS and SRTP.")
 }

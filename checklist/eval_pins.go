@@ -13,7 +13,7 @@ func init() {
 				return firstNonEmpty(safeReason(m.PIN), "PIN matches the extension")
 			}
 			return ""
-		}, "%d mailboxes have a PIN that matches the extension.", "No PIN matches its extension.")
+		}, "Mailboxes whose PIN matches the extension: %d.", "No PIN matches its extension.")
 	})
 	register("PIN-02", func(f *Facts) Outcome {
 		return mailboxesWhere(f, func(m Mailbox) string {
@@ -21,7 +21,7 @@ func init() {
 				return firstNonEmpty(safeReason(m.PIN), "easy to guess")
 			}
 			return ""
-		}, "%d mailboxes have a PIN that is easy to guess.", "No PIN is on the easy-to-guess list.")
+		}, "Mailboxes with a PIN that is easy to guess: %d.", "No PIN is on the easy-to-guess list.")
 	})
 	register("PIN-03", func(f *Facts) Outcome {
 		return mailboxesWhere(f, func(m Mailbox) string {
@@ -29,7 +29,7 @@ func init() {
 				return "fewer than 6 digits"
 			}
 			return ""
-		}, "%d mailboxes have a PIN shorter than 6 digits.", "Every judged PIN has at least 6 digits.")
+		}, "Mailboxes with a PIN shorter than 6 digits: %d.", "Every judged PIN has at least 6 digits.")
 	})
 	register("PIN-06", func(f *Facts) Outcome {
 		return mailboxesWhere(f, func(m Mailbox) string {
@@ -42,7 +42,7 @@ func init() {
 				return "callers can reach it without a PIN"
 			}
 			return ""
-		}, "%d mailboxes can be opened without a proper PIN.", "Every mailbox has its own PIN and asks for it.")
+		}, "Mailboxes that can be opened without a proper PIN: %d.", "Every mailbox has its own PIN and asks for it.")
 	})
 }
 
@@ -93,7 +93,7 @@ func mailboxesWhere(f *Facts, judged func(Mailbox) string, failText, passText st
 	case enabled == 0:
 		return pass("No voicemail boxes are enabled.")
 	case unjudged > 0:
-		return unknown("%d of %d mailboxes' PINs could not be read, so they could not be judged.", unjudged, enabled)
+		return unknown("Mailboxes whose PIN could not be read, so could not be judged: %d of %d.", unjudged, enabled)
 	}
 	return pass("%s (%s)", passText, plural(enabled, "mailbox", "mailboxes"))
 }

@@ -52,7 +52,7 @@ func premiumBarred(f *Facts) Outcome {
 		}
 	}
 	if len(items) > 0 {
-		return fail(items, "%d premium or revenue-sharing ranges can still be dialled.", len(items))
+		return fail(items, "Premium or revenue-sharing ranges that can still be dialled: %d.", len(items))
 	}
 	var optional []string
 	for _, p := range optionalBarRanges {
