@@ -101,7 +101,7 @@ func (c *Client) once(parent context.Context, r request, out any) (int, time.Dur
 
 	resp, err := c.http.Do(req)
 	if err != nil {
-		return 0, 0, c.transportError(parent, r.step, err)
+		return 0, 0, c.transportError(parent, ctx, r.step, err)
 	}
 	defer resp.Body.Close()
 
@@ -112,8 +112,10 @@ func (c *Client) once(parent context.Context, r request, out any) (int, time.Dur
 		return resp.StatusCode, retryAfter(resp.Header.Get("Retry-After")), c.fail(r.step, resp.StatusCode, ErrStatus)
 	}
 	if err := c.decode(resp, out); err != nil {
-		if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) || isTimeout(err) {
-			return 0, 0, c.transportError(parent, r.step, err)
+		// A cut-off answer can look like broken JSON; if the deadline or a
+		// cancellation cut it off, say that instead.
+		if ctx.Err() != nil || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) || isTimeout(err) {
+			return 0, 0, c.transportError(parent, ctx, r.step, err)
 		}
 		return 0, 0, c.fail(r.step, 0, err)
 	}
@@ -199,7 +201,7 @@ func (c *capReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-func (c *Client) transportError(parent context.Context, step string, err error) error {
+func (c *Client) transportError(parent, reqCtx context.Context, step string, err error) error {
 	var untrusted *UntrustedCertError
 	var changed *ChangedCertError
 	switch {
@@ -220,7 +222,7 @@ func (c *Client) transportError(parent context.Context, step string, err error) 
 	case errors.Is(parent.Err(), context.DeadlineExceeded):
 		return c.wrap(step, fmt.Errorf("%w: the whole read took longer than allowed: %w", ErrTimeout, context.DeadlineExceeded),
 			"Check that the phone system is not overloaded, or raise the time limit.")
-	case errors.Is(err, context.DeadlineExceeded) || isTimeout(err):
+	case errors.Is(reqCtx.Err(), context.DeadlineExceeded) || errors.Is(err, context.DeadlineExceeded) || isTimeout(err):
 		return c.wrap(step, fmt.Errorf("%w (%s)", ErrTimeout, c.limits.Request),
 			"Check that the phone system is switched on and reachable from this computer.")
 	}
