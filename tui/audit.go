@@ -231,6 +231,9 @@ func (s *auditScreen) updateQuestion(msg tea.Msg) (screen, tea.Cmd) {
 		s.focus = focusAreas
 		return s, nil
 	case formSubmitted:
+		if asking, cmd := s.q.askReason(s.sh, s.paneWidth()); asking {
+			return s, cmd
+		}
 		ans := s.q.answer()
 		if err := s.audit().SetAnswer(s.sh.opts.Catalogue, s.q.check.ID, ans, s.sh.now()); err != nil {
 			s.focus = focusAreas

@@ -13,13 +13,14 @@ import (
 // questionForm asks one check's question. "Not applicable" opens a second
 // step for the reason, which the audit requires.
 type questionForm struct {
-	check    checklist.Check
-	index    int
-	of       int
-	value    *string
-	reason   *string
-	form     *formHost
-	previous bool
+	check       checklist.Check
+	index       int
+	of          int
+	value       *string
+	reason      *string
+	form        *formHost
+	previous    bool
+	askedReason bool
 }
 
 func newQuestionForm(sh *shared, ch checklist.Check, index, of, width int) (*questionForm, tea.Cmd) {
@@ -35,16 +36,35 @@ func newQuestionForm(sh *shared, ch checklist.Check, index, of, width int) (*que
 	if ch.Question.Help != "" {
 		desc = "Why this matters: " + ch.Question.Help
 	}
+	groups := []*huh.Group{huh.NewGroup(huh.NewSelect[string]().Title(ch.Question.Prompt).Description(desc).
+		Options(opts...).Value(q.value))}
+	if !sh.opts.Accessible {
+		// Accessible forms ask every group regardless, so there the reason
+		// is asked by a second form only when it is needed (askReason).
+		groups = append(groups, q.reasonGroup().
+			WithHideFunc(func() bool { return *q.value != checklist.AnswerNotApplicable }))
+	}
 	var cmd tea.Cmd
-	q.form, cmd = newFormHost(sh, width,
-		huh.NewGroup(huh.NewSelect[string]().Title(ch.Question.Prompt).Description(desc).
-			Options(opts...).Value(q.value)),
-		huh.NewGroup(huh.NewInput().Title("Why does this not apply?").
-			Description("A short reason, so whoever reads the report later knows.").
-			Value(q.reason).Validate(required("a reason"))).
-			WithHideFunc(func() bool { return *q.value != checklist.AnswerNotApplicable }),
-	)
+	q.form, cmd = newFormHost(sh, width, groups...)
 	return q, cmd
+}
+
+func (q *questionForm) reasonGroup() *huh.Group {
+	return huh.NewGroup(huh.NewInput().Title("Why does this not apply?").
+		Description("A short reason, so whoever reads the report later knows.").
+		Value(q.reason).Validate(required("a reason")))
+}
+
+// askReason starts the second form in accessible mode; it reports false when
+// no reason is needed.
+func (q *questionForm) askReason(sh *shared, width int) (bool, tea.Cmd) {
+	if !sh.opts.Accessible || *q.value != checklist.AnswerNotApplicable || q.askedReason {
+		return false, nil
+	}
+	q.askedReason = true
+	var cmd tea.Cmd
+	q.form, cmd = newFormHost(sh, width, q.reasonGroup())
+	return true, cmd
 }
 
 func (q *questionForm) answer() checklist.Answer {

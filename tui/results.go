@@ -114,7 +114,11 @@ func (r *results) View(width, height int) string {
 	b.WriteString(fmt.Sprintf("%s %d passed   %s %d failed   %s %d unknown   %d accepted   %d not applicable\n\n",
 		st.pass.Render("✓"), c.Pass, st.fail.Render("✗"), c.Fail, st.unknown.Render("?"), c.Unknown, c.Accepted, c.NA))
 
-	leftW := min(46, width/2)
+	leftW := min(52, width/2)
+	titleW := 24
+	if leftW >= 50 {
+		titleW = 30
+	}
 	var left strings.Builder
 	for i, d := range card.Domains {
 		if i > 0 {
@@ -124,7 +128,7 @@ func (r *results) View(width, height int) string {
 		if d.Applicable {
 			score = fmt.Sprintf("%3d", d.Score)
 		}
-		left.WriteString(cell(d.Title, 24) + " " + fmt.Sprintf("%3s", score) + " " + bar(st, d.Score, leftW-30))
+		left.WriteString(cell(d.Title, titleW) + " " + fmt.Sprintf("%3s", score) + " " + bar(st, d.Score, leftW-titleW-6))
 	}
 	rightW := width - leftW - 2
 	var right strings.Builder

@@ -19,7 +19,8 @@ func main() {
 		os.Exit(1)
 	}
 	now := func() time.Time { return time.Date(2026, 11, 20, 9, 30, 0, 0, time.UTC) }
-	opts := tui.Options{Store: store, Catalogue: checklist.Builtin(), Now: now, StartDemo: len(os.Args) > 1 && os.Args[1] == "demo"}
+	opts := tui.Options{Store: store, Catalogue: checklist.Builtin(), Now: now, StartDemo: len(os.Args) > 1 && os.Args[1] == "demo",
+		Accessible: os.Getenv("RINGFENCE_ACCESSIBLE") == "1"}
 	if err := tui.Run(context.Background(), opts); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
