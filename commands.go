@@ -14,6 +14,7 @@ import (
 	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/connectors/demo"
 	"github.com/ringfence/ringfence/export"
+	"github.com/ringfence/ringfence/tui"
 )
 
 var errHelpShown = errors.New("help shown")
@@ -74,10 +75,19 @@ func demoAudit(ctx context.Context, cat *checklist.Catalogue, now time.Time, ext
 }
 
 func runDemo(ctx context.Context, args []string, e env) error {
-	fs := newFlags(e, "demo", "demo",
-		"Audits the built-in demo company, a fictional 40-person business with problems\nplanted in every area. Nothing is saved and no real system is touched.")
+	fs := newFlags(e, "demo", "demo [--accessible] [--text]",
+		"Opens Ringfence on the built-in demo company, a fictional 45-person business with\nproblems planted in every area. Nothing is saved and no real system is touched.\nWhen the output is not a terminal, or with --text, it prints the audit summary.")
+	accessible := fs.Bool("accessible", false, "screen-reader friendly forms and no decoration")
+	text := fs.Bool("text", false, "print the summary instead of opening the app")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	if !*text && e.interactive() {
+		store, err := openStore("")
+		if err != nil {
+			return err
+		}
+		return tui.Run(ctx, tui.Options{Store: store, Catalogue: checklist.Builtin(), Now: e.now, StartDemo: true, Accessible: *accessible})
 	}
 	a, err := demoAudit(ctx, checklist.Builtin(), e.now(), nil)
 	if err != nil {
@@ -313,14 +323,24 @@ func runSitesAdd(args []string, e env) error {
 	return nil
 }
 
-// runHome is what a bare "ringfence" shows until the interactive screens exist.
-func runHome(ctx context.Context, e env) error {
-	fmt.Fprintln(e.stdout, "Ringfence checks how well your business phone system is locked down.\nIt only reads: it never changes anything on your phone system.")
-	fmt.Fprintln(e.stdout)
-	store, err := openStore("")
+// runHome opens the app, or lists the saved sites when there is no terminal to
+// open it in (a script, a pipe, CI).
+func runHome(ctx context.Context, args []string, e env) error {
+	fs := newFlags(e, "", "[--accessible] [--data-dir FOLDER]", "Opens the app: your saved sites, a new audit, or the demo company.")
+	accessible := fs.Bool("accessible", false, "screen-reader friendly forms and no decoration")
+	dataDir := fs.String("data-dir", "", "`folder` for saved sites (default: $RINGFENCE_HOME or your config folder)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	store, err := openStore(*dataDir)
 	if err != nil {
 		return err
 	}
+	if e.interactive() {
+		return tui.Run(ctx, tui.Options{Store: store, Catalogue: checklist.Builtin(), Now: e.now, Accessible: *accessible})
+	}
+	fmt.Fprintln(e.stdout, "Ringfence checks how well your business phone system is locked down.\nIt only reads: it never changes anything on your phone system.")
+	fmt.Fprintln(e.stdout)
 	if err := listSites(store, e); err != nil {
 		return err
 	}

@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"strings"
 	"time"
 )
 
@@ -30,11 +31,25 @@ type env struct {
 	stdout, stderr io.Writer
 	now            func() time.Time
 	getenv         func(string) string
+	// interactive reports whether the app can take over a terminal.
+	interactive func() bool
+}
+
+// isTerminal reports whether both standard input and output are terminals, so
+// the app opens for a person and scripts get plain text.
+func isTerminal() bool {
+	for _, f := range []*os.File{os.Stdin, os.Stdout} {
+		info, err := f.Stat()
+		if err != nil || info.Mode()&os.ModeCharDevice == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	code := run(ctx, os.Args[1:], env{stdout: os.Stdout, stderr: os.Stderr, now: time.Now, getenv: os.Getenv})
+	code := run(ctx, os.Args[1:], env{stdout: os.Stdout, stderr: os.Stderr, now: time.Now, getenv: os.Getenv, interactive: isTerminal})
 	stop()
 	os.Exit(code)
 }
@@ -84,7 +99,7 @@ func run(ctx context.Context, args []string, e env) int {
 
 func dispatch(ctx context.Context, args []string, e env) error {
 	if len(args) == 0 {
-		return runHome(ctx, e)
+		return runHome(ctx, nil, e)
 	}
 	switch args[0] {
 	case "-h", "-help", "--help", "help":
@@ -99,6 +114,9 @@ func dispatch(ctx context.Context, args []string, e env) error {
 			return c.run(ctx, args[1:], e)
 		}
 	}
+	if strings.HasPrefix(args[0], "-") {
+		return runHome(ctx, args, e)
+	}
 	return usagef("unknown command %q", args[0])
 }
 
@@ -107,7 +125,7 @@ func printUsage(w io.Writer) {
 writes a plan of what to fix first. It only reads: it never changes your phone system.
 
 Usage:
-  ringfence                 show your saved sites
+  ringfence [--accessible]  open the app: your saved sites, a new audit, the demo
   ringfence <command> [options]
 
 Commands:
@@ -117,8 +135,10 @@ Commands:
 	}
 	fmt.Fprint(w, `
 Options:
-  --help      help for ringfence or any command (ringfence audit --help)
-  --version   print the version
+  --accessible  screen-reader friendly forms and no decoration
+  --data-dir    folder for saved sites (default: $RINGFENCE_HOME or your config folder)
+  --help        help for ringfence or any command (ringfence audit --help)
+  --version     print the version
 
 Exit codes: 0 done, 1 error, 2 bad usage, 3 failed checks at or above --fail-on.
 `)

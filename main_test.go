@@ -31,6 +31,8 @@ func ringfence(t *testing.T, dataDir string, args ...string) result {
 		stdout: &out, stderr: &errOut,
 		now:    func() time.Time { return fixedNow },
 		getenv: os.Getenv,
+		// Tests run without a terminal, as scripts and CI do.
+		interactive: func() bool { return false },
 	})
 	return result{code, out.String(), errOut.String()}
 }
@@ -383,5 +385,22 @@ func TestBadDocumentOptionsFailBeforeAnyWork(t *testing.T) {
 	}
 	if _, err := os.Stat(pdf); !os.IsNotExist(err) {
 		t.Error("a refused run must not leave a PDF behind")
+	}
+}
+
+func TestHomeWithoutATerminalListsSites(t *testing.T) {
+	dir := t.TempDir()
+	r := ringfence(t, dir)
+	if r.code != exitOK || !strings.Contains(r.stdout, "never changes anything") || !strings.Contains(r.stdout, "No saved sites yet") {
+		t.Errorf("bare ringfence: %+v", r)
+	}
+	if r := ringfence(t, dir, "--accessible"); r.code != exitOK {
+		t.Errorf("--accessible: %+v", r)
+	}
+	if r := ringfence(t, dir, "--nope"); r.code != exitUsage {
+		t.Errorf("--nope: %+v", r)
+	}
+	if r := ringfence(t, dir, "demo", "--text"); r.code != exitOK || !strings.Contains(r.stdout, "Overall score:") {
+		t.Errorf("demo --text: %+v", r)
 	}
 }
