@@ -92,16 +92,16 @@ func Scan(r io.Reader, name string, layout Layout, fn func(checklist.Call) error
 		if err == io.EOF {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
 			var pe *csv.ParseError
 			if !errors.As(err, &pe) {
-				return st, s.errs, fmt.Errorf("%s: reading stopped at line %d: %w", name, line, err)
+				return st, s.errs, fmt.Errorf("%s could not be read to the end: %w", name, err)
 			}
 			st.Rows++
 			s.reject(&st, pe.StartLine, "the quotes in this row do not pair up")
 			continue
 		}
+		line, _ := cr.FieldPos(0)
 		st.Rows++
 		s.row(&st, rec, line, fn)
 		if s.stop != nil {
