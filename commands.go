@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/connectors"
 	"github.com/ringfence/ringfence/connectors/demo"
 	"github.com/ringfence/ringfence/export"
 	"github.com/ringfence/ringfence/tui"
@@ -112,6 +113,8 @@ func runAudit(ctx context.Context, args []string, e env) error {
 	failOn := fs.String("fail-on", "none", "exit with code 3 if a check fails at or above this `severity` (critical, high, medium, low, none)")
 	dataDir := fs.String("data-dir", "", "`folder` for saved sites (default: $RINGFENCE_HOME or your config folder)")
 	auditor := fs.String("auditor", "", "your `name`, shown in reports as who ran the audit")
+	csvKind := fs.String("connector", "", "read the inventory this time with this `kind` of connector (csv with --file)")
+	csvFile := fs.String("file", "", "inventory `file` for --connector csv; the site remembers it")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -124,6 +127,16 @@ func runAudit(ctx context.Context, args []string, e env) error {
 	}
 	if err := out.check(); err != nil {
 		return err
+	}
+	switch {
+	case *csvKind != "" && *csvKind != "csv":
+		return usagef("--connector on audit is for csv files; use 'ringfence connect' for %s", *csvKind)
+	case *csvKind == "csv" && *csvFile == "":
+		return usagef("--connector csv needs --file FILE")
+	case *csvFile != "" && *csvKind != "csv":
+		return usagef("--file needs --connector csv")
+	case *csvKind != "" && *useDemo:
+		return usagef("the demo company has its own inventory: drop --connector")
 	}
 	cat := checklist.Builtin()
 	now := e.now()
@@ -140,7 +153,7 @@ func runAudit(ctx context.Context, args []string, e env) error {
 			a.Auditor = *auditor
 		}
 	} else {
-		a, previous, err = siteAudit(ctx, cat, *dataDir, *site, *auditor, extra, now)
+		a, previous, err = siteAudit(ctx, cat, siteRun{dataDir: *dataDir, name: *site, auditor: *auditor, csvFile: *csvFile}, extra, now, e)
 	}
 	if err != nil {
 		return err
@@ -159,15 +172,21 @@ func runAudit(ctx context.Context, args []string, e env) error {
 	return nil
 }
 
+// siteRun says which site to audit and how.
+type siteRun struct {
+	dataDir, name, auditor string
+	csvFile                string // read the inventory from this CSV file, and remember it
+}
+
 // siteAudit audits a saved site and saves the new audit. Answers, accepted risks
 // and action owners carry over from the site's last audit, so a headless re-run
 // never loses what someone decided.
-func siteAudit(ctx context.Context, cat *checklist.Catalogue, dataDir, name, auditor string, extra checklist.Answers, now time.Time) (audit, previous *checklist.Audit, err error) {
-	store, err := openStore(dataDir)
+func siteAudit(ctx context.Context, cat *checklist.Catalogue, run siteRun, extra checklist.Answers, now time.Time, e env) (audit, previous *checklist.Audit, err error) {
+	store, err := openStore(run.dataDir)
 	if err != nil {
 		return nil, nil, err
 	}
-	site, err := store.Site(name)
+	site, err := store.Site(run.name)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -176,13 +195,21 @@ func siteAudit(ctx context.Context, cat *checklist.Catalogue, dataDir, name, aud
 		return nil, nil, err
 	}
 	defer lock.Unlock()
+	if run.csvFile != "" {
+		site.Connector = checklist.ConnectorSettings{Kind: "csv", File: run.csvFile}
+	}
 	previous, err = store.LatestAudit(site.Name)
 	if err != nil {
 		return nil, nil, err
 	}
-	inv, err := fetchInventory(ctx, site, now)
+	inv, err := fetchInventory(ctx, site, now, e)
 	if err != nil {
 		return nil, nil, err
+	}
+	if run.csvFile != "" {
+		if err := store.SaveSite(site); err != nil {
+			return nil, nil, err
+		}
 	}
 	answers := make(checklist.Answers)
 	if previous != nil {
@@ -197,7 +224,7 @@ func siteAudit(ctx context.Context, cat *checklist.Catalogue, dataDir, name, aud
 		answers[id] = ans
 	}
 	a := checklist.NewAudit(cat, site.Name, inv, answers, now)
-	a.Auditor = auditor
+	a.Auditor = run.auditor
 	if previous != nil {
 		a.Accepted, a.Tracking = previous.Accepted, previous.Tracking
 		a.Recompute(cat, now)
@@ -210,11 +237,26 @@ func siteAudit(ctx context.Context, cat *checklist.Catalogue, dataDir, name, aud
 
 // fetchInventory reads the site's phone system through its connector. A site with
 // no connector is audited from answers alone.
-func fetchInventory(ctx context.Context, site checklist.Site, now time.Time) (checklist.Inventory, error) {
+func fetchInventory(ctx context.Context, site checklist.Site, now time.Time, e env) (checklist.Inventory, error) {
 	if site.Connector.Kind == "" {
 		return checklist.Inventory{Source: checklist.SourceInfo{Connector: "answers only", FetchedAt: now}}, nil
 	}
-	return checklist.Inventory{}, fmt.Errorf("site %q uses the %q connector, which this build of Ringfence does not have", site.Name, site.Connector.Kind)
+	src, err := siteSource(site, e)
+	if err != nil {
+		return checklist.Inventory{}, err
+	}
+	last := ""
+	inv, err := src.Fetch(ctx, func(p connectors.Progress) {
+		if p.Step != last {
+			last = p.Step
+			fmt.Fprintf(e.stderr, "Reading %s…\n", p.Step)
+		}
+	})
+	if err != nil {
+		return checklist.Inventory{}, err
+	}
+	reportProblems(src, e)
+	return inv, nil
 }
 
 func runChecks(ctx context.Context, args []string, e env) error {

@@ -13,6 +13,8 @@ import (
 	"runtime/debug"
 	"strings"
 	"time"
+
+	"github.com/ringfence/ringfence/connectors/httpx"
 )
 
 // version is set at build time with -ldflags "-X main.version=v1.2.3".
@@ -48,6 +50,9 @@ func isTerminal() bool {
 }
 
 func main() {
+	if v := buildVersion(); !strings.ContainsAny(v, " \t") {
+		httpx.Version = v
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	code := run(ctx, os.Args[1:], env{stdout: os.Stdout, stderr: os.Stderr, now: time.Now, getenv: os.Getenv, interactive: isTerminal})
 	stop()
@@ -72,10 +77,12 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"demo", "Audit the built-in demo company (nothing real is touched)", runDemo},
+		{"demo", "Open the built-in demo company (nothing real is touched)", runDemo},
 		{"audit", "Run a whole audit without the interactive screens", runAudit},
 		{"checks", "List every check Ringfence makes", runChecks},
 		{"sites", "List saved sites, or add one", runSites},
+		{"connect", "Connect a site to its phone system (read-only) and test it", runConnect},
+		{"forget", "Remove a site's secrets from this computer's keyring", runForget},
 	}
 }
 
