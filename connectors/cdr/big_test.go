@@ -14,7 +14,7 @@ import (
 )
 
 // TestTwoGigabytesStreamInBoundedMemory streams about 2 GB of Master.csv
-// (some ten million rows), generated on the fly and never written to disk,
+// and at least ten million rows, generated on the fly and never written to disk,
 // through the reader and the fraud analysis, sampling the heap as it goes.
 // It takes a minute or so on two cores, so it runs only when
 // RINGFENCE_BIG_CDR=1 is set.
@@ -23,7 +23,7 @@ func TestTwoGigabytesStreamInBoundedMemory(t *testing.T) {
 		t.Skip("set RINGFENCE_BIG_CDR=1 to stream a 2 GB call record file through the analysis")
 	}
 	const size = 2 << 30
-	gen := newMasterGen(0, size)
+	gen := newMasterGen(10_000_000, size)
 	a := callscan.New(callscan.Config{AllowedCountries: []string{"33"}})
 	var peakHeap, peakSys uint64
 	var ms runtime.MemStats

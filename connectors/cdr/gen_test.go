@@ -15,8 +15,8 @@ type masterGen struct {
 	r       *rand.Rand
 	now     time.Time
 	rows    int
-	limit   int   // rows to write; 0 for no limit
-	bytes   int64 // bytes to write; 0 for no limit
+	limit   int   // rows to write at least
+	bytes   int64 // bytes to write at least
 	written int64
 	buf     []byte
 	off     int
@@ -30,7 +30,7 @@ func (g *masterGen) Read(p []byte) (int, error) {
 	n := 0
 	for n < len(p) {
 		if g.off == len(g.buf) {
-			if (g.limit > 0 && g.rows >= g.limit) || (g.bytes > 0 && g.written >= g.bytes) {
+			if (g.limit == 0 || g.rows >= g.limit) && (g.bytes == 0 || g.written >= g.bytes) {
 				break
 			}
 			g.buf = g.row(g.buf[:0])
