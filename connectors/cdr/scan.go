@@ -232,6 +232,9 @@ func resolve(first []string, layout Layout) (Format, columns, bool, error) {
 			keys = nil
 		}
 		c, err := mapColumns(*layout.Map, keys, base)
+		if err == nil && (c.start < 0 || c.from < 0 || c.to < 0) {
+			err = errors.New("column mapping: name at least the start, from and to columns")
+		}
 		return Generic, c, !layout.Map.NoHeader, err
 	case want != Auto && detected != want:
 		found := "no layout Ringfence knows"
@@ -247,6 +250,9 @@ func resolve(first []string, layout Layout) (Format, columns, bool, error) {
 		if cols, err = mapColumns(*layout.Map, keys, cols); err != nil {
 			return "", cols, false, err
 		}
+	}
+	if cols.start < 0 {
+		return "", cols, false, fmt.Errorf("this looks like a %s export, but it has no column for when each call started; export it again with the time column, or describe the columns with a mapping", detected)
 	}
 	return detected, cols, !headerless, nil
 }

@@ -200,6 +200,7 @@ func TestWholeFileProblemsAreRefusedClearly(t *testing.T) {
 		"all bad":       {"calldate,src,dst,billsec\nnope,1,2,3\nnope,1,2,3\n", "none of its 2 rows"},
 		"wrong layout":  {freepbxReport, "you said this is a yeastar export"},
 		"generic unmap": {"a,b\n", "needs a column mapping"},
+		"no start time": {"Call From,Call To\n101,0161\n", "no column for when each call started"},
 	}
 	for name, tc := range cases {
 		layout := Layout{}

@@ -90,13 +90,13 @@ func TestBadRowsAreReportedByLine(t *testing.T) {
 
 func TestWholeFileProblems(t *testing.T) {
 	cases := map[string]string{
-		"":                             "is empty",
-		"\n \n":                        "is empty",
-		"PK\x03\x04\x14\x00":           "Excel workbook",
-		"%PDF-1.4":                     "PDF",
-		"\x00\x01binary":               "binary",
+		"":                              "is empty",
+		"\n \n":                         "is empty",
+		"PK\x03\x04\x14\x00":            "Excel workbook",
+		"%PDF-1.4":                      "PDF",
+		"\x00\x01binary":                "binary",
 		"Department,Cost centre\nA,1\n": "no column of names",
-		"Name,Email\n":                 "no people",
+		"Name,Email\n":                  "no people",
 	}
 	for body, want := range cases {
 		_, _, err := Read(strings.NewReader(body), "staff.csv")
