@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
 // Analyzer accumulates calls and reports incidents. It is not safe for use by
@@ -107,7 +107,7 @@ func (a *Analyzer) ext(number string) *extState {
 }
 
 // Add takes one call record.
-func (a *Analyzer) Add(c checklist.Call) {
+func (a *Analyzer) Add(c inventory.Call) {
 	a.seen.Calls++
 	from := strings.TrimSpace(c.From)
 	if left, ok := a.cfg.Leavers[from]; ok && !c.Start.IsZero() && !c.Start.Before(left) {
@@ -166,7 +166,7 @@ func (a *Analyzer) Add(c checklist.Call) {
 	a.sweep(c.Start, c.Duration, e.id)
 }
 
-func (a *Analyzer) group(kind Kind, ext int32, dest string, c checklist.Call) *group {
+func (a *Analyzer) group(kind Kind, ext int32, dest string, c inventory.Call) *group {
 	k := groupKey{kind, ext, dest}
 	g := a.groups[k]
 	if g == nil {
@@ -185,7 +185,7 @@ func (a *Analyzer) group(kind Kind, ext int32, dest string, c checklist.Call) *g
 	return g
 }
 
-func (a *Analyzer) addCost(g *group, c checklist.Call, n number) {
+func (a *Analyzer) addCost(g *group, c inventory.Call, n number) {
 	if p := a.costOf(c, n); p >= 0 {
 		g.cost += p
 		g.costKnown = true
@@ -193,7 +193,7 @@ func (a *Analyzer) addCost(g *group, c checklist.Call, n number) {
 }
 
 // costOf returns the call's cost in pence, or -1 when nothing says.
-func (a *Analyzer) costOf(c checklist.Call, n number) int64 {
+func (a *Analyzer) costOf(c inventory.Call, n number) int64 {
 	if c.CostPence > 0 {
 		return int64(c.CostPence)
 	}

@@ -7,10 +7,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
-func analyse(cfg Config, calls []checklist.Call) ([]Incident, *Analyzer) {
+func analyse(cfg Config, calls []inventory.Call) ([]Incident, *Analyzer) {
 	a := New(cfg)
 	for _, c := range calls {
 		a.Add(c)
@@ -42,33 +42,33 @@ func TestCleanRecordsNewestFirstRaiseNothing(t *testing.T) {
 }
 
 // planted adds one example of every kind of fraud to an ordinary month.
-func planted() ([]checklist.Call, Config) {
+func planted() ([]inventory.Call, Config) {
 	calls := ordinaryCalls(60, 30, 9)
 	at := func(day, hh, mm int) time.Time { return time.Date(2026, 2, day, hh, mm, 0, 0, london) }
-	add := func(c checklist.Call) { calls = append(calls, c) }
+	add := func(c inventory.Call) { calls = append(calls, c) }
 	// A leaver's extension rings Somalia at night.
 	for i := 0; i < 4; i++ {
-		add(checklist.Call{Start: at(10+i, 2, 5), From: "290", To: "00252618000240", Duration: 50 * time.Minute, Answered: true, CostPence: 8000})
+		add(inventory.Call{Start: at(10+i, 2, 5), From: "290", To: "00252618000240", Duration: 50 * time.Minute, Answered: true, CostPence: 8000})
 	}
 	// Premium numbers, one of them behind the caller-ID release prefix.
-	add(checklist.Call{Start: at(11, 11, 0), From: "203", To: "09098790123", Duration: 12 * time.Minute, Answered: true})
-	add(checklist.Call{Start: at(11, 11, 30), From: "203", To: "147009098790124", Duration: 3 * time.Minute, Answered: true})
+	add(inventory.Call{Start: at(11, 11, 0), From: "203", To: "09098790123", Duration: 12 * time.Minute, Answered: true})
+	add(inventory.Call{Start: at(11, 11, 30), From: "203", To: "147009098790124", Duration: 3 * time.Minute, Answered: true})
 	// A country the business never calls.
-	add(checklist.Call{Start: at(12, 10, 0), From: "207", To: "+49301234567", Duration: 4 * time.Minute, Answered: true})
+	add(inventory.Call{Start: at(12, 10, 0), From: "207", To: "+49301234567", Duration: 4 * time.Minute, Answered: true})
 	// An impossible number abroad.
-	add(checklist.Call{Start: at(12, 10, 30), From: "208", To: "0044", Duration: 0}) // too short to be international: ignored
-	add(checklist.Call{Start: at(12, 10, 31), From: "208", To: "003312345678901234567", Duration: time.Minute, Answered: true})
+	add(inventory.Call{Start: at(12, 10, 30), From: "208", To: "0044", Duration: 0}) // too short to be international: ignored
+	add(inventory.Call{Start: at(12, 10, 31), From: "208", To: "003312345678901234567", Duration: time.Minute, Answered: true})
 	// A burst from one extension in the afternoon.
 	for i := 0; i < 45; i++ {
-		add(checklist.Call{Start: at(17, 14, 0).Add(time.Duration(i) * 80 * time.Second), From: "205", To: fmt.Sprintf("0161496%04d", i), Duration: 40 * time.Second, Answered: true})
+		add(inventory.Call{Start: at(17, 14, 0).Add(time.Duration(i) * 80 * time.Second), From: "205", To: fmt.Sprintf("0161496%04d", i), Duration: 40 * time.Second, Answered: true})
 	}
 	// Many short calls to one number.
 	for i := 0; i < 14; i++ {
-		add(checklist.Call{Start: at(18, 10, 0).Add(time.Duration(i) * 7 * time.Minute), From: "210", To: "01632960999", Duration: 3 * time.Second, Answered: true})
+		add(inventory.Call{Start: at(18, 10, 0).Add(time.Duration(i) * 7 * time.Minute), From: "210", To: "01632960999", Duration: 3 * time.Second, Answered: true})
 	}
 	// Twenty calls at once in the small hours, spread over six extensions.
 	for i := 0; i < 20; i++ {
-		add(checklist.Call{Start: at(21, 3, 0).Add(time.Duration(i) * 10 * time.Second), From: fmt.Sprint(220 + i%6), To: fmt.Sprintf("0033%09d", i), Duration: 40 * time.Minute, Answered: true})
+		add(inventory.Call{Start: at(21, 3, 0).Add(time.Duration(i) * 10 * time.Second), From: fmt.Sprint(220 + i%6), To: fmt.Sprintf("0033%09d", i), Duration: 40 * time.Minute, Answered: true})
 	}
 	sortCalls(calls)
 	cfg := cleanConfig()
@@ -170,7 +170,7 @@ func summary(incs []Incident) []string {
 }
 
 func TestUnknownAllowedListFlagsOnlyHighRisk(t *testing.T) {
-	calls := []checklist.Call{
+	calls := []inventory.Call{
 		{Start: time.Date(2026, 3, 2, 11, 0, 0, 0, london), From: "101", To: "0049301234567", Duration: time.Minute},
 		{Start: time.Date(2026, 3, 2, 11, 5, 0, 0, london), From: "101", To: "0053500000712", Duration: time.Minute},
 		{Start: time.Date(2026, 3, 2, 11, 9, 0, 0, london), From: "101", To: "001809555012", Duration: time.Minute},
@@ -191,7 +191,7 @@ func TestUnknownAllowedListFlagsOnlyHighRisk(t *testing.T) {
 
 func TestIncomingAndInternalCallsAreNotJudged(t *testing.T) {
 	at := time.Date(2026, 3, 1, 3, 0, 0, 0, london) // a Sunday night
-	calls := []checklist.Call{
+	calls := []inventory.Call{
 		{Start: at, From: "09098790123", To: "101", Duration: time.Hour},
 		{Start: at, From: "+25261800024", To: "101", Duration: time.Hour},
 		{Start: at, From: "101", To: "102", Duration: time.Hour},

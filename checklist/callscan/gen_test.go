@@ -5,7 +5,7 @@ import (
 	"math/rand/v2"
 	"time"
 
-	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
 var london = DefaultHours().Location
@@ -13,10 +13,10 @@ var london = DefaultHours().Location
 // ordinaryCalls makes a clean office's calls: weekdays between 09:00 and
 // 17:00 UK time, to a pool of UK numbers and a few French and Irish ones, in
 // time order. Nothing in it should raise an incident.
-func ordinaryCalls(days, exts int, seed uint64) []checklist.Call {
+func ordinaryCalls(days, exts int, seed uint64) []inventory.Call {
 	r := rand.New(rand.NewPCG(seed, 1))
 	start := time.Date(2026, 1, 5, 0, 0, 0, 0, london) // a Monday
-	var calls []checklist.Call
+	var calls []inventory.Call
 	for d := 0; d < days; d++ {
 		day := start.AddDate(0, 0, d)
 		if wd := day.Weekday(); wd == time.Saturday || wd == time.Sunday {
@@ -33,7 +33,7 @@ func ordinaryCalls(days, exts int, seed uint64) []checklist.Call {
 	return calls
 }
 
-func ordinaryCall(r *rand.Rand, at time.Time, ext string) checklist.Call {
+func ordinaryCall(r *rand.Rand, at time.Time, ext string) inventory.Call {
 	to := fmt.Sprintf("0161496%04d", r.IntN(2000))
 	switch r.IntN(40) {
 	case 0:
@@ -48,10 +48,10 @@ func ordinaryCall(r *rand.Rand, at time.Time, ext string) checklist.Call {
 	if !answered {
 		d = 0
 	}
-	return checklist.Call{Start: at, From: ext, To: to, Duration: d, Answered: answered}
+	return inventory.Call{Start: at, From: ext, To: to, Duration: d, Answered: answered}
 }
 
-func sortCalls(calls []checklist.Call) {
+func sortCalls(calls []inventory.Call) {
 	for i := 1; i < len(calls); i++ { // insertion sort keeps the generator free of imports
 		for j := i; j > 0 && calls[j].Start.Before(calls[j-1].Start); j-- {
 			calls[j], calls[j-1] = calls[j-1], calls[j]

@@ -5,12 +5,12 @@ import (
 	"strings"
 	"time"
 
-	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
 // index finds staff by e-mail and by the several readings of a name.
 type index struct {
-	staff       []checklist.StaffMember
+	staff       []inventory.StaffMember
 	now         time.Time
 	byEmail     map[string][]int
 	byLocal     map[string][]int // e-mail name before the @
@@ -21,7 +21,7 @@ type index struct {
 	byName      map[string][]int // the name exactly as typed, folded, for decisions
 }
 
-func newIndex(staff []checklist.StaffMember, now time.Time) *index {
+func newIndex(staff []inventory.StaffMember, now time.Time) *index {
 	ix := &index{staff: staff, now: now,
 		byEmail: map[string][]int{}, byLocal: map[string][]int{}, byFull: map[string][]int{},
 		byFirstLast: map[string][]int{}, byCanon: map[string][]int{}, byInitial: map[string][]int{}, byName: map[string][]int{}}

@@ -6,13 +6,13 @@ import (
 	"strings"
 	"time"
 
-	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
 // Reconcile compares the inventory with the staff list as it stood at now.
 // Decisions, keyed by extension, override the suggested matches. It reads
 // inv.Extensions, Voicemail, Devices and Calls; staff is usually inv.Staff.
-func Reconcile(inv *checklist.Inventory, staff []checklist.StaffMember, decisions Decisions, now time.Time) Report {
+func Reconcile(inv *inventory.Inventory, staff []inventory.StaffMember, decisions Decisions, now time.Time) Report {
 	ix := newIndex(staff, now)
 	var rep Report
 	owner := make(map[string]int, len(inv.Extensions)) // extension → staff row
@@ -22,14 +22,14 @@ func Reconcile(inv *checklist.Inventory, staff []checklist.StaffMember, decision
 		known[e.Number] = true
 	}
 	for _, e := range inv.Extensions {
-		personal := e.Type == checklist.ExtUser || e.Type == ""
+		personal := e.Type == inventory.ExtUser || e.Type == ""
 		d, decided := decisions[e.Number]
 		switch {
 		case decided && d.Verdict == Shared:
 			rep.Shared = append(rep.Shared, Finding{e.Number, e.Name, "you marked it as shared"})
 			status[e.Number] = "shared"
 			continue
-		case e.Type == checklist.ExtShared:
+		case e.Type == inventory.ExtShared:
 			rep.Shared = append(rep.Shared, Finding{e.Number, e.Name, "the phone system lists it as shared"})
 			status[e.Number] = "shared"
 			continue
@@ -107,7 +107,7 @@ func rankConfidence(c Confidence) int {
 }
 
 // leavers gathers what is still live for each matched leaver.
-func leavers(inv *checklist.Inventory, ix *index, owner map[string]int, matches []Match, now time.Time) []Leaver {
+func leavers(inv *inventory.Inventory, ix *index, owner map[string]int, matches []Match, now time.Time) []Leaver {
 	byExt := map[string]*Leaver{}
 	var order []string
 	for _, m := range matches {
@@ -186,7 +186,7 @@ func leavers(inv *checklist.Inventory, ix *index, owner map[string]int, matches 
 }
 
 // orphans finds mailboxes and phones tied to extensions that do not exist.
-func orphans(inv *checklist.Inventory, known map[string]bool) []Finding {
+func orphans(inv *inventory.Inventory, known map[string]bool) []Finding {
 	var out []Finding
 	for _, mb := range inv.Voicemail {
 		if mb.Enabled && !known[mb.Extension] {
@@ -202,7 +202,7 @@ func orphans(inv *checklist.Inventory, known map[string]bool) []Finding {
 }
 
 // forwards lists enabled forwards that leave the business, with whose they are.
-func forwards(inv *checklist.Inventory, status map[string]string) []Forward {
+func forwards(inv *inventory.Inventory, status map[string]string) []Forward {
 	var out []Forward
 	for _, e := range inv.Extensions {
 		for _, f := range e.Forwards {

@@ -7,13 +7,13 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
 var now = time.Date(2026, 3, 22, 12, 0, 0, 0, time.UTC)
 
 func TestMatchingRules(t *testing.T) {
-	staff := []checklist.StaffMember{
+	staff := []inventory.StaffMember{
 		{Name: "Robert Jones", Email: "robert.jones@example.co.uk"},
 		{Name: "Hartley, Zoë", Email: "zoe.hartley@example.co.uk"},
 		{Name: "Mary Anne Smith"},
@@ -61,36 +61,36 @@ func TestMatchingRules(t *testing.T) {
 }
 
 // brightwater is a cut-down copy of the demo company's planted problems.
-func brightwater() (*checklist.Inventory, []checklist.StaffMember) {
+func brightwater() (*inventory.Inventory, []inventory.StaffMember) {
 	left := now.AddDate(0, 0, -21)
-	staff := []checklist.StaffMember{
+	staff := []inventory.StaffMember{
 		{Name: "Jo Whitaker", Email: "jo.whitaker@bw.example"},
 		{Name: "Marcus Bell", Email: "marcus.bell@bw.example"},
 		{Name: "Declan Ó'Brien", Email: "declan.obrien@bw.example", Left: left},
 		{Name: "Gareth Pryce", Email: "gareth.pryce@bw.example", Left: now.AddDate(0, 0, -187)},
 		{Name: "Robert Hughes"},
 	}
-	inv := &checklist.Inventory{
-		Extensions: []checklist.Extension{
-			{Number: "100", Name: "Reception", Type: checklist.ExtShared, Enabled: true},
-			{Number: "101", Name: "Jo Whitaker", Email: "jo.whitaker@bw.example", Type: checklist.ExtUser, Enabled: true},
-			{Number: "102", Name: "Marcus Bell", Email: "marcus.bell@bw.example", Type: checklist.ExtUser, Enabled: true,
-				Forwards: []checklist.Forward{{Destination: "07700900118", External: true, Enabled: true}}},
-			{Number: "214", Name: "Declan Ó'Brien", Email: "declan.obrien@bw.example", Type: checklist.ExtUser, Enabled: true,
-				LastActive: now.AddDate(0, 0, -2), Forwards: []checklist.Forward{{Destination: "07700900461", External: true, Enabled: true}}},
-			{Number: "215", Name: "Hot desk 2", Type: checklist.ExtUser, Enabled: true},
-			{Number: "216", Name: "Sam Thompson", Type: checklist.ExtUser, Enabled: true},
-			{Number: "217", Name: "Bob Hughes", Type: checklist.ExtUser, Enabled: true},
-			{Number: "305", Name: "Liam Byrne", Type: checklist.ExtUser, Enabled: false, Forwards: []checklist.Forward{{Destination: "304", Enabled: true}}},
-			{Number: "800", Name: "Sales queue", Type: checklist.ExtQueue, Enabled: true, Forwards: []checklist.Forward{{Destination: "+44 161 496 0000", Enabled: true}}},
+	inv := &inventory.Inventory{
+		Extensions: []inventory.Extension{
+			{Number: "100", Name: "Reception", Type: inventory.ExtShared, Enabled: true},
+			{Number: "101", Name: "Jo Whitaker", Email: "jo.whitaker@bw.example", Type: inventory.ExtUser, Enabled: true},
+			{Number: "102", Name: "Marcus Bell", Email: "marcus.bell@bw.example", Type: inventory.ExtUser, Enabled: true,
+				Forwards: []inventory.Forward{{Destination: "07700900118", External: true, Enabled: true}}},
+			{Number: "214", Name: "Declan Ó'Brien", Email: "declan.obrien@bw.example", Type: inventory.ExtUser, Enabled: true,
+				LastActive: now.AddDate(0, 0, -2), Forwards: []inventory.Forward{{Destination: "07700900461", External: true, Enabled: true}}},
+			{Number: "215", Name: "Hot desk 2", Type: inventory.ExtUser, Enabled: true},
+			{Number: "216", Name: "Sam Thompson", Type: inventory.ExtUser, Enabled: true},
+			{Number: "217", Name: "Bob Hughes", Type: inventory.ExtUser, Enabled: true},
+			{Number: "305", Name: "Liam Byrne", Type: inventory.ExtUser, Enabled: false, Forwards: []inventory.Forward{{Destination: "304", Enabled: true}}},
+			{Number: "800", Name: "Sales queue", Type: inventory.ExtQueue, Enabled: true, Forwards: []inventory.Forward{{Destination: "+44 161 496 0000", Enabled: true}}},
 		},
-		Voicemail: []checklist.Mailbox{{Extension: "214", Enabled: true}, {Extension: "101", Enabled: true}, {Extension: "999", Enabled: true}},
-		Devices: []checklist.Device{
-			{Kind: checklist.DeviceDeskPhone, Vendor: "Yealink", Model: "SIP-T46S", Owner: "214", LastSeen: now.Add(-4 * time.Minute)},
-			{Kind: checklist.DeviceSoftphone, Vendor: "3CX", Model: "3CX for Android", Owner: "214", LastSeen: now.AddDate(0, 0, -2)},
-			{Kind: checklist.DeviceDeskPhone, Vendor: "Grandstream", Model: "GXP1610", Owner: "450"},
+		Voicemail: []inventory.Mailbox{{Extension: "214", Enabled: true}, {Extension: "101", Enabled: true}, {Extension: "999", Enabled: true}},
+		Devices: []inventory.Device{
+			{Kind: inventory.DeviceDeskPhone, Vendor: "Yealink", Model: "SIP-T46S", Owner: "214", LastSeen: now.Add(-4 * time.Minute)},
+			{Kind: inventory.DeviceSoftphone, Vendor: "3CX", Model: "3CX for Android", Owner: "214", LastSeen: now.AddDate(0, 0, -2)},
+			{Kind: inventory.DeviceDeskPhone, Vendor: "Grandstream", Model: "GXP1610", Owner: "450"},
 		},
-		Calls: []checklist.Call{
+		Calls: []inventory.Call{
 			{Start: left.AddDate(0, 0, -3), From: "214", To: "01614960000", Duration: time.Minute},
 			{Start: left.AddDate(0, 0, 2), From: "214", To: "00371678000091", Duration: 41 * time.Minute},
 			{Start: left.AddDate(0, 0, 4), From: "214", To: "00252618000240", Duration: 52*time.Minute + 40*time.Second},
@@ -170,8 +170,8 @@ func TestDecisionsOverrideMatches(t *testing.T) {
 }
 
 func TestPossibleMatchesWaitForAPerson(t *testing.T) {
-	inv := &checklist.Inventory{Extensions: []checklist.Extension{{Number: "301", Name: "G Pryce", Type: checklist.ExtUser, Enabled: true}}}
-	staff := []checklist.StaffMember{{Name: "Gareth Pryce", Left: now.AddDate(0, 0, -10)}}
+	inv := &inventory.Inventory{Extensions: []inventory.Extension{{Number: "301", Name: "G Pryce", Type: inventory.ExtUser, Enabled: true}}}
+	staff := []inventory.StaffMember{{Name: "Gareth Pryce", Left: now.AddDate(0, 0, -10)}}
 	rep := Reconcile(inv, staff, nil, now)
 	if len(rep.Leavers) != 0 || len(rep.ToConfirm) != 1 || !slices.Equal(findings(rep.Unowned), []string{"301"}) {
 		t.Errorf("report = %+v", rep)
@@ -196,16 +196,16 @@ func BenchmarkReconcile5000(b *testing.B) {
 	firsts := []string{"Robert", "Elizabeth", "David", "James", "Katherine", "Michael", "Sarah", "Thomas", "Zoë", "Siobhán"}
 	lasts := []string{"Jones", "Smith", "Ó'Brien", "Nowak", "Williams", "Taylor", "Davies", "Evans", "Thomas", "Roberts"}
 	short := map[string]string{"Robert": "Bob", "Elizabeth": "Liz", "David": "Dave", "James": "Jim", "Katherine": "Kate", "Michael": "Mike"}
-	var staff []checklist.StaffMember
-	inv := &checklist.Inventory{}
+	var staff []inventory.StaffMember
+	inv := &inventory.Inventory{}
 	for i := 0; i < 5000; i++ {
 		f, l := firsts[i%10], fmt.Sprintf("%s%d", lasts[(i/10)%10], i/100)
-		s := checklist.StaffMember{Name: f + " " + l, Email: fmt.Sprintf("user%d@example.co.uk", i)}
+		s := inventory.StaffMember{Name: f + " " + l, Email: fmt.Sprintf("user%d@example.co.uk", i)}
 		if i%7 == 0 {
 			s.Left = now.AddDate(0, 0, -i%300)
 		}
 		staff = append(staff, s)
-		e := checklist.Extension{Number: fmt.Sprint(10000 + i), Type: checklist.ExtUser, Enabled: true}
+		e := inventory.Extension{Number: fmt.Sprint(10000 + i), Type: inventory.ExtUser, Enabled: true}
 		switch i % 5 {
 		case 0:
 			e.Name, e.Email = "Someone", s.Email
@@ -219,7 +219,7 @@ func BenchmarkReconcile5000(b *testing.B) {
 			e.Name = strings.ToUpper(f + " Middle " + l)
 		}
 		inv.Extensions = append(inv.Extensions, e)
-		inv.Voicemail = append(inv.Voicemail, checklist.Mailbox{Extension: e.Number, Enabled: true})
+		inv.Voicemail = append(inv.Voicemail, inventory.Mailbox{Extension: e.Number, Enabled: true})
 	}
 	b.ResetTimer()
 	for b.Loop() {
