@@ -1,6 +1,10 @@
 package checklist
 
-import "time"
+import (
+	"time"
+
+	"github.com/ringfence/ringfence/checklist/reconcile"
+)
 
 // AuditSchema is the version of the saved audit file. Bump it when the layout
 // changes in a way an older build could misread; older builds then refuse the file
@@ -20,6 +24,9 @@ type Audit struct {
 	Answers   Answers   `json:"answers,omitempty"`
 	// Accepted holds risk acceptances by check ID.
 	Accepted map[string]Acceptance `json:"accepted,omitempty"`
+	// LeaverDecisions are a person's rulings on uncertain matches between
+	// extensions and the staff list, by extension number.
+	LeaverDecisions reconcile.Decisions `json:"leaver_decisions,omitempty"`
 	// Tracking holds owner, due date and done marks set on plan actions, by check ID.
 	Tracking map[string]Tracking `json:"tracking,omitempty"`
 	Results  []Result            `json:"results"`

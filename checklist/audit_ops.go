@@ -21,7 +21,7 @@ func NewAudit(cat *Catalogue, site string, inv Inventory, answers Answers, now t
 // Recompute re-evaluates every check and rebuilds the plan. Callers run it after
 // any change so that results never go stale against answers or acceptances.
 func (a *Audit) Recompute(cat *Catalogue, now time.Time) {
-	a.Results = Evaluate(cat, &a.Inventory, a.Answers, a.Accepted, now)
+	a.Results = evaluate(cat, &Facts{Inventory: &a.Inventory, Now: now, Decisions: a.LeaverDecisions}, a.Answers, a.Accepted)
 	a.Plan = Plan(cat, a.Results, a.Tracking, now)
 	a.Updated = now
 }

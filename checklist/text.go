@@ -3,6 +3,7 @@ package checklist
 import (
 	"slices"
 	"strings"
+	"time"
 )
 
 func firstNonEmpty(values ...string) string {
@@ -28,4 +29,8 @@ func sortedCopy(values []string) []string {
 	out := append([]string(nil), values...)
 	slices.Sort(out)
 	return out
+}
+
+func daysBetween(from, to time.Time) int {
+	return int(to.Sub(from).Hours() / 24)
 }
