@@ -115,6 +115,7 @@ func runAudit(ctx context.Context, args []string, e env) error {
 	auditor := fs.String("auditor", "", "your `name`, shown in reports as who ran the audit")
 	csvKind := fs.String("connector", "", "read the inventory this time with this `kind` of connector (csv with --file)")
 	csvFile := fs.String("file", "", "inventory `file` for --connector csv; the site remembers it")
+	hr := fs.String("hr", "", "staff or leavers list `file` (CSV from HR or payroll) for the leaver checks; a site remembers it")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -146,14 +147,24 @@ func runAudit(ctx context.Context, args []string, e env) error {
 			return err
 		}
 	}
+	var staff []checklist.StaffMember
+	if *hr != "" {
+		if staff, err = readStaffList(*hr, e); err != nil {
+			return err
+		}
+	}
 	var a, previous *checklist.Audit
 	if *useDemo {
 		a, err = demoAudit(ctx, cat, now, extra)
 		if a != nil {
 			a.Auditor = *auditor
+			if staff != nil {
+				a.Inventory = withStaff(a.Inventory, staff)
+				a.Recompute(cat, now)
+			}
 		}
 	} else {
-		a, previous, err = siteAudit(ctx, cat, siteRun{dataDir: *dataDir, name: *site, auditor: *auditor, csvFile: *csvFile}, extra, now, e)
+		a, previous, err = siteAudit(ctx, cat, siteRun{dataDir: *dataDir, name: *site, auditor: *auditor, csvFile: *csvFile, staff: staff}, extra, now, e)
 	}
 	if err != nil {
 		return err
@@ -176,6 +187,7 @@ func runAudit(ctx context.Context, args []string, e env) error {
 type siteRun struct {
 	dataDir, name, auditor string
 	csvFile                string // read the inventory from this CSV file, and remember it
+	staff                  []checklist.StaffMember
 }
 
 // siteAudit audits a saved site and saves the new audit. Answers, accepted risks
@@ -211,6 +223,14 @@ func siteAudit(ctx context.Context, cat *checklist.Catalogue, run siteRun, extra
 			return nil, nil, err
 		}
 	}
+	// The staff list comes from HR, not the phone system: keep the last one
+	// until a new one is given.
+	switch {
+	case run.staff != nil:
+		inv = withStaff(inv, run.staff)
+	case previous != nil && previous.Inventory.Has(checklist.FacetStaff) && !inv.Has(checklist.FacetStaff):
+		inv = withStaff(inv, previous.Inventory.Staff)
+	}
 	answers := make(checklist.Answers)
 	if previous != nil {
 		for id, ans := range previous.Answers {
@@ -226,7 +246,7 @@ func siteAudit(ctx context.Context, cat *checklist.Catalogue, run siteRun, extra
 	a := checklist.NewAudit(cat, site.Name, inv, answers, now)
 	a.Auditor = run.auditor
 	if previous != nil {
-		a.Accepted, a.Tracking = previous.Accepted, previous.Tracking
+		a.Accepted, a.Tracking, a.LeaverDecisions = previous.Accepted, previous.Tracking, previous.LeaverDecisions
 		a.Recompute(cat, now)
 	}
 	if err := store.SaveAudit(a); err != nil {

@@ -83,6 +83,8 @@ func commands() []command {
 		{"sites", "List saved sites, or add one", runSites},
 		{"connect", "Connect a site to its phone system (read-only) and test it", runConnect},
 		{"forget", "Remove a site's secrets from this computer's keyring", runForget},
+		{"leavers", "Compare a staff or leavers list with the phone system", runLeavers},
+		{"cdr", "Look through a call-record export for signs of toll fraud", runCDR},
 	}
 }
 

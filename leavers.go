@@ -1,0 +1,350 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/callscan"
+	"github.com/ringfence/ringfence/checklist/reconcile"
+	"github.com/ringfence/ringfence/connectors/cdr"
+	"github.com/ringfence/ringfence/connectors/hrlist"
+)
+
+// readStaffList reads an HR export, printing each skipped row with its line.
+func readStaffList(path string, e env) ([]checklist.StaffMember, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("could not open the staff list: %w", err)
+	}
+	defer f.Close()
+	staff, skipped, err := hrlist.Read(f, path)
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range skipped {
+		fmt.Fprintf(e.stderr, "%s: skipped %s\n", path, s)
+	}
+	return staff, nil
+}
+
+// withStaff puts the staff list into an inventory, so the leaver checks use it.
+func withStaff(inv checklist.Inventory, staff []checklist.StaffMember) checklist.Inventory {
+	inv.Staff = staff
+	if !inv.Has(checklist.FacetStaff) {
+		inv.Source.Collected = append(append([]checklist.Facet{}, inv.Source.Collected...), checklist.FacetStaff)
+	}
+	return inv
+}
+
+// subject is what the leavers and cdr commands look at: the demo company, or a
+// site's most recent audit.
+type subject struct {
+	name      string
+	inv       checklist.Inventory
+	decisions reconcile.Decisions
+	store     *checklist.Store
+	latest    *checklist.Audit
+}
+
+func loadSubject(ctx context.Context, useDemo bool, site, dataDir string, now time.Time) (subject, error) {
+	if useDemo {
+		a, err := demoAudit(ctx, checklist.Builtin(), now, nil)
+		if err != nil {
+			return subject{}, err
+		}
+		return subject{name: a.Site, inv: a.Inventory}, nil
+	}
+	store, err := openStore(dataDir)
+	if err != nil {
+		return subject{}, err
+	}
+	s, err := store.Site(site)
+	if err != nil {
+		return subject{}, err
+	}
+	latest, err := store.LatestAudit(s.Name)
+	if err != nil {
+		return subject{}, err
+	}
+	if latest == nil {
+		return subject{}, fmt.Errorf("site %q has no audit yet: run 'ringfence audit --site %q' first", s.Name, s.Name)
+	}
+	return subject{name: s.Name, inv: latest.Inventory, decisions: latest.LeaverDecisions, store: store, latest: latest}, nil
+}
+
+func runLeavers(ctx context.Context, args []string, e env) error {
+	fs := newFlags(e, "leavers", "leavers (--demo | --site NAME) --hr FILE [--json FILE]",
+		"Compares your staff or leavers list (a CSV export from HR or payroll) with every\n"+
+			"extension, mailbox, phone and call forward, and lists leavers who can still use\n"+
+			"the phone system, extensions nobody on the list owns, shared accounts, forwards\n"+
+			"to outside numbers and matches you should confirm. A site is compared as its\n"+
+			"last audit found it.")
+	useDemo := fs.Bool("demo", false, "use the built-in demo company")
+	site := fs.String("site", "", "use a saved site's last audit")
+	hr := fs.String("hr", "", "staff list `file` (CSV: name or first/last name, e-mail, status, leave date)")
+	jsonOut := fs.String("json", "", "write the report as JSON to `file` (- for standard output)")
+	dataDir := fs.String("data-dir", "", "`folder` for saved sites")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *useDemo == (*site != "") {
+		return usagef("leavers needs exactly one of --demo or --site NAME")
+	}
+	if *hr == "" {
+		return usagef("leavers needs --hr FILE, your staff or leavers list")
+	}
+	now := e.now()
+	subj, err := loadSubject(ctx, *useDemo, *site, *dataDir, now)
+	if err != nil {
+		return err
+	}
+	staff, err := readStaffList(*hr, e)
+	if err != nil {
+		return err
+	}
+	rep := reconcile.Reconcile(&subj.inv, staff, subj.decisions, now)
+	switch *jsonOut {
+	case "":
+		return writeLeavers(e.stdout, subj.name, len(staff), rep)
+	case "-":
+		return writeJSONDoc(e.stdout, rep)
+	}
+	if err := checklist.WriteFileAtomic(*jsonOut, func(w io.Writer) error { return writeJSONDoc(w, rep) }); err != nil {
+		return fmt.Errorf("could not write the leavers report: %w", err)
+	}
+	if err := writeLeavers(e.stdout, subj.name, len(staff), rep); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "\nJSON report written to %s\n", *jsonOut)
+	return nil
+}
+
+func writeJSONDoc(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+func writeLeavers(w io.Writer, name string, staff int, rep reconcile.Report) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Leavers check: %s (%d people on the staff list, %d personal extensions)\n", name, staff, rep.Personal)
+	section := func(title string, n int) bool {
+		fmt.Fprintf(&b, "\n%s: %d\n", title, n)
+		return n > 0
+	}
+	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+	if section("Leavers who can still use the phone system", len(rep.Leavers)) {
+		for _, l := range rep.Leavers {
+			fmt.Fprintf(tw, "  %s\t%s\tleft %s (%d days ago)\n", l.Extension, l.Name, l.Left.Format("2 Jan 2006"), l.DaysSinceLeft)
+			for _, live := range l.Live {
+				fmt.Fprintf(tw, "  \t\t- %s\n", live)
+			}
+		}
+		tw.Flush()
+	}
+	for _, group := range []struct {
+		title    string
+		findings []reconcile.Finding
+	}{
+		{"Extensions nobody on the staff list owns", rep.Unowned},
+		{"Shared or generic extensions", rep.Shared},
+		{"Mailboxes and phones for extensions that no longer exist", rep.Orphans},
+	} {
+		if section(group.title, len(group.findings)) {
+			for _, f := range group.findings {
+				fmt.Fprintf(tw, "  %s\t%s\t%s\n", f.Extension, f.Name, f.Reason)
+			}
+			tw.Flush()
+		}
+	}
+	if section("Calls forwarded outside the business", len(rep.Forwards)) {
+		for _, f := range rep.Forwards {
+			fmt.Fprintf(tw, "  %s\t%s\tto %s (%s)\n", f.Extension, f.Name, f.Destination, f.Owner)
+		}
+		tw.Flush()
+	}
+	if section("Matches to confirm", len(rep.ToConfirm)) {
+		for _, m := range rep.ToConfirm {
+			fmt.Fprintf(tw, "  %s\t%s\t→ %s\t%s: %s\n", m.Extension, m.ExtensionName, m.Name, m.Confidence, m.Reason)
+		}
+		tw.Flush()
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func runCDR(ctx context.Context, args []string, e env) error {
+	fs := newFlags(e, "cdr", "cdr FILE [--site NAME | --demo] [--map SPEC] [--json FILE]",
+		"Looks through a call-record export (3CX, FreePBX or Asterisk Master.csv, Yeastar,\n"+
+			"or any CSV with --map) for signs of toll fraud: calls abroad or to premium\n"+
+			"numbers, calls out of hours, bursts, many short calls, too many calls at once,\n"+
+			"and calls from a leaver's extension. The file is read as a stream, so it can be\n"+
+			"any size. With --site, the site's dialling rules and leavers are used and the\n"+
+			"result is recorded against its last audit.")
+	site := fs.String("site", "", "use a saved site's allowed countries and leavers, and record the result")
+	useDemo := fs.Bool("demo", false, "use the demo company's allowed countries and leavers")
+	mapSpec := fs.String("map", "", "column `mapping` for other CSV files, e.g. start=Date,from=Ext,to=Number,duration=Secs")
+	jsonOut := fs.String("json", "", "write the incidents as JSON to `file` (- for standard output)")
+	dataDir := fs.String("data-dir", "", "`folder` for saved sites")
+	// The file comes first so that "cdr calls.csv --site X" reads naturally.
+	var path string
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		path, args = args[0], args[1:]
+	}
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if path == "" {
+		return usagef("cdr needs the call-record FILE")
+	}
+	if *useDemo && *site != "" {
+		return usagef("cdr takes --demo or --site, not both")
+	}
+	var layout cdr.Layout
+	if *mapSpec != "" {
+		m, err := cdr.ParseMapping(*mapSpec)
+		if err != nil {
+			return usageError{"--map: " + err.Error()}
+		}
+		layout = cdr.Layout{Format: cdr.Generic, Map: &m}
+	}
+	now := e.now()
+	var subj subject
+	if *useDemo || *site != "" {
+		var err error
+		if subj, err = loadSubject(ctx, *useDemo, *site, *dataDir, now); err != nil {
+			return err
+		}
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("could not open the call records: %w", err)
+	}
+	defer f.Close()
+	analyzer := callscan.New(callScanConfig(subj, now))
+	stats, skipped, err := cdr.Scan(f, path, layout, func(c checklist.Call) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		analyzer.Add(c)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, s := range skipped {
+		fmt.Fprintf(e.stderr, "%s: skipped %s\n", path, s)
+	}
+	if stats.Rejected > len(skipped) {
+		fmt.Fprintf(e.stderr, "%s: %d more rows skipped\n", path, stats.Rejected-len(skipped))
+	}
+	incidents := analyzer.Incidents()
+	doc := struct {
+		Stats     cdr.Stats           `json:"stats"`
+		Incidents []callscan.Incident `json:"incidents"`
+	}{stats, incidents}
+	if doc.Incidents == nil {
+		doc.Incidents = []callscan.Incident{}
+	}
+	switch *jsonOut {
+	case "":
+		err = writeIncidents(e.stdout, path, stats, incidents)
+	case "-":
+		err = writeJSONDoc(e.stdout, doc)
+	default:
+		if err = checklist.WriteFileAtomic(*jsonOut, func(w io.Writer) error { return writeJSONDoc(w, doc) }); err != nil {
+			return fmt.Errorf("could not write the incidents: %w", err)
+		}
+		err = writeIncidents(e.stdout, path, stats, incidents)
+	}
+	if err != nil {
+		return err
+	}
+	if subj.latest != nil {
+		return recordCallReview(subj, path, incidents, now, e)
+	}
+	return nil
+}
+
+func callScanConfig(subj subject, now time.Time) callscan.Config {
+	var cfg callscan.Config
+	if d := subj.inv.Dialling; d != nil {
+		if !d.InternationalOpen {
+			cfg.AllowedCountries = append([]string{}, d.AllowedCountries...)
+		}
+		cfg.MaxConcurrentCalls = d.MaxConcurrentCalls
+	}
+	if subj.inv.Has(checklist.FacetStaff) {
+		rep := reconcile.Reconcile(&subj.inv, subj.inv.Staff, subj.decisions, now)
+		cfg.Leavers = make(map[string]time.Time, len(rep.Leavers))
+		for _, l := range rep.Leavers {
+			cfg.Leavers[l.Extension] = l.Left
+		}
+	}
+	return cfg
+}
+
+func writeIncidents(w io.Writer, path string, st cdr.Stats, incidents []callscan.Incident) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Call records: %s (%s layout, %d calls", path, firstNonBlank(string(st.Format), "detected"), st.Calls)
+	if !st.First.IsZero() {
+		fmt.Fprintf(&b, " from %s to %s", st.First.Format("2 Jan 2006"), st.Last.Format("2 Jan 2006"))
+	}
+	fmt.Fprintln(&b, ")")
+	if len(incidents) == 0 {
+		fmt.Fprintln(&b, "\nNothing that looks like fraud was found.")
+	} else {
+		fmt.Fprintf(&b, "\nPossible fraud: %d\n", len(incidents))
+		for i, in := range incidents {
+			cost := ""
+			if in.CostKnown {
+				cost = fmt.Sprintf(", about £%.2f", float64(in.CostPence)/100)
+			}
+			fmt.Fprintf(&b, "\n%d. [%s] %s: %d calls, %.0f minutes%s, %s to %s\n   %s\n", i+1, in.Severity,
+				strings.Join(in.Extensions, ", "), in.Calls, in.Minutes, cost,
+				in.Start.Format("2 Jan 2006 15:04"), in.End.Format("2 Jan 2006 15:04"), in.Explanation)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func firstNonBlank(values ...string) string {
+	for _, v := range values {
+		if strings.TrimSpace(v) != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// recordCallReview answers MON-02 in the site's last audit from the analysis,
+// so the audit reflects the records even when the phone system has none. The
+// phone system's own call records, where it has them, still come first.
+func recordCallReview(subj subject, path string, incidents []callscan.Incident, now time.Time, e env) error {
+	lock, err := subj.store.Lock(subj.name)
+	if err != nil {
+		return err
+	}
+	defer lock.Unlock()
+	ans := checklist.Answer{Value: "yes", Reason: fmt.Sprintf("Call records in %s checked by Ringfence on %s: nothing unusual.", path, now.Format("2 Jan 2006"))}
+	if len(incidents) > 0 {
+		ans = checklist.Answer{Value: "found", Reason: fmt.Sprintf("Call records in %s checked by Ringfence on %s: %d possible fraud patterns.", path, now.Format("2 Jan 2006"), len(incidents))}
+	}
+	cat := checklist.Builtin()
+	if err := subj.latest.SetAnswer(cat, "MON-02", ans, now); err != nil {
+		return err
+	}
+	if err := subj.store.SaveAudit(subj.latest); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "\nRecorded against the audit of %s started %s (check MON-02).\n", subj.name, subj.latest.Started.Local().Format("2 Jan 2006 15:04"))
+	return nil
+}
