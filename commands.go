@@ -159,8 +159,7 @@ func runAudit(ctx context.Context, args []string, e env) error {
 		if a != nil {
 			a.Auditor = *auditor
 			if staff != nil {
-				a.Inventory = withStaff(a.Inventory, staff)
-				a.Recompute(cat, now)
+				a.SetStaff(cat, staff, now)
 			}
 		}
 	} else {
@@ -227,9 +226,9 @@ func siteAudit(ctx context.Context, cat *checklist.Catalogue, run siteRun, extra
 	// until a new one is given.
 	switch {
 	case run.staff != nil:
-		inv = withStaff(inv, run.staff)
+		inv = checklist.WithStaff(inv, run.staff)
 	case previous != nil && previous.Inventory.Has(checklist.FacetStaff) && !inv.Has(checklist.FacetStaff):
-		inv = withStaff(inv, previous.Inventory.Staff)
+		inv = checklist.WithStaff(inv, previous.Inventory.Staff)
 	}
 	answers := make(checklist.Answers)
 	if previous != nil {

@@ -34,15 +34,6 @@ func readStaffList(path string, e env) ([]checklist.StaffMember, error) {
 	return staff, nil
 }
 
-// withStaff puts the staff list into an inventory, so the leaver checks use it.
-func withStaff(inv checklist.Inventory, staff []checklist.StaffMember) checklist.Inventory {
-	inv.Staff = staff
-	if !inv.Has(checklist.FacetStaff) {
-		inv.Source.Collected = append(append([]checklist.Facet{}, inv.Source.Collected...), checklist.FacetStaff)
-	}
-	return inv
-}
-
 // subject is what the leavers and cdr commands look at: the demo company, or a
 // site's most recent audit.
 type subject struct {
@@ -228,7 +219,7 @@ func runCDR(ctx context.Context, args []string, e env) error {
 		return fmt.Errorf("could not open the call records: %w", err)
 	}
 	defer f.Close()
-	analyzer := callscan.New(callScanConfig(subj, now))
+	analyzer := callscan.New(checklist.CallScanConfig(&subj.inv, subj.decisions, now))
 	stats, skipped, err := cdr.Scan(f, path, layout, func(c checklist.Call) error {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -273,24 +264,6 @@ func runCDR(ctx context.Context, args []string, e env) error {
 	return nil
 }
 
-func callScanConfig(subj subject, now time.Time) callscan.Config {
-	var cfg callscan.Config
-	if d := subj.inv.Dialling; d != nil {
-		if !d.InternationalOpen {
-			cfg.AllowedCountries = append([]string{}, d.AllowedCountries...)
-		}
-		cfg.MaxConcurrentCalls = d.MaxConcurrentCalls
-	}
-	if subj.inv.Has(checklist.FacetStaff) {
-		rep := reconcile.Reconcile(&subj.inv, subj.inv.Staff, subj.decisions, now)
-		cfg.Leavers = make(map[string]time.Time, len(rep.Leavers))
-		for _, l := range rep.Leavers {
-			cfg.Leavers[l.Extension] = l.Left
-		}
-	}
-	return cfg
-}
-
 func writeIncidents(w io.Writer, path string, st cdr.Stats, incidents []callscan.Incident) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Call records: %s (%s layout, %d calls", path, firstNonBlank(string(st.Format), "detected"), st.Calls)
@@ -325,21 +298,14 @@ func firstNonBlank(values ...string) string {
 	return ""
 }
 
-// recordCallReview answers MON-02 in the site's last audit from the analysis,
-// so the audit reflects the records even when the phone system has none. The
-// phone system's own call records, where it has them, still come first.
+// recordCallReview answers MON-02 in the site's last audit from the analysis.
 func recordCallReview(subj subject, path string, incidents []callscan.Incident, now time.Time, e env) error {
 	lock, err := subj.store.Lock(subj.name)
 	if err != nil {
 		return err
 	}
 	defer lock.Unlock()
-	ans := checklist.Answer{Value: "yes", Reason: fmt.Sprintf("Call records in %s checked by Ringfence on %s: nothing unusual.", path, now.Format("2 Jan 2006"))}
-	if len(incidents) > 0 {
-		ans = checklist.Answer{Value: "found", Reason: fmt.Sprintf("Call records in %s checked by Ringfence on %s: %d possible fraud patterns.", path, now.Format("2 Jan 2006"), len(incidents))}
-	}
-	cat := checklist.Builtin()
-	if err := subj.latest.SetAnswer(cat, "MON-02", ans, now); err != nil {
+	if err := subj.latest.RecordCallReview(checklist.Builtin(), path, len(incidents), now); err != nil {
 		return err
 	}
 	if err := subj.store.SaveAudit(subj.latest); err != nil {

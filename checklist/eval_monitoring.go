@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/ringfence/ringfence/checklist/callscan"
 )
@@ -13,31 +12,12 @@ func init() {
 	register("MON-02", callRecordsClean)
 }
 
-// callScanConfig tells the call analysis what the inventory knows: which
-// countries may be called, the call limit, and who has left.
-func (f *Facts) callScanConfig() callscan.Config {
-	var cfg callscan.Config
-	if d := f.Inventory.Dialling; d != nil {
-		if !d.InternationalOpen {
-			cfg.AllowedCountries = append([]string{}, d.AllowedCountries...)
-		}
-		cfg.MaxConcurrentCalls = d.MaxConcurrentCalls
-	}
-	if rep := f.leavers(); rep != nil {
-		cfg.Leavers = make(map[string]time.Time)
-		for _, l := range rep.Leavers {
-			cfg.Leavers[l.Extension] = l.Left
-		}
-	}
-	return cfg
-}
-
 func callRecordsClean(f *Facts) Outcome {
 	inv := f.Inventory
 	if !inv.Has(FacetCalls) {
 		return unknown("No call records were available.")
 	}
-	a := callscan.New(f.callScanConfig())
+	a := callscan.New(CallScanConfig(inv, f.Decisions, f.Now))
 	for _, c := range inv.Calls {
 		a.Add(c)
 	}

@@ -1,0 +1,74 @@
+package checklist
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/ringfence/ringfence/checklist/callscan"
+	"github.com/ringfence/ringfence/checklist/reconcile"
+)
+
+// WithStaff returns the inventory with the business's staff list in it, so the
+// leaver checks can use it.
+func WithStaff(inv Inventory, staff []StaffMember) Inventory {
+	inv.Staff = staff
+	if !inv.Has(FacetStaff) {
+		inv.Source.Collected = append(append([]Facet{}, inv.Source.Collected...), FacetStaff)
+	}
+	return inv
+}
+
+// SetStaff replaces the audit's staff list and re-judges the checks.
+func (a *Audit) SetStaff(cat *Catalogue, staff []StaffMember, now time.Time) {
+	a.Inventory = WithStaff(a.Inventory, staff)
+	a.record(now, "Staff list updated (%d people)", len(staff))
+	a.Recompute(cat, now)
+}
+
+// Leavers reconciles the audit's extensions with its staff list, honouring the
+// decisions already made.
+func (a *Audit) Leavers(now time.Time) reconcile.Report {
+	return reconcile.Reconcile(&a.Inventory, a.Inventory.Staff, a.LeaverDecisions, now)
+}
+
+// DecideMatch records a person's ruling on which staff member an extension
+// belongs to (or that it is shared) and re-judges the checks.
+func (a *Audit) DecideMatch(cat *Catalogue, extension string, d reconcile.Decision, now time.Time) {
+	if a.LeaverDecisions == nil {
+		a.LeaverDecisions = make(reconcile.Decisions)
+	}
+	a.LeaverDecisions[extension] = d
+	a.record(now, "Decided who extension %s belongs to (%s)", extension, d.Verdict)
+	a.Recompute(cat, now)
+}
+
+// CallScanConfig tells the call-record analysis what an inventory knows: which
+// countries may be called, the call limit, and who has left and when.
+func CallScanConfig(inv *Inventory, decisions reconcile.Decisions, now time.Time) callscan.Config {
+	var cfg callscan.Config
+	if d := inv.Dialling; d != nil {
+		if !d.InternationalOpen {
+			cfg.AllowedCountries = append([]string{}, d.AllowedCountries...)
+		}
+		cfg.MaxConcurrentCalls = d.MaxConcurrentCalls
+	}
+	if inv.Has(FacetExtensions) && inv.Has(FacetStaff) {
+		rep := reconcile.Reconcile(inv, inv.Staff, decisions, now)
+		cfg.Leavers = make(map[string]time.Time, len(rep.Leavers))
+		for _, l := range rep.Leavers {
+			cfg.Leavers[l.Extension] = l.Left
+		}
+	}
+	return cfg
+}
+
+// RecordCallReview answers MON-02 from an analysis of call records kept outside
+// the phone system (an export file). The phone system's own call records, when
+// the inventory has them, still decide MON-02 first.
+func (a *Audit) RecordCallReview(cat *Catalogue, source string, incidents int, now time.Time) error {
+	ans := Answer{Value: "yes", Reason: fmt.Sprintf("Call records in %s checked by Ringfence on %s: nothing unusual.", source, now.Format("2 Jan 2006"))}
+	if incidents > 0 {
+		ans = Answer{Value: "found", Reason: fmt.Sprintf("Call records in %s checked by Ringfence on %s: %s.", source, now.Format("2 Jan 2006"), plural(incidents, "possible fraud pattern", "possible fraud patterns"))}
+	}
+	return a.SetAnswer(cat, "MON-02", ans, now)
+}
