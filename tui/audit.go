@@ -139,7 +139,7 @@ func (s *auditScreen) Keys() []key.Binding {
 		}
 		return []key.Binding{k.Up, k.Down, k.Filter, key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab/esc", "back to areas"))}
 	}
-	keys := []key.Binding{k.Up, k.Down, k.Answer, k.Tab, k.Results, k.Plan, k.Export}
+	keys := []key.Binding{k.Up, k.Down, k.Answer, k.Tab, k.Results, k.Plan, k.Export, k.Leavers, k.Calls}
 	if s.sh.sess.previous != nil {
 		keys = append(keys, k.Compare)
 	}
@@ -188,6 +188,12 @@ func (s *auditScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	case key.Matches(km, k.Export):
 		e, cmd := newExportScreen(s.sh)
 		return s, tea.Sequence(push(e), cmd)
+	case key.Matches(km, k.Leavers):
+		l, cmd := newLeavers(s.sh)
+		return s, tea.Sequence(push(l), cmd)
+	case key.Matches(km, k.Calls):
+		c, cmd := newCallsScreen(s.sh)
+		return s, tea.Sequence(push(c), cmd)
 	case key.Matches(km, k.Compare) && s.sh.sess.previous != nil:
 		return s, push(newCompareScreen(s.sh))
 	case key.Matches(km, k.SaveDemo) && s.sh.sess.demo:
@@ -328,6 +334,12 @@ func (s *auditScreen) pane(width, height int) string {
 	} else {
 		b.WriteString(wrap(fmt.Sprintf("From the phone system: %d %s made, %d failed, %d could not be read.",
 			len(found), plural(len(found), "check", "checks"), fails, unknowns), width) + "\n")
+	}
+	switch d {
+	case checklist.DomainLeavers:
+		b.WriteString(st.muted.Render(wrap("Press l to compare your staff list with the phone system.", width)) + "\n")
+	case checklist.DomainMonitoring:
+		b.WriteString(st.muted.Render(wrap("Press f to check a call-record export for fraud.", width)) + "\n")
 	}
 	asked, answered := s.progress(d)
 	switch {

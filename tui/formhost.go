@@ -28,6 +28,9 @@ type formHost struct {
 	state      formState
 }
 
+// formMaxHeight bounds a form's height; no form in the app comes near it.
+const formMaxHeight = 60
+
 // formExecDoneMsg reports that an accessible form handed the terminal back.
 type formExecDoneMsg struct {
 	id  int
@@ -39,6 +42,11 @@ func newFormHost(sh *shared, width int, groups ...*huh.Group) (*formHost, tea.Cm
 		WithShowHelp(false).
 		WithTheme(huh.ThemeFunc(huh.ThemeBase16)).
 		WithWidth(width)
+	// A group works out its height when it is made, before the width above
+	// wraps its text onto more lines; a size message makes it measure again,
+	// so no option or input line is cut off. The screen cuts the view to fit.
+	m, _ := f.Update(tea.WindowSizeMsg{Width: width, Height: formMaxHeight})
+	f = m.(*huh.Form)
 	h := &formHost{form: f, accessible: sh.opts.Accessible, id: int(opCounter.Add(1))}
 	if h.accessible {
 		f.WithAccessible(true)

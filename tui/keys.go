@@ -12,6 +12,8 @@ type keyMap struct {
 	Results, Plan, Export, Compare, Audit   key.Binding
 	Accept, Done, Owner, SaveDemo, Cancel   key.Binding
 	Answer, Retry, Continue                 key.Binding
+	Leavers, Calls, Import, Switch          key.Binding
+	Yes, No, SharedLine                     key.Binding
 }
 
 func newKeyMap() keyMap {
@@ -49,6 +51,13 @@ func newKeyMap() keyMap {
 		Answer:      b([]string{"enter"}, "enter", "answer questions"),
 		Retry:       b([]string{"t"}, "t", "try again"),
 		Continue:    b([]string{"enter"}, "enter", "continue"),
+		Leavers:     b([]string{"l"}, "l", "leavers"),
+		Calls:       b([]string{"f"}, "f", "call records"),
+		Import:      b([]string{"i"}, "i", "import a list"),
+		Switch:      b([]string{"tab"}, "tab", "switch list"),
+		Yes:         b([]string{"y"}, "y", "yes, it is them"),
+		No:          b([]string{"n"}, "n", "no, not them"),
+		SharedLine:  b([]string{"s"}, "s", "shared line"),
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"strings"
 	"time"
 
@@ -158,9 +159,9 @@ func openSite(ctx context.Context, store *checklist.Store, cat *checklist.Catalo
 	return sess, nil
 }
 
-// carryForward starts a new audit that keeps the answers, accepted risks and
-// action tracking of the last one: a return visit should not ask again what
-// nobody has reason to change.
+// carryForward starts a new audit that keeps the answers, accepted risks,
+// action tracking, staff list and match decisions of the last one: a return
+// visit should not ask again what nobody has reason to change.
 func carryForward(cat *checklist.Catalogue, site string, inv checklist.Inventory, previous *checklist.Audit, now time.Time) *checklist.Audit {
 	answers := make(checklist.Answers)
 	if previous != nil {
@@ -170,9 +171,14 @@ func carryForward(cat *checklist.Catalogue, site string, inv checklist.Inventory
 			}
 		}
 	}
+	// The staff list comes from HR, not the phone system: keep the last one
+	// until a newer one is imported.
+	if previous != nil && previous.Inventory.Has(checklist.FacetStaff) && !inv.Has(checklist.FacetStaff) {
+		inv = checklist.WithStaff(inv, previous.Inventory.Staff)
+	}
 	a := checklist.NewAudit(cat, site, inv, answers, now)
 	if previous != nil {
-		a.Accepted, a.Tracking = previous.Accepted, previous.Tracking
+		a.Accepted, a.Tracking, a.LeaverDecisions = previous.Accepted, previous.Tracking, maps.Clone(previous.LeaverDecisions)
 		a.Recompute(cat, now)
 	}
 	return a

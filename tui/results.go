@@ -65,7 +65,7 @@ func (r *results) Title() string { return "Results" }
 func (r *results) Typing() bool  { return false }
 func (r *results) Keys() []key.Binding {
 	k := r.sh.keys
-	return []key.Binding{k.Up, k.Down, key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "why and how to fix")), k.Plan, k.Export, k.Back}
+	return []key.Binding{k.Up, k.Down, key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "why and how to fix")), k.Plan, k.Export, k.Leavers, k.Calls, k.Back}
 }
 
 func (r *results) Update(msg tea.Msg) (screen, tea.Cmd) {
@@ -82,6 +82,12 @@ func (r *results) Update(msg tea.Msg) (screen, tea.Cmd) {
 		case key.Matches(msg, k.Export):
 			e, cmd := newExportScreen(r.sh)
 			return r, tea.Sequence(push(e), cmd)
+		case key.Matches(msg, k.Leavers):
+			l, cmd := newLeavers(r.sh)
+			return r, tea.Sequence(push(l), cmd)
+		case key.Matches(msg, k.Calls):
+			c, cmd := newCallsScreen(r.sh)
+			return r, tea.Sequence(push(c), cmd)
 		case key.Matches(msg, k.Enter):
 			if len(r.findings) > 0 {
 				return r, push(newFinding(r.sh, r.findings[r.list.cursor].CheckID))

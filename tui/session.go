@@ -62,6 +62,7 @@ func snapshot(a *checklist.Audit) *checklist.Audit {
 	c.Answers = maps.Clone(a.Answers)
 	c.Accepted = maps.Clone(a.Accepted)
 	c.Tracking = maps.Clone(a.Tracking)
+	c.LeaverDecisions = maps.Clone(a.LeaverDecisions)
 	c.History = a.History[:len(a.History):len(a.History)]
 	return &c
 }
