@@ -1,72 +1,16 @@
 package freepbx
 
-import (
-	"fmt"
-	"strconv"
-	"strings"
-)
+import "github.com/ringfence/ringfence/connectors"
 
 // Options tune a fetch. The zero value reads extensions and voicemail only.
-type Options struct {
-	// Calls also reads call records. They take longer and are only needed for
-	// the toll-fraud and leaver checks.
-	Calls bool
-	// CallLimit caps the call records read, newest first; 0 means 5,000.
-	CallLimit int
-	// Concurrency caps the per-mailbox requests in flight; 0 means 8.
-	Concurrency int
-	// PageSize is how many extensions are asked for per page; 0 means 500.
-	PageSize int
-}
+type Options = connectors.FetchOptions
 
-const (
-	defaultCallLimit   = 5000
-	defaultConcurrency = 8
-	defaultPageSize    = 500
-)
-
-func (o Options) withDefaults() Options {
-	if o.CallLimit <= 0 {
-		o.CallLimit = defaultCallLimit
-	}
-	if o.Concurrency <= 0 {
-		o.Concurrency = defaultConcurrency
-	}
-	if o.PageSize <= 0 {
-		o.PageSize = defaultPageSize
-	}
-	return o
-}
+// defaults: 5,000 newest call records, 8 mailbox queries at once, 500
+// extensions a page.
+var defaults = Options{CallLimit: 5000, Concurrency: 8, PageSize: 500}
 
 // OptionsFrom reads the site's connector options: "calls" (yes/no),
-// "call_limit" and "concurrency".
+// "call_limit", "concurrency" and "page_size".
 func OptionsFrom(m map[string]string) (Options, error) {
-	var o Options
-	for k, v := range m {
-		v = strings.TrimSpace(v)
-		switch k {
-		case "calls":
-			switch strings.ToLower(v) {
-			case "yes", "true", "on", "1":
-				o.Calls = true
-			case "no", "false", "off", "0", "":
-			default:
-				return o, fmt.Errorf("freepbx: the option calls=%q should be yes or no.", v)
-			}
-		case "call_limit", "concurrency", "page_size":
-			n, err := strconv.Atoi(v)
-			if err != nil || n < 1 || n > 100000 {
-				return o, fmt.Errorf("freepbx: the option %s=%q should be a whole number from 1 to 100000.", k, v)
-			}
-			switch k {
-			case "call_limit":
-				o.CallLimit = n
-			case "concurrency":
-				o.Concurrency = min(n, 32)
-			default:
-				o.PageSize = n
-			}
-		}
-	}
-	return o, nil
+	return connectors.ParseFetchOptions(name, m)
 }

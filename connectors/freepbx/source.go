@@ -65,7 +65,7 @@ func New(cfg Config) (*Source, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Source{client: client, clientID: strings.TrimSpace(cfg.ClientID), secret: cfg.Secret, opts: cfg.Options.withDefaults(), now: time.Now}, nil
+	return &Source{client: client, clientID: strings.TrimSpace(cfg.ClientID), secret: cfg.Secret, opts: cfg.Options.WithDefaults(defaults), now: time.Now}, nil
 }
 
 // Name is the connector's short name.

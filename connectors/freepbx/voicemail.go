@@ -2,10 +2,8 @@ package freepbx
 
 import (
 	"context"
-	"sync"
 
 	"github.com/ringfence/ringfence/checklist"
-	"github.com/ringfence/ringfence/checklist/pins"
 	"github.com/ringfence/ringfence/connectors"
 )
 
@@ -33,8 +31,7 @@ func (s *Source) judgeMailbox(ctx context.Context, ext string) (checklist.Mailbo
 	}
 	m := checklist.Mailbox{Extension: ext, Enabled: true, PINRequired: true, PIN: checklist.PINJudgement{Verdict: checklist.PINUnknown}}
 	if vm.Password != nil {
-		j := pins.Judge(*vm.Password, ext)
-		m.PIN = checklist.PINJudgement{Verdict: checklist.PINVerdict(j.Verdict), Reason: j.Reason, Short: j.Short}
+		m.PIN = checklist.JudgePIN(*vm.Password, ext)
 	}
 	vm.Password = nil
 	return m, true, nil
@@ -50,52 +47,18 @@ func (s *Source) fetchVoicemail(ctx context.Context, exts []extensionNode, progr
 			todo = append(todo, e.ExtensionID)
 		}
 	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-
 	boxes := make([]checklist.Mailbox, len(todo))
 	found := make([]bool, len(todo))
-	var (
-		mu       sync.Mutex
-		firstErr error
-		done     int
-	)
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < min(s.opts.Concurrency, max(len(todo), 1)); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				m, ok, err := s.judgeMailbox(ctx, todo[i])
-				mu.Lock()
-				if err != nil && firstErr == nil {
-					firstErr = err
-					cancel()
-				}
-				boxes[i], found[i] = m, ok
-				done++
-				if progress != nil && err == nil {
-					progress(connectors.Progress{Step: "voicemail", Done: done, Total: len(todo)})
-				}
-				mu.Unlock()
-			}
-		}()
-	}
-feed:
-	for i := range todo {
-		select {
-		case jobs <- i:
-		case <-ctx.Done():
-			break feed
+	err := connectors.ForEach(ctx, len(todo), s.opts.Concurrency, func(ctx context.Context, i int) error {
+		m, ok, err := s.judgeMailbox(ctx, todo[i])
+		boxes[i], found[i] = m, ok
+		return err
+	}, func(done int) {
+		if progress != nil {
+			progress(connectors.Progress{Step: "voicemail", Done: done, Total: len(todo)})
 		}
-	}
-	close(jobs)
-	wg.Wait()
-	if firstErr != nil {
-		return nil, firstErr
-	}
-	if err := ctx.Err(); err != nil {
+	})
+	if err != nil {
 		return nil, err
 	}
 	out := make([]checklist.Mailbox, 0, len(todo))

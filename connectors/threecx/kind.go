@@ -38,12 +38,17 @@ func init() {
 				Help: "Looks for fraud patterns in recent calls; slower on a busy system."},
 		},
 		New: func(site checklist.Site, secret string) (connectors.Source, error) {
+			opts, err := connectors.ParseFetchOptions(Name, site.Connector.Options)
+			if err != nil {
+				return nil, err
+			}
 			return New(Config{
 				URL:      site.Connector.URL,
 				ClientID: site.Connector.ClientID,
 				Secret:   secret,
 				Pins:     site.Pins,
-				Calls:    site.Connector.Options[OptionCalls] == "yes",
+				Calls:    opts.Calls,
+				PageSize: opts.PageSize,
 			})
 		},
 	})

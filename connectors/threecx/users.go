@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/ringfence/ringfence/checklist"
-	"github.com/ringfence/ringfence/checklist/pins"
 )
 
 // userFields are the Pbx.User properties read. VMPIN is the only secret among
@@ -57,9 +56,9 @@ func (s *Source) readUsers(ctx context.Context, progress func(done, total int)) 
 		for i := range batch {
 			u := &batch[i]
 			// Judge the PIN and drop it before anything else sees the user.
-			j := pins.Judge(u.VMPIN, u.Number)
+			pin := checklist.JudgePIN(u.VMPIN, u.Number)
 			u.VMPIN = ""
-			f.add(u, checklist.PINJudgement{Verdict: checklist.PINVerdict(j.Verdict), Reason: j.Reason, Short: j.Short})
+			f.add(u, pin)
 		}
 		return nil
 	})

@@ -6,10 +6,8 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/ringfence/ringfence/checklist"
-	"github.com/ringfence/ringfence/checklist/pins"
 	"github.com/ringfence/ringfence/connectors"
 )
 
@@ -28,8 +26,7 @@ func (s *Source) judgeMailbox(ctx context.Context, e extensionRow) (checklist.Ma
 	m := checklist.Mailbox{Extension: e.Number, Enabled: true, PINRequired: true,
 		PIN: checklist.PINJudgement{Verdict: checklist.PINUnknown}}
 	if raw, ok := decodePIN(ans.Password); ok {
-		j := pins.Judge(string(raw), e.Number)
-		m.PIN = checklist.PINJudgement{Verdict: checklist.PINVerdict(j.Verdict), Reason: j.Reason, Short: j.Short}
+		m.PIN = checklist.JudgePIN(string(raw), e.Number)
 		clear(raw)
 	}
 	ans.Password = ""
@@ -50,50 +47,17 @@ func decodePIN(b64 string) ([]byte, bool) {
 // fetchVoicemail judges every extension's PIN with at most opts.Concurrency
 // requests in flight, in extension order. The first error stops the rest.
 func (s *Source) fetchVoicemail(ctx context.Context, exts []extensionRow, progress func(connectors.Progress)) ([]checklist.Mailbox, error) {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
 	boxes := make([]checklist.Mailbox, len(exts))
-	var (
-		mu       sync.Mutex
-		firstErr error
-		done     int
-		wg       sync.WaitGroup
-	)
-	jobs := make(chan int)
-	for w := 0; w < min(s.opts.Concurrency, max(len(exts), 1)); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				m, err := s.judgeMailbox(ctx, exts[i])
-				mu.Lock()
-				if err != nil && firstErr == nil {
-					firstErr = err
-					cancel()
-				}
-				boxes[i] = m
-				done++
-				if progress != nil && err == nil {
-					progress(connectors.Progress{Step: "voicemail", Done: done, Total: len(exts)})
-				}
-				mu.Unlock()
-			}
-		}()
-	}
-feed:
-	for i := range exts {
-		select {
-		case jobs <- i:
-		case <-ctx.Done():
-			break feed
+	err := connectors.ForEach(ctx, len(exts), s.opts.Concurrency, func(ctx context.Context, i int) error {
+		m, err := s.judgeMailbox(ctx, exts[i])
+		boxes[i] = m
+		return err
+	}, func(done int) {
+		if progress != nil {
+			progress(connectors.Progress{Step: "voicemail", Done: done, Total: len(exts)})
 		}
-	}
-	close(jobs)
-	wg.Wait()
-	if firstErr != nil {
-		return nil, firstErr
-	}
-	if err := ctx.Err(); err != nil {
+	})
+	if err != nil {
 		return nil, err
 	}
 	return boxes, nil

@@ -1,0 +1,75 @@
+package connectors
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// FetchOptions tune how much a PBX connector reads and how hard it pushes. They
+// come from a site's connector options ("calls=yes", "call_limit=2000", ...).
+type FetchOptions struct {
+	// Calls also reads call records, for the toll-fraud and leaver checks.
+	// They take longer to read, so they are off unless asked for.
+	Calls bool
+	// CallLimit caps the call records read, newest first; 0 means the
+	// connector's default.
+	CallLimit int
+	// Concurrency caps the per-item requests in flight (one per mailbox, for
+	// example); 0 means the connector's default.
+	Concurrency int
+	// PageSize is how many items are asked for per page; 0 means the
+	// connector's default.
+	PageSize int
+}
+
+// maxConcurrency keeps a typo in the options from flooding a small PBX.
+const maxConcurrency = 32
+
+// ParseFetchOptions reads the options a site stores for a connector. Unknown
+// keys are left for the connector; a bad value is an error naming the
+// connector, the option and what it should be.
+func ParseFetchOptions(connector string, m map[string]string) (FetchOptions, error) {
+	var o FetchOptions
+	for k, v := range m {
+		v = strings.TrimSpace(v)
+		switch k {
+		case "calls":
+			switch strings.ToLower(v) {
+			case "yes", "true", "on", "1":
+				o.Calls = true
+			case "no", "false", "off", "0", "":
+			default:
+				return o, fmt.Errorf("%s: the option calls=%q should be yes or no.", connector, v)
+			}
+		case "call_limit", "concurrency", "page_size":
+			n, err := strconv.Atoi(v)
+			if err != nil || n < 1 || n > 100000 {
+				return o, fmt.Errorf("%s: the option %s=%q should be a whole number from 1 to 100000.", connector, k, v)
+			}
+			switch k {
+			case "call_limit":
+				o.CallLimit = n
+			case "concurrency":
+				o.Concurrency = min(n, maxConcurrency)
+			default:
+				o.PageSize = n
+			}
+		}
+	}
+	return o, nil
+}
+
+// WithDefaults fills the zero fields from defaults.
+func (o FetchOptions) WithDefaults(defaults FetchOptions) FetchOptions {
+	if o.CallLimit <= 0 {
+		o.CallLimit = defaults.CallLimit
+	}
+	if o.Concurrency <= 0 {
+		o.Concurrency = defaults.Concurrency
+	}
+	if o.PageSize <= 0 {
+		o.PageSize = defaults.PageSize
+	}
+	return o
+}
