@@ -20,6 +20,12 @@ type home struct {
 	loaded   bool
 	list     menu
 	op       operation
+	// opening is the site being opened, so that it can be tried again once
+	// the user has trusted its certificate. The secret stays in memory.
+	opening struct {
+		name, secret string
+		fresh        bool
+	}
 }
 
 func newHome(sh *shared, ctx context.Context) *home {
@@ -65,6 +71,7 @@ func (h *home) openSite(name string, fresh bool, secret string) tea.Cmd {
 		label = "Reading " + name + "'s phone system…"
 	}
 	ctx, tick := h.op.start(h.ctx, label)
+	h.opening.name, h.opening.secret, h.opening.fresh = name, secret, fresh
 	return tea.Batch(tick, openSiteCmd(h.op.id, ctx, h.sh, name, fresh, secret))
 }
 
@@ -79,7 +86,21 @@ func (h *home) Update(msg tea.Msg) (screen, tea.Cmd) {
 			return h, nil
 		}
 		h.op.stop()
+		if q, ok := certProblem(msg.err); ok {
+			c, cmd := newCertTrust(h.sh, q)
+			return h, tea.Sequence(push(c), cmd)
+		}
 		return h, problem(msg.err)
+	case certDecidedMsg:
+		if msg.pin == nil {
+			return h, notice("You did not trust the phone system's certificate, so Ringfence did not connect to it.")
+		}
+		return h, h.trustAndOpen(*msg.pin)
+	case pinSavedMsg:
+		if msg.err != nil {
+			return h, problem(msg.err)
+		}
+		return h, h.openSite(h.opening.name, h.opening.fresh, h.opening.secret)
 	case needSecretMsg:
 		if !h.op.owns(msg.op) {
 			return h, nil
@@ -128,6 +149,23 @@ func (h *home) Update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 	}
 	return h, h.op.Update(msg)
+}
+
+// pinSavedMsg says the site now trusts the certificate the user confirmed.
+type pinSavedMsg struct{ err error }
+
+// trustAndOpen saves the certificate with the site, in place of any earlier
+// one for that host, and then opens the site again.
+func (h *home) trustAndOpen(pin checklist.PinnedCert) tea.Cmd {
+	store, name := h.sh.opts.Store, h.opening.name
+	return func() tea.Msg {
+		site, err := store.Site(name)
+		if err != nil {
+			return pinSavedMsg{err: err}
+		}
+		site.Pins = withPin(site.Pins, pin)
+		return pinSavedMsg{err: store.SaveSite(site)}
+	}
 }
 
 func (h *home) newSite() tea.Cmd {

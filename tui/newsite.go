@@ -45,6 +45,10 @@ type newSite struct {
 	op     operation
 	failed string
 	kind   connectors.Kind
+	pins   []checklist.PinnedCert // certificates the user trusted while adding the site
+	// refused is set when the user would not trust the certificate, so the
+	// advice is about the certificate rather than the settings.
+	refused bool
 }
 
 type (
@@ -136,7 +140,7 @@ func required(what string) func(string) error {
 // and never enters the record.
 func (s *newSite) site() (checklist.Site, string) {
 	d := s.draft
-	site := checklist.Site{Schema: checklist.SiteSchema, Name: strings.TrimSpace(d.name), Contact: strings.TrimSpace(d.contact), Created: s.sh.now()}
+	site := checklist.Site{Schema: checklist.SiteSchema, Name: strings.TrimSpace(d.name), Contact: strings.TrimSpace(d.contact), Created: s.sh.now(), Pins: s.pins}
 	var secret string
 	if d.kind == "" {
 		return site, ""
@@ -168,7 +172,7 @@ func (s *newSite) testConnection() tea.Cmd {
 	kind := s.kind
 	ctx, tick := s.op.start(s.ctx, "Connecting to "+kind.Title+"…")
 	id := s.op.id
-	s.step = stepTesting
+	s.step, s.refused = stepTesting, false
 	return tea.Batch(tick, func() tea.Msg {
 		ctx, cancel := context.WithTimeout(ctx, connectTimeout)
 		defer cancel()
@@ -242,7 +246,19 @@ func (s *newSite) Update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		s.step = stepFailed
 		s.failed = plainError(msg.err)
+		if q, ok := certProblem(msg.err); ok {
+			// Only the user can vouch for the certificate: ask, then test again.
+			c, cmd := newCertTrust(s.sh, q)
+			return s, tea.Sequence(push(c), cmd)
+		}
 		return s, nil
+	case certDecidedMsg:
+		if msg.pin == nil {
+			s.failed, s.refused = "You did not trust the phone system's certificate, so Ringfence did not connect to it.", true
+			return s, nil
+		}
+		s.pins = withPin(s.pins, *msg.pin)
+		return s, s.testConnection()
 	case tea.KeyPressMsg:
 		switch s.step {
 		case stepTesting, stepCreating:
@@ -302,9 +318,13 @@ func (s *newSite) View(width, height int) string {
 	case stepTesting, stepCreating:
 		return s.op.View(st)
 	case stepFailed:
+		advice := "Check the address and the credentials, and that this computer can reach the phone system (try its web page in a browser). Then:"
+		if s.refused {
+			advice = "When you have checked the fingerprint on the phone system itself, try again. Or:"
+		}
 		return st.errorText.Render("Ringfence could not read "+s.kind.Title+".") + "\n\n" +
 			wrap(s.failed, width) + "\n\n" +
-			wrap("Check the address and the credentials, and that this computer can reach the phone system (try its web page in a browser). Then:", width) + "\n\n" +
+			wrap(advice, width) + "\n\n" +
 			"  t      try again\n  enter  change the settings\n  a      answer the questions yourself instead\n  esc    go back"
 	}
 	return s.form.View()
