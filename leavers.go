@@ -220,7 +220,7 @@ func runCDR(ctx context.Context, args []string, e env) error {
 	}
 	defer f.Close()
 	analyzer := callscan.New(checklist.CallScanConfig(&subj.inv, subj.decisions, now))
-	stats, skipped, err := cdr.Scan(f, path, layout, func(c checklist.Call) error {
+	stats, skipped, err := cdr.ScanConcurrently(f, path, layout, func(c checklist.Call) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}

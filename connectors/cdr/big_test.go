@@ -122,3 +122,23 @@ func BenchmarkScanAnalyse1M(b *testing.B) {
 		_ = a.Incidents()
 	}
 }
+
+// BenchmarkScanAnalyseConcurrently1M is BenchmarkScanAnalyse1M with reading and
+// analysis overlapping, as `ringfence cdr` runs them.
+func BenchmarkScanAnalyseConcurrently1M(b *testing.B) {
+	path := writeMaster(b, 1_000_000)
+	b.ResetTimer()
+	for b.Loop() {
+		f, err := os.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		a := callscan.New(callscan.Config{AllowedCountries: []string{"33"}})
+		st, _, err := ScanConcurrently(f, "Master.csv", Layout{}, func(c checklist.Call) error { a.Add(c); return nil })
+		f.Close()
+		if err != nil || st.Calls != 1_000_000 {
+			b.Fatalf("%v %+v", err, st)
+		}
+		_ = a.Incidents()
+	}
+}
