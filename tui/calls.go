@@ -1,9 +1,11 @@
 package tui
 
 import (
+	"cmp"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -93,9 +95,26 @@ func (s *callsScreen) scan() tea.Cmd {
 		if err != nil {
 			return callsScannedMsg{op: id, path: path, stats: stats, skipped: skipped, err: err}
 		}
-		return callsScannedMsg{op: id, path: path, stats: stats, skipped: skipped, incidents: an.Incidents()}
+		return callsScannedMsg{op: id, path: path, stats: stats, skipped: skipped, incidents: steadyOrder(an.Incidents())}
 	}
 	return tea.Batch(tick, s.tick(id), work)
+}
+
+// steadyOrder keeps the analysis's order (most serious first, then oldest)
+// and settles ties by kind and destination, so the same file always lists
+// its incidents in the same order.
+func steadyOrder(in []callscan.Incident) []callscan.Incident {
+	rank := map[callscan.Severity]int{callscan.Critical: 0, callscan.High: 1, callscan.Medium: 2}
+	slices.SortStableFunc(in, func(x, y callscan.Incident) int {
+		return cmp.Or(
+			cmp.Compare(rank[x.Severity], rank[y.Severity]),
+			x.Start.Compare(y.Start),
+			strings.Compare(strings.Join(x.Extensions, ","), strings.Join(y.Extensions, ",")),
+			strings.Compare(string(x.Kind), string(y.Kind)),
+			strings.Compare(x.Destination, y.Destination),
+		)
+	})
+	return in
 }
 
 func (s *callsScreen) tick(id int) tea.Cmd {
@@ -209,7 +228,7 @@ func (s *callsScreen) recordedNote() string {
 			continue
 		}
 		if r.Basis == checklist.FromInventory {
-			return "Saved with the audit. MON-02 still goes by the phone system's own call records, which it read: " + strings.TrimSpace(statusWord(r.Status)) + "."
+			return "Saved with the audit. MON-02 is still judged on the call records the phone system gave (" + strings.TrimSpace(statusWord(r.Status)) + "); this file is kept as your answer."
 		}
 		return "Saved with the audit: MON-02 now reflects this file (" + strings.TrimSpace(statusWord(r.Status)) + ")."
 	}

@@ -35,3 +35,39 @@ func TestGolden(t *testing.T) {
 		}
 	}
 }
+
+// TestGoldenFiles keeps the screens that read a file: the leavers report, the
+// matches to confirm, the call records found and a certificate to trust.
+func TestGoldenFiles(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		name := func(s string) string { return fmt.Sprintf("%s-%dx%d", s, size[0], size[1]) }
+		t.Run(name("leavers"), func(t *testing.T) {
+			h := newHarness(t, true, size[0], size[1])
+			h.press("l")
+			golden.RequireEqual(t, h.screen())
+		})
+		t.Run(name("leavers-confirm"), func(t *testing.T) {
+			path := writeFile(t, "staff.csv", demoStaffList)
+			h := newHarness(t, true, size[0], size[1])
+			h.press("l", "i")
+			h.typeText(path)
+			h.press("enter", "tab")
+			golden.RequireEqual(t, h.screen())
+		})
+		t.Run(name("calls"), func(t *testing.T) {
+			path := writeFile(t, "calls.csv", fraudCalls)
+			h := newHarness(t, true, size[0], size[1])
+			h.press("f")
+			h.typeText(path)
+			h.press("enter")
+			golden.RequireEqual(t, h.screen())
+		})
+		t.Run(name("certificate"), func(t *testing.T) {
+			registerCertFake()
+			presentCert(t, certA)
+			h := newHarness(t, false, size[0], size[1])
+			addCertSite(h)
+			golden.RequireEqual(t, h.screen())
+		})
+	}
+}

@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -411,7 +412,7 @@ func (s *leaversScreen) reportLines(width int) []string {
 	}
 	findings("Mailboxes and phones for extensions that no longer exist", rep.Orphans)
 	if n := len(s.skipped); n > 0 {
-		out = append(out, "", st.heading.Render(fmt.Sprintf("Rows left out of %s (%d)", s.read, n)))
+		out = append(out, "", st.heading.Render(fmt.Sprintf("Rows left out of %s (%d)", filepath.Base(s.read), n)))
 		for _, r := range s.skipped {
 			out = append(out, wrapIndent(fmt.Sprintf("line %d: %s", r.Line, r.Reason), width, "  ", "    ")...)
 		}

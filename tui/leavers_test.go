@@ -1,0 +1,205 @@
+package tui
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/reconcile"
+)
+
+// writeFile puts a test file in a temporary folder and returns its path.
+func writeFile(t *testing.T, name, body string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// demoStaffList leaves out most of the demo company, names two people in a
+// way Ringfence cannot be sure of, and has a row it must leave out.
+const demoStaffList = "Name,Email,Status,Leave date\n" +
+	"Thomas Fletcher,,Active,\n" +
+	"Declan O'Brien,,Leaver,30/10/2026\n" +
+	"Bad Row,not-an-email,Active,\n" +
+	"Jo Whitaker,jo.whitaker@brightwater.example.co.uk,Active,\n" +
+	"M Bell,,Active,\n"
+
+func result(a *checklist.Audit, id string) checklist.Result {
+	for _, r := range a.Results {
+		if r.CheckID == id {
+			return r
+		}
+	}
+	return checklist.Result{}
+}
+
+func TestLeaversShowsTheDemoReportStraightAway(t *testing.T) {
+	h := newHarness(t, true, 80, 24)
+	h.press("r", "l")
+	l, ok := h.top().(*leaversScreen)
+	if !ok {
+		t.Fatalf("l on the results should open the leavers, got %T", h.top())
+	}
+	if l.form != nil {
+		t.Fatal("the demo has a staff list: the report should show without asking for a file")
+	}
+	h.mustSee("45 people on the staff list")
+	h.mustSee("LV-01 ✗ fail")
+	h.mustSee("Leavers who can still use the phone system (1)")
+	h.mustSee("Declan Ó'Brien, extension 214: left 30 Oct 2026, 21 days ago, 9 calls")
+	h.mustSee("voicemail box still open")
+	h.press("end")
+	h.mustSee("Calls forwarded outside the business (2)")
+	h.mustSee("214 Declan Ó'Brien: to 07700900461 (a leaver)")
+	h.press("esc")
+	if _, ok := h.top().(*results); !ok {
+		t.Fatalf("esc should go back to the results, got %T", h.top())
+	}
+}
+
+func TestImportingAStaffListListsLeftOutRowsAndSettlesMatches(t *testing.T) {
+	path := writeFile(t, "staff.csv", demoStaffList)
+	h := newHarness(t, true, 80, 24)
+	h.press("l", "i")
+	h.mustSee("Leave date")
+	h.press("q") // typed, not a quit
+	if h.quit {
+		t.Fatal("q in the file field must not quit")
+	}
+	h.send(keyMsg("backspace"))
+	h.typeText(path)
+	h.press("enter")
+	l := h.top().(*leaversScreen)
+	a := h.app.sh.sess.audit
+	if len(a.Inventory.Staff) != 4 {
+		t.Fatalf("the audit should hold the 4 good rows, has %d", len(a.Inventory.Staff))
+	}
+	h.mustSee("Read 4 people from the staff list. 1 row was left out")
+	h.mustSee("2 matches need you to confirm")
+	h.press("end")
+	h.mustSee("line 4: the e-mail address \"not-an-email\" has no @")
+
+	h.press("tab")
+	if l.pane != paneConfirm {
+		t.Fatal("tab should show the matches to confirm")
+	}
+	h.mustSee("Extension 102 (Marcus Bell) might be M Bell: same surname and first initial.")
+	h.press("y")
+	if d := a.LeaverDecisions["102"]; d.Verdict != reconcile.Confirm || d.Staff != "M Bell" {
+		t.Fatalf("y should confirm the match, got %+v", d)
+	}
+	h.mustSee("Extension 102 is M Bell's.")
+	if len(l.rep.ToConfirm) != 1 || l.rep.ToConfirm[0].Extension != "204" {
+		t.Fatalf("one match should be left: %+v", l.rep.ToConfirm)
+	}
+	h.press("s")
+	if a.LeaverDecisions["204"].Verdict != reconcile.Shared {
+		t.Fatal("s should mark the extension shared")
+	}
+	if l.pane != paneReport {
+		t.Fatal("with nothing left to confirm the report should show")
+	}
+	if !slices.ContainsFunc(l.rep.Shared, func(f reconcile.Finding) bool { return f.Extension == "204" }) {
+		t.Fatalf("204 should now be listed as shared: %+v", l.rep.Shared)
+	}
+	h.mustSee("That was the last match to confirm.")
+}
+
+// smallSite saves a site whose phone system has two extensions and no staff
+// list, so the leaver checks wait for one.
+func smallSite(t *testing.T) *checklist.Store {
+	t.Helper()
+	store, err := checklist.OpenStore(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := store.CreateSite(checklist.Site{Name: "Acme Dental"}); err != nil {
+		t.Fatal(err)
+	}
+	inv := checklist.Inventory{
+		Source: checklist.SourceInfo{Connector: "test", FetchedAt: fixedNow, Collected: []checklist.Facet{checklist.FacetExtensions}},
+		Extensions: []checklist.Extension{
+			{Number: "101", Name: "Jo Whitaker", Enabled: true, Type: checklist.ExtUser},
+			{Number: "102", Name: "Bob Smith", Enabled: true, Type: checklist.ExtUser},
+		},
+	}
+	if err := store.SaveAudit(checklist.NewAudit(checklist.Builtin(), "Acme Dental", inv, nil, fixedNow)); err != nil {
+		t.Fatal(err)
+	}
+	return store
+}
+
+func TestASavedSiteAsksForTheStaffListAndSavesEachDecision(t *testing.T) {
+	store := smallSite(t)
+	h := newHarnessWithStore(t, store, false, 80, 24)
+	h.press("enter", "enter") // the site, then carry on
+	if _, ok := h.top().(*auditScreen); !ok {
+		t.Fatalf("got %T\n%s", h.top(), h.screen())
+	}
+	h.press("l")
+	l, ok := h.top().(*leaversScreen)
+	if !ok || l.form == nil {
+		t.Fatalf("with no staff list the leavers should ask for the file, got %T", h.top())
+	}
+	h.mustSee("Staff or leavers list")
+	h.press("esc")
+	if _, ok := h.top().(*auditScreen); !ok {
+		t.Fatalf("esc with no list should go back, got %T", h.top())
+	}
+
+	h.press("l")
+	h.typeText(filepath.Join(t.TempDir(), "missing.csv"))
+	h.press("enter")
+	h.mustSee("Could not open the staff list")
+	h.mustSee("no such file or directory")
+
+	path := writeFile(t, "staff.csv", "First name,Surname,Email\nJo,Whitaker,\nRobert,Smith,\n")
+	h.press("i")
+	h.mustSee("missing.csv") // the last path is kept, to mend a typing slip
+	h.send(tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl})
+	h.typeText(path)
+	h.press("enter")
+	a := h.app.sh.sess.audit
+	if got := result(a, "LV-01").Status; got != checklist.StatusPass {
+		t.Fatalf("LV-01 should pass while Bob is taken to be Robert Smith, got %s", got)
+	}
+	saved, err := store.LatestAudit("Acme Dental")
+	if err != nil || len(saved.Inventory.Staff) != 2 {
+		t.Fatalf("the staff list was not saved at once: %v", err)
+	}
+	h.mustSee("1 match needs you to confirm")
+	h.press("tab", "n")
+	if got := result(a, "LV-01").Status; got != checklist.StatusFail {
+		t.Fatalf("LV-01 should fail once 102 belongs to nobody, got %s", got)
+	}
+	h.mustSee("Extensions nobody on the staff list owns (1)")
+	h.mustSee("102 Bob Smith: you said the suggested person is wrong")
+	saved, _ = store.LatestAudit("Acme Dental")
+	if saved.LeaverDecisions["102"].Verdict != reconcile.Reject {
+		t.Fatalf("the decision was not saved at once: %+v", saved.LeaverDecisions)
+	}
+	if result(saved, "LV-01").Status != checklist.StatusFail {
+		t.Fatal("the saved audit should carry the re-judged check")
+	}
+}
+
+func TestANewAuditKeepsTheStaffListAndDecisions(t *testing.T) {
+	cat := checklist.Builtin()
+	prev := checklist.NewAudit(cat, "Acme Dental", checklist.Inventory{}, nil, fixedNow)
+	prev.SetStaff(cat, []checklist.StaffMember{{Name: "Jo Whitaker"}}, fixedNow)
+	prev.DecideMatch(cat, "102", reconcile.Decision{Verdict: reconcile.Shared}, fixedNow)
+	next := carryForward(cat, "Acme Dental", checklist.Inventory{}, prev, fixedNow)
+	if len(next.Inventory.Staff) != 1 || !next.Inventory.Has(checklist.FacetStaff) {
+		t.Fatal("the staff list should carry over until a newer one is imported")
+	}
+	if next.LeaverDecisions["102"].Verdict != reconcile.Shared {
+		t.Fatal("the match decisions should carry over")
+	}
+}
