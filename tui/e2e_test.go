@@ -9,9 +9,10 @@ import (
 	"time"
 )
 
-// TestEndToEndInTmux runs the real binary in a real terminal at 80x24 and walks
-// from the demo company through one area's questions to the results and an
-// export, reading the screen as a user would.
+// TestEndToEndInTmux builds the ringfence command itself and runs `ringfence
+// demo` in a real terminal at 80x24, walking from the demo company through one
+// area's questions and the leavers report to the results and an export,
+// reading the screen as a user would.
 func TestEndToEndInTmux(t *testing.T) {
 	if _, err := exec.LookPath("tmux"); err != nil {
 		if os.Getenv("RINGFENCE_REQUIRE_REAL") == "1" {
@@ -20,8 +21,8 @@ func TestEndToEndInTmux(t *testing.T) {
 		t.Skip("tmux is not installed; install it to run the end-to-end test")
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "ringfence-e2e")
-	build := exec.Command("go", "build", "-o", bin, "./testdata/e2emain")
+	bin := filepath.Join(dir, "ringfence")
+	build := exec.Command("go", "build", "-o", bin, "github.com/ringfence/ringfence")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
@@ -69,6 +70,10 @@ func TestEndToEndInTmux(t *testing.T) {
 		time.Sleep(200 * time.Millisecond)
 	}
 	waitFor("Next area: Leavers")
+	keys("l")
+	waitFor("Leavers who can still use the phone system (1)")
+	keys("Escape")
+	waitFor("Press l to compare your staff list")
 	keys("r")
 	waitFor("Do these first")
 	keys("e")
@@ -77,8 +82,12 @@ func TestEndToEndInTmux(t *testing.T) {
 	waitFor("Folder")
 	keys("Enter") // the folder Ringfence started in
 	waitFor("Written:")
-	report := filepath.Join(work, "brightwater-kitchens-ltd-2026-11-20.json")
-	data, err := os.ReadFile(report)
+	// The real command runs on today's date, which names the files.
+	reports, _ := filepath.Glob(filepath.Join(work, "brightwater-kitchens-ltd-*.json"))
+	if len(reports) != 1 {
+		t.Fatalf("want one JSON report in %s, found %v\n%s", work, reports, screen())
+	}
+	data, err := os.ReadFile(reports[0])
 	if err != nil {
 		t.Fatalf("no report: %v\n%s", err, screen())
 	}
@@ -87,4 +96,7 @@ func TestEndToEndInTmux(t *testing.T) {
 	}
 	keys("q")
 	waitFor("The demo audit was not saved")
+	if saved, _ := filepath.Glob(filepath.Join(home, "*", "site.json")); len(saved) != 0 {
+		t.Fatalf("the demo must not be saved as a site: %v", saved)
+	}
 }
