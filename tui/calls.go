@@ -3,6 +3,7 @@ package tui
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -75,7 +76,7 @@ func (s *callsScreen) scan() tea.Cmd {
 	ctx, tick := s.op.start(s.sh.ctx, "Reading the call records…")
 	id, typed := s.op.id, *s.path
 	read := new(atomic.Int64)
-	s.read, s.seen, s.failed = read, 0, ""
+	s.read, s.seen, s.failed, s.result = read, 0, "", nil
 	work := func() tea.Msg {
 		path := cleanPath(typed)
 		f, err := os.Open(path)
@@ -223,16 +224,20 @@ func (s *callsScreen) scanned(msg callsScannedMsg) tea.Cmd {
 // recordedNote says what the review did to MON-02. The phone system's own
 // call records, where it gave them, still decide the check.
 func (s *callsScreen) recordedNote() string {
+	kept := "Saved with the audit"
+	if !s.sh.sess.saved() {
+		kept = "Kept in this demo audit, which is not saved"
+	}
 	for _, r := range s.sh.sess.audit.Results {
 		if r.CheckID != "MON-02" {
 			continue
 		}
 		if r.Basis == checklist.FromInventory {
-			return "Saved with the audit. MON-02 is still judged on the call records the phone system gave (" + strings.TrimSpace(statusWord(r.Status)) + "); this file is kept as your answer."
+			return kept + ". MON-02 is still judged on the call records the phone system gave (" + strings.TrimSpace(statusWord(r.Status)) + "); this file is kept as your answer."
 		}
-		return "Saved with the audit: MON-02 now reflects this file (" + strings.TrimSpace(statusWord(r.Status)) + ")."
+		return kept + ": MON-02 now reflects this file (" + strings.TrimSpace(statusWord(r.Status)) + ")."
 	}
-	return "Saved with the audit."
+	return kept + "."
 }
 
 func skippedSummary(rows []cdr.RowError) string {
@@ -303,8 +308,8 @@ func (s *callsScreen) resultLines(width int) []string {
 	}
 	add(st.heading.Render(fmt.Sprintf("Possible fraud (%d)", len(r.incidents))))
 	for i, in := range r.incidents {
-		head := fmt.Sprintf("%d. %s · %s · %s · %.0f min", i+1, strings.ToUpper(string(in.Severity)),
-			extensionsLabel(in.Extensions), count(in.Calls, "call", "calls"), in.Minutes)
+		head := fmt.Sprintf("%d. %s · %s · %s · %s min", i+1, strings.ToUpper(string(in.Severity)),
+			extensionsLabel(in.Extensions), count(in.Calls, "call", "calls"), thousands(int(math.Round(in.Minutes))))
 		if in.Kind == callscan.KindConcurrentCall {
 			head = fmt.Sprintf("%d. %s · %s · up to %d calls at once", i+1, strings.ToUpper(string(in.Severity)), extensionsLabel(in.Extensions), in.Calls)
 		}
@@ -360,10 +365,12 @@ func layoutName(f string) string {
 }
 
 // count writes a number with its noun, with thousands separated.
-func count(n int, one, many string) string {
+func count(n int, one, many string) string { return thousands(n) + " " + plural(n, one, many) }
+
+func thousands(n int) string {
 	s := fmt.Sprint(n)
 	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
 		s = s[:i] + "," + s[i:]
 	}
-	return s + " " + plural(n, one, many)
+	return s
 }

@@ -50,7 +50,7 @@ func TestCallRecordsShowIncidentsAndRecordTheReview(t *testing.T) {
 	h.mustSee("Possible fraud (")
 	h.mustSee("1. CRITICAL · extension 214 · 2 calls · 82 min")
 	h.mustSee("after its owner left on 30 Oct")
-	h.mustSee("MON-02 is still judged on the call records the phone")
+	h.mustSee("Kept in this demo audit, which is not saved. MON-02 is still judged on the")
 	ans := h.app.sh.sess.audit.Answers["MON-02"]
 	if ans.Value != "found" || !strings.Contains(ans.Reason, "calls.csv") {
 		t.Fatalf("the review should be recorded as MON-02's answer: %+v", ans)

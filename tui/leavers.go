@@ -136,7 +136,7 @@ func (s *leaversScreen) Keys() []key.Binding {
 
 func importKey(k keyMap) key.Binding {
 	b := k.Import
-	b.SetHelp("i", "import a newer staff list")
+	b.SetHelp("i", "import a newer list")
 	return b
 }
 
@@ -243,6 +243,9 @@ func (s *leaversScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	if s.pane == paneReport {
 		s.doc.Update(msg, k)
+		return nil
+	}
+	if len(s.rep.ToConfirm) == 0 {
 		return nil
 	}
 	switch {
@@ -425,7 +428,8 @@ func (s *leaversScreen) confirmView(width, height int) string {
 	st := s.sh.st
 	var b strings.Builder
 	b.WriteString(st.heading.Render(fmt.Sprintf("Matches to confirm (%d)", len(s.rep.ToConfirm))) + "\n")
-	b.WriteString(wrap("Ringfence is not sure these extensions belong to these people. For each: y yes, it is them · n no, not them · s shared by several people.", width) + "\n\n")
+	b.WriteString(wrap("Ringfence is not sure of these matches. Pick one with ↑↓ and press:", width) + "\n")
+	b.WriteString("  y  yes, it is them\n  n  no, it is someone else or nobody\n  s  shared by several people\n\n")
 	detail := s.matchDetail(width)
 	used := strings.Count(b.String(), "\n") + strings.Count(detail, "\n") + 2
 	b.WriteString(s.confirm.View(st, width, max(height-used, 1)))
