@@ -32,6 +32,7 @@ type callsScreen struct {
 	sh     *shared
 	form   *formHost
 	path   *string
+	cols   *string // a column mapping, for files of no known layout
 	op     operation
 	read   *atomic.Int64 // calls read by the running scan
 	seen   int64         // what the last progress tick saw
@@ -54,16 +55,23 @@ type (
 )
 
 func newCallsScreen(sh *shared) (*callsScreen, tea.Cmd) {
-	s := &callsScreen{sh: sh, path: new(string), op: newOperation(), width: minWidth - 2}
+	s := &callsScreen{sh: sh, path: new(string), cols: new(string), op: newOperation(), width: minWidth - 2}
 	return s, s.askFile()
 }
 
 func (s *callsScreen) askFile() tea.Cmd {
 	var cmd tea.Cmd
 	s.form, cmd = newFormHost(s.sh, 70, huh.NewGroup(
-		huh.NewInput().Title("Call records").
-			Description("A CSV export of call records from your phone system: 3CX, FreePBX or Asterisk (Master.csv), or Yeastar. Any size will do.\nType the file's path, or drag the file here.").
-			Value(s.path).Validate(required("the path of the file")),
+		append(fileQuestion(s.sh, "Call records", "A CSV export of call records from your phone system: 3CX, FreePBX or Asterisk (Master.csv), or Yeastar. Any size will do.\nType the file's path, or drag the file here.", s.path),
+			huh.NewInput().Title("Columns (optional)").
+				Description("Leave this empty unless Ringfence cannot tell your file's layout. Then name its columns, such as start=Date,from=Extension,to=Number,duration=Seconds.").
+				Value(s.cols).Validate(func(v string) error {
+				if strings.TrimSpace(v) == "" {
+					return nil
+				}
+				_, err := cdr.ParseMapping(v)
+				return err
+			}))...,
 	))
 	return cmd
 }
@@ -75,6 +83,12 @@ func (s *callsScreen) scan() tea.Cmd {
 	cfg := checklist.CallScanConfig(&a.Inventory, a.LeaverDecisions, s.sh.now())
 	ctx, tick := s.op.start(s.sh.ctx, "Reading the call records…")
 	id, typed := s.op.id, *s.path
+	var layout cdr.Layout
+	if spec := strings.TrimSpace(*s.cols); spec != "" {
+		if m, err := cdr.ParseMapping(spec); err == nil { // the form has checked it
+			layout = cdr.Layout{Format: cdr.Generic, Map: &m}
+		}
+	}
 	read := new(atomic.Int64)
 	s.read, s.seen, s.failed, s.result = read, 0, "", nil
 	work := func() tea.Msg {
@@ -85,7 +99,7 @@ func (s *callsScreen) scan() tea.Cmd {
 		}
 		defer f.Close()
 		an := callscan.New(cfg)
-		stats, skipped, err := cdr.Scan(f, path, cdr.Layout{}, func(c checklist.Call) error {
+		stats, skipped, err := cdr.Scan(f, path, layout, func(c checklist.Call) error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}

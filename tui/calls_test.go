@@ -43,7 +43,7 @@ func TestCallRecordsShowIncidentsAndRecordTheReview(t *testing.T) {
 	}
 	h.mustSee("A CSV export of call records")
 	h.typeText(path)
-	h.press("enter")
+	h.press("enter", "enter") // the file, and no column mapping
 	h.mustSee("calls.csv: FreePBX layout, 3 calls from 18 Nov 2026 to 19 Nov 2026.")
 	h.mustSee("1 row could not be read and was left out")
 	h.mustSee(`line 4: the start time "nope" is not a date and time Ringfence can read`)
@@ -69,7 +69,7 @@ func TestCallRecordsDecideMONForASiteWithoutItsOwnRecords(t *testing.T) {
 	h := newHarnessWithStore(t, store, false, 80, 24)
 	h.press("enter", "enter", "r", "f")
 	h.typeText(path)
-	h.press("enter")
+	h.press("enter", "enter")
 	h.mustSee("Nothing that looks like fraud was found.")
 	h.mustSee("MON-02 now reflects this file (✓ pass)")
 	saved, err := store.LatestAudit("Acme Dental")
@@ -94,7 +94,7 @@ func TestABadCallFileSaysWhyAndChangesNothing(t *testing.T) {
 	before := h.app.sh.sess.audit.Answers["MON-02"]
 	h.press("f")
 	h.typeText(path)
-	h.press("enter")
+	h.press("enter", "enter")
 	h.mustSee("export the call records again")
 	h.mustSee("i      choose a file")
 	if h.app.sh.sess.audit.Answers["MON-02"] != before {
@@ -154,4 +154,42 @@ func TestCancellingTheScanStopsItAndRecordsNothing(t *testing.T) {
 	if h.app.sh.sess.audit.Answers["MON-02"] != before {
 		t.Fatal("a cancelled scan must not be recorded")
 	}
+}
+
+func TestAFileNameAtTheStartOfAnErrorKeepsItsSpelling(t *testing.T) {
+	if got := plainError(errors.New("staff.csv is empty")); got != "staff.csv is empty." {
+		t.Fatalf("got %q", got)
+	}
+}
+
+func TestAccessibleFileQuestionsReadTheirDescription(t *testing.T) {
+	sh := &shared{opts: Options{Accessible: true}}
+	if fields := fileQuestion(sh, "Call records", "What the file holds.", new(string)); len(fields) != 2 {
+		t.Fatalf("accessible mode should put the description in a note before the input, got %d fields", len(fields))
+	}
+	sh.opts.Accessible = false
+	if fields := fileQuestion(sh, "Call records", "What the file holds.", new(string)); len(fields) != 1 {
+		t.Fatalf("got %d fields", len(fields))
+	}
+}
+
+func TestACallFileOfNoKnownLayoutIsReadThroughAColumnMapping(t *testing.T) {
+	path := writeFile(t, "export.csv", "When,Ext,Dialled,Secs\n18/11/2026 02:14,214,00371678000091,2472\n")
+	h := newHarness(t, true, 80, 24)
+	h.press("f")
+	h.typeText(path)
+	h.press("enter")
+	h.mustSee("Columns (optional)")
+	h.typeText("start=When,nonsense")
+	h.press("enter")
+	if c := h.top().(*callsScreen); c.form == nil {
+		t.Fatal("a mapping Ringfence cannot read should be refused by the form")
+	}
+	for range len("nonsense") {
+		h.send(keyMsg("backspace"))
+	}
+	h.typeText("from=Ext,to=Dialled,duration=Secs")
+	h.press("enter")
+	h.mustSee("export.csv: custom layout, 1 call")
+	h.mustSee("Possible fraud")
 }

@@ -73,8 +73,7 @@ func (s *leaversScreen) askFile() tea.Cmd {
 	var cmd tea.Cmd
 	s.failed = ""
 	s.form, cmd = newFormHost(s.sh, 70, huh.NewGroup(
-		huh.NewInput().Title("Staff or leavers list").Description(staffListHelp+"\nType the file's path, or drag the file here.").
-			Value(s.path).Validate(required("the path of the file")),
+		fileQuestion(s.sh, "Staff or leavers list", staffListHelp+"\nType the file's path, or drag the file here.", s.path)...,
 	))
 	return cmd
 }

@@ -227,7 +227,11 @@ func plainError(err error) string {
 	if s == "" {
 		return "Something went wrong."
 	}
-	s = strings.ToUpper(s[:1]) + s[1:]
+	// A sentence starts with a capital, unless it starts with a file's name,
+	// which must be shown as it is spelt.
+	if first, _, _ := strings.Cut(s, " "); !strings.ContainsAny(first, `./\`) {
+		s = strings.ToUpper(s[:1]) + s[1:]
+	}
 	if !strings.ContainsAny(s[len(s)-1:], ".!?") {
 		s += "."
 	}

@@ -8,6 +8,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
 )
 
 // scrollDoc is a block of lines read with the arrow and page keys. Only the
@@ -95,4 +96,14 @@ func wrapIndent(s string, width int, first, rest string) []string {
 		}
 	}
 	return lines
+}
+
+// fileQuestion asks for a file's path. In accessible mode huh reads out only
+// an input's title, so the description goes in a note read before it.
+func fileQuestion(sh *shared, title, desc string, value *string) []huh.Field {
+	in := huh.NewInput().Title(title).Value(value).Validate(required("the path of the file"))
+	if sh.opts.Accessible {
+		return []huh.Field{huh.NewNote().Title(title).Description(desc), in}
+	}
+	return []huh.Field{in.Description(desc)}
 }
