@@ -238,3 +238,35 @@ func TestRowsFarOutOfOrderAreCounted(t *testing.T) {
 		t.Errorf("out of order = %d, want 1", a.Seen().OutOfOrder)
 	}
 }
+
+func TestIncidentOrderIsTheSameEveryRun(t *testing.T) {
+	night := time.Date(2026, 11, 7, 1, 0, 0, 0, time.UTC)
+	var calls []inventory.Call
+	// Several extensions ring several high-risk and premium numbers at the same
+	// moment: incidents that tie on severity and start time.
+	for _, from := range []string{"201", "202", "203"} {
+		for _, to := range []string{"0037167123456", "0025261234567", "09098790000", "005372345678"} {
+			calls = append(calls, inventory.Call{Start: night, From: from, To: to, Duration: 20 * time.Minute, Answered: true})
+		}
+	}
+	first := New(Config{}).addAll(calls).Incidents()
+	if len(first) < 4 {
+		t.Fatalf("only %d incidents", len(first))
+	}
+	for range 20 {
+		again := New(Config{}).addAll(calls).Incidents()
+		for i := range first {
+			if first[i].Kind != again[i].Kind || first[i].Destination != again[i].Destination ||
+				strings.Join(first[i].Extensions, ",") != strings.Join(again[i].Extensions, ",") {
+				t.Fatalf("incident %d changed between runs", i)
+			}
+		}
+	}
+}
+
+func (a *Analyzer) addAll(calls []inventory.Call) *Analyzer {
+	for _, c := range calls {
+		a.Add(c)
+	}
+	return a
+}

@@ -1,6 +1,7 @@
 package callscan
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -22,10 +23,16 @@ func (a *Analyzer) Incidents() []Incident {
 		if d := x.Severity.rank() - y.Severity.rank(); d != 0 {
 			return d
 		}
-		if c := x.Start.Compare(y.Start); c != 0 {
-			return c
-		}
-		return strings.Compare(strings.Join(x.Extensions, ","), strings.Join(y.Extensions, ","))
+		// Every field breaks ties, so the same calls always give the same order
+		// whatever order the maps behind the windows were walked in.
+		return cmp.Or(
+			x.Start.Compare(y.Start),
+			strings.Compare(strings.Join(x.Extensions, ","), strings.Join(y.Extensions, ",")),
+			strings.Compare(string(x.Kind), string(y.Kind)),
+			strings.Compare(x.Destination, y.Destination),
+			x.End.Compare(y.End),
+			cmp.Compare(x.Calls, y.Calls),
+		)
 	})
 	return out
 }
