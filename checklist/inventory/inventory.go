@@ -164,7 +164,10 @@ type Device struct {
 // Label names a device for people: model and owner where known, else MAC or IP.
 func (d Device) Label() string {
 	name := d.Vendor
-	if d.Model != "" {
+	switch {
+	case d.Model != "" && strings.HasPrefix(strings.ToLower(d.Model), strings.ToLower(d.Vendor)):
+		name = d.Model // "3CX for Android", not "3CX 3CX for Android"
+	case d.Model != "":
 		name = joinNonEmpty(" ", d.Vendor, d.Model)
 	}
 	if name == "" {

@@ -1,0 +1,19 @@
+package inventory
+
+import "testing"
+
+func TestDeviceLabel(t *testing.T) {
+	for _, tt := range []struct {
+		d    Device
+		want string
+	}{
+		{Device{Vendor: "Yealink", Model: "SIP-T46S", Owner: "201", MAC: "80:5E:C0:11:22:33"}, "Yealink SIP-T46S (ext 201, 80:5E:C0:11:22:33)"},
+		{Device{Vendor: "3CX", Model: "3CX for Android", Owner: "214"}, "3CX for Android (ext 214)"},
+		{Device{UserAgent: "DoorBird/1.0", IP: "192.0.2.10"}, "DoorBird/1.0 (192.0.2.10)"},
+		{Device{}, "unidentified device"},
+	} {
+		if got := tt.d.Label(); got != tt.want {
+			t.Errorf("got %q, want %q", got, tt.want)
+		}
+	}
+}
