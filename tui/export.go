@@ -39,7 +39,7 @@ func newExportScreen(sh *shared) (*exportScreen, tea.Cmd) {
 		opts = append(opts, huh.NewOption(f.name, f.ext).Selected(true))
 	}
 	var cmd tea.Cmd
-	e.form, cmd = newFormHost(sh, 70, huh.NewGroup(
+	fields := []huh.Field{
 		huh.NewMultiSelect[string]().Title("Which files?").Description("Space to tick or untick, enter to go on.").
 			Options(opts...).Value(e.chosen).Validate(func(v []string) error {
 			if len(v) == 0 {
@@ -47,9 +47,10 @@ func newExportScreen(sh *shared) (*exportScreen, tea.Cmd) {
 			}
 			return nil
 		}),
-		huh.NewInput().Title("Folder").Description("Where to write them. A dot means the folder you started Ringfence in.").
-			Value(e.folder).Validate(required("a folder")),
-	))
+	}
+	fields = append(fields, described(sh, huh.NewInput().Title("Folder").Value(e.folder).Validate(required("a folder")),
+		"Folder", "Where to write them. A dot means the folder you started Ringfence in.")...)
+	e.form, cmd = newFormHost(sh, 70, huh.NewGroup(fields...))
 	return e, cmd
 }
 

@@ -90,15 +90,14 @@ func (s *newSite) detailsForm() tea.Cmd {
 		opts = append(opts, huh.NewOption(k.Title, k.Name))
 	}
 	var cmd tea.Cmd
-	s.form, cmd = newFormHost(s.sh, 70, huh.NewGroup(
-		huh.NewInput().Title("Site name").Description("The business or office you are auditing.").
-			Value(&d.name).Validate(required("a site name")),
-		huh.NewInput().Title("Contact (optional)").Description("Who to talk to there: a name, phone or email.").
-			Value(&d.contact),
-		huh.NewSelect[string]().Title("Where should Ringfence get its facts?").
-			Description("An API lets it read extensions, phones and settings for you. Without one you answer every question.").
-			Options(opts...).Value(&d.kind),
-	))
+	fields := described(s.sh, huh.NewInput().Title("Site name").Value(&d.name).Validate(required("a site name")),
+		"Site name", "The business or office you are auditing.")
+	fields = append(fields, described(s.sh, huh.NewInput().Title("Contact (optional)").Value(&d.contact),
+		"Contact (optional)", "Who to talk to there: a name, phone or email.")...)
+	fields = append(fields, huh.NewSelect[string]().Title("Where should Ringfence get its facts?").
+		Description("An API lets it read extensions, phones and settings for you. Without one you answer every question.").
+		Options(opts...).Value(&d.kind))
+	s.form, cmd = newFormHost(s.sh, 70, huh.NewGroup(fields...))
 	s.step = stepDetails
 	return cmd
 }
@@ -112,14 +111,16 @@ func (s *newSite) settingsForm() tea.Cmd {
 			v = new(string)
 			s.draft.values[f.Key] = v
 		}
-		in := huh.NewInput().Title(f.Label).Description(f.Help).Value(v)
+		in := huh.NewInput().Title(f.Label).Value(v)
+		help := f.Help
 		if f.Secret {
-			in = in.EchoMode(huh.EchoModePassword).Description(f.Help + " Kept in your system keyring, never in a file.")
+			in = in.EchoMode(huh.EchoModePassword)
+			help += " Kept in your system keyring, never in a file."
 		}
 		if f.Required {
 			in = in.Validate(required(strings.ToLower(f.Label)))
 		}
-		fields = append(fields, in)
+		fields = append(fields, described(s.sh, in, f.Label, help)...)
 	}
 	var cmd tea.Cmd
 	s.form, cmd = newFormHost(s.sh, 70, huh.NewGroup(fields...))

@@ -117,16 +117,17 @@ func (p *planScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 func (p *planScreen) ownerForm(a checklist.Action) tea.Cmd {
 	p.draft = &ownerDraft{id: a.CheckID, owner: a.Owner, due: a.Due.Format(time.DateOnly)}
 	var cmd tea.Cmd
-	p.form, cmd = newFormHost(p.sh, 70, huh.NewGroup(
-		huh.NewNote().Title(fmt.Sprintf("%d. %s", a.Rank, a.Action)),
-		huh.NewInput().Title("Who will do it?").Description("A name or a role, such as office manager.").Value(&p.draft.owner),
+	fields := []huh.Field{huh.NewNote().Title(fmt.Sprintf("%d. %s", a.Rank, a.Action))}
+	fields = append(fields, described(p.sh, huh.NewInput().Title("Who will do it?").Value(&p.draft.owner),
+		"Who will do it?", "A name or a role, such as office manager.")...)
+	p.form, cmd = newFormHost(p.sh, 70, huh.NewGroup(append(fields,
 		huh.NewInput().Title("By when? (YYYY-MM-DD)").Value(&p.draft.due).Validate(func(s string) error {
 			if _, err := time.Parse(time.DateOnly, strings.TrimSpace(s)); err != nil {
 				return fmt.Errorf("Please write the date as YYYY-MM-DD, for example %s.", p.sh.now().AddDate(0, 1, 0).Format(time.DateOnly))
 			}
 			return nil
 		}),
-	))
+	)...))
 	return cmd
 }
 

@@ -36,12 +36,17 @@ func newQuestionForm(sh *shared, ch checklist.Check, index, of, width int) (*que
 	if ch.Question.Help != "" {
 		desc = "Why this matters: " + ch.Question.Help
 	}
-	groups := []*huh.Group{huh.NewGroup(huh.NewSelect[string]().Title(ch.Question.Prompt).Description(desc).
-		Options(opts...).Value(q.value))}
+	sel := huh.NewSelect[string]().Title(ch.Question.Prompt).Options(opts...).Value(q.value)
+	fields := []huh.Field{sel.Description(desc)}
+	if sh.opts.Accessible && desc != "" {
+		// huh reads out only a select's title and options in accessible mode.
+		fields = []huh.Field{huh.NewNote().Title(ch.Question.Prompt).Description(desc), sel}
+	}
+	groups := []*huh.Group{huh.NewGroup(fields...)}
 	if !sh.opts.Accessible {
 		// Accessible forms ask every group regardless, so there the reason
 		// is asked by a second form only when it is needed (askReason).
-		groups = append(groups, q.reasonGroup().
+		groups = append(groups, q.reasonGroup(sh).
 			WithHideFunc(func() bool { return *q.value != checklist.AnswerNotApplicable }))
 	}
 	var cmd tea.Cmd
@@ -49,10 +54,9 @@ func newQuestionForm(sh *shared, ch checklist.Check, index, of, width int) (*que
 	return q, cmd
 }
 
-func (q *questionForm) reasonGroup() *huh.Group {
-	return huh.NewGroup(huh.NewInput().Title("Why does this not apply?").
-		Description("A short reason, so whoever reads the report later knows.").
-		Value(q.reason).Validate(required("a reason")))
+func (q *questionForm) reasonGroup(sh *shared) *huh.Group {
+	return huh.NewGroup(described(sh, huh.NewInput().Title("Why does this not apply?").Value(q.reason).Validate(required("a reason")),
+		"Why does this not apply?", "A short reason, so whoever reads the report later knows.")...)
 }
 
 // askReason starts the second form in accessible mode; it reports false when
@@ -63,7 +67,7 @@ func (q *questionForm) askReason(sh *shared, width int) (bool, tea.Cmd) {
 	}
 	q.askedReason = true
 	var cmd tea.Cmd
-	q.form, cmd = newFormHost(sh, width, q.reasonGroup())
+	q.form, cmd = newFormHost(sh, width, q.reasonGroup(sh))
 	return true, cmd
 }
 

@@ -22,11 +22,9 @@ func newSaveDemo(sh *shared) (*saveDemo, tea.Cmd) {
 	d := &saveDemo{sh: sh, name: new(string)}
 	*d.name = sh.sess.audit.Site + " (practice)"
 	var cmd tea.Cmd
-	d.form, cmd = newFormHost(sh, 70, huh.NewGroup(
-		huh.NewInput().Title("Save the demo audit as a new site").
-			Description("Pick a name. The demo company itself stays as it was.").
-			Value(d.name).Validate(required("a name")),
-	))
+	d.form, cmd = newFormHost(sh, 70, huh.NewGroup(described(sh,
+		huh.NewInput().Title("Save the demo audit as a new site").Value(d.name).Validate(required("a name")),
+		"Save the demo audit as a new site", "Pick a name. The demo company itself stays as it was.")...))
 	return d, cmd
 }
 

@@ -98,10 +98,14 @@ func wrapIndent(s string, width int, first, rest string) []string {
 	return lines
 }
 
-// fileQuestion asks for a file's path. In accessible mode huh reads out only
-// an input's title, so the description goes in a note read before it.
+// fileQuestion asks for a file's path.
 func fileQuestion(sh *shared, title, desc string, value *string) []huh.Field {
-	in := huh.NewInput().Title(title).Value(value).Validate(required("the path of the file"))
+	return described(sh, huh.NewInput().Title(title).Value(value).Validate(required("the path of the file")), title, desc)
+}
+
+// described gives an input its description. In accessible mode huh reads out
+// only an input's title, so there the description goes in a note read first.
+func described(sh *shared, in *huh.Input, title, desc string) []huh.Field {
 	if sh.opts.Accessible {
 		return []huh.Field{huh.NewNote().Title(title).Description(desc), in}
 	}

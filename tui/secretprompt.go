@@ -25,10 +25,9 @@ func newSecretPrompt(sh *shared, need needSecretMsg, done func(string) tea.Cmd) 
 		}
 	}
 	var cmd tea.Cmd
-	p.form, cmd = newFormHost(sh, 70, huh.NewGroup(
-		huh.NewInput().Title(label).Description(need.reason).EchoMode(huh.EchoModePassword).
-			Value(p.value).Validate(required("the secret")),
-	))
+	p.form, cmd = newFormHost(sh, 70, huh.NewGroup(described(sh,
+		huh.NewInput().Title(label).EchoMode(huh.EchoModePassword).Value(p.value).Validate(required("the secret")),
+		label, need.reason)...))
 	return p, cmd
 }
 
