@@ -1,8 +1,10 @@
 package connectors
 
 import (
+	"cmp"
 	"context"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/ringfence/ringfence/checklist"
@@ -50,11 +52,24 @@ func Register(k Kind) {
 	kinds = append(kinds, k)
 }
 
-// Kinds lists the registered connectors in registration order.
+// Kinds lists the registered connectors: phone systems by title, then the ones
+// that read a file. Registration order depends on package initialisation, which
+// is no order to show people.
 func Kinds() []Kind {
 	kindsMu.RLock()
 	defer kindsMu.RUnlock()
-	return slices.Clone(kinds)
+	out := slices.Clone(kinds)
+	slices.SortStableFunc(out, func(a, b Kind) int {
+		return cmp.Or(cmp.Compare(readsFile(a), readsFile(b)), strings.Compare(a.Title, b.Title))
+	})
+	return out
+}
+
+func readsFile(k Kind) int {
+	if slices.ContainsFunc(k.Fields, func(f Field) bool { return f.Key == "file" }) {
+		return 1
+	}
+	return 0
 }
 
 // Lookup finds a registered connector by name.
