@@ -45,6 +45,17 @@ func (a *Audit) DecideMatch(cat *Catalogue, extension string, d reconcile.Decisi
 // CallScanConfig tells the call-record analysis what an inventory knows: which
 // countries may be called, the call limit, and who has left and when.
 func CallScanConfig(inv *Inventory, decisions reconcile.Decisions, now time.Time) callscan.Config {
+	var leavers *reconcile.Report
+	if inv.Has(FacetExtensions) && inv.Has(FacetStaff) {
+		rep := reconcile.Reconcile(inv, inv.Staff, decisions, now)
+		leavers = &rep
+	}
+	return callScanConfig(inv, leavers)
+}
+
+// callScanConfig builds the configuration from a reconciliation already made;
+// leavers is nil when there is no staff list.
+func callScanConfig(inv *Inventory, leavers *reconcile.Report) callscan.Config {
 	var cfg callscan.Config
 	if d := inv.Dialling; d != nil {
 		if !d.InternationalOpen {
@@ -52,10 +63,9 @@ func CallScanConfig(inv *Inventory, decisions reconcile.Decisions, now time.Time
 		}
 		cfg.MaxConcurrentCalls = d.MaxConcurrentCalls
 	}
-	if inv.Has(FacetExtensions) && inv.Has(FacetStaff) {
-		rep := reconcile.Reconcile(inv, inv.Staff, decisions, now)
-		cfg.Leavers = make(map[string]time.Time, len(rep.Leavers))
-		for _, l := range rep.Leavers {
+	if leavers != nil {
+		cfg.Leavers = make(map[string]time.Time, len(leavers.Leavers))
+		for _, l := range leavers.Leavers {
 			cfg.Leavers[l.Extension] = l.Left
 		}
 	}

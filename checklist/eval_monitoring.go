@@ -17,7 +17,7 @@ func callRecordsClean(f *Facts) Outcome {
 	if !inv.Has(FacetCalls) {
 		return unknown("No call records were available.")
 	}
-	a := callscan.New(CallScanConfig(inv, f.Decisions, f.Now))
+	a := callscan.New(callScanConfig(inv, f.leavers()))
 	for _, c := range inv.Calls {
 		a.Add(c)
 	}

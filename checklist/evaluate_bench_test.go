@@ -7,7 +7,8 @@ import (
 )
 
 // largeInventory builds a site far bigger than any small business: n extensions,
-// each with a mailbox, a phone, a staff-list entry and a call.
+// each with a mailbox, a phone, a staff-list entry and a call; one in fifty
+// people has left.
 func largeInventory(n int) Inventory {
 	inv := inventoryWith(FacetExtensions, FacetVoicemail, FacetDevices, FacetAdmins, FacetDialling, FacetTrunks, FacetCalls, FacetStaff, FacetPBX)
 	inv.PBX = PBX{Product: "FreePBX", Version: "16.0.40", Components: []Component{{Name: "asterisk", Version: "18.20.0"}, {Name: "endpoint", Version: "16.0.88"}}}
@@ -34,7 +35,18 @@ func largeInventory(n int) Inventory {
 			staff.Left = start
 		}
 		inv.Staff = append(inv.Staff, staff)
-		inv.Calls = append(inv.Calls, Call{Start: start.Add(time.Duration(i) * time.Minute), From: num, To: "+2348031234567", Duration: time.Minute})
+		// Ordinary weekday office-hours calls to UK numbers, and one in a hundred
+		// to a high-risk destination at night, as a compromised site might show.
+		day := start.AddDate(0, 0, i%20)
+		for day.Weekday() == time.Saturday || day.Weekday() == time.Sunday {
+			day = day.AddDate(0, 0, 1)
+		}
+		call := Call{Start: day.Add(9*time.Hour + time.Duration(i%480)*time.Minute), From: num,
+			To: fmt.Sprintf("0161496%04d", i%10000), Duration: 3 * time.Minute, Answered: true}
+		if i%100 == 0 {
+			call.Start, call.To = day.Add(2*time.Hour), "+2348031234567"
+		}
+		inv.Calls = append(inv.Calls, call)
 	}
 	return inv
 }

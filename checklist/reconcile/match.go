@@ -14,33 +14,47 @@ type index struct {
 	now         time.Time
 	byEmail     map[string][]int
 	byLocal     map[string][]int // e-mail name before the @
-	byFull      map[string][]int
+	byFull      map[string][]int // the whole name, folded; also how a decision names someone
 	byFirstLast map[string][]int
 	byCanon     map[string][]int // canonical first name + surname
 	byInitial   map[string][]int // first initial + surname
-	byName      map[string][]int // the name exactly as typed, folded, for decisions
 }
 
 func newIndex(staff []inventory.StaffMember, now time.Time) *index {
-	ix := &index{staff: staff, now: now,
-		byEmail: map[string][]int{}, byLocal: map[string][]int{}, byFull: map[string][]int{},
-		byFirstLast: map[string][]int{}, byCanon: map[string][]int{}, byInitial: map[string][]int{}, byName: map[string][]int{}}
+	ix := &index{staff: staff, now: now, byEmail: make(map[string][]int, len(staff)), byLocal: make(map[string][]int, len(staff))}
 	for i, s := range staff {
 		if e := normEmail(s.Email); e != "" {
 			ix.byEmail[e] = append(ix.byEmail[e], i)
 			local, _, _ := strings.Cut(e, "@")
 			ix.byLocal[local] = append(ix.byLocal[local], i)
 		}
+	}
+	return ix
+}
+
+// names builds the name maps the first time a match needs them: when every
+// extension has an e-mail address on the staff list, they are never needed,
+// and on a large list they are most of the cost.
+func (ix *index) names() *index {
+	if ix.byFull != nil {
+		return ix
+	}
+	n := len(ix.staff)
+	ix.byFull, ix.byFirstLast = make(map[string][]int, n), make(map[string][]int, n)
+	ix.byCanon, ix.byInitial = make(map[string][]int, n), make(map[string][]int, n)
+	for i, s := range ix.staff {
 		p := parseName(s.Name)
 		if p.full == "" {
 			continue
 		}
 		ix.byFull[p.full] = append(ix.byFull[p.full], i)
-		ix.byName[p.full] = append(ix.byName[p.full], i)
 		if p.last != "" {
-			ix.byFirstLast[p.first+" "+p.last] = append(ix.byFirstLast[p.first+" "+p.last], i)
-			ix.byCanon[canonicalFirst(p.first)+" "+p.last] = append(ix.byCanon[canonicalFirst(p.first)+" "+p.last], i)
-			ix.byInitial[p.first[:1]+" "+p.last] = append(ix.byInitial[p.first[:1]+" "+p.last], i)
+			firstLast := p.first + " " + p.last
+			canon := canonicalFirst(p.first) + " " + p.last
+			initial := p.first[:1] + " " + p.last
+			ix.byFirstLast[firstLast] = append(ix.byFirstLast[firstLast], i)
+			ix.byCanon[canon] = append(ix.byCanon[canon], i)
+			ix.byInitial[initial] = append(ix.byInitial[initial], i)
 		}
 	}
 	return ix
@@ -62,6 +76,7 @@ func (ix *index) match(name, email string) candidate {
 	if ids := ix.byEmail[email]; email != "" && len(ids) > 0 {
 		return ix.pick(ids, Certain, "same e-mail address")
 	}
+	ix.names()
 	p := parseName(stripNote(name))
 	if p.full != "" {
 		if ids := ix.byFull[p.full]; len(ids) > 0 {
@@ -130,7 +145,7 @@ func (ix *index) lookup(who string) int {
 	if ids := ix.byEmail[normEmail(who)]; len(ids) > 0 {
 		return ix.pick(ids, Certain, "").staff
 	}
-	if ids := ix.byName[parseName(who).full]; len(ids) > 0 {
+	if ids := ix.names().byFull[parseName(who).full]; len(ids) > 0 {
 		return ix.pick(ids, Certain, "").staff
 	}
 	return -1
