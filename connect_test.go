@@ -12,6 +12,7 @@ import (
 	"github.com/zalando/go-keyring"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/connectors/conformance"
 	"github.com/ringfence/ringfence/connectors/secrets"
 	"github.com/ringfence/ringfence/connectors/threecx/xapifake"
 )
@@ -32,7 +33,7 @@ func leakFree(t *testing.T, dir string, outputs []result, needles []string) {
 		return nil
 	})
 	for i, n := range needles {
-		if strings.Contains(all.String(), n) {
+		if conformance.ContainsSecret(all.String(), n) {
 			t.Errorf("secret or PIN number %d leaked into output or saved files", i)
 		}
 	}
