@@ -222,32 +222,16 @@ func siteAudit(ctx context.Context, cat *checklist.Catalogue, run siteRun, extra
 			return nil, nil, err
 		}
 	}
-	// The staff list comes from HR, not the phone system: keep the last one
-	// until a new one is given.
-	switch {
-	case run.staff != nil:
-		inv = checklist.WithStaff(inv, run.staff)
-	case previous != nil && previous.Inventory.Has(checklist.FacetStaff) && !inv.Has(checklist.FacetStaff):
-		inv = checklist.WithStaff(inv, previous.Inventory.Staff)
-	}
-	answers := make(checklist.Answers)
-	if previous != nil {
-		for id, ans := range previous.Answers {
-			if checklist.ValidateAnswer(cat, id, ans) == nil {
-				answers[id] = ans
-			}
-		}
-	}
+	a := checklist.ContinueAudit(cat, site, inv, previous, now)
+	a.Auditor = run.auditor
 	for id, ans := range extra {
 		ans.At = now
-		answers[id] = ans
+		a.Answers[id] = ans
 	}
-	a := checklist.NewAudit(cat, site.Name, inv, answers, now)
-	a.Auditor = run.auditor
-	if previous != nil {
-		a.Accepted, a.Tracking, a.LeaverDecisions = previous.Accepted, previous.Tracking, previous.LeaverDecisions
-		a.Recompute(cat, now)
+	if run.staff != nil {
+		a.Inventory = checklist.WithStaff(a.Inventory, run.staff)
 	}
+	a.Recompute(cat, now)
 	if err := store.SaveAudit(a); err != nil {
 		return nil, nil, err
 	}

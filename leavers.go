@@ -34,14 +34,12 @@ func readStaffList(path string, e env) ([]checklist.StaffMember, error) {
 	return staff, nil
 }
 
-// subject is what the leavers and cdr commands look at: the demo company, or a
-// site's most recent audit.
+// subject is what the leavers and cdr commands look at: the demo company's
+// audit, or a site's most recent one. store and site are set only for a site.
 type subject struct {
-	name      string
-	inv       checklist.Inventory
-	decisions reconcile.Decisions
-	store     *checklist.Store
-	latest    *checklist.Audit
+	audit *checklist.Audit
+	store *checklist.Store
+	site  *checklist.Site
 }
 
 func loadSubject(ctx context.Context, useDemo bool, site, dataDir string, now time.Time) (subject, error) {
@@ -50,7 +48,7 @@ func loadSubject(ctx context.Context, useDemo bool, site, dataDir string, now ti
 		if err != nil {
 			return subject{}, err
 		}
-		return subject{name: a.Site, inv: a.Inventory}, nil
+		return subject{audit: a}, nil
 	}
 	store, err := openStore(dataDir)
 	if err != nil {
@@ -67,7 +65,7 @@ func loadSubject(ctx context.Context, useDemo bool, site, dataDir string, now ti
 	if latest == nil {
 		return subject{}, fmt.Errorf("site %q has no audit yet: run 'ringfence audit --site %q' first", s.Name, s.Name)
 	}
-	return subject{name: s.Name, inv: latest.Inventory, decisions: latest.LeaverDecisions, store: store, latest: latest}, nil
+	return subject{audit: latest, store: store, site: &s}, nil
 }
 
 func runLeavers(ctx context.Context, args []string, e env) error {
@@ -100,17 +98,17 @@ func runLeavers(ctx context.Context, args []string, e env) error {
 	if err != nil {
 		return err
 	}
-	rep := reconcile.Reconcile(&subj.inv, staff, subj.decisions, now)
+	rep := reconcile.Reconcile(&subj.audit.Inventory, staff, subj.audit.LeaverDecisions, now)
 	switch *jsonOut {
 	case "":
-		return writeLeavers(e.stdout, subj.name, len(staff), rep)
+		return writeLeavers(e.stdout, subj.audit.Site, len(staff), rep)
 	case "-":
 		return writeJSONDoc(e.stdout, rep)
 	}
 	if err := checklist.WriteFileAtomic(*jsonOut, func(w io.Writer) error { return writeJSONDoc(w, rep) }); err != nil {
 		return fmt.Errorf("could not write the leavers report: %w", err)
 	}
-	if err := writeLeavers(e.stdout, subj.name, len(staff), rep); err != nil {
+	if err := writeLeavers(e.stdout, subj.audit.Site, len(staff), rep); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "\nJSON report written to %s\n", *jsonOut)
@@ -172,15 +170,16 @@ func writeLeavers(w io.Writer, name string, staff int, rep reconcile.Report) err
 }
 
 func runCDR(ctx context.Context, args []string, e env) error {
-	fs := newFlags(e, "cdr", "cdr FILE [--site NAME | --demo] [--map SPEC] [--json FILE]",
+	fs := newFlags(e, "cdr", "cdr FILE [--site NAME | --demo] [--hours SPEC] [--map SPEC] [--json FILE]",
 		"Looks through a call-record export (3CX, FreePBX or Asterisk Master.csv, Yeastar,\n"+
 			"or any CSV with --map) for signs of toll fraud: calls abroad or to premium\n"+
 			"numbers, calls out of hours, bursts, many short calls, too many calls at once,\n"+
 			"and calls from a leaver's extension. The file is read as a stream, so it can be\n"+
-			"any size. With --site, the site's dialling rules and leavers are used and the\n"+
-			"result is recorded against its last audit.")
+			"any size. With --site, the site's dialling rules, leavers and business hours are\n"+
+			"used and the result is recorded against its last audit.")
 	site := fs.String("site", "", "use a saved site's allowed countries and leavers, and record the result")
 	useDemo := fs.Bool("demo", false, "use the demo company's allowed countries and leavers")
+	hoursSpec := fs.String("hours", "", "business `hours` such as \"Mon-Fri 08:00-18:00\" (UK time); with --site, the site remembers them")
 	mapSpec := fs.String("map", "", "column `mapping` for other CSV files, e.g. start=Date,from=Ext,to=Number,duration=Secs")
 	jsonOut := fs.String("json", "", "write the incidents as JSON to `file` (- for standard output)")
 	dataDir := fs.String("data-dir", "", "`folder` for saved sites")
@@ -206,20 +205,33 @@ func runCDR(ctx context.Context, args []string, e env) error {
 		}
 		layout = cdr.Layout{Format: cdr.Generic, Map: &m}
 	}
+	hours := ""
+	if *hoursSpec != "" {
+		var err error
+		if hours, err = checklist.NormaliseHours(*hoursSpec); err != nil {
+			return usageError{"--hours: " + err.Error()}
+		}
+	}
 	now := e.now()
-	var subj subject
+	subj := subject{audit: &checklist.Audit{}}
 	if *useDemo || *site != "" {
 		var err error
 		if subj, err = loadSubject(ctx, *useDemo, *site, *dataDir, now); err != nil {
 			return err
 		}
 	}
+	switch {
+	case hours != "":
+		subj.audit.Hours = hours
+	case subj.site != nil && subj.site.Hours != "":
+		subj.audit.Hours = subj.site.Hours
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return fmt.Errorf("could not open the call records: %w", err)
 	}
 	defer f.Close()
-	analyzer := callscan.New(checklist.CallScanConfig(&subj.inv, subj.decisions, now))
+	analyzer := callscan.New(subj.audit.CallScanConfig(now))
 	stats, skipped, err := cdr.ScanConcurrently(f, path, layout, func(c checklist.Call) error {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -258,7 +270,7 @@ func runCDR(ctx context.Context, args []string, e env) error {
 	if err != nil {
 		return err
 	}
-	if subj.latest != nil {
+	if subj.site != nil {
 		return recordCallReview(subj, path, incidents, now, e)
 	}
 	return nil
@@ -300,17 +312,25 @@ func firstNonBlank(values ...string) string {
 
 // recordCallReview answers MON-02 in the site's last audit from the analysis.
 func recordCallReview(subj subject, path string, incidents []callscan.Incident, now time.Time, e env) error {
-	lock, err := subj.store.Lock(subj.name)
+	lock, err := subj.store.Lock(subj.site.Name)
 	if err != nil {
 		return err
 	}
 	defer lock.Unlock()
-	if err := subj.latest.RecordCallReview(checklist.Builtin(), path, len(incidents), now); err != nil {
+	cat := checklist.Builtin()
+	if subj.audit.Hours != subj.site.Hours {
+		subj.site.Hours = subj.audit.Hours
+		if err := subj.store.SaveSite(*subj.site); err != nil {
+			return err
+		}
+		subj.audit.Recompute(cat, now)
+	}
+	if err := subj.audit.RecordCallReview(cat, path, len(incidents), now); err != nil {
 		return err
 	}
-	if err := subj.store.SaveAudit(subj.latest); err != nil {
+	if err := subj.store.SaveAudit(subj.audit); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "\nRecorded against the audit of %s started %s (check MON-02).\n", subj.name, subj.latest.Started.Local().Format("2 Jan 2006 15:04"))
+	fmt.Fprintf(e.stdout, "\nRecorded against the audit of %s started %s (check MON-02).\n", subj.site.Name, subj.audit.Started.Local().Format("2 Jan 2006 15:04"))
 	return nil
 }

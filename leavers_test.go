@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/ringfence/ringfence/checklist"
 )
 
 // A payroll export with a UK date format, a BOM, "Surname, First" names, a short
@@ -180,4 +182,27 @@ func writeFile(t *testing.T, dir, name, content string) string {
 		t.Fatal(err)
 	}
 	return path
+}
+
+func TestCDRBusinessHoursAreRememberedPerSite(t *testing.T) {
+	dir := t.TempDir()
+	ringfence(t, dir, "sites", "add", "Early Birds Ltd")
+	ringfence(t, dir, "audit", "--site", "Early Birds Ltd")
+	calls := writeMasterCSV(t, dir, false) // weekday calls between 09:00 and 14:00
+	r := ringfence(t, dir, "cdr", calls, "--site", "Early Birds Ltd", "--hours", "mon-fri 10:00-12:00")
+	if r.code != exitOK || !strings.Contains(r.stdout, "Possible fraud:") {
+		t.Fatalf("calls outside 10:00-12:00 should stand out: %+v", r)
+	}
+	store, _ := checklist.OpenStore(dir)
+	site, err := store.Site("Early Birds Ltd")
+	if err != nil || site.Hours != "Mon-Fri 10:00-12:00" {
+		t.Fatalf("the site should remember its hours: %q, %v", site.Hours, err)
+	}
+	r = ringfence(t, dir, "cdr", calls, "--site", "Early Birds Ltd")
+	if !strings.Contains(r.stdout, "Possible fraud:") {
+		t.Errorf("the remembered hours should apply next time: %s", r.stdout)
+	}
+	if r := ringfence(t, dir, "cdr", calls, "--hours", "nine to five"); r.code != exitUsage || !strings.Contains(r.stderr, "--hours") {
+		t.Errorf("bad hours: %+v", r)
+	}
 }

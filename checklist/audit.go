@@ -14,12 +14,15 @@ const AuditSchema = 1
 // Audit is one visit to one site: what was found, what people answered, and what
 // was decided. It is saved after every change.
 type Audit struct {
-	Schema    int       `json:"schema"`
-	Site      string    `json:"site"`
-	Auditor   string    `json:"auditor,omitempty"`
-	Started   time.Time `json:"started"`
-	Updated   time.Time `json:"updated"`
-	Demo      bool      `json:"demo,omitempty"`
+	Schema  int       `json:"schema"`
+	Site    string    `json:"site"`
+	Auditor string    `json:"auditor,omitempty"`
+	Started time.Time `json:"started"`
+	Updated time.Time `json:"updated"`
+	Demo    bool      `json:"demo,omitempty"`
+	// Hours are the site's business hours when the audit was made ("Mon-Fri
+	// 08:00-18:00"); empty means the default, Monday to Friday, 08:00 to 18:00.
+	Hours     string    `json:"business_hours,omitempty"`
 	Inventory Inventory `json:"inventory"`
 	Answers   Answers   `json:"answers,omitempty"`
 	// Accepted holds risk acceptances by check ID.

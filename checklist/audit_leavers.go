@@ -42,21 +42,25 @@ func (a *Audit) DecideMatch(cat *Catalogue, extension string, d reconcile.Decisi
 	a.Recompute(cat, now)
 }
 
-// CallScanConfig tells the call-record analysis what an inventory knows: which
-// countries may be called, the call limit, and who has left and when.
-func CallScanConfig(inv *Inventory, decisions reconcile.Decisions, now time.Time) callscan.Config {
+// CallScanConfig tells the call-record analysis what the audit knows: which
+// countries may be called, the call limit, who has left and when, and the
+// business hours.
+func (a *Audit) CallScanConfig(now time.Time) callscan.Config {
 	var leavers *reconcile.Report
-	if inv.Has(FacetExtensions) && inv.Has(FacetStaff) {
-		rep := reconcile.Reconcile(inv, inv.Staff, decisions, now)
+	if a.Inventory.Has(FacetExtensions) && a.Inventory.Has(FacetStaff) {
+		rep := a.Leavers(now)
 		leavers = &rep
 	}
-	return callScanConfig(inv, leavers)
+	return callScanConfig(&a.Inventory, leavers, a.Hours)
 }
 
 // callScanConfig builds the configuration from a reconciliation already made;
 // leavers is nil when there is no staff list.
-func callScanConfig(inv *Inventory, leavers *reconcile.Report) callscan.Config {
+func callScanConfig(inv *Inventory, leavers *reconcile.Report, hours string) callscan.Config {
 	var cfg callscan.Config
+	if h, err := callscan.ParseHours(hours); hours != "" && err == nil {
+		cfg.Hours = h
+	}
 	if d := inv.Dialling; d != nil {
 		if !d.InternationalOpen {
 			cfg.AllowedCountries = append([]string{}, d.AllowedCountries...)
@@ -81,4 +85,29 @@ func (a *Audit) RecordCallReview(cat *Catalogue, source string, incidents int, n
 		ans = Answer{Value: "found", Reason: fmt.Sprintf("Call records in %s checked by Ringfence on %s: %s.", source, now.Format("2 Jan 2006"), plural(incidents, "possible fraud pattern", "possible fraud patterns"))}
 	}
 	return a.SetAnswer(cat, "MON-02", ans, now)
+}
+
+// NormaliseHours checks business hours written by a person and returns them in
+// the standard form ("Mon-Fri 08:00-18:00"), or an error saying what is wrong.
+func NormaliseHours(hours string) (string, error) {
+	h, err := callscan.ParseHours(hours)
+	if err != nil {
+		return "", err
+	}
+	return h.String(), nil
+}
+
+// DefaultHours is the business week assumed until a site gives its own.
+func DefaultHours() string { return callscan.DefaultHours().String() }
+
+// SetHours records the site's business hours and re-judges the checks.
+func (a *Audit) SetHours(cat *Catalogue, hours string, now time.Time) error {
+	h, err := NormaliseHours(hours)
+	if err != nil {
+		return err
+	}
+	a.Hours = h
+	a.record(now, "Business hours set to %s", h)
+	a.Recompute(cat, now)
+	return nil
 }

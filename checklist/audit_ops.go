@@ -3,6 +3,7 @@ package checklist
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"strings"
 	"time"
 )
@@ -21,7 +22,7 @@ func NewAudit(cat *Catalogue, site string, inv Inventory, answers Answers, now t
 // Recompute re-evaluates every check and rebuilds the plan. Callers run it after
 // any change so that results never go stale against answers or acceptances.
 func (a *Audit) Recompute(cat *Catalogue, now time.Time) {
-	a.Results = evaluate(cat, &Facts{Inventory: &a.Inventory, Now: now, Decisions: a.LeaverDecisions}, a.Answers, a.Accepted)
+	a.Results = evaluate(cat, &Facts{Inventory: &a.Inventory, Now: now, Decisions: a.LeaverDecisions, Hours: a.Hours}, a.Answers, a.Accepted)
 	a.Plan = Plan(cat, a.Results, a.Tracking, now)
 	a.Updated = now
 }
@@ -98,4 +99,32 @@ func (a *Audit) record(at time.Time, format string, args ...any) {
 	if n := len(a.History); n > maxHistory {
 		a.History = append(a.History[:0:0], a.History[n-maxHistory:]...)
 	}
+}
+
+// ContinueAudit starts a new audit of a site that keeps what the last one
+// decided: answers still valid for the catalogue, accepted risks, action
+// tracking, match decisions and, since it comes from HR rather than the phone
+// system, the staff list unless the new inventory has one. The site's business
+// hours apply. previous may be nil for a first audit.
+func ContinueAudit(cat *Catalogue, site Site, inv Inventory, previous *Audit, now time.Time) *Audit {
+	answers := make(Answers)
+	if previous != nil {
+		for id, ans := range previous.Answers {
+			if ValidateAnswer(cat, id, ans) == nil {
+				answers[id] = ans
+			}
+		}
+		if previous.Inventory.Has(FacetStaff) && !inv.Has(FacetStaff) {
+			inv = WithStaff(inv, previous.Inventory.Staff)
+		}
+	}
+	a := NewAudit(cat, site.Name, inv, answers, now)
+	a.Hours = site.Hours
+	if previous != nil {
+		a.Accepted = maps.Clone(previous.Accepted)
+		a.Tracking = maps.Clone(previous.Tracking)
+		a.LeaverDecisions = maps.Clone(previous.LeaverDecisions)
+	}
+	a.Recompute(cat, now)
+	return a
 }

@@ -17,7 +17,7 @@ func callRecordsClean(f *Facts) Outcome {
 	if !inv.Has(FacetCalls) {
 		return unknown("No call records were available.")
 	}
-	a := callscan.New(callScanConfig(inv, f.leavers()))
+	a := callscan.New(callScanConfig(inv, f.leavers(), f.Hours))
 	for _, c := range inv.Calls {
 		a.Add(c)
 	}

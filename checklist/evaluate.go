@@ -13,6 +13,9 @@ type Facts struct {
 	Now       time.Time
 	// Decisions are a person's rulings on uncertain staff-list matches.
 	Decisions reconcile.Decisions
+	// Hours are the site's business hours ("Mon-Fri 08:00-18:00"); empty means
+	// the default.
+	Hours string
 
 	// Worked out once per evaluation and shared by the checks that need them.
 	leaverReport *reconcile.Report

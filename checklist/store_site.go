@@ -23,7 +23,10 @@ type Site struct {
 	Contact   string            `json:"contact,omitempty"`
 	Created   time.Time         `json:"created"`
 	Connector ConnectorSettings `json:"connector"`
-	Pins      []PinnedCert      `json:"pins,omitempty"`
+	// Hours are the site's business hours, such as "Mon-Fri 08:00-18:00", asked
+	// once and used to spot calls made while the business is closed.
+	Hours string       `json:"business_hours,omitempty"`
+	Pins  []PinnedCert `json:"pins,omitempty"`
 }
 
 // ConnectorSettings say where a site's inventory comes from.

@@ -33,6 +33,7 @@ type callsScreen struct {
 	form   *formHost
 	path   *string
 	cols   *string // a column mapping, for files of no known layout
+	hours  *string // the site's business hours, asked once
 	op     operation
 	read   *atomic.Int64 // calls read by the running scan
 	seen   int64         // what the last progress tick saw
@@ -55,32 +56,59 @@ type (
 )
 
 func newCallsScreen(sh *shared) (*callsScreen, tea.Cmd) {
-	s := &callsScreen{sh: sh, path: new(string), cols: new(string), op: newOperation(), width: minWidth - 2}
+	s := &callsScreen{sh: sh, path: new(string), cols: new(string), hours: new(string), op: newOperation(), width: minWidth - 2}
+	*s.hours = cmp.Or(sh.sess.audit.Hours, checklist.DefaultHours())
 	return s, s.askFile()
 }
 
 func (s *callsScreen) askFile() tea.Cmd {
+	fields := fileQuestion(s.sh, "Call records", "A CSV export of call records from your phone system: 3CX, FreePBX or Asterisk (Master.csv), or Yeastar. Any size will do.\nType the file's path, or drag the file here.", s.path)
+	fields = append(fields, described(s.sh, huh.NewInput().Title("Business hours").Value(s.hours).Validate(func(v string) error {
+		_, err := checklist.NormaliseHours(v)
+		return err
+	}), "Business hours", "When you are open, in UK time, such as Mon-Fri 08:00-18:00. Calls outside these hours stand out. The site remembers them.")...)
+	fields = append(fields, described(s.sh, huh.NewInput().Title("Columns (optional)").Value(s.cols).Validate(func(v string) error {
+		if strings.TrimSpace(v) == "" {
+			return nil
+		}
+		_, err := cdr.ParseMapping(v)
+		return err
+	}), "Columns (optional)", "Leave this empty unless Ringfence cannot tell your file's layout. Then name its columns, such as start=Date,from=Extension,to=Number,duration=Seconds.")...)
 	var cmd tea.Cmd
-	s.form, cmd = newFormHost(s.sh, 70, huh.NewGroup(
-		append(fileQuestion(s.sh, "Call records", "A CSV export of call records from your phone system: 3CX, FreePBX or Asterisk (Master.csv), or Yeastar. Any size will do.\nType the file's path, or drag the file here.", s.path),
-			huh.NewInput().Title("Columns (optional)").
-				Description("Leave this empty unless Ringfence cannot tell your file's layout. Then name its columns, such as start=Date,from=Extension,to=Number,duration=Seconds.").
-				Value(s.cols).Validate(func(v string) error {
-				if strings.TrimSpace(v) == "" {
-					return nil
-				}
-				_, err := cdr.ParseMapping(v)
-				return err
-			}))...,
-	))
+	s.form, cmd = newFormHost(s.sh, 70, huh.NewGroup(fields...))
 	return cmd
+}
+
+// rememberHours applies the business hours from the form to the audit and,
+// for a saved site, to the site, so they are asked only once. It returns the
+// command that saves the site, or nil when nothing changed.
+func (s *callsScreen) rememberHours() tea.Cmd {
+	sess := s.sh.sess
+	h, err := checklist.NormaliseHours(*s.hours)
+	if err != nil {
+		return nil
+	}
+	*s.hours = h
+	if h == cmp.Or(sess.audit.Hours, checklist.DefaultHours()) {
+		return nil
+	}
+	if err := sess.audit.SetHours(s.sh.opts.Catalogue, h, s.sh.now()); err != nil {
+		return nil
+	}
+	if !sess.saved() {
+		return nil
+	}
+	sess.site.Hours = h
+	store, site := s.sh.opts.Store, *sess.site
+	return tea.Batch(s.sh.saveCmd(), func() tea.Msg { return savedMsg{err: store.SaveSite(site)} })
 }
 
 // scan reads the file in the background. The analysis settings are taken
 // from the audit here, in Update, so the scan never reads the audit itself.
 func (s *callsScreen) scan() tea.Cmd {
 	a := s.sh.sess.audit
-	cfg := checklist.CallScanConfig(&a.Inventory, a.LeaverDecisions, s.sh.now())
+	saveHours := s.rememberHours()
+	cfg := a.CallScanConfig(s.sh.now())
 	ctx, tick := s.op.start(s.sh.ctx, "Reading the call records…")
 	id, typed := s.op.id, *s.path
 	var layout cdr.Layout
@@ -112,7 +140,7 @@ func (s *callsScreen) scan() tea.Cmd {
 		}
 		return callsScannedMsg{op: id, path: path, stats: stats, skipped: skipped, incidents: steadyOrder(an.Incidents())}
 	}
-	return tea.Batch(tick, s.tick(id), work)
+	return tea.Batch(tick, s.tick(id), work, saveHours)
 }
 
 // steadyOrder keeps the analysis's order (most serious first, then oldest)

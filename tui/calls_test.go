@@ -43,7 +43,7 @@ func TestCallRecordsShowIncidentsAndRecordTheReview(t *testing.T) {
 	}
 	h.mustSee("A CSV export of call records")
 	h.typeText(path)
-	h.press("enter", "enter") // the file, and no column mapping
+	h.press("enter", "enter", "enter") // the file, the usual hours, and no column mapping
 	h.mustSee("calls.csv: FreePBX layout, 3 calls from 18 Nov 2026 to 19 Nov 2026.")
 	h.mustSee("1 row could not be read and was left out")
 	h.mustSee(`line 4: the start time "nope" is not a date and time Ringfence can read`)
@@ -69,7 +69,7 @@ func TestCallRecordsDecideMONForASiteWithoutItsOwnRecords(t *testing.T) {
 	h := newHarnessWithStore(t, store, false, 80, 24)
 	h.press("enter", "enter", "r", "f")
 	h.typeText(path)
-	h.press("enter", "enter")
+	h.press("enter", "enter", "enter")
 	h.mustSee("Nothing that looks like fraud was found.")
 	h.mustSee("MON-02 now reflects this file (✓ pass)")
 	saved, err := store.LatestAudit("Acme Dental")
@@ -94,7 +94,7 @@ func TestABadCallFileSaysWhyAndChangesNothing(t *testing.T) {
 	before := h.app.sh.sess.audit.Answers["MON-02"]
 	h.press("f")
 	h.typeText(path)
-	h.press("enter", "enter")
+	h.press("enter", "enter", "enter")
 	h.mustSee("export the call records again")
 	h.mustSee("i      choose a file")
 	if h.app.sh.sess.audit.Answers["MON-02"] != before {
@@ -178,7 +178,7 @@ func TestACallFileOfNoKnownLayoutIsReadThroughAColumnMapping(t *testing.T) {
 	h := newHarness(t, true, 80, 24)
 	h.press("f")
 	h.typeText(path)
-	h.press("enter")
+	h.press("enter", "enter")
 	h.mustSee("Columns (optional)")
 	h.typeText("start=When,nonsense")
 	h.press("enter")
@@ -192,4 +192,30 @@ func TestACallFileOfNoKnownLayoutIsReadThroughAColumnMapping(t *testing.T) {
 	h.press("enter")
 	h.mustSee("export.csv: custom layout, 1 call")
 	h.mustSee("Possible fraud")
+}
+
+func TestBusinessHoursAreAskedOnceAndRemembered(t *testing.T) {
+	store := smallSite(t)
+	path := writeFile(t, "calls.csv", quietCalls(40))
+	h := newHarnessWithStore(t, store, false, 80, 24)
+	h.press("enter", "enter", "r", "f")
+	h.typeText(path)
+	h.press("enter")
+	h.mustSee("Business hours")
+	h.send(keyMsg("ctrl+u"))
+	h.typeText("mon-sat 7:00-19:00")
+	h.press("enter", "enter")
+	h.mustSee("Nothing that looks like fraud was found.")
+	site, err := store.Site("Acme Dental")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if site.Hours != "Mon-Sat 07:00-19:00" {
+		t.Errorf("the site should remember its hours, got %q", site.Hours)
+	}
+	if got := h.app.sh.sess.audit.Hours; got != "Mon-Sat 07:00-19:00" {
+		t.Errorf("the audit should use the new hours, got %q", got)
+	}
+	h.press("i")
+	h.mustSee("Mon-Sat 07:00-19:00")
 }

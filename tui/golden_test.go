@@ -59,7 +59,7 @@ func TestGoldenFiles(t *testing.T) {
 			h := newHarness(t, true, size[0], size[1])
 			h.press("f")
 			h.typeText(path)
-			h.press("enter", "enter")
+			h.press("enter", "enter", "enter")
 			golden.RequireEqual(t, h.screen())
 		})
 		t.Run(name("certificate"), func(t *testing.T) {

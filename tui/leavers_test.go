@@ -189,17 +189,3 @@ func TestASavedSiteAsksForTheStaffListAndSavesEachDecision(t *testing.T) {
 		t.Fatal("the saved audit should carry the re-judged check")
 	}
 }
-
-func TestANewAuditKeepsTheStaffListAndDecisions(t *testing.T) {
-	cat := checklist.Builtin()
-	prev := checklist.NewAudit(cat, "Acme Dental", checklist.Inventory{}, nil, fixedNow)
-	prev.SetStaff(cat, []checklist.StaffMember{{Name: "Jo Whitaker"}}, fixedNow)
-	prev.DecideMatch(cat, "102", reconcile.Decision{Verdict: reconcile.Shared}, fixedNow)
-	next := carryForward(cat, "Acme Dental", checklist.Inventory{}, prev, fixedNow)
-	if len(next.Inventory.Staff) != 1 || !next.Inventory.Has(checklist.FacetStaff) {
-		t.Fatal("the staff list should carry over until a newer one is imported")
-	}
-	if next.LeaverDecisions["102"].Verdict != reconcile.Shared {
-		t.Fatal("the match decisions should carry over")
-	}
-}

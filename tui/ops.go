@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"maps"
 	"strings"
 	"time"
 
@@ -152,36 +151,11 @@ func openSite(ctx context.Context, store *checklist.Store, cat *checklist.Catalo
 	if err != nil {
 		return nil, err
 	}
-	sess.audit, sess.previous = carryForward(cat, site.Name, inv, latest, now), latest
+	sess.audit, sess.previous = checklist.ContinueAudit(cat, site, inv, latest, now), latest
 	if err := store.SaveAudit(sess.audit); err != nil {
 		return nil, err
 	}
 	return sess, nil
-}
-
-// carryForward starts a new audit that keeps the answers, accepted risks,
-// action tracking, staff list and match decisions of the last one: a return
-// visit should not ask again what nobody has reason to change.
-func carryForward(cat *checklist.Catalogue, site string, inv checklist.Inventory, previous *checklist.Audit, now time.Time) *checklist.Audit {
-	answers := make(checklist.Answers)
-	if previous != nil {
-		for id, ans := range previous.Answers {
-			if checklist.ValidateAnswer(cat, id, ans) == nil {
-				answers[id] = ans
-			}
-		}
-	}
-	// The staff list comes from HR, not the phone system: keep the last one
-	// until a newer one is imported.
-	if previous != nil && previous.Inventory.Has(checklist.FacetStaff) && !inv.Has(checklist.FacetStaff) {
-		inv = checklist.WithStaff(inv, previous.Inventory.Staff)
-	}
-	a := checklist.NewAudit(cat, site, inv, answers, now)
-	if previous != nil {
-		a.Accepted, a.Tracking, a.LeaverDecisions = previous.Accepted, previous.Tracking, maps.Clone(previous.LeaverDecisions)
-		a.Recompute(cat, now)
-	}
-	return a
 }
 
 func openSiteCmd(op int, ctx context.Context, sh *shared, name string, fresh bool, secret string) tea.Cmd {
