@@ -72,7 +72,7 @@ func (h *home) openSite(name string, fresh bool, secret string) tea.Cmd {
 	}
 	ctx, tick := h.op.start(h.ctx, label)
 	h.opening.name, h.opening.secret, h.opening.fresh = name, secret, fresh
-	return tea.Batch(tick, openSiteCmd(h.op.id, ctx, h.sh, name, fresh, secret))
+	return tea.Batch(tick, openSiteCmd(h.op.id, ctx, h.sh, name, fresh, secret, h.op.reporter()))
 }
 
 func (h *home) Update(msg tea.Msg) (screen, tea.Cmd) {

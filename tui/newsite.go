@@ -172,7 +172,7 @@ func (s *newSite) testConnection() tea.Cmd {
 	site, secret := s.site()
 	kind := s.kind
 	ctx, tick := s.op.start(s.ctx, "Connecting to "+kind.Title+"…")
-	id := s.op.id
+	id, progress := s.op.id, s.op.reporter()
 	s.step, s.refused = stepTesting, false
 	return tea.Batch(tick, func() tea.Msg {
 		ctx, cancel := context.WithTimeout(ctx, connectTimeout)
@@ -182,7 +182,7 @@ func (s *newSite) testConnection() tea.Cmd {
 			if t, ok := src.(connectors.Tester); ok {
 				err = t.Test(ctx)
 			} else {
-				_, err = src.Fetch(ctx, nil)
+				_, err = src.Fetch(ctx, progress)
 			}
 		}
 		if err != nil {

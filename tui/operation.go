@@ -2,10 +2,13 @@ package tui
 
 import (
 	"context"
+	"fmt"
 	"sync/atomic"
 
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/ringfence/ringfence/connectors"
 )
 
 var opCounter atomic.Int64
@@ -19,6 +22,9 @@ type operation struct {
 	spin    spinner.Model
 	cancel  context.CancelFunc
 	running bool
+	// progress is the latest report from a connector's fetch, written by the
+	// background work and read when the spinner redraws.
+	progress *atomic.Pointer[connectors.Progress]
 }
 
 func newOperation() operation {
@@ -30,6 +36,7 @@ func (o *operation) start(parent context.Context, label string) (context.Context
 	o.stop()
 	o.id = int(opCounter.Add(1))
 	o.label, o.running = label, true
+	o.progress = new(atomic.Pointer[connectors.Progress])
 	ctx, cancel := context.WithCancel(parent)
 	o.cancel = cancel
 	return ctx, o.spin.Tick
@@ -41,6 +48,23 @@ func (o *operation) stop() {
 		o.cancel()
 	}
 	o.cancel, o.running = nil, false
+}
+
+// reporter returns a progress callback for this run's background work.
+func (o *operation) reporter() func(connectors.Progress) {
+	p := o.progress
+	return func(pr connectors.Progress) { p.Store(&pr) }
+}
+
+// progressText says how far a fetch has got: "users: 500 of 10,000".
+func progressText(p connectors.Progress) string {
+	switch {
+	case p.Total > 0:
+		return fmt.Sprintf("%s: %s of %s", p.Step, thousands(p.Done), thousands(p.Total))
+	case p.Done > 0:
+		return fmt.Sprintf("%s: %s", p.Step, thousands(p.Done))
+	}
+	return p.Step
 }
 
 // owns reports whether a result belongs to the current run.
@@ -59,5 +83,11 @@ func (o *operation) View(st styles) string {
 	if !o.running {
 		return ""
 	}
-	return o.spin.View() + " " + o.label + st.muted.Render("  (esc to cancel)")
+	label := o.label
+	if o.progress != nil {
+		if p := o.progress.Load(); p != nil && p.Step != "" {
+			label += " " + progressText(*p)
+		}
+	}
+	return o.spin.View() + " " + label + st.muted.Render("  (esc to cancel)")
 }

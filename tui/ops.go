@@ -88,7 +88,7 @@ func needsSecret(k connectors.Kind) bool {
 
 // fetchInventory reads a site's phone system through its connector, or
 // returns an empty inventory for sites audited from answers alone.
-func fetchInventory(ctx context.Context, site checklist.Site, secret string, now time.Time) (checklist.Inventory, error) {
+func fetchInventory(ctx context.Context, site checklist.Site, secret string, now time.Time, progress func(connectors.Progress)) (checklist.Inventory, error) {
 	if site.Connector.Kind == "" {
 		return checklist.Inventory{Source: checklist.SourceInfo{Connector: "answers only", FetchedAt: now}}, nil
 	}
@@ -107,13 +107,13 @@ func fetchInventory(ctx context.Context, site checklist.Site, secret string, now
 	if err != nil {
 		return checklist.Inventory{}, err
 	}
-	return src.Fetch(ctx, nil)
+	return src.Fetch(ctx, progress)
 }
 
 // openSite locks a saved site and either carries on with its latest audit or,
 // when fresh is set or there is none, reads the phone system again and starts
 // a new audit that keeps the earlier answers and decisions.
-func openSite(ctx context.Context, store *checklist.Store, cat *checklist.Catalogue, name string, fresh bool, secret string, now time.Time) (_ *session, err error) {
+func openSite(ctx context.Context, store *checklist.Store, cat *checklist.Catalogue, name string, fresh bool, secret string, now time.Time, progress func(connectors.Progress)) (_ *session, err error) {
 	site, err := store.Site(name)
 	if err != nil {
 		return nil, err
@@ -147,7 +147,7 @@ func openSite(ctx context.Context, store *checklist.Store, cat *checklist.Catalo
 		sess.audit, sess.previous = latest, before
 		return sess, nil
 	}
-	inv, err := fetchInventory(ctx, site, secret, now)
+	inv, err := fetchInventory(ctx, site, secret, now, progress)
 	if err != nil {
 		return nil, err
 	}
@@ -158,10 +158,10 @@ func openSite(ctx context.Context, store *checklist.Store, cat *checklist.Catalo
 	return sess, nil
 }
 
-func openSiteCmd(op int, ctx context.Context, sh *shared, name string, fresh bool, secret string) tea.Cmd {
+func openSiteCmd(op int, ctx context.Context, sh *shared, name string, fresh bool, secret string, progress func(connectors.Progress)) tea.Cmd {
 	store, cat, now := sh.opts.Store, sh.opts.Catalogue, sh.now()
 	return func() tea.Msg {
-		s, err := openSite(ctx, store, cat, name, fresh, secret, now)
+		s, err := openSite(ctx, store, cat, name, fresh, secret, now, progress)
 		var need *errNeedSecret
 		if errors.As(err, &need) {
 			return needSecretMsg{op: op, site: name, kind: need.kind, reason: need.reason}
