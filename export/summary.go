@@ -17,6 +17,9 @@ func WriteSummary(w io.Writer, a *checklist.Audit, topActions int) error {
 	fmt.Fprintf(&b, "Ringfence audit: %s\n", a.Site)
 	if src := a.Inventory.Source; src.Connector != "" {
 		line := "Facts from: " + src.Connector
+		if src.Connector == "demo" {
+			line = "Facts from: the built-in demo company"
+		}
 		if pbx := pbxLabel(a.Inventory.PBX); pbx != "" {
 			line += ", " + pbx
 		}
