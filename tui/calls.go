@@ -6,7 +6,6 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -138,26 +137,9 @@ func (s *callsScreen) scan() tea.Cmd {
 		if err != nil {
 			return callsScannedMsg{op: id, path: path, stats: stats, skipped: skipped, err: err}
 		}
-		return callsScannedMsg{op: id, path: path, stats: stats, skipped: skipped, incidents: steadyOrder(an.Incidents())}
+		return callsScannedMsg{op: id, path: path, stats: stats, skipped: skipped, incidents: an.Incidents()}
 	}
 	return tea.Batch(tick, s.tick(id), work, saveHours)
-}
-
-// steadyOrder keeps the analysis's order (most serious first, then oldest)
-// and settles ties by kind and destination, so the same file always lists
-// its incidents in the same order.
-func steadyOrder(in []callscan.Incident) []callscan.Incident {
-	rank := map[callscan.Severity]int{callscan.Critical: 0, callscan.High: 1, callscan.Medium: 2}
-	slices.SortStableFunc(in, func(x, y callscan.Incident) int {
-		return cmp.Or(
-			cmp.Compare(rank[x.Severity], rank[y.Severity]),
-			x.Start.Compare(y.Start),
-			strings.Compare(strings.Join(x.Extensions, ","), strings.Join(y.Extensions, ",")),
-			strings.Compare(string(x.Kind), string(y.Kind)),
-			strings.Compare(x.Destination, y.Destination),
-		)
-	})
-	return in
 }
 
 func (s *callsScreen) tick(id int) tea.Cmd {
