@@ -183,17 +183,8 @@ func (s *auditScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		return s, s.startQuestions()
 	case key.Matches(km, k.Results):
 		return s, push(newResults(s.sh))
-	case key.Matches(km, k.Plan):
-		return s, push(newPlanScreen(s.sh))
-	case key.Matches(km, k.Export):
-		e, cmd := newExportScreen(s.sh)
-		return s, tea.Sequence(push(e), cmd)
-	case key.Matches(km, k.Leavers):
-		l, cmd := newLeavers(s.sh)
-		return s, tea.Sequence(push(l), cmd)
-	case key.Matches(km, k.Calls):
-		c, cmd := newCallsScreen(s.sh)
-		return s, tea.Sequence(push(c), cmd)
+	case isWorkKey(km, k):
+		return s, s.sh.openWorkScreen(km)
 	case key.Matches(km, k.Compare) && s.sh.sess.previous != nil:
 		return s, push(newCompareScreen(s.sh))
 	case key.Matches(km, k.SaveDemo) && s.sh.sess.demo:

@@ -77,17 +77,8 @@ func (r *results) Update(msg tea.Msg) (screen, tea.Cmd) {
 		switch {
 		case key.Matches(msg, k.Back):
 			return r, pop
-		case key.Matches(msg, k.Plan):
-			return r, push(newPlanScreen(r.sh))
-		case key.Matches(msg, k.Export):
-			e, cmd := newExportScreen(r.sh)
-			return r, tea.Sequence(push(e), cmd)
-		case key.Matches(msg, k.Leavers):
-			l, cmd := newLeavers(r.sh)
-			return r, tea.Sequence(push(l), cmd)
-		case key.Matches(msg, k.Calls):
-			c, cmd := newCallsScreen(r.sh)
-			return r, tea.Sequence(push(c), cmd)
+		case isWorkKey(msg, k):
+			return r, r.sh.openWorkScreen(msg)
 		case key.Matches(msg, k.Enter):
 			if len(r.findings) > 0 {
 				return r, push(newFinding(r.sh, r.findings[r.list.cursor].CheckID))
