@@ -53,9 +53,6 @@ func (d *doc) contentWidth() float64 { return d.pageW - 2*marginSide }
 func (d *doc) bottom() float64       { return d.pageH - marginBottom }
 func (d *doc) y() float64            { return d.pdf.GetY() }
 
-// room is the height left on the current page.
-func (d *doc) room() float64 { return d.bottom() - d.y() }
-
 // ensure starts a new page unless h millimetres still fit on this one. Every
 // piece of text goes through it, because automatic page breaks are off: the
 // library would otherwise break inside a table row.

@@ -91,9 +91,6 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case pushMsg:
 		a.stack = append(a.stack, msg.s)
 		return a, nil
-	case replaceMsg:
-		a.stack[len(a.stack)-1] = msg.s
-		return a, nil
 	case popMsg:
 		if len(a.stack) > 1 {
 			a.stack = a.stack[:len(a.stack)-1]

@@ -60,12 +60,3 @@ func newKeyMap() keyMap {
 		SharedLine:  b([]string{"s"}, "s", "shared line"),
 	}
 }
-
-// helpKeys adapts a screen's bindings to the bubbles help component.
-type helpKeys struct {
-	short []key.Binding
-	full  [][]key.Binding
-}
-
-func (h helpKeys) ShortHelp() []key.Binding  { return h.short }
-func (h helpKeys) FullHelp() [][]key.Binding { return h.full }

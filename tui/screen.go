@@ -24,10 +24,9 @@ type screen interface {
 // Navigation messages. Screens return them from commands so that the root
 // model alone owns the stack.
 type (
-	pushMsg    struct{ s screen }
-	replaceMsg struct{ s screen }
-	popMsg     struct{}
-	homeMsg    struct{}
+	pushMsg struct{ s screen }
+	popMsg  struct{}
+	homeMsg struct{}
 	// noticeMsg shows a line under the header: plain words, never a Go error.
 	noticeMsg struct {
 		text string
@@ -35,10 +34,9 @@ type (
 	}
 )
 
-func push(s screen) tea.Cmd    { return func() tea.Msg { return pushMsg{s} } }
-func replace(s screen) tea.Cmd { return func() tea.Msg { return replaceMsg{s} } }
-func pop() tea.Msg             { return popMsg{} }
-func goHome() tea.Msg          { return homeMsg{} }
+func push(s screen) tea.Cmd { return func() tea.Msg { return pushMsg{s} } }
+func pop() tea.Msg          { return popMsg{} }
+func goHome() tea.Msg       { return homeMsg{} }
 
 func notice(text string) tea.Cmd { return func() tea.Msg { return noticeMsg{text: text} } }
 func problem(err error) tea.Cmd {

@@ -24,12 +24,6 @@ const (
 	numColumns
 )
 
-var columnNames = [numColumns]string{
-	colVendor: "vendor", colModel: "model", colFirmware: "firmware", colMAC: "MAC",
-	colIP: "IP", colExtension: "extension", colOwner: "owner", colEmail: "e-mail",
-	colUserAgent: "user agent", colType: "type", colLastSeen: "last seen",
-}
-
 // synonyms maps a header, squashed by headerKey, to its column. The lists are
 // the names people actually give these columns in asset registers and in the
 // exports of provisioning tools.
