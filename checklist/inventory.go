@@ -9,6 +9,7 @@ type (
 	Inventory      = inventory.Inventory
 	Facet          = inventory.Facet
 	SourceInfo     = inventory.SourceInfo
+	Gap            = inventory.Gap
 	PBX            = inventory.PBX
 	Component      = inventory.Component
 	ExtensionType  = inventory.ExtensionType

@@ -47,6 +47,39 @@ type SourceInfo struct {
 	Detail    string    `json:"detail,omitempty"`
 	FetchedAt time.Time `json:"fetched_at"`
 	Collected []Facet   `json:"collected"`
+	// Gaps are facets the source tried to read and could not (an endpoint missing
+	// on this version or licence, a refused permission), with the reason in plain
+	// words. A gap is not collected: the checks resting on it stay unknown and say why.
+	Gaps []Gap `json:"gaps,omitempty"`
+}
+
+// Gap is a facet that could not be read, and why.
+type Gap struct {
+	Facet  Facet  `json:"facet"`
+	Reason string `json:"reason"`
+}
+
+// AddGap records that a facet could not be read. It also withdraws the facet
+// from Collected, so that a half-read facet is never mistaken for a whole one.
+func (inv *Inventory) AddGap(f Facet, reason string) {
+	kept := inv.Source.Collected[:0]
+	for _, c := range inv.Source.Collected {
+		if c != f {
+			kept = append(kept, c)
+		}
+	}
+	inv.Source.Collected = kept
+	inv.Source.Gaps = append(inv.Source.Gaps, Gap{Facet: f, Reason: reason})
+}
+
+// GapReason returns why a facet could not be read, if the source said.
+func (inv *Inventory) GapReason(f Facet) (string, bool) {
+	for _, g := range inv.Source.Gaps {
+		if g.Facet == f {
+			return g.Reason, true
+		}
+	}
+	return "", false
 }
 
 // Has reports whether the source collected a facet.

@@ -17,3 +17,21 @@ func TestDeviceLabel(t *testing.T) {
 		}
 	}
 }
+
+func TestAddGapWithdrawsTheFacet(t *testing.T) {
+	inv := &Inventory{Source: SourceInfo{Collected: []Facet{FacetExtensions, FacetTrunks, FacetPBX}}}
+	inv.AddGap(FacetTrunks, "the phone system refused the trunk list (404)")
+	if inv.Has(FacetTrunks) {
+		t.Fatal("a facet with a gap must not count as collected")
+	}
+	if !inv.Has(FacetExtensions) || !inv.Has(FacetPBX) {
+		t.Fatalf("other facets were lost: %v", inv.Source.Collected)
+	}
+	reason, ok := inv.GapReason(FacetTrunks)
+	if !ok || reason == "" {
+		t.Fatalf("GapReason = %q, %v", reason, ok)
+	}
+	if _, ok := inv.GapReason(FacetCalls); ok {
+		t.Fatal("a facet never tried has no gap")
+	}
+}
