@@ -304,6 +304,13 @@ func writeIncidents(w io.Writer, path string, st cdr.Stats, incidents []callscan
 				in.Start.Format("2 Jan 2006 15:04"), in.End.Format("2 Jan 2006 15:04"), in.Explanation)
 		}
 	}
+	for _, in := range incidents {
+		if in.HoursAssumed {
+			fmt.Fprintf(&b, "\nYour business hours were never given, so %s UK time was assumed for the out-of-hours findings.\n"+
+				"If you open at other times, give your hours with --hours \"Mon-Sat 07:30-17:00\" (with --site, the site remembers them).\n", checklist.DefaultHours())
+			break
+		}
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
