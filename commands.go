@@ -184,6 +184,14 @@ func runAudit(ctx context.Context, args []string, e env) error {
 	if err := out.write(a, previous, cat, now, e); err != nil {
 		return err
 	}
+	if !out.toStdout() && a.Inventory.Has(checklist.FacetCalls) {
+		if a.Hours == "" {
+			fmt.Fprintf(e.stdout, "\nOut-of-hours calls were judged against %s UK time, assumed because no business hours were given.\n"+
+				"If you open at other times, run the audit again with --hours \"Mon-Sat 07:30-17:00\" (a site remembers them).\n", checklist.DefaultHours())
+		} else {
+			fmt.Fprintf(e.stdout, "\nOut-of-hours calls were judged against your business hours: %s UK time.\n", a.Hours)
+		}
+	}
 	if previous != nil && !out.toStdout() {
 		if err := export.WriteChanges(e.stdout, checklist.Compare(previous.Results, a.Results)); err != nil {
 			return err
