@@ -116,8 +116,17 @@ func runAudit(ctx context.Context, args []string, e env) error {
 	csvKind := fs.String("connector", "", "read the inventory this time with this `kind` of connector (csv with --file)")
 	csvFile := fs.String("file", "", "inventory `file` for --connector csv; the site remembers it")
 	hr := fs.String("hr", "", "staff or leavers list `file` (CSV from HR or payroll) for the leaver checks; a site remembers it")
+	hoursSpec := fs.String("hours", "", "business `hours` such as \"Mon-Sat 07:30-17:00\" (UK time) for the out-of-hours call checks; a site remembers them")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	hours := ""
+	if *hoursSpec != "" {
+		h, err := checklist.NormaliseHours(*hoursSpec)
+		if err != nil {
+			return usageError{"--hours: " + err.Error()}
+		}
+		hours = h
 	}
 	threshold, err := checklist.ParseSeverity(*failOn)
 	if err != nil {
@@ -161,15 +170,27 @@ func runAudit(ctx context.Context, args []string, e env) error {
 			if staff != nil {
 				a.SetStaff(cat, staff, now)
 			}
+			if hours != "" {
+				a.Hours = hours
+				a.Recompute(cat, now)
+			}
 		}
 	} else {
-		a, previous, err = siteAudit(ctx, cat, siteRun{dataDir: *dataDir, name: *site, auditor: *auditor, csvFile: *csvFile, staff: staff}, extra, now, e)
+		a, previous, err = siteAudit(ctx, cat, siteRun{dataDir: *dataDir, name: *site, auditor: *auditor, csvFile: *csvFile, staff: staff, hours: hours}, extra, now, e)
 	}
 	if err != nil {
 		return err
 	}
 	if err := out.write(a, previous, cat, now, e); err != nil {
 		return err
+	}
+	if !out.toStdout() && a.Inventory.Has(checklist.FacetCalls) {
+		if a.Hours == "" {
+			fmt.Fprintf(e.stdout, "\nOut-of-hours calls were judged against %s UK time, assumed because no business hours were given.\n"+
+				"If you open at other times, run the audit again with --hours \"Mon-Sat 07:30-17:00\" (a site remembers them).\n", checklist.DefaultHours())
+		} else {
+			fmt.Fprintf(e.stdout, "\nOut-of-hours calls were judged against your business hours: %s UK time.\n", a.Hours)
+		}
 	}
 	if previous != nil && !out.toStdout() {
 		if err := export.WriteChanges(e.stdout, checklist.Compare(previous.Results, a.Results)); err != nil {
@@ -187,6 +208,7 @@ type siteRun struct {
 	dataDir, name, auditor string
 	csvFile                string // read the inventory from this CSV file, and remember it
 	staff                  []checklist.StaffMember
+	hours                  string // business hours to use and remember, already normalised
 }
 
 // siteAudit audits a saved site and saves the new audit. Answers, accepted risks
@@ -217,7 +239,10 @@ func siteAudit(ctx context.Context, cat *checklist.Catalogue, run siteRun, extra
 	if err != nil {
 		return nil, nil, err
 	}
-	if run.csvFile != "" {
+	if run.hours != "" {
+		site.Hours = run.hours
+	}
+	if run.csvFile != "" || run.hours != "" {
 		if err := store.SaveSite(site); err != nil {
 			return nil, nil, err
 		}

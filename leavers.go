@@ -171,7 +171,8 @@ func writeLeavers(w io.Writer, name string, staff int, rep reconcile.Report) err
 
 func runCDR(ctx context.Context, args []string, e env) error {
 	fs := newFlags(e, "cdr", "cdr FILE [--site NAME | --demo] [--hours SPEC] [--map SPEC] [--json FILE]",
-		"Looks through a call-record export (3CX, FreePBX or Asterisk Master.csv, Yeastar,\n"+
+		"Looks through a call-record export (3CX, FreePBX, Asterisk or FreeSWITCH Master.csv,\n"+
+			"Avaya IP Office SMDR, Yeastar,\n"+
 			"or any CSV with --map) for signs of toll fraud: calls abroad or to premium\n"+
 			"numbers, calls out of hours, bursts, many short calls, too many calls at once,\n"+
 			"and calls from a leaver's extension. The file is read as a stream, so it can be\n"+
@@ -283,6 +284,12 @@ func writeIncidents(w io.Writer, path string, st cdr.Stats, incidents []callscan
 		fmt.Fprintf(&b, " from %s to %s", st.First.Format("2 Jan 2006"), st.Last.Format("2 Jan 2006"))
 	}
 	fmt.Fprintln(&b, ")")
+	switch {
+	case st.DateOrderAssumed:
+		fmt.Fprintf(&b, "Dates such as 05/03/2026 could be read either way in this file, so they were read %s (5 March), the UK way. If your phone system writes the month first, set its date format to YYYY-MM-DD and export again.\n", st.DateOrder)
+	case st.DateOrder != "":
+		fmt.Fprintf(&b, "Dates were read %s, as the file itself shows.\n", st.DateOrder)
+	}
 	if len(incidents) == 0 {
 		fmt.Fprintln(&b, "\nNothing that looks like fraud was found.")
 	} else {
@@ -295,6 +302,13 @@ func writeIncidents(w io.Writer, path string, st cdr.Stats, incidents []callscan
 			fmt.Fprintf(&b, "\n%d. [%s] %s: %d calls, %.0f minutes%s, %s to %s\n   %s\n", i+1, in.Severity,
 				strings.Join(in.Extensions, ", "), in.Calls, in.Minutes, cost,
 				in.Start.Format("2 Jan 2006 15:04"), in.End.Format("2 Jan 2006 15:04"), in.Explanation)
+		}
+	}
+	for _, in := range incidents {
+		if in.HoursAssumed {
+			fmt.Fprintf(&b, "\nYour business hours were never given, so %s UK time was assumed for the out-of-hours findings.\n"+
+				"If you open at other times, give your hours with --hours \"Mon-Sat 07:30-17:00\" (with --site, the site remembers them).\n", checklist.DefaultHours())
+			break
 		}
 	}
 	_, err := io.WriteString(w, b.String())

@@ -15,6 +15,9 @@ type FetchOptions struct {
 	// CallLimit caps the call records read, newest first; 0 means the
 	// connector's default.
 	CallLimit int
+	// CallDays is how many days of call history to read; 0 means the
+	// connector's default (a quarter, the audit cadence).
+	CallDays int
 	// Concurrency caps the per-item requests in flight (one per mailbox, for
 	// example); 0 means the connector's default.
 	Concurrency int
@@ -22,6 +25,10 @@ type FetchOptions struct {
 	// connector's default.
 	PageSize int
 }
+
+// MaxCallDays is the longest call history an option may ask for: two years,
+// more than any audit compares, and a bound on what a typo can ask a PBX for.
+const MaxCallDays = 730
 
 // maxConcurrency keeps a typo in the options from flooding a small PBX.
 const maxConcurrency = 32
@@ -42,6 +49,12 @@ func ParseFetchOptions(connector string, m map[string]string) (FetchOptions, err
 			default:
 				return o, fmt.Errorf("%s: the option calls=%q should be yes or no.", connector, v)
 			}
+		case "calls_days":
+			n, err := strconv.Atoi(v)
+			if err != nil || n < 1 || n > MaxCallDays {
+				return o, fmt.Errorf("%s: the option calls_days=%q should be a whole number of days from 1 to %d, such as 90 for a quarter.", connector, v, MaxCallDays)
+			}
+			o.CallDays = n
 		case "call_limit", "concurrency", "page_size":
 			n, err := strconv.Atoi(v)
 			if err != nil || n < 1 || n > 100000 {

@@ -11,10 +11,12 @@ import (
 // Analyzer accumulates calls and reports incidents. It is not safe for use by
 // several goroutines at once.
 type Analyzer struct {
-	cfg     Config
-	hours   BusinessHours
-	clock   *clock
-	allowed map[string]bool
+	cfg          Config
+	hours        BusinessHours
+	hoursAssumed bool                 // no hours were given: the default week is in use
+	leftFrom     map[string]time.Time // when each leaver's calls start to count
+	clock        *clock
+	allowed      map[string]bool
 
 	exts     map[string]*extState
 	extName  []string
@@ -35,17 +37,24 @@ type Analyzer struct {
 // New starts an analysis with the given settings.
 func New(cfg Config) *Analyzer {
 	h := cfg.Hours
-	if h.isZero() {
+	assumed := h.isZero()
+	if assumed {
 		h = DefaultHours()
 	}
 	if h.Location == nil {
 		h.Location = DefaultHours().Location
 	}
 	a := &Analyzer{
-		cfg: cfg, hours: h, clock: newClock(h.Location),
+		cfg: cfg, hours: h, hoursAssumed: assumed, clock: newClock(h.Location),
 		exts:    make(map[string]*extState),
 		groups:  make(map[groupKey]*group),
 		numbers: make(map[uint64]int32),
+	}
+	if len(cfg.Leavers) > 0 {
+		a.leftFrom = make(map[string]time.Time, len(cfg.Leavers))
+		for ext, left := range cfg.Leavers {
+			a.leftFrom[ext] = afterLeaving(left, h.Location)
+		}
 	}
 	if cfg.AllowedCountries != nil {
 		a.allowed = make(map[string]bool, len(cfg.AllowedCountries))
@@ -110,7 +119,8 @@ func (a *Analyzer) ext(number string) *extState {
 func (a *Analyzer) Add(c inventory.Call) {
 	a.seen.Calls++
 	from := strings.TrimSpace(c.From)
-	if left, ok := a.cfg.Leavers[from]; ok && !c.Start.IsZero() && !c.Start.Before(left) {
+	if after, ok := a.leftFrom[from]; ok && !c.Start.IsZero() && !c.Start.Before(after) {
+		left := a.cfg.Leavers[from]
 		e := a.ext(from)
 		g := a.group(KindLeaverCalls, e.id, "", c)
 		g.leftOn = left

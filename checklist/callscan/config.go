@@ -13,7 +13,9 @@ type Config struct {
 	AllowedCountries []string
 	// Hours is when the business is open; the zero value means the default.
 	Hours BusinessHours
-	// Leavers maps an extension number to its owner's leaving date.
+	// Leavers maps an extension number to its owner's leaving date. The
+	// leaving day itself is a working day: calls count as after leaving from
+	// the next day (see CallsAfterLeavingFrom).
 	Leavers map[string]time.Time
 	// Rates are call prices in pence per minute, keyed by number prefix in UK
 	// national form ("00371", "09", "07"); the longest prefix wins. A cost
@@ -71,3 +73,19 @@ const (
 	candidateMinutes   = 64               // busiest minutes kept for the concurrency check
 	extensionsPerEvent = 6                // extensions named in one concurrency episode
 )
+
+// CallsAfterLeavingFrom is the moment a leaver's calls start to count as made
+// after leaving: midnight at the start of the day after the leave date, UK
+// time. People work on their last day, so a call that afternoon is not a sign
+// of misuse. The leave date is taken as the calendar date it was written as.
+func CallsAfterLeavingFrom(left time.Time) time.Time {
+	return afterLeaving(left, DefaultHours().Location)
+}
+
+func afterLeaving(left time.Time, loc *time.Location) time.Time {
+	if loc == nil {
+		loc = DefaultHours().Location
+	}
+	y, m, d := left.Date()
+	return time.Date(y, m, d+1, 0, 0, 0, 0, loc)
+}

@@ -32,7 +32,8 @@ var countryNames = map[string]string{
 	"232": "Sierra Leone", "234": "Nigeria", "252": "Somalia", "351": "Portugal", "353": "Ireland",
 	"354": "Iceland", "356": "Malta", "357": "Cyprus", "358": "Finland", "370": "Lithuania", "371": "Latvia",
 	"372": "Estonia", "420": "the Czech Republic", "880": "Bangladesh", "966": "Saudi Arabia",
-	"971": "the United Arab Emirates", "1809": "the Dominican Republic", "1829": "the Dominican Republic",
+	"971": "the United Arab Emirates", "870": "Inmarsat satellite phones", "881": "satellite phones (Iridium, Globalstar)",
+	"882": "international networks (satellite and global operators)", "883": "international networks (global mobile operators)", "1809": "the Dominican Republic", "1829": "the Dominican Republic",
 	"1849": "the Dominican Republic",
 }
 
@@ -56,8 +57,18 @@ func countryName(code string) string {
 //     in the 2021–2022 reports summarised by iconxsolutions.com ("Combat
 //     telecom fraud: IPRN").
 //
+// Satellite phones and international networks are not countries but ITU-T
+// E.164 codes of their own ("List of ITU-T Recommendation E.164 assigned
+// country codes": +870 Inmarsat, +881 Global Mobile Satellite System, +882 and
+// +883 International Networks). Calls to them cost many times an ordinary call
+// abroad (Wikipedia, "Global Mobile Satellite System", on "the usually
+// expensive GMSS number"; Binary Networks' toll-fraud classes at
+// binarynetworks.com.au/restrictintl put mobile satellite services with the
+// riskier countries), so an office that never calls them should hear of one.
+//
 // Keys are the digits after "00"; the longest match wins.
 var highRisk = map[string]string{
+	"870": satelliteSource, "881": satelliteSource, "882": satelliteSource, "883": satelliteSource,
 	"53": "Commsrisk: long-standing top IRSF destination", "371": "Commsrisk: long-standing top IRSF destination",
 	"370": "Commsrisk: long-standing top IRSF destination", "252": "Commsrisk: long-standing top IRSF destination",
 	"1809": "iconxsolutions: top advertised IRSF destination 2021", "1829": "iconxsolutions: top advertised IRSF destination 2021",
@@ -78,3 +89,9 @@ func riskKey(digits string) string {
 	}
 	return ""
 }
+
+const satelliteSource = "ITU-T E.164 assigned codes: satellite or international network"
+
+// satellite reports whether a high-risk key is a satellite or international
+// network code rather than a country.
+func satellite(key string) bool { return highRisk[key] == satelliteSource }

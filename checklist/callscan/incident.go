@@ -58,6 +58,9 @@ type Incident struct {
 	CostKnown bool `json:"cost_known"`
 	// Explanation says in plain words what happened and why it matters.
 	Explanation string `json:"explanation"`
+	// HoursAssumed is true for an out-of-hours finding judged against the
+	// default week because the site's own hours were never given.
+	HoursAssumed bool `json:"hours_assumed,omitempty"`
 }
 
 // Counts says how many calls the analyser saw and what it did with them.

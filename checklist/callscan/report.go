@@ -57,6 +57,11 @@ func (a *Analyzer) groupIncidents() []Incident {
 		case KindHighRisk:
 			inc.Severity = High
 			inc.Destination = "+" + k.dest
+			if satellite(k.dest) {
+				inc.Explanation = fmt.Sprintf("%s to %s (+%s): satellite and international-network numbers cost many times an ordinary call abroad, and fraudsters use them to earn from your line.",
+					made, countryName(k.dest), k.dest)
+				break
+			}
 			inc.Explanation = fmt.Sprintf("%s to %s (+%s), one of the destinations fraud reports name most often for calls that earn money for fraudsters.",
 				made, countryName(k.dest), k.dest)
 		case KindNotAllowed:
@@ -81,6 +86,10 @@ func (a *Analyzer) groupIncidents() []Incident {
 			}
 			inc.Explanation = fmt.Sprintf("%s while you were closed, between %s and %s. Check that someone was really working then.",
 				made, when(a.hours, g.first), when(a.hours, g.lastEnd))
+			if a.hoursAssumed {
+				inc.HoursAssumed = true
+				inc.Explanation += " Your business hours were never given, so Monday to Friday, 08:00 to 18:00 UK time was assumed; if you open evenings or Saturdays, give your real hours."
+			}
 		}
 		inc.Explanation += a.costNote(inc)
 		out = append(out, inc)

@@ -51,6 +51,11 @@ type SourceInfo struct {
 	// on this version or licence, a refused permission), with the reason in plain
 	// words. A gap is not collected: the checks resting on it stay unknown and say why.
 	Gaps []Gap `json:"gaps,omitempty"`
+	// CallDays and CallsSince say which window of call history was read
+	// ("the last 90 days, since …"), when the source reads a window rather
+	// than a whole file; zero when it did not say.
+	CallDays   int       `json:"call_days,omitempty"`
+	CallsSince time.Time `json:"calls_since,omitzero"`
 }
 
 // Gap is a facet that could not be read, and why.

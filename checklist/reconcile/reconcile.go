@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ringfence/ringfence/checklist/callscan"
 	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
@@ -164,7 +165,8 @@ func leavers(inv *inventory.Inventory, ix *index, owner map[string]int, matches 
 		l.Live = append(l.Live, what)
 	}
 	for _, c := range inv.Calls {
-		if l := byExt[c.From]; l != nil && !c.Start.Before(l.Left) {
+		// The leaving day is a working day: only calls from the next day count.
+		if l := byExt[c.From]; l != nil && !c.Start.Before(callscan.CallsAfterLeavingFrom(l.Left)) {
 			l.CallsAfter++
 			l.MinutesAfter += c.Duration.Minutes()
 			if c.Start.After(l.LastCallAfter) {

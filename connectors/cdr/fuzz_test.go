@@ -1,6 +1,8 @@
 package cdr
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -15,8 +17,15 @@ func FuzzScan(f *testing.F) {
 		"calldate,src,dst,billsec\n2026-03-05 10:00:00,101,\"0161\n", "", "\x00", "a;b\n1;2\n"} {
 		f.Add(seed, uint8(0))
 	}
-	f.Add("Day,Ext,Number\n05/03/2026 10:00,101,0161\n", uint8(5))
-	formats := []Format{Auto, Asterisk, FreePBX, ThreeCX, Yeastar, Generic}
+	f.Add("Day,Ext,Number\n05/03/2026 10:00,101,0161\n", uint8(7))
+	if files, err := filepath.Glob(filepath.Join("testdata", "layouts", "*")); err == nil {
+		for _, name := range files {
+			if b, err := os.ReadFile(name); err == nil {
+				f.Add(string(b), uint8(0))
+			}
+		}
+	}
+	formats := []Format{Auto, Asterisk, FreePBX, ThreeCX, Yeastar, Avaya, FreeSWITCH, Generic}
 	m, _ := ParseMapping("start=Day,from=Ext,to=Number")
 	f.Fuzz(func(t *testing.T, body string, which uint8) {
 		layout := Layout{Format: formats[int(which)%len(formats)]}

@@ -1,5 +1,5 @@
-// Package cdr reads call-detail-record exports from 3CX, FreePBX/Asterisk and
-// Yeastar, or any CSV with a column mapping, and streams them as calls. It
+// Package cdr reads call-detail-record exports from 3CX, FreePBX/Asterisk,
+// FreeSWITCH, Avaya IP Office and Yeastar, or any CSV with a column mapping, and streams them as calls. It
 // never holds the whole file: each row is handed on and forgotten.
 package cdr
 
@@ -25,13 +25,24 @@ const (
 	// FreePBX is the CDR Reports module's CSV export, with column names from
 	// the cdr table (calldate, clid, src, dst, …, billsec, disposition, …).
 	FreePBX Format = "freepbx"
-	// ThreeCX is either the call log exported from the 3CX web client (Call
-	// Time, From, To, …, Talking, Cost) or a CDR log written with its field
-	// names as a header (time-start, from-no, to-no, …, bill-cost).
+	// ThreeCX is the call log exported from the 3CX web client (Call Time,
+	// From, To, …, Talking, Cost), the v20 call history and call report
+	// (CallHistoryView, ReportCallLogData: ISO 8601 durations), or the CDR
+	// service's log, with its field names as a header (time-start, from-no,
+	// to-no, …, bill-cost) or without one in the documented default order.
 	ThreeCX Format = "3cx"
 	// Yeastar is the P-Series or S-Series CDR download (Time, Call From,
 	// Call To, Call Duration, Ring Duration, Talk Duration, Status, …).
 	Yeastar Format = "yeastar"
+	// Avaya is IP Office SMDR: Call Start, Connected Time, Ring Time,
+	// Caller, Direction, Called Number, Dialled Number, … with or without
+	// a header row.
+	Avaya Format = "avaya"
+	// FreeSWITCH is mod_cdr_csv's Master.csv written with the default
+	// "example" template: caller_id_name, caller_id_number,
+	// destination_number, context, start_stamp, answer_stamp, end_stamp,
+	// duration, billsec, hangup_cause, uuid, … with no header.
+	FreeSWITCH Format = "freeswitch"
 	// Generic is any CSV, read through a Mapping.
 	Generic Format = "generic"
 )
@@ -114,16 +125,18 @@ func ParseMapping(spec string) (Mapping, error) {
 type columns struct {
 	start, date, from, to, dur, status, cost, dest int
 	answered, end                                  int // 3CX CDR: talk time is end minus answered
+	fromOut                                        int // the caller's outside number, used when it is one
+	dir                                            int // call direction (Avaya: I or O)
 	width                                          int // fields a row needs
 }
 
 func noColumns() columns {
-	return columns{start: -1, date: -1, from: -1, to: -1, dur: -1, status: -1, cost: -1, dest: -1, answered: -1, end: -1}
+	return columns{start: -1, date: -1, from: -1, to: -1, dur: -1, status: -1, cost: -1, dest: -1, answered: -1, end: -1, fromOut: -1, dir: -1}
 }
 
 func (c *columns) fix() {
 	c.width = 0
-	for _, i := range []int{c.start, c.date, c.from, c.to, c.dur, c.status, c.cost, c.dest, c.answered, c.end} {
+	for _, i := range []int{c.start, c.date, c.from, c.to, c.dur, c.status, c.cost, c.dest, c.answered, c.end, c.fromOut, c.dir} {
 		c.width = max(c.width, i+1)
 	}
 }
@@ -169,6 +182,25 @@ func detectHeader(keys map[string]int) (Format, columns) {
 		c.dur, c.status = get("billsec", "duration"), get("disposition")
 		c.fix()
 		return FreePBX, c
+	case has("segmentstarttime") && has("srcdn", "srccallernumber") && has("dstcallernumber", "dstdn"):
+		// 3CX v20 CallHistoryView, as its XAPI names the fields.
+		c.start, c.from, c.fromOut = get("segmentstarttime"), get("srcdn", "srccallernumber"), get("srccallernumber")
+		c.to, c.dur, c.status = get("dstcallernumber", "dstdn"), get("calltime", "talkingduration"), get("callanswered")
+		c.fix()
+		return ThreeCX, c
+	case has("starttime") && has("sourcedn", "sourcecallerid") && has("destinationcallerid", "destinationdn"):
+		// 3CX v20 call report, ReportCallLogData.
+		c.start, c.from, c.fromOut = get("starttime"), get("sourcedn", "sourcecallerid"), get("sourcecallerid")
+		c.to, c.dur, c.status = get("destinationcallerid", "destinationdn"), get("talkingduration"), get("answered")
+		c.cost = get("callcost")
+		c.fix()
+		return ThreeCX, c
+	case has("callstart") && has("caller") && has("callednumber", "diallednumber"):
+		// Avaya IP Office SMDR with its header row (Delta Server writes one).
+		c.start, c.from, c.to = get("callstart"), get("caller"), get("callednumber", "diallednumber")
+		c.dur, c.dir = get("connectedtime", "callduration"), get("direction")
+		c.fix()
+		return Avaya, c
 	case has("timestart") && has("fromno", "fromdn") && has("tono", "dialno", "todn"):
 		c.start, c.from, c.to = get("timestart"), get("fromno", "fromdn"), get("dialno", "tono", "todn")
 		c.answered, c.end, c.dur = get("timeanswered"), get("timeend"), get("duration")
@@ -226,4 +258,77 @@ func mapColumns(m Mapping, keys map[string]int, base columns) (columns, error) {
 	}
 	c.fix()
 	return c, nil
+}
+
+// detectHeaderless recognises the layouts written without a header row by the
+// shape of their first row, and reports whether it found one.
+func detectHeaderless(rec []string) (Format, columns, bool) {
+	tp := timeParser{loc: time.UTC}
+	isTime := func(i int) bool {
+		if i >= len(rec) {
+			return false
+		}
+		_, err := tp.parse(rec[i])
+		return err == nil
+	}
+	isInt := func(i int) bool {
+		if i >= len(rec) {
+			return false
+		}
+		_, ok := digits(strings.TrimSpace(rec[i]))
+		return ok
+	}
+	isClock := func(i int) bool {
+		if i >= len(rec) {
+			return false
+		}
+		v := strings.TrimSpace(rec[i])
+		_, why := parseDuration(v)
+		return why == "" && strings.Count(v, ":") == 2
+	}
+	switch n := len(rec); {
+	case n >= 16 && n <= 21 && isTime(9) && isInt(12) && isInt(13):
+		return Asterisk, asteriskColumns(), true
+	case n >= 13 && isTime(4) && isInt(7) && isInt(8) && !isTime(9):
+		return FreeSWITCH, freeswitchColumns(), true
+	case n >= 12 && isTime(3) && isTime(5) && (strings.TrimSpace(rec[2]) == "" || isClock(2)):
+		return ThreeCX, threeCXLogColumns(n), true
+	case n >= 7 && isTime(0) && isClock(1) && isInt(2) && (strings.TrimSpace(rec[4]) == "I" || strings.TrimSpace(rec[4]) == "O"):
+		return Avaya, avayaColumns(), true
+	}
+	return Auto, noColumns(), false
+}
+
+// freeswitchColumns is mod_cdr_csv's default "example" template, from
+// FreeSWITCH's conf/vanilla/autoload_configs/cdr_csv.conf.xml: talk time is
+// billsec, and hangup_cause (NORMAL_CLEARING) is not an answer status.
+func freeswitchColumns() columns {
+	c := noColumns()
+	c.from, c.to, c.start, c.dur = 1, 2, 4, 8
+	c.fix()
+	return c
+}
+
+// threeCXLogColumns is the 3CX CDR service's documented default field order
+// (historyid, callid, duration, time-start, time-answered, time-end,
+// reason-terminated, from-no, to-no, from-dn, to-dn, dial-no, reason-changed,
+// final-number, final-dn, bill-code, bill-rate, bill-cost, bill-name, …). The
+// cost and rate name are read when the row is long enough to hold them.
+func threeCXLogColumns(n int) columns {
+	c := noColumns()
+	c.start, c.answered, c.end, c.from, c.to = 3, 4, 5, 7, 11
+	if n >= 19 {
+		c.cost, c.dest = 17, 18
+	}
+	c.fix()
+	return c
+}
+
+// avayaColumns is IP Office SMDR's field order: Call Start, Connected Time,
+// Ring Time, Caller, Direction, Called Number, Dialled Number, …
+func avayaColumns() columns {
+	c := noColumns()
+	c.start, c.dur, c.from, c.dir, c.to = 0, 1, 3, 4, 5
+	c.fix()
+	return c
 }

@@ -8,9 +8,19 @@ import (
 	"github.com/ringfence/ringfence/checklist"
 )
 
-// callWindow is how far back call history is read: enough to see a pattern,
-// little enough to read quickly on a busy system.
-const callWindow = 30 * 24 * time.Hour
+// defaultCallDays is how far back call history is read unless the site says:
+// a quarter, the cadence of the audit itself, so that one audit's calls meet
+// the last one's and nothing in between goes unread.
+const defaultCallDays = 90
+
+// callWindow is how many days of history to read, and from when.
+func (s *Source) callWindow(now time.Time) (int, time.Time) {
+	days := s.cfg.CallDays
+	if days <= 0 {
+		days = defaultCallDays
+	}
+	return days, now.UTC().AddDate(0, 0, -days)
+}
 
 // callRecord is a row of CallHistoryView, the XAPI's call log.
 type callRecord struct {
@@ -24,11 +34,10 @@ type callRecord struct {
 	DstExternal      bool      `json:"DstExternal"`
 }
 
-func (s *Source) readCalls(ctx context.Context, progress func(done, total int)) ([]checklist.Call, error) {
-	since := s.now().Add(-callWindow).UTC().Format(time.RFC3339)
+func (s *Source) readCalls(ctx context.Context, since time.Time, progress func(done, total int)) ([]checklist.Call, error) {
 	q := url.Values{
 		"$select":  {"SegmentStartTime,SegmentEndTime,SrcDn,DstCallerNumber,DstDn,CallAnswered,SrcExternal,DstExternal"},
-		"$filter":  {"SegmentStartTime ge " + since + " and DstExternal eq true and SrcExternal eq false"},
+		"$filter":  {"SegmentStartTime ge " + since.UTC().Format(time.RFC3339) + " and DstExternal eq true and SrcExternal eq false"},
 		"$orderby": {"SegmentStartTime desc"},
 	}
 	var out []checklist.Call

@@ -14,6 +14,9 @@ const Name = "3cx"
 // OptionCalls is the site option that asks for call history ("yes" to read it).
 const OptionCalls = "calls"
 
+// OptionCallDays is the site option for how many days of call history to read.
+const OptionCallDays = "calls_days"
+
 // leastPrivilege is said honestly: 3CX has no read-only API role.
 const leastPrivilege = "In the 3CX admin console, go to Integrations > API, add a client, tick \"XAPI Access Enabled\", " +
 	"and choose its department and role. 3CX has no read-only role for API clients: any role that can see " +
@@ -36,6 +39,8 @@ func init() {
 				Help: "Shown once when the API client is created; kept in this computer's keyring."},
 			{Key: OptionCalls, Label: "Read call history (yes/no)",
 				Help: "Looks for fraud patterns in recent calls; slower on a busy system."},
+			{Key: OptionCallDays, Label: "Days of call history to read",
+				Help: "How far back to look, from 1 to 730 days; 90 (a quarter) if left empty."},
 		},
 		New: func(site checklist.Site, secret string) (connectors.Source, error) {
 			opts, err := connectors.ParseFetchOptions(Name, site.Connector.Options)
@@ -48,6 +53,7 @@ func init() {
 				Secret:   secret,
 				Pins:     site.Pins,
 				Calls:    opts.Calls,
+				CallDays: opts.CallDays,
 				PageSize: opts.PageSize,
 			})
 		},
@@ -60,8 +66,10 @@ type Config struct {
 	URL, ClientID, Secret string
 	Pins                  []checklist.PinnedCert
 	Calls                 bool
-	Limits                httpx.Limits
-	RootCAs               *x509.CertPool
+	// CallDays is how many days of call history to read; zero means 90.
+	CallDays int
+	Limits   httpx.Limits
+	RootCAs  *x509.CertPool
 	// PageSize is how many entities are asked for at once; zero means 500.
 	PageSize int
 }

@@ -108,7 +108,9 @@ func (s *Source) Fetch(ctx context.Context, progress func(connectors.Progress)) 
 	}
 	report("dialling", 1, 1)
 	if s.cfg.Calls {
-		inv.Calls, err = s.readCalls(ctx, func(done, total int) { report("calls", done, total) })
+		days, since := s.callWindow(inv.Source.FetchedAt)
+		inv.Source.CallDays, inv.Source.CallsSince = days, since
+		inv.Calls, err = s.readCalls(ctx, since, func(done, total int) { report("calls", done, total) })
 		if err != nil {
 			return checklist.Inventory{}, err
 		}
