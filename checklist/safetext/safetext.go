@@ -26,6 +26,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -116,4 +117,35 @@ func Visible(r rune) string {
 		return "\u2421" // ␡
 	}
 	return fmt.Sprintf("<U+%04X>", r)
+}
+
+// EscapeJSON rewrites encoded JSON so that no unsafe character is left in it
+// as it is: DEL, C1 controls, format characters and the line and paragraph
+// separators become \u escapes, which are only valid inside strings, which is
+// the only place these characters can be in valid JSON. Line breaks, tabs and
+// carriage returns are left alone: outside strings they are JSON's own
+// spacing, and inside them an encoder has already escaped them. A byte that is
+// not UTF-8 becomes U+FFFD, as encoding/json does.
+func EscapeJSON(s string) string {
+	if clean(s, true) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			b.WriteString(`\ufffd`)
+		case r < 0x20 || !Unsafe(r):
+			b.WriteString(s[i : i+size])
+		case r > 0xffff:
+			r1, r2 := utf16.EncodeRune(r)
+			fmt.Fprintf(&b, `\u%04x\u%04x`, r1, r2)
+		default:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		}
+		i += size
+	}
+	return b.String()
 }

@@ -2,6 +2,7 @@ package safetext_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -145,5 +146,31 @@ func BenchmarkLineClean(b *testing.B) {
 	s := strings.Repeat("Siobhán Ní Bhriain, extension 204; ", 20)
 	for b.Loop() {
 		safetext.Line(s)
+	}
+}
+
+// TestEscapeJSONKeepsTheData: the escaped document decodes to exactly the
+// same text, and holds nothing a terminal would act on.
+func TestEscapeJSONKeepsTheData(t *testing.T) {
+	t.Parallel()
+	for _, s := range append(append([]string{}, hostile.Names...), hostile.Safe...) {
+		raw, err := json.MarshalIndent(map[string]string{"name": s}, "", "\t")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out bytes.Buffer
+		w := safetext.NewJSONWriter(&out)
+		w.Write(raw)
+		w.Flush()
+		if bad := hostile.Find(out.String(), false); bad != "" {
+			t.Errorf("JSON for %q holds %s", s, bad)
+		}
+		var back map[string]string
+		if err := json.Unmarshal(out.Bytes(), &back); err != nil {
+			t.Fatalf("escaped JSON does not decode: %v\n%s", err, out.String())
+		}
+		if want := strings.ToValidUTF8(s, "\ufffd"); back["name"] != want {
+			t.Errorf("JSON changed %q into %q", want, back["name"])
+		}
 	}
 }

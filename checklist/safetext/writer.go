@@ -14,11 +14,19 @@ import (
 // Flush writes out anything still held.
 type Writer struct {
 	w       io.Writer
+	clean   func(string) string
 	pending []byte
 }
 
 // NewWriter returns a Writer that writes to w.
-func NewWriter(w io.Writer) *Writer { return &Writer{w: w} }
+func NewWriter(w io.Writer) *Writer { return &Writer{w: w, clean: Text} }
+
+// NewJSONWriter returns a Writer for JSON: the text stays data, so instead of
+// a visible stand-in each unsafe character that JSON allows as it is (DEL, C1
+// controls, format characters, line and paragraph separators) is written as
+// its \u escape, which means the same to a JSON reader and nothing to a
+// terminal. JSON encoders already escape the C0 controls inside strings.
+func NewJSONWriter(w io.Writer) *Writer { return &Writer{w: w, clean: EscapeJSON} }
 
 // Write cleans p and writes it on. It reports len(p) on success, as callers
 // count what they gave rather than what was written.
@@ -36,7 +44,7 @@ func (w *Writer) Write(p []byte) (int, error) {
 	if len(data) == 0 {
 		return len(p), nil
 	}
-	if _, err := io.WriteString(w.w, Text(string(data))); err != nil {
+	if _, err := io.WriteString(w.w, w.clean(string(data))); err != nil {
 		return 0, err
 	}
 	return len(p), nil
@@ -48,7 +56,7 @@ func (w *Writer) Flush() error {
 	if len(w.pending) == 0 {
 		return nil
 	}
-	s := Text(string(w.pending))
+	s := w.clean(string(w.pending))
 	w.pending = nil
 	_, err := io.WriteString(w.w, s)
 	return err
