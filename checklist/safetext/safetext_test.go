@@ -38,6 +38,12 @@ func checkLine(t *testing.T, in string) {
 	if strings.Count(text, "\n") != strings.Count(in, "\n") {
 		t.Fatalf("Text(%q) = %q changed the line breaks", in, text)
 	}
+	// JSON's own spacing (C0) is left to the encoder; nothing else unsafe stays.
+	for _, r := range safetext.EscapeJSON(in) {
+		if r >= 0x20 && safetext.Unsafe(r) {
+			t.Fatalf("EscapeJSON(%q) still holds U+%04X", in, r)
+		}
+	}
 }
 
 func FuzzLine(f *testing.F) {
