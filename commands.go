@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/safetext"
 	"github.com/ringfence/ringfence/connectors"
 	"github.com/ringfence/ringfence/connectors/demo"
 	"github.com/ringfence/ringfence/export"
@@ -357,7 +358,7 @@ func listSites(store *checklist.Store, e env) error {
 			score = fmt.Sprintf("%d", s.Score)
 			open = fmt.Sprintf("%d", s.OpenActions)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", s.Name, last, score, open)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", safetext.Line(s.Name), last, score, open)
 	}
 	return tw.Flush()
 }

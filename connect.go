@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/safetext"
 	"github.com/ringfence/ringfence/connectors"
 	"github.com/ringfence/ringfence/connectors/csvinv"
 	_ "github.com/ringfence/ringfence/connectors/freepbx" // registers the FreePBX connector
@@ -248,7 +249,7 @@ func reportProblems(src connectors.Source, e env) {
 	if c, ok := src.(*csvinv.Source); ok {
 		problems := c.Problems()
 		for _, p := range problems {
-			fmt.Fprintf(e.stderr, "%s: skipped %s\n", c.Path(), p)
+			fmt.Fprintf(e.stderr, "%s: skipped %s\n", safetext.Line(c.Path()), safetext.Line(p.Error()))
 		}
 		if len(problems) > 0 {
 			fmt.Fprintf(e.stderr, "%d rows were skipped; the rest were read.\n", len(problems))

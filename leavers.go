@@ -13,6 +13,7 @@ import (
 	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/checklist/callscan"
 	"github.com/ringfence/ringfence/checklist/reconcile"
+	"github.com/ringfence/ringfence/checklist/safetext"
 	"github.com/ringfence/ringfence/connectors/cdr"
 	"github.com/ringfence/ringfence/connectors/hrlist"
 )
@@ -29,7 +30,7 @@ func readStaffList(path string, e env) ([]checklist.StaffMember, error) {
 		return nil, err
 	}
 	for _, s := range skipped {
-		fmt.Fprintf(e.stderr, "%s: skipped %s\n", path, s)
+		fmt.Fprintf(e.stderr, "%s: skipped %s\n", safetext.Line(path), safetext.Line(fmt.Sprint(s)))
 	}
 	return staff, nil
 }
@@ -116,14 +117,14 @@ func runLeavers(ctx context.Context, args []string, e env) error {
 }
 
 func writeJSONDoc(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	enc := json.NewEncoder(safetext.NewJSONWriter(w))
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
 }
 
 func writeLeavers(w io.Writer, name string, staff int, rep reconcile.Report) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Leavers check: %s (%d people on the staff list, %d personal extensions)\n", name, staff, rep.Personal)
+	fmt.Fprintf(&b, "Leavers check: %s (%d people on the staff list, %d personal extensions)\n", safetext.Line(name), staff, rep.Personal)
 	section := func(title string, n int) bool {
 		fmt.Fprintf(&b, "\n%s: %d\n", title, n)
 		return n > 0
@@ -131,9 +132,9 @@ func writeLeavers(w io.Writer, name string, staff int, rep reconcile.Report) err
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	if section("Leavers who can still use the phone system", len(rep.Leavers)) {
 		for _, l := range rep.Leavers {
-			fmt.Fprintf(tw, "  %s\t%s\tleft %s (%d days ago)\n", l.Extension, l.Name, l.Left.Format("2 Jan 2006"), l.DaysSinceLeft)
+			fmt.Fprintf(tw, "  %s\t%s\tleft %s (%d days ago)\n", safetext.Line(l.Extension), safetext.Line(l.Name), l.Left.Format("2 Jan 2006"), l.DaysSinceLeft)
 			for _, live := range l.Live {
-				fmt.Fprintf(tw, "  \t\t- %s\n", live)
+				fmt.Fprintf(tw, "  \t\t- %s\n", safetext.Line(live))
 			}
 		}
 		tw.Flush()
@@ -148,20 +149,20 @@ func writeLeavers(w io.Writer, name string, staff int, rep reconcile.Report) err
 	} {
 		if section(group.title, len(group.findings)) {
 			for _, f := range group.findings {
-				fmt.Fprintf(tw, "  %s\t%s\t%s\n", f.Extension, f.Name, f.Reason)
+				fmt.Fprintf(tw, "  %s\t%s\t%s\n", safetext.Line(f.Extension), safetext.Line(f.Name), safetext.Line(f.Reason))
 			}
 			tw.Flush()
 		}
 	}
 	if section("Calls forwarded outside the business", len(rep.Forwards)) {
 		for _, f := range rep.Forwards {
-			fmt.Fprintf(tw, "  %s\t%s\tto %s (%s)\n", f.Extension, f.Name, f.Destination, f.Owner)
+			fmt.Fprintf(tw, "  %s\t%s\tto %s (%s)\n", safetext.Line(f.Extension), safetext.Line(f.Name), safetext.Line(f.Destination), safetext.Line(f.Owner))
 		}
 		tw.Flush()
 	}
 	if section("Matches to confirm", len(rep.ToConfirm)) {
 		for _, m := range rep.ToConfirm {
-			fmt.Fprintf(tw, "  %s\t%s\t→ %s\t%s: %s\n", m.Extension, m.ExtensionName, m.Name, m.Confidence, m.Reason)
+			fmt.Fprintf(tw, "  %s\t%s\t→ %s\t%s: %s\n", safetext.Line(m.Extension), safetext.Line(m.ExtensionName), safetext.Line(m.Name), m.Confidence, safetext.Line(m.Reason))
 		}
 		tw.Flush()
 	}
@@ -244,7 +245,7 @@ func runCDR(ctx context.Context, args []string, e env) error {
 		return err
 	}
 	for _, s := range skipped {
-		fmt.Fprintf(e.stderr, "%s: skipped %s\n", path, s)
+		fmt.Fprintf(e.stderr, "%s: skipped %s\n", safetext.Line(path), safetext.Line(fmt.Sprint(s)))
 	}
 	if stats.Rejected > len(skipped) {
 		fmt.Fprintf(e.stderr, "%s: %d more rows skipped\n", path, stats.Rejected-len(skipped))
@@ -279,7 +280,7 @@ func runCDR(ctx context.Context, args []string, e env) error {
 
 func writeIncidents(w io.Writer, path string, st cdr.Stats, incidents []callscan.Incident) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Call records: %s (%s layout, %d calls", path, firstNonBlank(string(st.Format), "detected"), st.Calls)
+	fmt.Fprintf(&b, "Call records: %s (%s layout, %d calls", safetext.Line(path), firstNonBlank(string(st.Format), "detected"), st.Calls)
 	if !st.First.IsZero() {
 		fmt.Fprintf(&b, " from %s to %s", st.First.Format("2 Jan 2006"), st.Last.Format("2 Jan 2006"))
 	}
@@ -300,8 +301,8 @@ func writeIncidents(w io.Writer, path string, st cdr.Stats, incidents []callscan
 				cost = fmt.Sprintf(", about £%.2f", float64(in.CostPence)/100)
 			}
 			fmt.Fprintf(&b, "\n%d. [%s] %s: %d calls, %.0f minutes%s, %s to %s\n   %s\n", i+1, in.Severity,
-				strings.Join(in.Extensions, ", "), in.Calls, in.Minutes, cost,
-				in.Start.Format("2 Jan 2006 15:04"), in.End.Format("2 Jan 2006 15:04"), in.Explanation)
+				safetext.Line(strings.Join(in.Extensions, ", ")), in.Calls, in.Minutes, cost,
+				in.Start.Format("2 Jan 2006 15:04"), in.End.Format("2 Jan 2006 15:04"), safetext.Line(in.Explanation))
 		}
 	}
 	for _, in := range incidents {

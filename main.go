@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ringfence/ringfence/checklist/safetext"
 	"github.com/ringfence/ringfence/connectors/httpx"
 )
 
@@ -89,6 +90,13 @@ func commands() []command {
 }
 
 func run(ctx context.Context, args []string, e env) int {
+	// Everything the commands print is plain text, and much of it quotes names,
+	// versions and cells from outside: none of it may reach the terminal as an
+	// escape sequence or a hidden character.
+	out, errOut := safetext.NewWriter(e.stdout), safetext.NewWriter(e.stderr)
+	defer out.Flush()
+	defer errOut.Flush()
+	e.stdout, e.stderr = out, errOut
 	err := dispatch(ctx, args, e)
 	var usage usageError
 	switch {

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/ringfence/ringfence/checklist/safetext"
 )
 
 // SiteSchema is the version of site.json; see AuditSchema for when to bump it.
@@ -126,8 +128,11 @@ func checkSite(site *Site) error {
 	if site.Name == "" {
 		return errors.New("A site needs a name.")
 	}
-	if strings.ContainsFunc(site.Name, unicode.IsControl) {
-		return fmt.Errorf("The site name %q has a control character in it. Use letters, digits, spaces and punctuation.", site.Name)
+	// The name heads every report and screen, so nothing in it may move or
+	// hide text: no control characters and no invisible formatting ones such
+	// as a right-to-left override.
+	if !safetext.Clean(site.Name) {
+		return fmt.Errorf("The site name %q has a control or invisible formatting character in it (such as a text-direction mark). Type the name again using letters, digits, spaces and punctuation.", safetext.Line(site.Name))
 	}
 	for key := range site.Connector.Options {
 		if looksLikeSecret(key) {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/safetext"
 )
 
 // csvHeader names the columns of the CSV action plan. The names are stable:
@@ -44,7 +45,7 @@ func WriteCSV(w io.Writer, a *checklist.Audit) error {
 			act.Owner, done, strconv.Itoa(act.Affected),
 		}
 		for i := range row {
-			row[i] = spreadsheetSafe(row[i])
+			row[i] = spreadsheetSafe(safetext.Text(row[i]))
 		}
 		if err := cw.Write(row); err != nil {
 			return err

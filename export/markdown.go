@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/safetext"
 )
 
 func errorNoAudit(format string) error {
@@ -98,16 +99,32 @@ func WriteMarkdown(w io.Writer, a *checklist.Audit, opts Options) error {
 	return err
 }
 
-// mdText escapes text for running Markdown. The characters that make emphasis,
-// code, links, HTML, tables or strike-through get a backslash wherever they are
-// (CommonMark allows one before any ASCII punctuation); those that only count at
-// the start of a line (headings, lists, quotes) get one there. Line breaks become
-// spaces, so text cannot start a line of its own. Hyphens and full stops inside
-// text stay as they are, so the Markdown still reads well as plain text.
+// mdText escapes text for running Markdown. Text from outside first passes the
+// sanitiser, so no escape or hidden character reaches the document (line breaks
+// and tabs become spaces, so text cannot start a line of its own). The
+// characters that make emphasis, code, links, HTML, tables or strike-through
+// get a backslash wherever they are (CommonMark allows one before any ASCII
+// punctuation); those that only count at the start of a line (headings, lists,
+// quotes) get one there. Hyphens and full stops inside text stay as they are,
+// so the Markdown still reads well as plain text. Web and e-mail addresses are
+// broken the way security reports do ("https[:]//", "www[.]", "[@]"), because
+// viewers turn bare addresses into links and a name is no place for one.
 func mdText(s string) string {
+	s = safetext.Line(layoutToSpace.Replace(s))
 	var b strings.Builder
 	b.Grow(len(s) + 8)
 	for i, r := range s {
+		switch {
+		case r == ':' && strings.HasPrefix(s[i:], "://"):
+			b.WriteString(`\[:\]`)
+			continue
+		case r == '@':
+			b.WriteString(`\[@\]`)
+			continue
+		case (r == '.') && i >= 3 && strings.EqualFold(s[i-3:i], "www"):
+			b.WriteString(`\[.\]`)
+			continue
+		}
 		switch r {
 		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '&':
 			b.WriteByte('\\')
@@ -115,14 +132,13 @@ func mdText(s string) string {
 			if i == 0 {
 				b.WriteByte('\\')
 			}
-		case '\n', '\r', '\t':
-			b.WriteByte(' ')
-			continue
 		}
 		b.WriteRune(r)
 	}
 	return b.String()
 }
+
+var layoutToSpace = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ")
 
 // mdCell escapes text for a table cell; mdText already escapes the pipe that
 // would otherwise end the cell.

@@ -12,7 +12,11 @@ func TestMarkdownEscaping(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"a | b", `a \| b`},
 		{"*bold* _it_ `code`", `\*bold\* \_it\_ \` + "`" + `code\` + "`"},
-		{"[link](http://x)", `\[link\](http://x)`},
+		{"[link](http://x)", `\[link\](http\[:\]//x)`},
+		{"see https://evil.example or www.evil.example", `see https\[:\]//evil.example or www\[.\]evil.example`},
+		{"mail eve@evil.example", `mail eve\[@\]evil.example`},
+		{"esc \x1b]2;title\a end", "esc ␛\\]2;title␇ end"},
+		{"rtl \u202egnp.exe", `rtl \<U+202E\>gnp.exe`},
 		{"<script>", `\<script\>`},
 		{"# heading", `\# heading`},
 		{"- item", `\- item`},

@@ -27,6 +27,10 @@ type Options struct {
 	Logo string
 	// Generated is the date printed on the documents; zero means now.
 	Generated time.Time
+
+	// uncompressed leaves the PDF's pages readable as text, so tests can read
+	// back every string the PDF library was given.
+	uncompressed bool
 }
 
 func (o Options) withDefaults() (Options, error) {
@@ -74,6 +78,9 @@ func WritePDF(w io.Writer, a *checklist.Audit, opts Options) error {
 	pdf.SetAutoPageBreak(false, marginBottom)
 	pdf.SetMargins(marginSide, marginTop, marginSide)
 	pdf.SetCellMargin(0)
+	if opts.uncompressed {
+		pdf.SetCompression(false)
+	}
 	pdf.SetTitle("Phone system security audit: "+printable(a.Site), true)
 	pdf.SetSubject("Security hygiene audit of the phone system, with an action plan", true)
 	if a.Auditor != "" {

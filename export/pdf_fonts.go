@@ -1,9 +1,9 @@
 package export
 
 import (
+	"fmt"
 	"strings"
 	"sync"
-	"unicode"
 
 	"codeberg.org/go-pdf/fpdf"
 	"golang.org/x/image/font/gofont/gobold"
@@ -12,6 +12,8 @@ import (
 	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/ringfence/ringfence/checklist/safetext"
 )
 
 // The PDF embeds the Go fonts (BSD licence) rather than using the PDF core fonts,
@@ -66,14 +68,16 @@ var glyphs = sync.OnceValue(func() *[1 << 16]bool {
 })
 
 // printable makes text safe for one line of the PDF: composed accents (so that an
-// "e" plus a separate diaeresis becomes the "ë" the font has), no control or
-// invisible formatting characters, and "?" for characters the fonts cannot draw.
+// "e" plus a separate diaeresis becomes the "ë" the font has), control and
+// invisible formatting characters shown as "<U+001B>" and the like (the
+// sanitiser's rule, in characters the fonts have), and "?" for characters the
+// fonts cannot draw or bytes that are not UTF-8.
 // Line breaks become spaces; callers split paragraphs before calling it.
 func printable(s string) string {
 	if isPlainASCII(s) {
 		return s
 	}
-	s = norm.NFC.String(s)
+	s = norm.NFC.String(strings.ToValidUTF8(s, "?"))
 	have := glyphs()
 	var b strings.Builder
 	b.Grow(len(s))
@@ -81,8 +85,10 @@ func printable(s string) string {
 		switch {
 		case r == '\t' || r == '\n' || r == '\r' || r == '\u00a0' || r == '\u2028' || r == '\u2029':
 			b.WriteByte(' ')
-		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r):
-			// invisible: drop it
+		case safetext.Unsafe(r):
+			// Shown, as everywhere else, but spelt in ASCII: the fonts have no
+			// control pictures.
+			fmt.Fprintf(&b, "<U+%04X>", r)
 		case r < 1<<16 && have[r]:
 			b.WriteRune(r)
 		default:

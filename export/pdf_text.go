@@ -153,7 +153,7 @@ func (d *doc) gap(h float64) {
 // the PDF's outline so that a reader can jump to it.
 func (d *doc) section(title string) {
 	d.newPage()
-	d.pdf.Bookmark(title, 0, -1)
+	d.pdf.Bookmark(printable(title), 0, -1)
 	d.font("B", 18)
 	d.colourText(colAccent)
 	d.pdf.CellFormat(d.contentWidth(), 9, title, "", 2, "L", false, 0, "")
@@ -168,7 +168,7 @@ func (d *doc) subheading(title string, keep float64) {
 	if !d.ensure(h + 3 + keep) {
 		d.gap(3)
 	}
-	d.pdf.Bookmark(title, 1, -1)
+	d.pdf.Bookmark(printable(title), 1, -1)
 	d.font("B", 13)
 	d.colourText(colAccent)
 	d.pdf.SetX(d.left())

@@ -7,6 +7,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/safetext"
 )
 
 // WriteSummary prints the audit as aligned plain text: the score per domain and
@@ -14,14 +15,14 @@ import (
 func WriteSummary(w io.Writer, a *checklist.Audit, topActions int) error {
 	card := checklist.Score(a.Results)
 	var b strings.Builder
-	fmt.Fprintf(&b, "Ringfence audit: %s\n", a.Site)
+	fmt.Fprintf(&b, "Ringfence audit: %s\n", safetext.Line(a.Site))
 	if src := a.Inventory.Source; src.Connector != "" {
-		line := "Facts from: " + src.Connector
+		line := "Facts from: " + safetext.Line(src.Connector)
 		if src.Connector == "demo" {
 			line = "Facts from: the built-in demo company"
 		}
 		if pbx := pbxLabel(a.Inventory.PBX); pbx != "" {
-			line += ", " + pbx
+			line += ", " + safetext.Line(pbx)
 		}
 		if !src.FetchedAt.IsZero() {
 			line += ", read " + src.FetchedAt.Format("2 Jan 2006 15:04")
@@ -58,7 +59,7 @@ func WriteSummary(w io.Writer, a *checklist.Audit, topActions int) error {
 		tw = tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(tw, "#\tSEVERITY\tEFFORT\tDUE\tCHECK\tACTION")
 		for _, p := range shown {
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", p.Rank, p.Severity, p.Effort, p.Due.Format("2 Jan 2006"), p.CheckID, p.Action)
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", p.Rank, p.Severity, p.Effort, p.Due.Format("2 Jan 2006"), p.CheckID, safetext.Line(p.Action))
 		}
 		if err := tw.Flush(); err != nil {
 			return err
@@ -88,7 +89,7 @@ func WriteChanges(w io.Writer, c checklist.Comparison) error {
 		changes []checklist.Change
 	}{{"Fixed", c.Fixed}, {"New", c.New}, {"Regressed", c.Regressed}} {
 		for _, ch := range group.changes {
-			fmt.Fprintf(&b, "  %-9s  %-6s  %s\n", group.label, ch.CheckID, ch.Title)
+			fmt.Fprintf(&b, "  %-9s  %-6s  %s\n", group.label, ch.CheckID, safetext.Line(ch.Title))
 		}
 	}
 	_, err := io.WriteString(w, b.String())

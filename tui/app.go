@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/safetext"
 )
 
 // Smallest window the screens are laid out for.
@@ -163,13 +164,13 @@ func (a *app) render() string {
 			lipgloss.NewStyle().Width(max(a.width-2, 10)).Align(lipgloss.Center).Render(msg))
 	}
 	inner := a.width - 2 // one column of padding each side
-	header := st.title.Render("Ringfence") + " · " + a.top().Title()
+	header := st.title.Render("Ringfence") + " · " + safetext.Line(a.top().Title())
 	if name := a.sh.sess.name(); name != "" {
 		tag := ""
 		if a.sh.sess.demo {
 			tag = " (demo)"
 		}
-		header += st.muted.Render(" · " + name + tag)
+		header += st.muted.Render(" · " + safetext.Line(name) + tag)
 	}
 	lines := []string{ansi.Truncate(header, inner, "…")}
 	if a.note.text != "" {
@@ -177,7 +178,7 @@ func (a *app) render() string {
 		if a.note.bad {
 			style = st.errorText
 		}
-		for _, l := range strings.Split(wrap(a.note.text, inner), "\n") {
+		for _, l := range strings.Split(wrap(safetext.Text(a.note.text), inner), "\n") {
 			lines = append(lines, style.Render(l))
 		}
 	}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/checklist/callscan"
+	"github.com/ringfence/ringfence/checklist/safetext"
 	"github.com/ringfence/ringfence/connectors/cdr"
 )
 
@@ -267,7 +268,7 @@ func (s *callsScreen) recordedNote() string {
 func skippedSummary(rows []cdr.RowError) string {
 	var parts []string
 	for _, r := range rows[:min(len(rows), 3)] {
-		parts = append(parts, fmt.Sprintf("line %d: %s", r.Line, r.Reason))
+		parts = append(parts, fmt.Sprintf("line %d: %s", r.Line, safetext.Line(r.Reason)))
 	}
 	return "First problems: " + strings.Join(parts, "; ") + "."
 }
@@ -287,14 +288,14 @@ func (s *callsScreen) View(width, height int) string {
 	case s.result == nil:
 		var b strings.Builder
 		if s.failed != "" {
-			b.WriteString(st.errorText.Render(wrap(s.failed, width)) + "\n\n")
+			b.WriteString(st.errorText.Render(wrap(safetext.Text(s.failed), width)) + "\n\n")
 		}
 		b.WriteString("  i      choose a file\n  esc    go back")
 		return b.String()
 	}
 	out := s.doc.View(st, width, height)
 	if s.failed != "" {
-		out = st.errorText.Render(wrap(s.failed, width)) + "\n" + out
+		out = st.errorText.Render(wrap(safetext.Text(s.failed), width)) + "\n" + out
 	}
 	return out
 }
@@ -310,7 +311,7 @@ func (s *callsScreen) resultLines(width int) []string {
 	if format == "" {
 		format = "detected"
 	}
-	summary := fmt.Sprintf("%s: %s layout, %s", filepath.Base(r.path), layoutName(format), count(r.stats.Calls, "call", "calls"))
+	summary := fmt.Sprintf("%s: %s layout, %s", safetext.Line(filepath.Base(r.path)), layoutName(format), count(r.stats.Calls, "call", "calls"))
 	if !r.stats.First.IsZero() {
 		summary += fmt.Sprintf(" from %s to %s", r.stats.First.Format("2 Jan 2006"), r.stats.Last.Format("2 Jan 2006"))
 	}
@@ -318,7 +319,7 @@ func (s *callsScreen) resultLines(width int) []string {
 	if n := r.stats.Rejected; n > 0 {
 		add(wrapIndent(fmt.Sprintf("%s could not be read and %s left out; the rest were checked.", count(n, "row", "rows"), plural(n, "was", "were")), width, "", "")...)
 		for _, e := range r.skipped[:min(len(r.skipped), shownRowErrors)] {
-			add(wrapIndent(fmt.Sprintf("line %d: %s", e.Line, e.Reason), width, "  ", "    ")...)
+			add(wrapIndent(fmt.Sprintf("line %d: %s", e.Line, safetext.Line(e.Reason)), width, "  ", "    ")...)
 		}
 		if more := n - min(len(r.skipped), shownRowErrors); more > 0 {
 			add(st.muted.Render(fmt.Sprintf("  and %d more", more)))
@@ -348,14 +349,14 @@ func (s *callsScreen) resultLines(width int) []string {
 		if in.Severity == callscan.Critical || in.Severity == callscan.High {
 			style = st.fail
 		}
-		for j, l := range wrapIndent(head, width, "", "   ") {
+		for j, l := range wrapIndent(safetext.Line(head), width, "", "   ") {
 			if j == 0 {
 				l = style.Render(l)
 			}
 			add(l)
 		}
 		add(wrapIndent(fmt.Sprintf("%s to %s", in.Start.Format("Mon 2 Jan 2006 15:04"), in.End.Format("Mon 2 Jan 2006 15:04")), width, "   ", "   ")...)
-		add(wrapIndent(in.Explanation, width, "   ", "   ")...)
+		add(wrapIndent(safetext.Line(in.Explanation), width, "   ", "   ")...)
 	}
 	return out
 }

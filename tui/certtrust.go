@@ -9,6 +9,7 @@ import (
 	"charm.land/huh/v2"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/safetext"
 	"github.com/ringfence/ringfence/connectors/httpx"
 )
 
@@ -55,13 +56,13 @@ func newCertTrust(sh *shared, q certQuestion) (*certTrust, tea.Cmd) {
 	var title, desc string
 	var opts []huh.Option[string]
 	if q.pinned == "" {
-		title = "Ringfence does not recognise " + q.host + "'s certificate"
+		title = "Ringfence does not recognise " + safetext.Line(q.host) + "'s certificate"
 		desc = "No authority this computer trusts has signed it. Phone systems often make their own, so this can be normal.\n\n" +
 			"Its fingerprint:\n" + fingerprintLines(q.presented) + "\n\n" +
 			"Compare it with the certificate shown on the phone system's own admin page, or ask whoever set it up. Trust it only if every pair matches."
 		opts = []huh.Option[string]{huh.NewOption("Trust this certificate", trustIt), huh.NewOption("Cancel", refuseIt)}
 	} else {
-		title = "Warning: " + q.host + "'s certificate has changed"
+		title = "Warning: " + safetext.Line(q.host) + "'s certificate has changed"
 		desc = "It is not the one you trusted before. That happens when the certificate is renewed, but it can also mean someone is intercepting the connection to read what passes over it.\n\n" +
 			"You trusted:\n" + fingerprintLines(q.pinned) + "\n" +
 			"It now shows:\n" + fingerprintLines(q.presented) + "\n\n" +

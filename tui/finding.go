@@ -11,6 +11,7 @@ import (
 	"charm.land/huh/v2"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/safetext"
 )
 
 // finding explains one check's result: why it matters, how to fix it, where
@@ -160,13 +161,13 @@ func (f *finding) build(width int) {
 	add(st.bold.Render(ch.Title))
 	add(fmt.Sprintf("%s · %s severity · fix takes %s · %s", strings.TrimSpace(statusWord(r.Status)), r.Severity, r.Effort, r.Domain.Title()))
 	if r.Evidence != "" {
-		add(wrap("What Ringfence saw: "+r.Evidence, width))
+		add(wrap("What Ringfence saw: "+safetext.Line(r.Evidence), width))
 	}
 	if r.NAReason != "" {
-		add(wrap("Not applicable because: "+r.NAReason, width))
+		add(wrap("Not applicable because: "+safetext.Line(r.NAReason), width))
 	}
 	if a := r.Acceptance; a != nil {
-		add(wrap(fmt.Sprintf("Risk accepted by %s until %s: %s", a.Owner, a.Expires.Format("2 Jan 2006"), a.Reason), width))
+		add(wrap(fmt.Sprintf("Risk accepted by %s until %s: %s", safetext.Line(a.Owner), a.Expires.Format("2 Jan 2006"), safetext.Line(a.Reason)), width))
 	}
 	if t := f.tracking(); !t.Done.IsZero() {
 		add(st.okText.Render("Marked as done on " + t.Done.Format("2 Jan 2006") + "."))
@@ -196,9 +197,9 @@ func (f *finding) build(width int) {
 		add("")
 		add(st.heading.Render(fmt.Sprintf("Affected (%d)", len(r.Affected))))
 		for _, it := range r.Affected {
-			line := fmt.Sprintf("%-10s %-14s %s", it.Kind, it.ID, it.Label)
+			line := fmt.Sprintf("%-10s %-14s %s", safetext.Line(it.Kind), safetext.Line(it.ID), safetext.Line(it.Label))
 			if it.Detail != "" {
-				line += " — " + it.Detail
+				line += " — " + safetext.Line(it.Detail)
 			}
 			out = append(out, truncate(line, width))
 		}

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/safetext"
 )
 
 // home lists saved sites and offers a new site or the demo company.
@@ -54,7 +55,7 @@ func (h *home) rebuild() {
 			last = "last audit " + s.LastAudit.Local().Format("2 Jan 2006")
 			score = fmt.Sprintf("score %d/100 · %d open %s", s.Score, s.OpenActions, plural(s.OpenActions, "action", "actions"))
 		}
-		h.list.rows = append(h.list.rows, fmt.Sprintf("%-30s %-22s %s", truncate(s.Name, 30), last, score))
+		h.list.rows = append(h.list.rows, fmt.Sprintf("%-30s %-22s %s", truncate(safetext.Line(s.Name), 30), last, score))
 	}
 	h.list.rows = append(h.list.rows, "+ New site", "Try the demo company (nothing real is touched)")
 	h.list.cursor = min(h.list.cursor, len(h.list.rows)-1)
@@ -244,7 +245,7 @@ func (m *siteMenu) Update(msg tea.Msg) (screen, tea.Cmd) {
 func (m *siteMenu) View(width, height int) string {
 	st := m.sh.st
 	head := fmt.Sprintf("%s has %d saved %s. The last one scored %d/100 with %d open %s.",
-		m.site.Name, m.site.Audits, plural(m.site.Audits, "audit", "audits"), m.site.Score,
+		safetext.Line(m.site.Name), m.site.Audits, plural(m.site.Audits, "audit", "audits"), m.site.Score,
 		m.site.OpenActions, plural(m.site.OpenActions, "action", "actions"))
 	return wrap(head, width) + "\n\n" + m.list.View(st, width, 2)
 }

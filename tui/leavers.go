@@ -13,6 +13,7 @@ import (
 
 	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/checklist/reconcile"
+	"github.com/ringfence/ringfence/checklist/safetext"
 	"github.com/ringfence/ringfence/connectors/hrlist"
 )
 
@@ -102,7 +103,7 @@ func (s *leaversScreen) reload() {
 	s.rep = s.audit().Leavers(now)
 	s.confirm.rows = s.confirm.rows[:0]
 	for _, m := range s.rep.ToConfirm {
-		s.confirm.rows = append(s.confirm.rows, fmt.Sprintf("%-5s %-22s → %-22s %s", m.Extension, truncate(m.ExtensionName, 22), truncate(m.Name, 22), m.Confidence))
+		s.confirm.rows = append(s.confirm.rows, fmt.Sprintf("%-5s %-22s → %-22s %s", safetext.Line(m.Extension), truncate(safetext.Line(m.ExtensionName), 22), truncate(safetext.Line(m.Name), 22), m.Confidence))
 	}
 	s.confirm.cursor = min(s.confirm.cursor, max(len(s.confirm.rows)-1, 0))
 	if len(s.rep.ToConfirm) == 0 {
@@ -275,11 +276,11 @@ func (s *leaversScreen) decide(v reconcile.Verdict) tea.Cmd {
 		if d.Staff == "" {
 			d.Staff = m.Name
 		}
-		said = fmt.Sprintf("Extension %s is %s's.", m.Extension, m.Name)
+		said = fmt.Sprintf("Extension %s is %s's.", safetext.Line(m.Extension), safetext.Line(m.Name))
 	case reconcile.Reject:
-		said = fmt.Sprintf("Extension %s is not %s's: it now counts as owned by nobody on the list.", m.Extension, m.Name)
+		said = fmt.Sprintf("Extension %s is not %s's: it now counts as owned by nobody on the list.", safetext.Line(m.Extension), safetext.Line(m.Name))
 	case reconcile.Shared:
-		said = fmt.Sprintf("Extension %s is marked as shared.", m.Extension)
+		said = fmt.Sprintf("Extension %s is marked as shared.", safetext.Line(m.Extension))
 	}
 	s.audit().DecideMatch(s.sh.opts.Catalogue, m.Extension, d, s.sh.now())
 	s.reload()
@@ -304,7 +305,7 @@ func (s *leaversScreen) View(width, height int) string {
 		var b strings.Builder
 		b.WriteString(wrap("This audit has no staff list yet, so Ringfence cannot tell who has left.", width) + "\n\n")
 		if s.failed != "" {
-			b.WriteString(st.errorText.Render(wrap(s.failed, width)) + "\n\n")
+			b.WriteString(st.errorText.Render(wrap(safetext.Text(s.failed), width)) + "\n\n")
 		}
 		b.WriteString(wrap(staffListHelp, width) + "\n\n")
 		b.WriteString("  i      choose a file\n  esc    go back")
@@ -382,14 +383,14 @@ func (s *leaversScreen) reportLines(width int) []string {
 			if l.CallsAfter > 0 {
 				who += fmt.Sprintf(", %d %s since", l.CallsAfter, plural(l.CallsAfter, "call", "calls"))
 			}
-			for i, line := range wrapIndent(who, width, "  ", "    ") {
+			for i, line := range wrapIndent(safetext.Line(who), width, "  ", "    ") {
 				if i == 0 {
 					line = st.fail.Render(line)
 				}
 				out = append(out, line)
 			}
 			for _, live := range l.Live {
-				out = append(out, wrapIndent(live, width, "    · ", "      ")...)
+				out = append(out, wrapIndent(safetext.Line(live), width, "    · ", "      ")...)
 			}
 		}
 	}
@@ -400,7 +401,7 @@ func (s *leaversScreen) reportLines(width int) []string {
 				if f.Name != "" {
 					text += " " + f.Name
 				}
-				out = append(out, wrapIndent(text+": "+f.Reason, width, "  ", "    ")...)
+				out = append(out, wrapIndent(safetext.Line(text+": "+f.Reason), width, "  ", "    ")...)
 			}
 		}
 	}
@@ -409,14 +410,14 @@ func (s *leaversScreen) reportLines(width int) []string {
 	if section("Calls forwarded outside the business", len(rep.Forwards)) {
 		for _, f := range rep.Forwards {
 			text := fmt.Sprintf("%s %s: to %s (%s)", f.Extension, f.Name, f.Destination, f.Owner)
-			out = append(out, wrapIndent(text, width, "  ", "    ")...)
+			out = append(out, wrapIndent(safetext.Line(text), width, "  ", "    ")...)
 		}
 	}
 	findings("Mailboxes and phones for extensions that no longer exist", rep.Orphans)
 	if n := len(s.skipped); n > 0 {
-		out = append(out, "", st.heading.Render(fmt.Sprintf("Rows left out of %s (%d)", filepath.Base(s.read), n)))
+		out = append(out, "", st.heading.Render(fmt.Sprintf("Rows left out of %s (%d)", safetext.Line(filepath.Base(s.read)), n)))
 		for _, r := range s.skipped {
-			out = append(out, wrapIndent(fmt.Sprintf("line %d: %s", r.Line, r.Reason), width, "  ", "    ")...)
+			out = append(out, wrapIndent(fmt.Sprintf("line %d: %s", r.Line, safetext.Line(r.Reason)), width, "  ", "    ")...)
 		}
 		out = append(out, wrapIndent("Fix these rows in the file and import it again to include them.", width, "  ", "  ")...)
 	}
@@ -452,7 +453,7 @@ func (s *leaversScreen) matchDetail(width int) string {
 	if len(m.Others) > 0 {
 		text += " It could also be " + strings.Join(m.Others, ", ") + "."
 	}
-	return wrap(text, width)
+	return wrap(safetext.Line(text), width)
 }
 
 // unwrapPathError drops the operation and path from an *os.PathError, which

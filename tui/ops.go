@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/safetext"
 	"github.com/ringfence/ringfence/connectors"
 	"github.com/ringfence/ringfence/connectors/demo"
 )
@@ -197,7 +198,7 @@ func plainError(err error) string {
 	case errors.Is(err, context.DeadlineExceeded):
 		return "The phone system took too long to answer. Check it is reachable from here, then try again."
 	}
-	s := strings.TrimSpace(err.Error())
+	s := safetext.Text(strings.TrimSpace(err.Error()))
 	if s == "" {
 		return "Something went wrong."
 	}

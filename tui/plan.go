@@ -10,6 +10,7 @@ import (
 	"charm.land/huh/v2"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/safetext"
 )
 
 // planScreen is the ordered action plan: who does what by when.
@@ -39,12 +40,12 @@ func (p *planScreen) reload() {
 		if a.Done {
 			done = "✓"
 		}
-		owner := a.Owner
+		owner := safetext.Line(a.Owner)
 		if owner == "" {
 			owner = "no owner"
 		}
 		p.list.rows = append(p.list.rows, fmt.Sprintf("%2d %s %-8s %s  %-12s %s",
-			a.Rank, done, a.Severity, a.Due.Format("02 Jan 06"), truncate(owner, 12), a.Action))
+			a.Rank, done, a.Severity, a.Due.Format("02 Jan 06"), truncate(owner, 12), safetext.Line(a.Action)))
 	}
 	p.list.cursor = min(p.list.cursor, max(len(p.list.rows)-1, 0))
 }
@@ -117,7 +118,7 @@ func (p *planScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 func (p *planScreen) ownerForm(a checklist.Action) tea.Cmd {
 	p.draft = &ownerDraft{id: a.CheckID, owner: a.Owner, due: a.Due.Format(time.DateOnly)}
 	var cmd tea.Cmd
-	fields := []huh.Field{huh.NewNote().Title(fmt.Sprintf("%d. %s", a.Rank, a.Action))}
+	fields := []huh.Field{huh.NewNote().Title(fmt.Sprintf("%d. %s", a.Rank, safetext.Line(a.Action)))}
 	fields = append(fields, described(p.sh, huh.NewInput().Title("Who will do it?").Value(&p.draft.owner),
 		"Who will do it?", "A name or a role, such as office manager.")...)
 	p.form, cmd = newFormHost(p.sh, 70, huh.NewGroup(append(fields,

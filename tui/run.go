@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/safetext"
 )
 
 // Options configure Run.
@@ -76,5 +77,5 @@ func farewell(sess *session, store *checklist.Store) string {
 	case sess.demo:
 		return "The demo audit was not saved. Nothing on any phone system was changed."
 	}
-	return fmt.Sprintf("Your audit of %s is saved in %s. Run ringfence again to carry on.", sess.name(), store.Dir())
+	return fmt.Sprintf("Your audit of %s is saved in %s. Run ringfence again to carry on.", safetext.Line(sess.name()), safetext.Line(store.Dir()))
 }

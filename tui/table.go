@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/safetext"
 )
 
 // itemRow is one affected item, flattened for drawing and filtering.
@@ -22,7 +23,8 @@ func rowsFor(results []checklist.Result) []itemRow {
 	for _, r := range results {
 		for _, it := range r.Affected {
 			rows = append(rows, itemRow{
-				check: r.CheckID, kind: it.Kind, id: it.ID, label: it.Label, detail: it.Detail,
+				check: safetext.Line(r.CheckID), kind: safetext.Line(it.Kind), id: safetext.Line(it.ID),
+				label: safetext.Line(it.Label), detail: safetext.Line(it.Detail),
 				search: strings.ToLower(strings.Join([]string{r.CheckID, it.Kind, it.ID, it.Label, it.Detail}, " ")),
 			})
 		}
