@@ -24,16 +24,20 @@ func internationalRestricted(f *Facts) Outcome {
 			"Any extension can call any country, which is what toll fraudsters look for.")
 	}
 	var risky []Item
+	var names []string
 	for _, code := range d.AllowedCountries {
 		digits := strings.TrimLeft(strings.TrimSpace(code), "+0")
 		if name, _, ok := callscan.HighRiskCountry(digits); ok {
-			risky = append(risky, ruleItem(digits, fmt.Sprintf("%s (+%s)", name, digits), "allowed, but a common destination for toll fraud"))
+			label := fmt.Sprintf("%s (+%s)", name, digits)
+			names = append(names, label)
+			risky = append(risky, ruleItem(digits, label, "allowed, but a common destination for toll fraud"))
 		}
 	}
 	switch {
 	case len(risky) > 0:
-		return fail(risky, "International calls are allowed to %s that fraud reports name again and again: %d. Remove them unless you really call them.",
-			pluralWord(len(risky), "a country", "countries"), len(risky))
+		return fail(risky, "International calls are allowed to %s that fraud reports name again and again: %s. Remove %s unless you really call %s.",
+			pluralWord(len(risky), "a country", "countries"), strings.Join(names, ", "),
+			pluralWord(len(risky), "it", "them"), pluralWord(len(risky), "it", "them"))
 	case len(d.AllowedCountries) > 0:
 		return pass("International calls are allowed only to country codes %s, none of them a common toll-fraud destination.", strings.Join(d.AllowedCountries, ", "))
 	}
