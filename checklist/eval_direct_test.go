@@ -38,6 +38,11 @@ var directCases = []directCase{
 		inv.Extensions[0].Name, inv.Extensions[0].Email = "", ""
 		inv.Devices = []Device{goodPhone}
 	}, StatusFail, "no person's name"},
+	{"EP-01", "blank owner in a spreadsheet: the extension is in no one's name", func(inv *Inventory) {
+		inv.Source.Connector = "csv"
+		inv.Extensions = inv.Extensions[1:]
+		inv.Devices = []Device{goodPhone}
+	}, StatusFail, "no person's name"},
 	{"EP-01", "phone with no owner at all", withDevices(Device{Kind: DeviceDeskPhone, MAC: "00:0b:82:00:00:09"}), StatusFail, ""},
 	{"EP-01", "owners name extensions that were not listed", func(inv *Inventory) { dropFacet(inv, FacetExtensions) }, StatusUnknown, "could be looked up"},
 
@@ -71,11 +76,11 @@ var directCases = []directCase{
 		inv.PBX.Components = append(inv.PBX.Components, Component{Name: "endpoint", Version: "16.0.88"})
 	}, StatusFail, "Known Exploited"},
 	{"FW-02", "no phone could be identified", withDevices(mysteryBox), StatusUnknown, "No device could be identified"},
-	{"FW-02", "phone system version not reported", func(inv *Inventory) { inv.PBX.Version = "" }, StatusUnknown, "product and version"},
+	{"FW-02", "phone system version not reported", func(inv *Inventory) { inv.PBX.Version = "" }, StatusUnknown, "version was not reported"},
 
 	{"FW-03", "patched Asterisk", nil, StatusPass, ""},
 	{"FW-03", "Asterisk below the fixed release", func(inv *Inventory) { inv.PBX.Components = []Component{{Name: "asterisk", Version: "18.20.0"}} }, StatusFail, ""},
-	{"FW-03", "version not reported", func(inv *Inventory) { inv.PBX.Version = "" }, StatusUnknown, "product and version"},
+	{"FW-03", "version not reported", func(inv *Inventory) { inv.PBX.Version = "" }, StatusUnknown, "version was not reported"},
 
 	{"FW-04", "a safe desktop app build", withDevices(goodPhone, goodApp), StatusPass, ""},
 	{"FW-04", "a compromised build named with its maker", withDevices(goodPhone, goodApp, badApp), StatusFail, "malware"},

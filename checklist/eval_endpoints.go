@@ -49,7 +49,7 @@ func inventoryRecorded(f *Facts) Outcome {
 		}
 		switch owner, known := f.deviceOwner(d); {
 		case !known:
-			unsure = append(unsure, deviceItem(d, fmt.Sprintf("assigned to extension %s, which was not listed", d.Owner)))
+			unsure = append(unsure, deviceItem(d, fmt.Sprintf("assigned to extension %s, but the extensions were not listed", d.Owner)))
 		case owner == "" && d.Owner != "":
 			items = append(items, deviceItem(d, fmt.Sprintf("extension %s has no person's name or e-mail on it", d.Owner)))
 		case owner == "":

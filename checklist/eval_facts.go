@@ -46,7 +46,8 @@ func (a automated) run(f *Facts) Outcome {
 		return o
 	}
 	u := Outcome{Status: StatusUnknown, Evidence: why}
-	if o.Status == StatusUnknown {
+	if o.Status == StatusUnknown && len(o.Affected) > 0 {
+		// The evaluator could name items to check by hand; keep them.
 		u.Evidence = joinNonEmpty(" ", why, o.Evidence)
 		u.Affected = o.Affected
 	}
@@ -76,7 +77,7 @@ func (n fact) unmet(f *Facts) string {
 			return ""
 		}
 	}
-	return n.none
+	return withSource(n.none, source)
 }
 
 // facetTexts holds, per facet, what to say when it was not collected, when the
@@ -91,7 +92,7 @@ var facetTexts = map[Facet]struct{ missing, gap, empty string }{
 	FacetTrunks:     {"{source} did not report its trunks.", "{source}'s trunks could not be read:", "{source} listed no trunks."},
 	FacetCalls:      {"No call records were read from {source}.", "{source}'s call records could not be read:", "{source} gave no call records."},
 	FacetStaff:      {"No staff list was given to compare with the extensions.", "The staff list could not be read:", "The staff list is empty."},
-	FacetPBX:        {"{source} did not report its product and version.", "{source}'s product and version could not be read:", "{source} did not report its product and version."},
+	FacetPBX:        {"The phone system's product and version were not reported.", "The phone system's product and version could not be read:", "The phone system's product and version were not reported."},
 }
 
 func withSource(text, source string) string {
@@ -160,7 +161,7 @@ var (
 	devicesWithKnownOwner = needWhere(FacetDevices, func(f *Facts, i int) bool {
 		_, known := f.deviceOwner(f.Inventory.Devices[i])
 		return known
-	}, "No device's owner could be looked up: each names an extension that was not listed.")
+	}, "No device's owner could be looked up: each names an extension, and the extensions were not listed.")
 
 	identifiedPhones = needWhere(FacetDevices, func(f *Facts, i int) bool {
 		return hardware(f.Inventory.Devices[i]) && f.devices()[i].identified
@@ -177,12 +178,12 @@ var (
 	devicesWithUsage = needWhere(FacetDevices, func(f *Facts, i int) bool {
 		d := f.Inventory.Devices[i]
 		return deviceNamed(d) && !d.LastSeen.IsZero()
-	}, "The source gives no usage data for its devices (when each was last seen).")
+	}, "{source} gives no usage data for its devices (when each was last seen).")
 
 	extensionsWithUsage = needWhere(FacetExtensions, func(f *Facts, i int) bool {
 		e := f.Inventory.Extensions[i]
 		return e.Number != "" && !e.LastActive.IsZero()
-	}, "The source gives no usage data for its extensions (when each was last used).")
+	}, "{source} gives no usage data for its extensions (when each was last used).")
 
 	numberedExtensions = needWhere(FacetExtensions, func(f *Facts, i int) bool {
 		return f.Inventory.Extensions[i].Number != ""
@@ -191,7 +192,7 @@ var (
 	usersWithMFAState = needWhere(FacetExtensions, func(f *Facts, i int) bool {
 		e := f.Inventory.Extensions[i]
 		return e.Number != "" && e.Enabled && personalExtension(e) && mfaKnown(e.MFA)
-	}, "The source does not say, for any user it names, whether they use MFA.")
+	}, "{source} does not say, for any user it names, whether they use MFA.")
 
 	judgedMailboxes = needWhere(FacetVoicemail, func(f *Facts, i int) bool {
 		return mailboxJudged(f.Inventory.Voicemail[i])
@@ -225,7 +226,7 @@ var (
 
 	pbxVersion = needWhere(FacetPBX, func(f *Facts, _ int) bool {
 		return f.Inventory.PBX.Product != "" && f.Inventory.PBX.Version != ""
-	}, "The phone system did not report its product and version.")
+	}, "The phone system's version was not reported.")
 )
 
 func mfaKnown(s MFAState) bool { return s == MFAEnabled || s == MFADisabled }
@@ -255,19 +256,17 @@ func (f *Facts) deviceOwner(d Device) (owner string, known bool) {
 	if !allDigits(o) {
 		return o, true
 	}
-	e, ok := f.extension(o)
-	if !ok {
+	if !f.Inventory.Has(FacetExtensions) {
 		return "", false
 	}
+	// A listed extension list that lacks the number names nobody for it.
+	e, _ := f.extension(o)
 	return firstNonEmpty(strings.TrimSpace(e.Name), strings.TrimSpace(e.Email)), true
 }
 
 // extension finds a listed extension by number.
 func (f *Facts) extension(number string) (Extension, bool) {
 	inv := f.Inventory
-	if !inv.Has(FacetExtensions) {
-		return Extension{}, false
-	}
 	if f.extensionIndex == nil {
 		f.extensionIndex = make(map[string]int, len(inv.Extensions))
 		for i, e := range inv.Extensions {
