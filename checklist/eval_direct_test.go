@@ -66,6 +66,13 @@ var directCases = []directCase{
 			inv.Devices[i].LastSeen = time.Time{}
 		}
 	}, StatusUnknown, "no usage data"},
+	{"EP-07", "no usage data, but an extension in nobody's name", func(inv *Inventory) {
+		for i := range inv.Extensions {
+			inv.Extensions[i].LastActive = time.Time{}
+		}
+		dropFacet(inv, FacetDevices)
+		inv.Extensions[0].Name, inv.Extensions[0].Email = "", ""
+	}, StatusFail, "no named owner"},
 
 	{"FW-01", "patched phones", withDevices(goodPhone), StatusPass, ""},
 	{"FW-01", "firmware below the safe version", withDevices(goodPhone, oldPhone), StatusFail, ""},

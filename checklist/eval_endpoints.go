@@ -12,7 +12,9 @@ func init() {
 	register("EP-01", []fact{devicesWithKnownOwner}, inventoryRecorded)
 	register("EP-02", []fact{anyDevice}, devicesIdentified)
 	register("EP-03", []fact{identifiedPhones}, noEndOfLifeModels)
-	register("EP-07", []fact{extensionsWithUsage, devicesWithUsage}, unusedDisabled)
+	// Numbered extensions alone let it find an extension nobody owns, even
+	// where the source has no usage data to judge the rest.
+	register("EP-07", []fact{numberedExtensions, extensionsWithUsage, devicesWithUsage}, unusedDisabled)
 }
 
 // staleAfter is how long without a registration or call before an extension or
