@@ -76,3 +76,36 @@ func TestCatalogueRefusesBadEntries(t *testing.T) {
 		})
 	}
 }
+
+// An automated check must say which facts it rests on, or the engine could not
+// keep it from passing on evidence that was never collected.
+func TestEveryAutomatedCheckDeclaresItsFacts(t *testing.T) {
+	t.Parallel()
+	for _, ch := range Builtin().Checks {
+		if !ch.Automated {
+			continue
+		}
+		a := evaluators[ch.ID]
+		if len(a.needs) == 0 {
+			t.Errorf("%s declares no facts it rests on", ch.ID)
+		}
+		for _, n := range a.needs {
+			if n.facet == "" || (n.judgeable != nil && n.none == "") {
+				t.Errorf("%s declares a fact with no facet, or without saying what is missing", ch.ID)
+			}
+		}
+	}
+}
+
+func TestRegisterRefusesAnEvaluatorWithoutFacts(t *testing.T) {
+	t.Parallel()
+	defer func() {
+		if recover() == nil {
+			t.Error("an evaluator with no declared facts was accepted")
+		}
+		if _, ok := evaluators["ZZ-99"]; ok {
+			t.Error("the refused evaluator was registered anyway")
+		}
+	}()
+	register("ZZ-99", nil, func(*Facts) Outcome { return pass("always") })
+}

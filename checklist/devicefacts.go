@@ -1,6 +1,10 @@
 package checklist
 
-import "github.com/ringfence/ringfence/checklist/firmware"
+import (
+	"strings"
+
+	"github.com/ringfence/ringfence/checklist/firmware"
+)
 
 // deviceFacts is what the endpoint and firmware checks need to know about one
 // device. Four checks read it, and a site often has many phones of one model on
@@ -23,7 +27,7 @@ func judgeDevice(d Device) deviceFacts {
 	case !ok:
 		df.verdict = firmware.Verdict{Status: firmware.StatusUnknown, Reason: "The make, model or firmware version was not reported."}
 	case d.Kind == DeviceSoftphone:
-		df.verdict = firmware.JudgeSoftphone(joinNonEmpty(" ", id.Vendor, id.Model), id.Version)
+		df.verdict = firmware.JudgeSoftphone(appName(id.Vendor, id.Model), id.Version)
 	default:
 		df.verdict = firmware.JudgeDevice(id.Vendor, id.Model, id.Version)
 	}
@@ -54,4 +58,14 @@ func (f *Facts) devices() []deviceFacts {
 // for reports that list every device with its status.
 func DeviceFirmware(d Device) firmware.Verdict {
 	return judgeDevice(d).verdict
+}
+
+// appName is how a softphone is known: "3CX DesktopApp". Apps usually carry
+// the maker's name already, and putting it in front again ("3CX 3CX
+// DesktopApp") would match no advisory.
+func appName(vendor, model string) string {
+	if strings.HasPrefix(strings.ToLower(strings.TrimSpace(model)), strings.ToLower(strings.TrimSpace(vendor))) {
+		return model
+	}
+	return joinNonEmpty(" ", vendor, model)
 }

@@ -9,10 +9,12 @@ import (
 )
 
 func init() {
-	register("EP-01", inventoryRecorded)
-	register("EP-02", devicesIdentified)
-	register("EP-03", noEndOfLifeModels)
-	register("EP-07", unusedDisabled)
+	register("EP-01", []fact{devicesWithKnownOwner}, inventoryRecorded)
+	register("EP-02", []fact{anyDevice}, devicesIdentified)
+	register("EP-03", []fact{identifiedPhones}, noEndOfLifeModels)
+	// Numbered extensions alone let it find an extension nobody owns, even
+	// where the source has no usage data to judge the rest.
+	register("EP-07", []fact{numberedExtensions, extensionsWithUsage, devicesWithUsage}, unusedDisabled)
 }
 
 // staleAfter is how long without a registration or call before an extension or
@@ -42,29 +44,33 @@ func hardware(d Device) bool { return d.Kind != DeviceSoftphone && d.Kind != Dev
 
 func inventoryRecorded(f *Facts) Outcome {
 	inv := f.Inventory
-	if !inv.Has(FacetDevices) {
-		return unknown("The phone system did not list its devices.")
-	}
-	if len(inv.Devices) == 0 {
-		return fail(nil, "No phones, softphones or other devices are recorded.")
-	}
-	var items []Item
+	var items, unsure []Item
 	for _, d := range inv.Devices {
-		if d.Owner == "" && (d.Kind == DeviceDeskPhone || d.Kind == DeviceDECT || d.Kind == DeviceSoftphone) {
+		if d.Kind != DeviceDeskPhone && d.Kind != DeviceDECT && d.Kind != DeviceSoftphone {
+			continue
+		}
+		switch owner, known := f.deviceOwner(d); {
+		case !known:
+			unsure = append(unsure, deviceItem(d, fmt.Sprintf("assigned to extension %s, but the extensions were not listed", d.Owner)))
+		case owner == "" && d.Owner != "":
+			items = append(items, deviceItem(d, fmt.Sprintf("extension %s has no person's name or e-mail on it", d.Owner)))
+		case owner == "":
 			items = append(items, deviceItem(d, "no owner recorded"))
 		}
 	}
-	if len(items) > 0 {
+	switch {
+	case len(items) > 0:
 		return fail(items, "Devices with no owner recorded: %d of %d. Nobody is answerable for them.", len(items), len(inv.Devices))
+	case len(unsure) > 0:
+		o := unknown("Devices whose owner could not be looked up: %d of %d.", len(unsure), len(inv.Devices))
+		o.Affected = unsure
+		return o
 	}
 	return pass("%s recorded, each with an owner.", plural(len(inv.Devices), "device", "devices"))
 }
 
 func devicesIdentified(f *Facts) Outcome {
 	inv := f.Inventory
-	if !inv.Has(FacetDevices) || len(inv.Devices) == 0 {
-		return unknown("The phone system did not list its devices.")
-	}
 	var items []Item
 	facts := f.devices()
 	for i, d := range inv.Devices {
@@ -86,32 +92,38 @@ func devicesIdentified(f *Facts) Outcome {
 
 func noEndOfLifeModels(f *Facts) Outcome {
 	inv := f.Inventory
-	if !inv.Has(FacetDevices) || len(inv.Devices) == 0 {
-		return unknown("The phone system did not list its devices.")
-	}
-	var items []Item
+	var items, unchecked []Item
+	checked := 0
 	facts := f.devices()
 	for i, d := range inv.Devices {
 		if !hardware(d) {
 			continue
 		}
+		if !facts[i].identified {
+			unchecked = append(unchecked, deviceItem(d, "make or model not known"))
+			continue
+		}
+		checked++
 		if v := facts[i].verdict; v.Status == firmware.StatusEndOfLife {
 			items = append(items, deviceItem(d, v.Reason))
 		}
 	}
-	if len(items) > 0 {
+	switch {
+	case len(items) > 0:
 		return fail(items, "Devices whose maker no longer supports the model: %d. New security holes in them will never be fixed.", len(items))
+	case len(unchecked) > 0:
+		o := unknown("Phones checked: %d, none out of support. Phones that could not be identified, so could not be checked: %d.", checked, len(unchecked))
+		o.Affected = unchecked
+		return o
 	}
-	return pass("No device is a model known to be out of support.")
+	return pass("Phones checked: %d. None is a model known to be out of support.", checked)
 }
 
 func unusedDisabled(f *Facts) Outcome {
 	inv := f.Inventory
-	if !inv.Has(FacetExtensions) && !inv.Has(FacetDevices) {
-		return unknown("The phone system did not list extensions or devices.")
-	}
 	cutoff := f.Now.Add(-staleAfter)
-	var items []Item
+	var items, unsure []Item
+	judged := 0
 	for _, e := range inv.Extensions {
 		if !e.Enabled || !personalExtension(e) {
 			continue
@@ -119,17 +131,31 @@ func unusedDisabled(f *Facts) Outcome {
 		switch {
 		case strings.TrimSpace(e.Name) == "" && strings.TrimSpace(e.Email) == "":
 			items = append(items, extensionItem(e, "enabled with no named owner"))
-		case !e.LastActive.IsZero() && e.LastActive.Before(cutoff):
+		case e.LastActive.IsZero():
+			unsure = append(unsure, extensionItem(e, "no record of when it was last used"))
+		case e.LastActive.Before(cutoff):
 			items = append(items, extensionItem(e, fmt.Sprintf("enabled but unused for %d days", daysBetween(e.LastActive, f.Now))))
+		default:
+			judged++
 		}
 	}
 	for _, d := range inv.Devices {
-		if !d.LastSeen.IsZero() && d.LastSeen.Before(cutoff) {
+		switch {
+		case d.LastSeen.IsZero():
+			unsure = append(unsure, deviceItem(d, "no record of when it was last seen"))
+		case d.LastSeen.Before(cutoff):
 			items = append(items, deviceItem(d, fmt.Sprintf("not seen for %d days", daysBetween(d.LastSeen, f.Now))))
+		default:
+			judged++
 		}
 	}
-	if len(items) > 0 {
+	switch {
+	case len(items) > 0:
 		return fail(items, "Extensions or devices live with no owner or no use in 90 days: %d.", len(items))
+	case len(unsure) > 0:
+		o := unknown("Extensions and devices used in the last 90 days: %d. With no record of use, so could not be checked: %d.", judged, len(unsure))
+		o.Affected = unsure
+		return o
 	}
-	return pass("Every enabled extension has an owner, and every extension and device has been used in the last 90 days.")
+	return pass("Every enabled extension has an owner, and every extension and device checked (%d) has been used in the last 90 days.", judged)
 }

@@ -7,17 +7,14 @@ import (
 )
 
 func init() {
-	register("FW-01", phoneFirmwareSafe)
-	register("FW-02", noKnownExploited)
-	register("FW-03", pbxPatched)
-	register("FW-04", noCompromisedSoftphone)
+	register("FW-01", []fact{identifiedPhones}, phoneFirmwareSafe)
+	register("FW-02", []fact{pbxVersion, identifiedDevices}, noKnownExploited)
+	register("FW-03", []fact{pbxVersion}, pbxPatched)
+	register("FW-04", []fact{identifiedSoftphones}, noCompromisedSoftphone)
 }
 
 func phoneFirmwareSafe(f *Facts) Outcome {
 	inv := f.Inventory
-	if !inv.Has(FacetDevices) || len(inv.Devices) == 0 {
-		return unknown("The phone system did not list its devices.")
-	}
 	var outdated, unchecked []Item
 	current := 0
 	facts := f.devices()
@@ -58,11 +55,8 @@ func pbxItem(p PBX) Item {
 
 func noKnownExploited(f *Facts) Outcome {
 	inv := f.Inventory
-	if !inv.Has(FacetPBX) && !inv.Has(FacetDevices) {
-		return unknown("The phone system's version was not reported.")
-	}
-	var items []Item
-	if inv.Has(FacetPBX) {
+	var items, unchecked []Item
+	if inv.Has(FacetPBX) && inv.PBX.Version != "" {
 		if v := firmware.JudgePBX(inv.PBX.Product, inv.PBX.Version); v.Status == firmware.StatusExploited {
 			items = append(items, withDetail(pbxItem(inv.PBX), v.Reason))
 		}
@@ -73,15 +67,26 @@ func noKnownExploited(f *Facts) Outcome {
 		}
 	}
 	facts := f.devices()
+	checked := 0
 	for i, d := range inv.Devices {
-		if facts[i].verdict.Status == firmware.StatusExploited {
+		switch {
+		case !facts[i].identified:
+			unchecked = append(unchecked, deviceItem(d, "make, model or version not known"))
+		case facts[i].verdict.Status == firmware.StatusExploited:
 			items = append(items, deviceItem(d, "a version attackers are known to be exploiting"))
+		default:
+			checked++
 		}
 	}
-	if len(items) > 0 {
+	switch {
+	case len(items) > 0:
 		return fail(items, "Parts of your phone system on versions attackers are actively exploiting (CISA's Known Exploited Vulnerabilities list): %d.", len(items))
+	case len(unchecked) > 0:
+		o := unknown("Devices checked against CISA's Known Exploited Vulnerabilities list: %d. Devices that could not be identified, so could not be checked: %d.", checked, len(unchecked))
+		o.Affected = unchecked
+		return o
 	}
-	return pass("No version found is on CISA's Known Exploited Vulnerabilities list.")
+	return pass("%s %s and %s checked: none is on CISA's Known Exploited Vulnerabilities list.", inv.PBX.Product, inv.PBX.Version, plural(checked, "device", "devices"))
 }
 
 func withDetail(it Item, detail string) Item {
@@ -91,12 +96,6 @@ func withDetail(it Item, detail string) Item {
 
 func pbxPatched(f *Facts) Outcome {
 	inv := f.Inventory
-	if !inv.Has(FacetPBX) || inv.PBX.Product == "" {
-		return unknown("The phone system's product and version were not reported.")
-	}
-	if inv.PBX.Version == "" {
-		return unknown("The phone system did not report its version.")
-	}
 	// FreePBX's own version says little about security: the Asterisk engine
 	// underneath carries most advisories, so judge it too when it is known.
 	type judged struct {
@@ -132,23 +131,29 @@ func pbxPatched(f *Facts) Outcome {
 
 func noCompromisedSoftphone(f *Facts) Outcome {
 	inv := f.Inventory
-	if !inv.Has(FacetDevices) {
-		return unknown("The phone system did not list its devices.")
-	}
-	var items []Item
-	softphones := 0
+	var items, unchecked []Item
+	checked := 0
 	facts := f.devices()
 	for i, d := range inv.Devices {
 		if d.Kind != DeviceSoftphone {
 			continue
 		}
-		softphones++
-		if v := facts[i].verdict; v.Status == firmware.StatusCompromised {
+		switch v := facts[i].verdict; {
+		case !facts[i].identified:
+			unchecked = append(unchecked, deviceItem(d, "app name or version not known"))
+		case v.Status == firmware.StatusCompromised:
 			items = append(items, deviceItem(d, v.Reason))
+		default:
+			checked++
 		}
 	}
-	if len(items) > 0 {
+	switch {
+	case len(items) > 0:
 		return fail(items, "Softphones on a build known to contain malware: %d. Remove them now.", len(items))
+	case len(unchecked) > 0:
+		o := unknown("Softphones checked: %d, none a known compromised build. Softphones whose app or version is not known: %d.", checked, len(unchecked))
+		o.Affected = unchecked
+		return o
 	}
-	return pass("None of the %s is a known compromised build.", plural(softphones, "softphone", "softphones"))
+	return pass("Softphones checked: %d. None is a known compromised build.", checked)
 }

@@ -8,9 +8,9 @@ import (
 )
 
 func init() {
-	register("LV-01", extensionsBelongToStaff)
-	register("LV-03", leaversAccessRevoked)
-	register("LV-06", noCallsAfterLeaving)
+	register("LV-01", []fact{numberedExtensions, namedStaff}, extensionsBelongToStaff)
+	register("LV-03", []fact{numberedExtensions, namedStaff}, leaversAccessRevoked)
+	register("LV-06", []fact{numberedExtensions, namedStaff, callsFromExtension}, noCallsAfterLeaving)
 }
 
 func personalExtension(e Extension) bool { return e.Type == ExtUser || e.Type == "" }
@@ -74,8 +74,8 @@ func leaversAccessRevoked(f *Facts) Outcome {
 
 func noCallsAfterLeaving(f *Facts) Outcome {
 	rep := f.leavers()
-	if rep == nil || !f.Inventory.Has(FacetCalls) {
-		return unknown("Call records and a staff list are both needed to check this.")
+	if rep == nil {
+		return unknown("No staff list was compared with the extensions.")
 	}
 	var items []Item
 	total := 0

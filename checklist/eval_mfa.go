@@ -6,9 +6,9 @@ import (
 )
 
 func init() {
-	register("MFA-01", adminsHaveMFA)
-	register("MFA-02", usersHaveMFA)
-	register("MFA-03", adminsAreNamed)
+	register("MFA-01", []fact{namedAdmins}, adminsHaveMFA)
+	register("MFA-02", []fact{usersWithMFAState}, usersHaveMFA)
+	register("MFA-03", []fact{namedAdmins}, adminsAreNamed)
 }
 
 func adminItem(a AdminAccount, detail string) Item {
@@ -22,27 +22,25 @@ func parenthesise(s string) string {
 	return "(" + s + ")"
 }
 
-func enabledAdmins(inv *Inventory) ([]AdminAccount, bool) {
-	if !inv.Has(FacetAdmins) {
-		return nil, false
-	}
+func enabledAdmins(inv *Inventory) []AdminAccount {
 	var out []AdminAccount
 	for _, a := range inv.Admins {
 		if a.Enabled {
 			out = append(out, a)
 		}
 	}
-	return out, len(out) > 0
+	return out
 }
 
 func adminsHaveMFA(f *Facts) Outcome {
-	admins, ok := enabledAdmins(f.Inventory)
-	if !ok {
-		return unknown("The phone system did not list its admin accounts.")
-	}
+	admins := enabledAdmins(f.Inventory)
 	var items []Item
 	unsure := 0
 	for _, a := range admins {
+		if a.Username == "" {
+			unsure++
+			continue
+		}
 		switch a.MFA {
 		case MFADisabled:
 			items = append(items, adminItem(a, "no second factor"))
@@ -62,13 +60,14 @@ func adminsHaveMFA(f *Facts) Outcome {
 
 func usersHaveMFA(f *Facts) Outcome {
 	inv := f.Inventory
-	if !inv.Has(FacetExtensions) {
-		return unknown("The phone system did not list its users.")
-	}
 	var items []Item
 	on, unsure := 0, 0
 	for _, e := range inv.Extensions {
 		if !e.Enabled || !personalExtension(e) {
+			continue
+		}
+		if e.Number == "" {
+			unsure++
 			continue
 		}
 		switch e.MFA {
@@ -83,8 +82,8 @@ func usersHaveMFA(f *Facts) Outcome {
 	switch {
 	case len(items) > 0:
 		return fail(items, "Users who can sign in to the phone app or portal with a password alone: %d.", len(items))
-	case unsure > 0 || on == 0:
-		return unknown("The phone system did not say whether users have MFA.")
+	case unsure > 0:
+		return unknown("Users whose MFA setting could not be read: %d of %d.", unsure, unsure+on)
 	}
 	return pass("Users checked: %d. All have MFA.", on)
 }
@@ -94,14 +93,14 @@ func usersHaveMFA(f *Facts) Outcome {
 var genericAdminNames = []string{"admin", "administrator", "root", "sysadmin", "pbxadmin", "support", "it", "reception", "office", "manager", "user"}
 
 func adminsAreNamed(f *Facts) Outcome {
-	admins, ok := enabledAdmins(f.Inventory)
-	if !ok {
-		return unknown("The phone system did not list its admin accounts.")
-	}
+	admins := enabledAdmins(f.Inventory)
 	var items []Item
+	unnamed := 0
 	for _, a := range admins {
 		local, _, _ := strings.Cut(strings.ToLower(a.Username), "@")
 		switch {
+		case a.Username == "":
+			unnamed++
 		case a.Shared:
 			items = append(items, adminItem(a, "shared by several people"))
 		case slices.Contains(genericAdminNames, local):
@@ -110,6 +109,9 @@ func adminsAreNamed(f *Facts) Outcome {
 	}
 	if len(items) > 0 {
 		return fail(items, "Admin accounts that are shared or generic: %d. Nobody can tell who made a change.", len(items))
+	}
+	if unnamed > 0 {
+		return unknown("Admin accounts whose username could not be read: %d of %d.", unnamed, len(admins))
 	}
 	return pass("Admin accounts checked: %d. All belong to named people.", len(admins))
 }

@@ -9,14 +9,11 @@ import (
 )
 
 func init() {
-	register("MON-02", callRecordsClean)
+	register("MON-02", []fact{callsWithNumber}, callRecordsClean)
 }
 
 func callRecordsClean(f *Facts) Outcome {
 	inv := f.Inventory
-	if !inv.Has(FacetCalls) {
-		return unknown("No call records were available.")
-	}
 	a := callscan.New(callScanConfig(inv, f.leavers(), f.Hours))
 	for _, c := range inv.Calls {
 		a.Add(c)

@@ -3,8 +3,8 @@ package checklist
 import "strings"
 
 func init() {
-	register("NW-02", trunksRestrictedToProvider)
-	register("NW-03", trunksEncrypted)
+	register("NW-02", []fact{namedTrunks}, trunksRestrictedToProvider)
+	register("NW-03", []fact{namedTrunks}, trunksEncrypted)
 }
 
 func trunkItem(t Trunk, detail string) Item {
@@ -13,17 +13,22 @@ func trunkItem(t Trunk, detail string) Item {
 
 func trunksOutcome(f *Facts, problem func(Trunk) string, failText, passText string) Outcome {
 	inv := f.Inventory
-	if !inv.Has(FacetTrunks) || len(inv.Trunks) == 0 {
-		return unknown("The phone system did not report its trunks.")
-	}
 	var items []Item
+	unnamed := 0
 	for _, t := range inv.Trunks {
+		if !trunkNamed(t) {
+			unnamed++
+			continue
+		}
 		if why := problem(t); why != "" {
 			items = append(items, trunkItem(t, why))
 		}
 	}
 	if len(items) > 0 {
 		return fail(items, failText, len(items))
+	}
+	if unnamed > 0 {
+		return unknown("Trunks that could not be identified, so could not be checked: %d of %d.", unnamed, len(inv.Trunks))
 	}
 	return pass(passText, len(inv.Trunks))
 }

@@ -7,7 +7,7 @@ import (
 )
 
 func init() {
-	register("PIN-01", func(f *Facts) Outcome {
+	register("PIN-01", []fact{judgedMailboxes}, func(f *Facts) Outcome {
 		return mailboxesWhere(f, func(m Mailbox) string {
 			if m.PIN.Verdict == PINEqualsExtension {
 				return firstNonEmpty(safeReason(m.PIN), "PIN matches the extension")
@@ -15,7 +15,7 @@ func init() {
 			return ""
 		}, "Mailboxes whose PIN matches the extension: %d.", "No PIN matches its extension.")
 	})
-	register("PIN-02", func(f *Facts) Outcome {
+	register("PIN-02", []fact{judgedMailboxes}, func(f *Facts) Outcome {
 		return mailboxesWhere(f, func(m Mailbox) string {
 			if m.PIN.Verdict == PINWeak && !shortOnly(m.PIN) {
 				return firstNonEmpty(safeReason(m.PIN), "easy to guess")
@@ -23,7 +23,7 @@ func init() {
 			return ""
 		}, "Mailboxes with a PIN that is easy to guess: %d.", "No PIN is on the easy-to-guess list.")
 	})
-	register("PIN-03", func(f *Facts) Outcome {
+	register("PIN-03", []fact{judgedMailboxes}, func(f *Facts) Outcome {
 		return mailboxesWhere(f, func(m Mailbox) string {
 			if m.PIN.Short {
 				return "fewer than 6 digits"
@@ -31,7 +31,7 @@ func init() {
 			return ""
 		}, "Mailboxes with a PIN shorter than 6 digits: %d.", "Every judged PIN has at least 6 digits.")
 	})
-	register("PIN-06", func(f *Facts) Outcome {
+	register("PIN-06", []fact{judgedMailboxes}, func(f *Facts) Outcome {
 		return mailboxesWhere(f, func(m Mailbox) string {
 			switch {
 			case m.PIN.Verdict == PINUnset:
@@ -69,9 +69,6 @@ const ShortPINReason = pins.ReasonShort
 // judged keep the check unknown unless something else already fails it.
 func mailboxesWhere(f *Facts, judged func(Mailbox) string, failText, passText string) Outcome {
 	inv := f.Inventory
-	if !inv.Has(FacetVoicemail) {
-		return unknown("The phone system did not report voicemail PINs.")
-	}
 	var items []Item
 	enabled, unjudged := 0, 0
 	for _, m := range inv.Voicemail {
@@ -79,7 +76,7 @@ func mailboxesWhere(f *Facts, judged func(Mailbox) string, failText, passText st
 			continue
 		}
 		enabled++
-		if m.PIN.Verdict == PINUnknown || m.PIN.Verdict == "" {
+		if !mailboxJudged(m) {
 			unjudged++
 			continue
 		}
@@ -90,8 +87,6 @@ func mailboxesWhere(f *Facts, judged func(Mailbox) string, failText, passText st
 	switch {
 	case len(items) > 0:
 		return fail(items, failText, len(items))
-	case enabled == 0:
-		return pass("No voicemail boxes are enabled.")
 	case unjudged > 0:
 		return unknown("Mailboxes whose PIN could not be read, so could not be judged: %d of %d.", unjudged, enabled)
 	}

@@ -13,7 +13,7 @@ func run(t *testing.T, id string, inv Inventory) Outcome {
 	if !ok {
 		t.Fatalf("no evaluator for %s", id)
 	}
-	return fn(&Facts{Inventory: &inv, Now: testNow})
+	return fn.run(&Facts{Inventory: &inv, Now: testNow})
 }
 
 func TestNationalForm(t *testing.T) {
@@ -349,7 +349,7 @@ func TestUnusedExtensionsAndDevices(t *testing.T) {
 	if o.Status != StatusFail || !slices.Equal(itemIDs(o.Affected), []string{"202", "203", "00:0b:82:00:00:09"}) {
 		t.Errorf("got %s %v", o.Status, itemIDs(o.Affected))
 	}
-	inv.Extensions, inv.Devices = inv.Extensions[:1], nil
+	inv.Extensions, inv.Devices = inv.Extensions[:1], []Device{{Kind: DeviceDeskPhone, MAC: "00:0b:82:00:00:0a", LastSeen: testNow}}
 	if o := run(t, "EP-07", inv); o.Status != StatusPass {
 		t.Errorf("got %s (%s)", o.Status, o.Evidence)
 	}

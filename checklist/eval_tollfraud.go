@@ -1,13 +1,16 @@
 package checklist
 
 import (
+	"fmt"
 	"strings"
+
+	"github.com/ringfence/ringfence/checklist/callscan"
 )
 
 func init() {
-	register("TF-01", internationalRestricted)
-	register("TF-02", premiumBarred)
-	register("TF-06", concurrentCallsLimited)
+	register("TF-01", []fact{dialling}, internationalRestricted)
+	register("TF-02", []fact{dialling}, premiumBarred)
+	register("TF-06", []fact{dialling}, concurrentCallsLimited)
 }
 
 func ruleItem(id, label, detail string) Item {
@@ -16,17 +19,36 @@ func ruleItem(id, label, detail string) Item {
 
 func internationalRestricted(f *Facts) Outcome {
 	d := f.Inventory.Dialling
-	if d == nil {
-		return unknown("The phone system did not report its dialling rules.")
-	}
-	switch {
-	case d.InternationalOpen:
+	if d.InternationalOpen {
 		return fail([]Item{ruleItem("international", "International dialling", "every extension can call every country")},
 			"Any extension can call any country, which is what toll fraudsters look for.")
+	}
+	var risky []Item
+	var names []string
+	for _, code := range d.AllowedCountries {
+		digits := strings.TrimLeft(strings.TrimSpace(code), "+0")
+		if name, _, ok := callscan.HighRiskCountry(digits); ok {
+			label := fmt.Sprintf("%s (+%s)", name, digits)
+			names = append(names, label)
+			risky = append(risky, ruleItem(digits, label, "allowed, but a common destination for toll fraud"))
+		}
+	}
+	switch {
+	case len(risky) > 0:
+		return fail(risky, "International calls are allowed to %s that fraud reports name again and again: %s. Remove %s unless you really call %s.",
+			pluralWord(len(risky), "a country", "countries"), strings.Join(names, ", "),
+			pluralWord(len(risky), "it", "them"), pluralWord(len(risky), "it", "them"))
 	case len(d.AllowedCountries) > 0:
-		return pass("International calls are allowed only to country codes %s.", strings.Join(d.AllowedCountries, ", "))
+		return pass("International calls are allowed only to country codes %s, none of them a common toll-fraud destination.", strings.Join(d.AllowedCountries, ", "))
 	}
 	return pass("International calls are barred.")
+}
+
+func pluralWord(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // barred reports whether the dialling rules refuse numbers starting with prefix.
@@ -42,9 +64,6 @@ func barred(d *DiallingPolicy, prefix string) bool {
 
 func premiumBarred(f *Facts) Outcome {
 	d := f.Inventory.Dialling
-	if d == nil {
-		return unknown("The phone system did not report its dialling rules.")
-	}
 	var items []Item
 	for _, r := range premiumRanges {
 		if !barred(d, r.Prefix) {
@@ -68,9 +87,6 @@ func premiumBarred(f *Facts) Outcome {
 
 func concurrentCallsLimited(f *Facts) Outcome {
 	d := f.Inventory.Dialling
-	if d == nil {
-		return unknown("The phone system did not report its call limits.")
-	}
 	if d.MaxConcurrentCalls <= 0 {
 		return fail([]Item{ruleItem("concurrent", "Simultaneous outbound calls", "no limit set")},
 			"There is no limit on simultaneous outbound calls, so a fraudster can run many calls at once.")

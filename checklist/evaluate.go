@@ -20,6 +20,8 @@ type Facts struct {
 	// Worked out once per evaluation and shared by the checks that need them.
 	leaverReport *reconcile.Report
 	deviceCache  []deviceFacts
+	// extensionIndex finds an extension by number.
+	extensionIndex map[string]int
 }
 
 // Outcome is an evaluator's verdict. StatusUnknown means the inventory cannot
@@ -32,15 +34,34 @@ type Outcome struct {
 
 type evaluator func(f *Facts) Outcome
 
+// automated is a check the inventory can decide: the facts it rests on and the
+// logic that judges them.
+type automated struct {
+	needs []fact
+	judge evaluator
+}
+
 // evaluators holds the automated checks, keyed by check ID. Each domain's file
 // registers its own in an init function, next to the logic it describes.
-var evaluators = map[string]evaluator{}
+var evaluators = map[string]automated{}
 
-func register(id string, fn evaluator) {
+// register adds an automated check. needs are the facts it rests on: without
+// them the engine, not the evaluator, says the check is unknown, so an
+// evaluator cannot pass on evidence that was never there. A check with no
+// declared facts is refused outright.
+func register(id string, needs []fact, fn evaluator) {
 	if _, dup := evaluators[id]; dup {
 		panic("checklist: two evaluators for " + id)
 	}
-	evaluators[id] = fn
+	if len(needs) == 0 {
+		panic("checklist: evaluator " + id + " declares no facts it rests on")
+	}
+	for _, n := range needs {
+		if n.facet == "" || (n.judgeable != nil && n.none == "") {
+			panic("checklist: evaluator " + id + " declares a fact without a facet or without saying what is missing")
+		}
+	}
+	evaluators[id] = automated{needs: needs, judge: fn}
 }
 
 func unknown(format string, args ...any) Outcome {
@@ -78,8 +99,8 @@ func evaluateOne(ch Check, facts *Facts, answers Answers, accepted map[string]Ac
 		Severity: ch.Severity, Effort: ch.Effort,
 		Status: StatusUnknown, Basis: FromNothing,
 	}
-	if fn, ok := evaluators[ch.ID]; ok {
-		o := fn(facts)
+	if a, ok := evaluators[ch.ID]; ok {
+		o := a.run(facts)
 		r.Status, r.Evidence, r.Affected = o.Status, o.Evidence, o.Affected
 		if o.Status != StatusUnknown {
 			r.Basis = FromInventory

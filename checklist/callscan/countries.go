@@ -77,6 +77,18 @@ var highRisk = map[string]string{
 	"212": "iconxsolutions: top 15 IRSF destinations, October 2021", "94": "iconxsolutions: top 15 IRSF destinations, October 2021",
 }
 
+// HighRiskCountry reports whether an international dialling code ("252",
+// "1809") falls under the high-risk list, with the country's name and the
+// source that lists it. The dialling-rule check uses it so that an allowed
+// country list is judged against the same list as the call records.
+func HighRiskCountry(code string) (name, source string, ok bool) {
+	k := riskKey(code)
+	if k == "" {
+		return "", "", false
+	}
+	return countryName(k), highRisk[k], true
+}
+
 // riskKey returns the high-risk list entry that covers an international number
 // (digits after "00"), or "".
 func riskKey(digits string) string {

@@ -72,8 +72,10 @@ func SmallBusiness() *PBX {
 		ClientID: ClientID, Secret: Secret, Version: "20.0.4.904", LicenseKey: LicenseKey,
 		Users: users, Devices: devices, CountryCodes: codes,
 		Rules: []Rule{
-			{ID: 1, Name: "Everything", Prefix: ""},
-			{ID: 2, Name: "Bar 118 directory enquiries", Prefix: "118", Blocked: true},
+			// 3CX tries rules by priority (here the ID): the bar comes first,
+			// or the catch-all rule would route 118 calls out before it.
+			{ID: 2, Name: "Everything", Prefix: ""},
+			{ID: 1, Name: "Bar 118 directory enquiries", Prefix: "118", Blocked: true},
 		},
 		Trunks: []Trunk{{ID: 1, Number: "10000", SimultaneousCalls: 0, Outbound: true, AuthPassword: "trunk-pass-Mx9"}},
 		Calls: []Call{{Start: time.Date(2026, 11, 2, 2, 14, 0, 0, time.UTC), End: time.Date(2026, 11, 2, 2, 54, 0, 0, time.UTC),

@@ -1,0 +1,268 @@
+package checklist
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"time"
+
+	"github.com/ringfence/ringfence/checklist/firmware"
+)
+
+// allFacets is every facet a source can supply.
+var allFacets = []Facet{FacetExtensions, FacetVoicemail, FacetDevices, FacetAdmins, FacetDialling,
+	FacetTrunks, FacetCalls, FacetStaff, FacetPBX}
+
+// phoneCandidates are desk phones on firmware the advisory table calls current
+// today; the generator keeps only those the judge still agrees on, so a change
+// to the advisory data cannot quietly plant a failure in a "clean" site.
+var phoneCandidates = []Device{
+	{Kind: DeviceDeskPhone, Vendor: "Grandstream", Model: "GXP1625", Firmware: "1.0.7.81"},
+	{Kind: DeviceDeskPhone, Vendor: "Poly", Model: "Trio 8800", Firmware: "7.2.8"},
+	{Kind: DeviceDeskPhone, Vendor: "Snom", Model: "720", Firmware: "8.7.5.15"},
+	{Kind: DeviceDeskPhone, Vendor: "Unify", Model: "CP400", Firmware: "1.11.3.0"},
+	{Kind: DeviceDeskPhone, Vendor: "Yealink", Model: "SIP-T46S", Firmware: "66.86.0.160"},
+	{Kind: DeviceDECT, Vendor: "Yealink", Model: "SIP-T46S", Firmware: "66.86.0.160"},
+}
+
+var softphoneCandidates = []Device{
+	{Kind: DeviceSoftphone, Vendor: "3CX", Model: "3CX DesktopApp", Firmware: "18.12.425"},
+	{Kind: DeviceSoftphone, Vendor: "3CX", Model: "DesktopApp", Firmware: "18.12.425"},
+}
+
+var people = []struct{ first, last string }{
+	{"Siobhán", "Kelly"}, {"Dafydd", "Evans"}, {"Zoë", "O'Brien"}, {"Łukasz", "Nowak"}, {"Priya", "Shah"},
+	{"Gareth", "Pryce"}, {"Aoife", "Byrne"}, {"Tomasz", "Wiśniewski"}, {"Mhairi", "Campbell"}, {"Kwame", "Mensah"},
+	{"Eilidh", "Fraser"}, {"Rhys", "Morgan"}, {"Amara", "Okafor"}, {"Callum", "Reid"},
+}
+
+func currentOnly(t interface{ Fatalf(string, ...any) }, cands []Device, judge func(Device) firmware.Status) []Device {
+	var out []Device
+	for _, d := range cands {
+		if judge(d) == firmware.StatusCurrent {
+			out = append(out, d)
+		}
+	}
+	if len(out) == 0 {
+		t.Fatalf("no candidate device is judged current any more: update the generator's candidates")
+	}
+	return out
+}
+
+// cleanInventory builds a site on which every automated check has what it
+// needs and finds nothing wrong: a named person behind every extension, every
+// phone identified and patched, every admin with MFA, dialling locked down,
+// encrypted trunks, ordinary calls, and a staff list that matches. Each seed
+// varies the size, the kit and the details.
+func cleanInventory(t interface{ Fatalf(string, ...any) }, seed uint64) Inventory {
+	r := rand.New(rand.NewPCG(seed, seed^0x5eed))
+	phones := currentOnly(t, phoneCandidates, func(d Device) firmware.Status {
+		return firmware.JudgeDevice(d.Vendor, d.Model, d.Firmware).Status
+	})
+	soft := currentOnly(t, softphoneCandidates, func(d Device) firmware.Status {
+		return firmware.JudgeSoftphone(d.Model, d.Firmware).Status
+	})
+
+	inv := inventoryWith(allFacets...)
+	inv.PBX = PBX{Product: "FreePBX", Version: "16.0.40", Components: []Component{{Name: "asterisk", Version: "18.24.2"}}}
+	inv.Dialling = &DiallingPolicy{
+		AllowedCountries:   []string{"33", "353", "49"}[:1+r.IntN(3)],
+		BlockedPrefixes:    []string{"09", "118", "070", "076", "087", "084", "055", "056"},
+		MaxConcurrentCalls: 2 + r.IntN(6),
+	}
+	for i := range 1 + r.IntN(2) {
+		inv.Trunks = append(inv.Trunks, Trunk{Name: fmt.Sprintf("trunk-%d", i+1), Provider: "Carrier Ltd", Transport: "tls", SRTP: true, IPRestricted: true})
+	}
+	for i := range 1 + r.IntN(3) {
+		p := people[(int(seed)+i)%len(people)]
+		inv.Admins = append(inv.Admins, AdminAccount{
+			Username: fmt.Sprintf("%s.admin%d", asciiName(p.first), i), Name: p.first + " " + p.last,
+			Role: "System Owner", MFA: MFAEnabled, Enabled: true,
+		})
+	}
+
+	n := 3 + r.IntN(10)
+	// Calls fall on weekday mornings within the last fortnight, to UK numbers.
+	monday := testNow.AddDate(0, 0, -int(testNow.Weekday()+6)%7-7).Truncate(24 * time.Hour)
+	perm := r.Perm(len(people))
+	for i := range n {
+		p := people[perm[i%len(people)]]
+		name := p.first + " " + p.last
+		if i >= len(people) {
+			name = fmt.Sprintf("%s %s-%d", p.first, p.last, i)
+		}
+		num := fmt.Sprintf("%d", 201+i)
+		email := fmt.Sprintf("%s.%d@example.co.uk", asciiName(p.first), i)
+		active := testNow.Add(-time.Duration(r.IntN(30*24)) * time.Hour)
+		inv.Extensions = append(inv.Extensions, Extension{Number: num, Name: name, Email: email, Enabled: true,
+			Type: ExtUser, MFA: MFAEnabled, LastActive: active})
+		inv.Voicemail = append(inv.Voicemail, Mailbox{Extension: num, Enabled: true, PINRequired: true, PIN: PINJudgement{Verdict: PINOK}})
+		inv.Staff = append(inv.Staff, StaffMember{Name: name, Email: email})
+
+		d := phones[r.IntN(len(phones))]
+		d.MAC = fmt.Sprintf("00:15:65:%02x:%02x:%02x", seed&0xff, i>>8, i&0xff)
+		d.IP = fmt.Sprintf("192.168.10.%d", 20+i)
+		d.Owner, d.LastSeen = num, active
+		inv.Devices = append(inv.Devices, d)
+		if r.IntN(3) == 0 {
+			s := soft[r.IntN(len(soft))]
+			s.IP = fmt.Sprintf("10.0.0.%d", 20+i)
+			s.Owner, s.LastSeen = num, active
+			inv.Devices = append(inv.Devices, s)
+		}
+
+		day := monday.AddDate(0, 0, r.IntN(5))
+		inv.Calls = append(inv.Calls, Call{
+			Start: day.Add(9*time.Hour + time.Duration(r.IntN(7*60))*time.Minute), From: num,
+			To: fmt.Sprintf("0161496%04d", r.IntN(10000)), Duration: time.Duration(1+r.IntN(10)) * time.Minute, Answered: true,
+		})
+	}
+	// A shared reception line and a queue: not anybody's personal extension.
+	inv.Extensions = append(inv.Extensions,
+		Extension{Number: "200", Name: "Reception", Enabled: true, Type: ExtShared, MFA: MFAEnabled, LastActive: testNow},
+		Extension{Number: "600", Name: "Sales queue", Enabled: true, Type: ExtQueue, LastActive: testNow})
+	return inv
+}
+
+func asciiName(s string) string {
+	out := make([]rune, 0, len(s))
+	for _, r := range s {
+		if r >= 'A' && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		if r >= 'a' && r <= 'z' {
+			out = append(out, r)
+		}
+	}
+	return string(out)
+}
+
+// mutation takes one fact away from an inventory in one of three ways.
+type mutation string
+
+const (
+	// removed: the source did not collect the facet (or tried and failed).
+	removed mutation = "removed"
+	// emptied: the source collected the facet and it holds nothing.
+	emptied mutation = "emptied"
+	// unidentifiable: the items are there, but every field that says which
+	// item is which (number, name, make, model, version...) is blank.
+	unidentifiable mutation = "unidentifiable"
+)
+
+const testGapReason = "this licence has no API for it"
+
+// mutate applies m to facet f of inv, in place. It reports false when the
+// mutation means nothing for the facet.
+func mutate(inv *Inventory, f Facet, m mutation, withGap bool) bool {
+	switch m {
+	case removed:
+		clearFacet(inv, f)
+		if withGap {
+			inv.AddGap(f, testGapReason)
+		} else {
+			kept := inv.Source.Collected[:0:0]
+			for _, c := range inv.Source.Collected {
+				if c != f {
+					kept = append(kept, c)
+				}
+			}
+			inv.Source.Collected = kept
+		}
+	case emptied:
+		clearFacet(inv, f)
+	case unidentifiable:
+		return blankIdentities(inv, f)
+	}
+	return true
+}
+
+func clearFacet(inv *Inventory, f Facet) {
+	switch f {
+	case FacetExtensions:
+		inv.Extensions = nil
+	case FacetVoicemail:
+		inv.Voicemail = nil
+	case FacetDevices:
+		inv.Devices = nil
+	case FacetAdmins:
+		inv.Admins = nil
+	case FacetDialling:
+		inv.Dialling = nil
+	case FacetTrunks:
+		inv.Trunks = nil
+	case FacetCalls:
+		inv.Calls = nil
+	case FacetStaff:
+		inv.Staff = nil
+	case FacetPBX:
+		inv.PBX = PBX{}
+	}
+}
+
+func blankIdentities(inv *Inventory, f Facet) bool {
+	switch f {
+	case FacetExtensions:
+		for i := range inv.Extensions {
+			e := &inv.Extensions[i]
+			e.Number, e.Name, e.Email = "", "", ""
+		}
+	case FacetVoicemail:
+		for i := range inv.Voicemail {
+			inv.Voicemail[i].Extension = ""
+		}
+	case FacetDevices:
+		for i := range inv.Devices {
+			d := &inv.Devices[i]
+			d.Vendor, d.Model, d.Firmware, d.UserAgent, d.MAC, d.IP, d.Owner = "", "", "", "", "", "", ""
+		}
+	case FacetAdmins:
+		for i := range inv.Admins {
+			a := &inv.Admins[i]
+			a.Username, a.Name, a.Email = "", "", ""
+		}
+	case FacetTrunks:
+		for i := range inv.Trunks {
+			inv.Trunks[i].Name, inv.Trunks[i].Provider = "", ""
+		}
+	case FacetCalls:
+		for i := range inv.Calls {
+			c := &inv.Calls[i]
+			c.From, c.To, c.Start = "", "", time.Time{}
+		}
+	case FacetStaff:
+		for i := range inv.Staff {
+			inv.Staff[i].Name, inv.Staff[i].Email = "", ""
+		}
+	case FacetPBX:
+		inv.PBX.Product, inv.PBX.Version = "", ""
+		for i := range inv.PBX.Components {
+			inv.PBX.Components[i] = Component{}
+		}
+	case FacetDialling:
+		// A dialling policy is settings, not a list of named items: blanking
+		// its fields would change what it says rather than hide which rule is
+		// which.
+		return false
+	}
+	return true
+}
+
+// cloneInventory copies every slice so that a mutation leaves the original alone.
+func cloneInventory(inv Inventory) Inventory {
+	out := inv
+	out.Source.Collected = append([]Facet(nil), inv.Source.Collected...)
+	out.Source.Gaps = append([]Gap(nil), inv.Source.Gaps...)
+	out.PBX.Components = append([]Component(nil), inv.PBX.Components...)
+	out.Extensions = append([]Extension(nil), inv.Extensions...)
+	out.Voicemail = append([]Mailbox(nil), inv.Voicemail...)
+	out.Devices = append([]Device(nil), inv.Devices...)
+	out.Admins = append([]AdminAccount(nil), inv.Admins...)
+	out.Trunks = append([]Trunk(nil), inv.Trunks...)
+	out.Calls = append([]Call(nil), inv.Calls...)
+	out.Staff = append([]StaffMember(nil), inv.Staff...)
+	if inv.Dialling != nil {
+		d := *inv.Dialling
+		out.Dialling = &d
+	}
+	return out
+}
