@@ -27,7 +27,7 @@ func TestJudgeDevice(t *testing.T) {
 		{"Cisco SPA112 adapter", "Cisco", "SPA112", "1.4.1(SR5)", StatusEndOfLife, "cisco-spa112", "", "CVE-2023-20126"},
 		{"Yealink T38G", "Yealink", "SIP-T38G", "38.70.0.125", StatusEndOfLife, "yealink-t38g", "", "replace it"},
 		{"Yealink newest known build", "Yealink Network Technology Co., Ltd.", "SIP-T46S", "66.86.0.15", StatusCurrent, "yealink-t4xs", "", "newest build we know of is 66.86.0.15"},
-		{"Yealink older build says a newer one exists", "yealink", "t46s", "66.85.0.5", StatusCurrent, "yealink-t4xs", "", "a newer build (66.86.0.15) exists"},
+		{"Yealink older build says a newer one exists", "yealink", "t46s", "66.85.0.5", StatusCurrent, "yealink-t4xs", "", "behind the newest build we know of, 66.86.0.15"},
 		{"Yealink firmware from another family", "Yealink", "T46S", "108.86.0.45", StatusUnknown, "yealink-t4xs", "", "does not follow the numbering"},
 		{"Yealink vendor name repeated in the model", "Yealink", "Yealink T54W", "96.86.0.45", StatusCurrent, "yealink-t5x", "", "No known security advisory"},
 		{"Snom 8.x below the OpenVPN update", "snom technology GmbH", "snom370", "8.7.3.25", StatusOutdated, "snom-8x", "8.7.5.15", "admin rights"},
@@ -200,5 +200,57 @@ func BenchmarkJudgeDevice(b *testing.B) {
 	for i := 0; b.Loop(); i++ {
 		d := devices[i%len(devices)]
 		_ = JudgeDevice(d[0], d[1], d[2])
+	}
+}
+
+// Being behind the maker's newest build is a verdict of its own, apart from a
+// known flaw and from end of life.
+func TestDeviceClass(t *testing.T) {
+	tests := []struct {
+		name                           string
+		vendor, model, version, latest string
+		class                          Class
+		latestWant                     string
+	}{
+		{"an old T46S build with no advisory is outdated", "Yealink", "SIP-T46S", "66.84.0.125", "", ClassOutdated, "66.86.0.15"},
+		{"the newest T46S build is current", "Yealink", "SIP-T46S", "66.86.0.15", "", ClassCurrent, "66.86.0.15"},
+		{"the phone system's offered build wins over the table", "Yealink", "SIP-T46S", "66.86.0.15", "66.86.0.20", ClassOutdated, "66.86.0.20"},
+		{"at the phone system's offered build", "Yealink", "SIP-T46S", "66.86.0.20", "66.86.0.20", ClassCurrent, "66.86.0.20"},
+		{"offered build for a model with no row still tells", "Fanvil", "X4U", "2.12.1", "2.12.22", ClassOutdated, "2.12.22"},
+		{"a known flaw outranks being behind", "Grandstream", "GXP1625", "1.0.7.64", "", ClassVulnerable, ""},
+		{"end of life is never merely outdated", "Cisco", "SPA504G", "7.6.2", "7.6.3", ClassEndOfLife, ""},
+		{"no data and no offered build", "Fanvil", "X4U", "2.12.1", "", ClassUnknown, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := JudgeDeviceLatest(tt.vendor, tt.model, tt.version, tt.latest)
+			if v.Class() != tt.class || v.Latest != tt.latestWant {
+				t.Errorf("class %q latest %q, want %q %q (%s)", v.Class(), v.Latest, tt.class, tt.latestWant, v.Reason)
+			}
+		})
+	}
+}
+
+// Cisco's enterprise (CUCM) firmware and its multiplatform firmware are
+// separate products: an advisory for one must never judge the other.
+func TestCiscoFirmwareFamiliesKeptApart(t *testing.T) {
+	for _, d := range []struct{ model, version string }{
+		{"CP7821", "10.3.1"}, {"CP-8865NR", "14.2.1"}, {"8841", "12.6.1"}, {"CP-7841", "11.3.6"},
+	} {
+		v := JudgeDevice("Cisco", d.model, d.version)
+		if strings.HasPrefix(v.Family, "cisco-mpp") || v.Status != StatusUnknown {
+			t.Errorf("enterprise %s %s judged %s by %q: %s", d.model, d.version, v.Status, v.Family, v.Reason)
+		}
+	}
+	id, _ := ParseUserAgent("Cisco-CP7821/10.3.1")
+	if v := JudgeDevice(id.Vendor, id.Model, id.Version); v.Status != StatusUnknown {
+		t.Errorf("Cisco-CP7821/10.3.1 judged %s by %q: %s", v.Status, v.Family, v.Reason)
+	}
+	for _, d := range []struct{ model, version string }{
+		{"CP-8841-3PCC", "11.3.6"}, {"8841", "11.3.1 MSR2-6"}, {"CP-7821", "sip78xx.11-3-6MPP0001-35"},
+	} {
+		if v := JudgeDevice("Cisco", d.model, d.version); !strings.HasPrefix(v.Family, "cisco-mpp") {
+			t.Errorf("multiplatform %s %s not judged by the multiplatform rows: %s", d.model, d.version, v.Reason)
+		}
 	}
 }
