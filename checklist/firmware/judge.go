@@ -173,7 +173,7 @@ func withLatest(v Verdict, matched []*row, version, offered string) Verdict {
 			}
 		}
 	}
-	if v.Behind {
+	if v.Behind && v.Latest != v.MinSafe {
 		from := "the newest build we know of"
 		if v.LatestFrom == "phone system" {
 			from = "the build your phone system offers for it"

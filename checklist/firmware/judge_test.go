@@ -217,7 +217,7 @@ func TestDeviceClass(t *testing.T) {
 		{"the phone system's offered build wins over the table", "Yealink", "SIP-T46S", "66.86.0.15", "66.86.0.20", ClassOutdated, "66.86.0.20"},
 		{"at the phone system's offered build", "Yealink", "SIP-T46S", "66.86.0.20", "66.86.0.20", ClassCurrent, "66.86.0.20"},
 		{"offered build for a model with no row still tells", "Fanvil", "X4U", "2.12.1", "2.12.22", ClassOutdated, "2.12.22"},
-		{"a known flaw outranks being behind", "Grandstream", "GXP1625", "1.0.7.64", "", ClassVulnerable, ""},
+		{"a known flaw outranks being behind", "Grandstream", "GXP1625", "1.0.7.64", "", ClassVulnerable, "1.0.7.81"},
 		{"end of life is never merely outdated", "Cisco", "SPA504G", "7.6.2", "7.6.3", ClassEndOfLife, ""},
 		{"no data and no offered build", "Fanvil", "X4U", "2.12.1", "", ClassUnknown, ""},
 	}
