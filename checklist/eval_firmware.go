@@ -45,7 +45,7 @@ func phoneFirmwareSafe(f *Facts) Outcome {
 	case len(outdated) > 0:
 		return fail(outdated, "Phones on firmware below the safe version for their model: %d.", len(outdated))
 	case len(unchecked) > 0:
-		o := unknown("Phones up to date: %d. Phones that could not be checked against known advisories: %d.", current, len(unchecked))
+		o := unknown("Phones with no known unfixed flaw: %d. Phones that could not be checked against known advisories: %d.", current, len(unchecked))
 		o.Affected = unchecked
 		return o
 	}

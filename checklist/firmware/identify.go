@@ -70,6 +70,14 @@ var makerNoise = map[string]bool{
 // knows, or when nothing that looks like a model (with a digit) follows.
 func splitMaker(model string) (string, string) {
 	words := strings.Fields(model)
+	if len(words) > 0 {
+		// "Cisco-CP7821", "Yealink-T46G": the maker joined to the model by a hyphen.
+		if maker, rest, ok := strings.Cut(words[0], "-"); ok && rest != "" {
+			if _, known := vendorAliases[strings.ToLower(maker)]; known {
+				words = append([]string{maker, rest}, words[1:]...)
+			}
+		}
+	}
 	for n := min(2, len(words)-1); n >= 1; n-- {
 		name := strings.ToLower(strings.Trim(strings.Join(words[:n], " "), ",."))
 		maker, ok := vendorAliases[name]

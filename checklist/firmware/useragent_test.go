@@ -196,6 +196,7 @@ func TestIdentifyMakerInsideModel(t *testing.T) {
 	}{
 		{"", "Cisco SPA504G", "7.6.2", "", Identity{Vendor: "Cisco", Model: "SPA504G", Version: "7.6.2"}},
 		{"", "Yealink T46S", "66.84.0.125", "", Identity{Vendor: "Yealink", Model: "T46S", Version: "66.84.0.125"}},
+		{"", "Cisco-CP7821", "10.3.1", "", Identity{Vendor: "Cisco", Model: "CP-7821", Version: "10.3.1"}},
 		{"", "Linksys SPA-942", "", "", Identity{Vendor: "Cisco", Model: "SPA-942"}},
 		{"", "Cisco Systems, Inc. IP Phone CP-7940G\x00", "", "", Identity{Vendor: "Cisco", Model: "CP-7940G"}},
 		// A model with no maker stays as it is: guessing the maker could pick the wrong table.
