@@ -107,6 +107,12 @@ func pbxPatched(f *Facts) Outcome {
 	for _, c := range inv.PBX.Components {
 		if strings.EqualFold(c.Name, "asterisk") {
 			parts = append(parts, judged{Item{Kind: "pbx", ID: "Asterisk", Label: "Asterisk " + c.Version}, firmware.JudgePBX("Asterisk", c.Version)})
+			continue
+		}
+		// Modules with a published flaw leave the system unpatched too; a module
+		// with no advisory data says nothing either way.
+		if v := firmware.JudgeComponent(inv.PBX.Product, c.Name, c.Version); v.Family != "" {
+			parts = append(parts, judged{Item{Kind: "component", ID: c.Name, Label: c.Name + " " + c.Version}, v})
 		}
 	}
 	var failed []Item

@@ -310,6 +310,13 @@ func evaluate(r *row, version string) Verdict {
 		return v
 	}
 
+	if r.AffectedMin != "" {
+		if c, err := Compare(r.Scheme, version, r.AffectedMin); err == nil && c < 0 {
+			v.Status = StatusCurrent
+			v.Reason = fmt.Sprintf("%s %s is older than %s, the first release with %s, so it is not affected.", subj, version, r.AffectedMin, firstOr(r.Advisories, "the flaw"))
+			return v
+		}
+	}
 	affected, comparable := false, true
 	if len(r.FixedIn) > 0 {
 		minSafe, onLine, ok := fixFor(r, version)
@@ -344,7 +351,7 @@ func evaluate(r *row, version string) Verdict {
 		v.Reason = affectedReason(r, subj, version, v.MinSafe)
 	case !comparable:
 		v.Status = StatusUnknown
-		v.Reason = fmt.Sprintf("%s %s does not follow the numbering used for the %s, so it cannot be checked.", subj, version, r.Family)
+		v.Reason = fmt.Sprintf("%s %s is not on a release line that %s covers, so it cannot be checked against it.", subj, version, firstOr(r.Advisories, "the advisory for the "+r.Family))
 	case len(r.Advisories) > 0 || r.Flaw != "":
 		v.Status = StatusCurrent
 		v.Reason = fmt.Sprintf("%s %s already includes the fixes for the known flaws in the %s.", subj, version, r.Family)
