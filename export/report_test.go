@@ -140,3 +140,16 @@ func TestReportInventoryHoldsNoPIN(t *testing.T) {
 		t.Errorf("the demo's report has %d devices and %d extensions", len(got.Inventory.Devices), len(got.Inventory.Extensions))
 	}
 }
+
+// The PDF's device table must not call a phone behind its maker's newest build
+// "up to date" just because no advisory names its build.
+func TestFirmwareWordForAnOldBuild(t *testing.T) {
+	old := checklist.DeviceFirmware(checklist.Device{Kind: checklist.DeviceDeskPhone, Vendor: "Yealink", Model: "SIP-T46S", Firmware: "66.84.0.125"})
+	if w := firmwareWord(old); w != "Newer build available" {
+		t.Errorf("Yealink T46S 66.84.0.125 is shown as %q", w)
+	}
+	newest := checklist.DeviceFirmware(checklist.Device{Kind: checklist.DeviceDeskPhone, Vendor: "Yealink", Model: "SIP-T46S", Firmware: "66.86.0.15"})
+	if w := firmwareWord(newest); w != "Up to date" {
+		t.Errorf("Yealink T46S 66.86.0.15 is shown as %q", w)
+	}
+}
