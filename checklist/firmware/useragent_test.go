@@ -216,3 +216,22 @@ func TestIdentifyMakerInsideModel(t *testing.T) {
 		}
 	}
 }
+
+// Whatever it is fed, Identify never invents a version: the version it returns
+// is the one given, or one the user agent spelt out.
+func FuzzIdentify(f *testing.F) {
+	f.Add("", "Cisco SPA504G", "7.6.2", "")
+	f.Add("Yealink", "SIP-T46S", "", "Yealink SIP-T46S 66.85.0.5")
+	f.Add("Grandstream", "", "", "Grandstream Model HW GXP2200 V2.2A SW 1.0.1.33 DevId 000b82462d97")
+	f.Add("", "Cisco-CP7821", "sip78xx.11-3-6MPP0001", "Cisco-CP-7821-3PCC/11.3.6")
+	f.Fuzz(func(t *testing.T, vendor, model, version, ua string) {
+		id := Identify(vendor, model, version, ua)
+		if id.Version != "" && id.Version != clean(version) && !strings.Contains(ua, id.Version) {
+			t.Fatalf("version %q came from nowhere (vendor %q model %q version %q ua %q)", id.Version, vendor, model, version, ua)
+		}
+		if clean(version) != "" && id.Version != clean(version) {
+			t.Fatalf("the given version %q was replaced by %q", version, id.Version)
+		}
+		_ = JudgeDeviceLatest(id.Vendor, id.Model, id.Version, version)
+	})
+}
