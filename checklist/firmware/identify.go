@@ -89,7 +89,9 @@ func splitMaker(model string) (string, string) {
 			rest = rest[1:]
 		}
 		m := strings.Join(rest, " ")
-		if !strings.ContainsAny(m, "0123456789") {
+		// A model has a digit, and no slash, semicolon, colon or bracket: those
+		// belong to a user agent or a note, whose model Ringfence cannot tell.
+		if !strings.ContainsAny(m, "0123456789") || strings.ContainsAny(m, "/;:()") {
 			return "", model
 		}
 		return maker, m

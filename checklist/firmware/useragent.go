@@ -115,6 +115,25 @@ var uaRules = []uaRule{
 			return Identity{Vendor: "Panasonic", Model: model, Version: m[2], Kind: kind}
 		},
 	},
+	{ // Mitel and the Aastra phones it bought: "Aastra6731i MAC:00-08-5D-23-74-29 V:3.2.0.70-SIP",
+		// "Mitel6930 MAC:14-00-E9-1E-DB-52 V:6.4.0.140-SIP", "Mitel 6930/6.4.0.132", "Aastra 6731i/3.2.2.3077"
+		regexp.MustCompile(`(?i)^(?:Aastra|Mitel) ?(\d{4}i?)(?:\s+MAC:\S+\s+V:|/)(\d+(?:\.\d+){2,})(?:-SIP)?(?:\s|$)`),
+		func(m []string) Identity {
+			return Identity{Vendor: "Mitel", Model: strings.ToLower(m[1]), Version: m[2], Kind: "desk_phone"}
+		},
+	},
+	{ // "Htek UC903 2.0.4.2 00:1f:c1:1c:22:a9"
+		regexp.MustCompile(`(?i)^Htek\s+(UC\d+[A-Z0-9]*)\s+(\d+(?:\.\d+){2,})(?:\s|$)`),
+		func(m []string) Identity {
+			return Identity{Vendor: "Htek", Model: strings.ToUpper(m[1]), Version: m[2], Kind: "desk_phone"}
+		},
+	},
+	{ // Gigaset DECT bases: "N510 IP PRO/42.245.00.000.000;7C2F804DF9A9", "Gigaset N720 DM PRO/70.108.00.000.000"
+		regexp.MustCompile(`(?i)^(?:Gigaset\s+)?(N\d{3,4})[ -](IP|DM)[ -]PRO/(\d+(?:\.\d+){2,})(?:;|$)`),
+		func(m []string) Identity {
+			return Identity{Vendor: "Gigaset", Model: strings.ToUpper(m[1]+" "+m[2]) + " PRO", Version: m[3], Kind: "dect"}
+		},
+	},
 	{ // "3CXDesktopApp/18.12.416" inside an Electron user agent, or "3CX DesktopApp 18.12.416"
 		regexp.MustCompile(`(?i)(?:^|\s)3CX\s?Desktop\s?App[/ ]v?(\d+(?:\.\d+)+)`),
 		func(m []string) Identity {
@@ -234,6 +253,9 @@ var uaHints = [][]string{
 	{"cisco/", "linksys/"},
 	{"fanvil"},
 	{"panasonic"},
+	{"aastra", "mitel"},
+	{"htek"},
+	{"pro/"},
 	{"3cx"},
 	{"3cx"},
 	{"3cx"},
