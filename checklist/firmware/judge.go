@@ -148,17 +148,19 @@ func withLatest(v Verdict, matched []*row, version, offered string) Verdict {
 	}
 	if offered != "" {
 		v.Latest, v.LatestFrom = offered, "phone system"
+		// Under the model's own numbering only: a build from another firmware
+		// family (Yealink 108.x offered for a 66.x phone) cannot be ordered.
 		c, err := Compare(scheme, version, offered)
-		if err != nil && scheme != SchemeDotted {
-			c, err = Compare(SchemeDotted, version, offered)
-		}
 		switch {
 		case err == nil:
 			v.LatestChecked, v.Behind = true, c < 0
 		case strings.EqualFold(version, offered):
 			v.LatestChecked = true
+		default:
+			v.Latest, v.LatestFrom = "", ""
 		}
-	} else {
+	}
+	if !v.LatestChecked {
 		for _, r := range matched {
 			if r.LatestKnown == "" {
 				continue

@@ -232,6 +232,7 @@ func TestDeviceClass(t *testing.T) {
 		{"a known flaw outranks being behind", "Grandstream", "GXP1625", "1.0.7.64", "", ClassVulnerable, "1.0.7.81"},
 		{"end of life is never merely outdated", "Cisco", "SPA504G", "7.6.2", "7.6.3", ClassEndOfLife, ""},
 		{"no data and no offered build", "Fanvil", "X4U", "2.12.1", "", ClassUnknown, ""},
+		{"an offered build from another firmware family falls back to the table", "Yealink", "SIP-T46S", "66.84.0.125", "108.86.0.90", ClassOutdated, "66.86.0.15"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
