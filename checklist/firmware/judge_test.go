@@ -247,22 +247,26 @@ func TestDeviceClass(t *testing.T) {
 // Cisco's enterprise (CUCM) firmware and its multiplatform firmware are
 // separate products: an advisory for one must never judge the other.
 func TestCiscoFirmwareFamiliesKeptApart(t *testing.T) {
-	for _, d := range []struct{ model, version string }{
-		{"CP7821", "10.3.1"}, {"CP-8865NR", "14.2.1"}, {"8841", "12.6.1"}, {"CP-7841", "11.3.6"},
+	for _, d := range []struct {
+		model, version string
+		status         Status
+	}{
+		{"CP7821", "10.3.1", StatusOutdated}, {"8841", "12.6.1", StatusOutdated}, {"CP-8865NR", "14.2.1", StatusCurrent},
+		{"CP-6841", "11.3.6", StatusUnknown},
 	} {
 		v := JudgeDevice("Cisco", d.model, d.version)
-		if strings.HasPrefix(v.Family, "cisco-mpp") || v.Status != StatusUnknown {
-			t.Errorf("enterprise %s %s judged %s by %q: %s", d.model, d.version, v.Status, v.Family, v.Reason)
+		if strings.HasPrefix(v.Family, "cisco-mpp") || v.Status != d.status {
+			t.Errorf("enterprise %s %s judged %s by %q, want %s: %s", d.model, d.version, v.Status, v.Family, d.status, v.Reason)
 		}
 	}
 	id, _ := ParseUserAgent("Cisco-CP7821/10.3.1")
-	if v := JudgeDevice(id.Vendor, id.Model, id.Version); v.Status != StatusUnknown {
+	if v := JudgeDevice(id.Vendor, id.Model, id.Version); v.Family != "cisco-enterprise-web-auth" {
 		t.Errorf("Cisco-CP7821/10.3.1 judged %s by %q: %s", v.Status, v.Family, v.Reason)
 	}
 	for _, d := range []struct{ model, version string }{
 		{"CP-8841-3PCC", "11.3.6"}, {"8841", "11.3.1 MSR2-6"}, {"CP-7821", "sip78xx.11-3-6MPP0001-35"},
 	} {
-		if v := JudgeDevice("Cisco", d.model, d.version); !strings.HasPrefix(v.Family, "cisco-mpp") {
+		if v := JudgeDevice("Cisco", d.model, d.version); !strings.HasPrefix(v.Family, "cisco-mpp") || v.Advisories[0] == "CVE-2023-20018" {
 			t.Errorf("multiplatform %s %s not judged by the multiplatform rows: %s", d.model, d.version, v.Reason)
 		}
 	}
