@@ -16,8 +16,8 @@ type deviceFacts struct {
 }
 
 type deviceKey struct {
-	kind                              DeviceKind
-	vendor, model, version, userAgent string
+	kind                                      DeviceKind
+	vendor, model, version, userAgent, latest string
 }
 
 func judgeDevice(d Device) deviceFacts {
@@ -29,7 +29,7 @@ func judgeDevice(d Device) deviceFacts {
 	case d.Kind == DeviceSoftphone:
 		df.verdict = firmware.JudgeSoftphone(appName(id.Vendor, id.Model), id.Version)
 	default:
-		df.verdict = firmware.JudgeDevice(id.Vendor, id.Model, id.Version)
+		df.verdict = firmware.JudgeDeviceLatest(id.Vendor, id.Model, id.Version, d.LatestFirmware)
 	}
 	return df
 }
@@ -42,7 +42,7 @@ func (f *Facts) devices() []deviceFacts {
 	seen := make(map[deviceKey]deviceFacts)
 	out := make([]deviceFacts, len(f.Inventory.Devices))
 	for i, d := range f.Inventory.Devices {
-		key := deviceKey{d.Kind, d.Vendor, d.Model, d.Firmware, d.UserAgent}
+		key := deviceKey{d.Kind, d.Vendor, d.Model, d.Firmware, d.UserAgent, d.LatestFirmware}
 		df, ok := seen[key]
 		if !ok {
 			df = judgeDevice(d)

@@ -89,6 +89,9 @@ var directCases = []directCase{
 	{"FW-03", "Asterisk below the fixed release", func(inv *Inventory) { inv.PBX.Components = []Component{{Name: "asterisk", Version: "18.20.0"}} }, StatusFail, ""},
 	{"FW-03", "version not reported", func(inv *Inventory) { inv.PBX.Version = "" }, StatusUnknown, "version was not reported"},
 
+	{"FW-08", "phones on the newest build", withDevices(Device{Kind: DeviceDeskPhone, Vendor: "Yealink", Model: "SIP-T46S", Firmware: "66.86.0.15", MAC: "00:15:65:00:00:02", Owner: "201", LastSeen: testNow}), StatusPass, ""},
+	{"FW-08", "a phone behind its maker's newest build", withDevices(Device{Kind: DeviceDeskPhone, Vendor: "Yealink", Model: "SIP-T46S", Firmware: "66.84.0.125", MAC: "00:15:65:00:00:01", Owner: "201", LastSeen: testNow}), StatusFail, "newest"},
+	{"FW-08", "no phone identified", withDevices(mysteryBox), StatusUnknown, "No phone could be identified"},
 	{"FW-04", "a safe desktop app build", withDevices(goodPhone, goodApp), StatusPass, ""},
 	{"FW-04", "a compromised build named with its maker", withDevices(goodPhone, goodApp, badApp), StatusFail, "malware"},
 	{"FW-04", "a compromised build found by its user agent", withDevices(Device{Kind: DeviceSoftphone, UserAgent: "3CXDesktopApp/18.12.416", IP: "10.0.0.7"}), StatusFail, ""},

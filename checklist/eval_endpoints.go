@@ -22,17 +22,9 @@ func init() {
 const staleAfter = 90 * 24 * time.Hour
 
 // identity is what is known of a device: the PBX's own fields first, the user
-// agent to fill the gaps.
+// agent to fill the gaps (see firmware.Identify for when it may).
 func identity(d Device) (firmware.Identity, bool) {
-	id := firmware.Identity{Vendor: d.Vendor, Model: d.Model, Version: d.Firmware}
-	if id.Vendor != "" && id.Model != "" && id.Version != "" {
-		return id, true
-	}
-	if parsed, ok := firmware.ParseUserAgent(d.UserAgent); ok {
-		id.Vendor = firstNonEmpty(id.Vendor, parsed.Vendor)
-		id.Model = firstNonEmpty(id.Model, parsed.Model)
-		id.Version = firstNonEmpty(id.Version, parsed.Version)
-	}
+	id := firmware.Identify(d.Vendor, d.Model, d.Firmware, d.UserAgent)
 	return id, id.Vendor != "" && id.Model != "" && id.Version != ""
 }
 

@@ -42,7 +42,7 @@ func phoneFirmwareSafe(f *Facts) Outcome {
 	case len(outdated) > 0:
 		return fail(outdated, "Phones on firmware below the safe version for their model: %d.", len(outdated))
 	case len(unchecked) > 0:
-		o := unknown("Phones up to date: %d. Phones that could not be checked against known advisories: %d.", current, len(unchecked))
+		o := unknown("Phones with no known unfixed flaw: %d. Phones that could not be checked against known advisories: %d.", current, len(unchecked))
 		o.Affected = unchecked
 		return o
 	}
@@ -106,6 +106,12 @@ func pbxPatched(f *Facts) Outcome {
 	for _, c := range inv.PBX.Components {
 		if strings.EqualFold(c.Name, "asterisk") {
 			parts = append(parts, judged{Item{Kind: "pbx", ID: "Asterisk", Label: "Asterisk " + c.Version}, firmware.JudgePBX("Asterisk", c.Version)})
+			continue
+		}
+		// Modules with a published flaw leave the system unpatched too; a module
+		// with no advisory data says nothing either way.
+		if v := firmware.JudgeComponent(inv.PBX.Product, c.Name, c.Version); v.Family != "" {
+			parts = append(parts, judged{Item{Kind: "component", ID: c.Name, Label: c.Name + " " + c.Version}, v})
 		}
 	}
 	var failed []Item

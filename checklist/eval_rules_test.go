@@ -300,7 +300,7 @@ func TestPBXPatchedJudgesAsteriskUnderFreePBX(t *testing.T) {
 	if o.Status != StatusFail || len(o.Affected) != 1 || o.Affected[0].ID != "Asterisk" {
 		t.Fatalf("Asterisk 18.20.0 is below 18.24.2: got %s %+v", o.Status, o.Affected)
 	}
-	inv.PBX.Components[0].Version = "18.24.2"
+	inv.PBX.Components[0].Version = "22.10.1"
 	if o := run(t, "FW-03", inv); o.Status != StatusPass {
 		t.Errorf("patched Asterisk: got %s (%s)", o.Status, o.Evidence)
 	}

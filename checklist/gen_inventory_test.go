@@ -12,16 +12,18 @@ import (
 var allFacets = []Facet{FacetExtensions, FacetVoicemail, FacetDevices, FacetAdmins, FacetDialling,
 	FacetTrunks, FacetCalls, FacetStaff, FacetPBX}
 
-// phoneCandidates are desk phones on firmware the advisory table calls current
-// today; the generator keeps only those the judge still agrees on, so a change
-// to the advisory data cannot quietly plant a failure in a "clean" site.
+// phoneCandidates are desk phones on the newest firmware the advisory table
+// knows for their model; the generator keeps only those the judge still agrees
+// on, so a change to the advisory data cannot quietly plant a failure, or an
+// unknown, in a "clean" site.
 var phoneCandidates = []Device{
 	{Kind: DeviceDeskPhone, Vendor: "Grandstream", Model: "GXP1625", Firmware: "1.0.7.81"},
-	{Kind: DeviceDeskPhone, Vendor: "Poly", Model: "Trio 8800", Firmware: "7.2.8"},
-	{Kind: DeviceDeskPhone, Vendor: "Snom", Model: "720", Firmware: "8.7.5.15"},
-	{Kind: DeviceDeskPhone, Vendor: "Unify", Model: "CP400", Firmware: "1.11.3.0"},
-	{Kind: DeviceDeskPhone, Vendor: "Yealink", Model: "SIP-T46S", Firmware: "66.86.0.160"},
-	{Kind: DeviceDECT, Vendor: "Yealink", Model: "SIP-T46S", Firmware: "66.86.0.160"},
+	{Kind: DeviceDeskPhone, Vendor: "Grandstream", Model: "GXP2170", Firmware: "1.0.11.85"},
+	{Kind: DeviceDeskPhone, Vendor: "Snom", Model: "D735", Firmware: "10.1.215.13"},
+	{Kind: DeviceDeskPhone, Vendor: "Yealink", Model: "SIP-T46S", Firmware: "66.86.0.15"},
+	{Kind: DeviceDeskPhone, Vendor: "Yealink", Model: "SIP-T54W", Firmware: "96.87.0.15"},
+	{Kind: DeviceDeskPhone, Vendor: "Yealink", Model: "SIP-T33G", Firmware: "124.86.0.75"},
+	{Kind: DeviceDECT, Vendor: "Yealink", Model: "SIP-T46S", Firmware: "66.86.0.15"},
 }
 
 var softphoneCandidates = []Device{
@@ -35,10 +37,10 @@ var people = []struct{ first, last string }{
 	{"Eilidh", "Fraser"}, {"Rhys", "Morgan"}, {"Amara", "Okafor"}, {"Callum", "Reid"},
 }
 
-func currentOnly(t interface{ Fatalf(string, ...any) }, cands []Device, judge func(Device) firmware.Status) []Device {
+func currentOnly(t interface{ Fatalf(string, ...any) }, cands []Device, judge func(Device) firmware.Verdict) []Device {
 	var out []Device
 	for _, d := range cands {
-		if judge(d) == firmware.StatusCurrent {
+		if v := judge(d); v.Status == firmware.StatusCurrent && !v.Behind {
 			out = append(out, d)
 		}
 	}
@@ -55,15 +57,19 @@ func currentOnly(t interface{ Fatalf(string, ...any) }, cands []Device, judge fu
 // varies the size, the kit and the details.
 func cleanInventory(t interface{ Fatalf(string, ...any) }, seed uint64) Inventory {
 	r := rand.New(rand.NewPCG(seed, seed^0x5eed))
-	phones := currentOnly(t, phoneCandidates, func(d Device) firmware.Status {
-		return firmware.JudgeDevice(d.Vendor, d.Model, d.Firmware).Status
+	phones := currentOnly(t, phoneCandidates, func(d Device) firmware.Verdict {
+		v := firmware.JudgeDevice(d.Vendor, d.Model, d.Firmware)
+		if !v.LatestChecked {
+			v.Status = firmware.StatusUnknown // FW-08 could not pass on it
+		}
+		return v
 	})
-	soft := currentOnly(t, softphoneCandidates, func(d Device) firmware.Status {
-		return firmware.JudgeSoftphone(d.Model, d.Firmware).Status
+	soft := currentOnly(t, softphoneCandidates, func(d Device) firmware.Verdict {
+		return firmware.JudgeSoftphone(d.Model, d.Firmware)
 	})
 
 	inv := inventoryWith(allFacets...)
-	inv.PBX = PBX{Product: "FreePBX", Version: "16.0.40", Components: []Component{{Name: "asterisk", Version: "18.24.2"}}}
+	inv.PBX = PBX{Product: "FreePBX", Version: "16.0.40", Components: []Component{{Name: "asterisk", Version: "22.10.1"}}}
 	inv.Dialling = &DiallingPolicy{
 		AllowedCountries:   []string{"33", "353", "49"}[:1+r.IntN(3)],
 		BlockedPrefixes:    []string{"09", "118", "070", "076", "087", "084", "055", "056"},

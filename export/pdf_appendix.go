@@ -15,11 +15,10 @@ func (d *doc) appendices() {
 	d.methodAppendix()
 }
 
-// firmwareWord names a firmware verdict in words an owner can act on.
-func firmwareWord(s firmware.Status) string {
-	switch s {
-	case firmware.StatusCurrent:
-		return "Up to date"
+// firmwareWord names a firmware verdict in words an owner can act on. A phone
+// behind its maker's newest build is not "up to date", even with no known flaw.
+func firmwareWord(v firmware.Verdict) string {
+	switch v.Status {
 	case firmware.StatusOutdated:
 		return "Update needed"
 	case firmware.StatusEndOfLife:
@@ -28,6 +27,12 @@ func firmwareWord(s firmware.Status) string {
 		return "Exploited flaw"
 	case firmware.StatusCompromised:
 		return "Compromised build"
+	}
+	switch v.Class() {
+	case firmware.ClassOutdated:
+		return "Newer build available"
+	case firmware.ClassCurrent:
+		return "Up to date"
 	}
 	return "Unknown"
 }
@@ -62,16 +67,16 @@ func (d *doc) inventoryAppendix() {
 		return
 	}
 	verdicts := make([]firmware.Verdict, len(inv.Devices))
-	tally := make(map[firmware.Status]int)
+	tally := make(map[string]int)
 	for i, dev := range inv.Devices {
 		verdicts[i] = checklist.DeviceFirmware(dev)
-		tally[verdicts[i].Status]++
+		tally[firmwareWord(verdicts[i])]++
 	}
 	var parts []string
-	for _, s := range []firmware.Status{firmware.StatusCurrent, firmware.StatusOutdated, firmware.StatusEndOfLife,
-		firmware.StatusExploited, firmware.StatusCompromised, firmware.StatusUnknown} {
-		if n := tally[s]; n > 0 {
-			parts = append(parts, itoa(n)+" "+strings.ToLower(firmwareWord(s)))
+	for _, w := range []string{"Up to date", "Newer build available", "Update needed", "End of life",
+		"Exploited flaw", "Compromised build", "Unknown"} {
+		if n := tally[w]; n > 0 {
+			parts = append(parts, itoa(n)+" "+strings.ToLower(w))
 		}
 	}
 	d.para(itoa(len(inv.Devices))+" devices: "+strings.Join(parts, ", ")+".", "", 9.5, 0)
@@ -88,8 +93,8 @@ func (d *doc) inventoryAppendix() {
 		if version == "" {
 			version = "not reported"
 		}
-		status := txt(firmwareWord(verdicts[i].Status))
-		if verdicts[i].Status != firmware.StatusCurrent {
+		status := txt(firmwareWord(verdicts[i]))
+		if verdicts[i].Class() != firmware.ClassCurrent {
 			status = bold(status.text)
 		}
 		t.row(txt(dev.Label()), txt(deviceKindWord(dev.Kind)), txt(version), status, dim(verdicts[i].Reason))

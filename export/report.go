@@ -12,8 +12,8 @@ import (
 // tools read. Add fields freely; bump it only when a field changes meaning or goes.
 const ReportSchema = 1
 
-// Report is the JSON document. It is built from an audit and never carries the
-// inventory's raw details beyond the affected items of each finding.
+// Report is the JSON document. It is built from an audit; the inventory part
+// lists every device and extension, and never a PIN or secret.
 type Report struct {
 	Schema    int           `json:"schema"`
 	Site      string        `json:"site"`
@@ -23,6 +23,8 @@ type Report struct {
 	Score     ReportScore   `json:"score"`
 	Results   []ReportCheck `json:"results"`
 	Plan      []ReportStep  `json:"plan"`
+	// Inventory was added in schema 1 without a bump: new fields may appear.
+	Inventory ReportInventory `json:"inventory"`
 }
 
 // ReportSource says where the facts came from.
@@ -75,9 +77,10 @@ func NewReport(a *checklist.Audit, generated time.Time) Report {
 		Schema: ReportSchema, Site: a.Site, Generated: generated.UTC(), Auditor: a.Auditor,
 		Source: ReportSource{Connector: a.Inventory.Source.Connector, FetchedAt: a.Inventory.Source.FetchedAt,
 			PBX: pbxLabel(a.Inventory.PBX)},
-		Score:   ReportScore{Overall: card.Overall, Confidence: card.Confidence, Counts: card.Counts, Domains: card.Domains},
-		Results: make([]ReportCheck, 0, len(a.Results)),
-		Plan:    make([]ReportStep, 0, len(a.Plan)),
+		Score:     ReportScore{Overall: card.Overall, Confidence: card.Confidence, Counts: card.Counts, Domains: card.Domains},
+		Results:   make([]ReportCheck, 0, len(a.Results)),
+		Plan:      make([]ReportStep, 0, len(a.Plan)),
+		Inventory: newReportInventory(a, generated.UTC()),
 	}
 	for _, res := range a.Results {
 		affected := res.Affected

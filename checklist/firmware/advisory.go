@@ -39,6 +39,9 @@ type Advisory struct {
 	Scheme Scheme   `yaml:"scheme,omitempty"`
 	// FixedIn maps a release line ("18", "1.11", "18.9-cert") to its first safe release.
 	FixedIn map[string]string `yaml:"fixed_in,omitempty"`
+	// AffectedMin is the oldest release known to be affected (inclusive); older
+	// releases never had the flaw. Empty means every older release has it.
+	AffectedMin string `yaml:"affected_min,omitempty"`
 	// AffectedMax is the newest release known to be affected (inclusive).
 	AffectedMax string `yaml:"affected_max,omitempty"`
 	// FixedAfterMax is true when a release after AffectedMax fixes the flaw but the
@@ -154,7 +157,7 @@ func validate(a Advisory) error {
 		return fmt.Errorf("date_checked %q is not YYYY-MM-DD", a.DateChecked)
 	}
 	versions := slices.Collect(maps.Values(a.FixedIn))
-	versions = append(versions, a.AffectedMax, a.LatestKnown)
+	versions = append(versions, a.AffectedMin, a.AffectedMax, a.LatestKnown)
 	for _, v := range versions {
 		if v == "" {
 			continue

@@ -61,56 +61,164 @@ type Verdict struct {
 	Source string `json:"source,omitempty"`
 	// Checked is when the row was last checked (YYYY-MM-DD).
 	Checked string `json:"checked,omitempty"`
+	// Latest is the newest build known for this model: the one the phone system
+	// offers for it when it says, else the newest in the advisory table.
+	Latest string `json:"latest,omitempty"`
+	// LatestFrom says where Latest came from: "phone system" or "advisory table".
+	LatestFrom string `json:"latest_from,omitempty"`
+	// LatestChecked is true when the version could be compared with Latest.
+	LatestChecked bool `json:"latest_checked,omitempty"`
+	// Behind is true when the version is older than Latest: the maker has a
+	// newer build for this model, whether or not a known flaw is fixed in it.
+	Behind bool `json:"behind,omitempty"`
+}
+
+// Class is the one-word verdict people and other tools act on.
+type Class string
+
+const (
+	ClassCurrent    Class = "current"     // the newest build known, or no newer one known, and no known flaw
+	ClassOutdated   Class = "outdated"    // a newer build exists, but no known flaw affects this one
+	ClassVulnerable Class = "vulnerable"  // a known flaw affects this version (or it is a malicious build)
+	ClassEndOfLife  Class = "end_of_life" // the maker no longer fixes this model
+	ClassUnknown    Class = "unknown"     // not enough is known to say
+)
+
+// Class reduces a verdict to one word. A known flaw outranks being behind; being
+// behind outranks not knowing, because a newer build is a fact either way.
+func (v Verdict) Class() Class {
+	switch v.Status {
+	case StatusOutdated, StatusExploited, StatusCompromised:
+		return ClassVulnerable
+	case StatusEndOfLife:
+		return ClassEndOfLife
+	}
+	switch {
+	case v.Behind:
+		return ClassOutdated
+	case v.Status == StatusCurrent:
+		return ClassCurrent
+	}
+	return ClassUnknown
 }
 
 // JudgeDevice judges the firmware of a desk phone, DECT base or handset, or
 // analogue adapter, found by vendor and model.
 func JudgeDevice(vendor, model, version string) Verdict {
+	return JudgeDeviceLatest(vendor, model, version, "")
+}
+
+// JudgeDeviceLatest is JudgeDevice for a source that also says which build it
+// offers for the device (3CX's "firmware available"); that build, when given,
+// is the one the device is measured against to tell whether it is behind.
+func JudgeDeviceLatest(vendor, model, version, latest string) Verdict {
 	t := loadTable()
+	maker := canonicalVendor(vendor)
+	if maker == "Cisco" {
+		// Enterprise and multiplatform firmware are patched separately: the
+		// model carries the mark that keeps one's advisories off the other.
+		model = ciscoModel(model, version)
+	}
 	full, short := modelKeys(vendor, model)
-	rows := t.byVendor[canonicalVendor(vendor)]
-	return judge(rows, func(r *row) bool {
+	rows := t.byVendor[maker]
+	v, matched := judge(rows, func(r *row) bool {
 		return r.model.MatchString(full) || r.model.MatchString(short)
 	}, version, func() string {
-		name := strings.TrimSpace(canonicalVendor(vendor) + " " + strings.TrimSpace(model))
+		name := strings.TrimSpace(maker + " " + strings.TrimSpace(model))
 		if name == "" {
 			name = "this device"
 		}
+		if maker == "Cisco" && ciscoDeskPhone.MatchString(model) && !strings.HasSuffix(model, "-3PCC") {
+			return fmt.Sprintf("The %s did not show that it runs Cisco's multiplatform firmware, and there is no data yet for Cisco's enterprise (CUCM) firmware, which is patched separately; its firmware cannot be checked.", name)
+		}
 		return fmt.Sprintf("There is no firmware data for the %s yet, so its firmware cannot be checked.", name)
 	})
+	return withLatest(v, matched, cleanVersion(version), cleanVersion(latest))
+}
+
+// withLatest records the newest build known for the device and whether the
+// version is behind it. The phone system's own word wins over the table.
+func withLatest(v Verdict, matched []*row, version, offered string) Verdict {
+	if v.Status == StatusEndOfLife || version == "" {
+		return v
+	}
+	scheme := SchemeDotted
+	if len(matched) > 0 {
+		scheme = matched[0].Scheme
+	}
+	if offered != "" {
+		v.Latest, v.LatestFrom = offered, "phone system"
+		// Under the model's own numbering only: a build from another firmware
+		// family (Yealink 108.x offered for a 66.x phone) cannot be ordered.
+		c, err := Compare(scheme, version, offered)
+		switch {
+		case err == nil:
+			v.LatestChecked, v.Behind = true, c < 0
+		case strings.EqualFold(version, offered):
+			v.LatestChecked = true
+		default:
+			v.Latest, v.LatestFrom = "", ""
+		}
+	}
+	if !v.LatestChecked {
+		for _, r := range matched {
+			if r.LatestKnown == "" {
+				continue
+			}
+			c, err := Compare(r.Scheme, version, r.LatestKnown)
+			if err != nil {
+				continue
+			}
+			if newer, _ := Compare(r.Scheme, r.LatestKnown, v.Latest); v.Latest == "" || newer > 0 {
+				v.Latest, v.LatestFrom = r.LatestKnown, "advisory table"
+				v.LatestChecked, v.Behind = true, c < 0
+			}
+		}
+	}
+	if v.Behind && v.Latest != v.MinSafe {
+		from := "the newest build we know of"
+		if v.LatestFrom == "phone system" {
+			from = "the build your phone system offers for it"
+		}
+		v.Reason += fmt.Sprintf(" It is behind %s, %s.", from, v.Latest)
+	}
+	return v
 }
 
 // JudgePBX judges the phone system software itself, e.g. ("Asterisk", "18.20.0").
 func JudgePBX(product, version string) Verdict {
 	key := nameKey(product)
 	version = strings.TrimPrefix(strings.TrimSpace(version), "certified/")
-	return judge(loadTable().byKind[KindPBX], func(r *row) bool {
+	v, _ := judge(loadTable().byKind[KindPBX], func(r *row) bool {
 		return r.model.MatchString(key)
 	}, version, func() string {
 		return fmt.Sprintf("There is no data for %s yet, so its version cannot be checked.", nameOr(product, "this phone system"))
 	})
+	return v
 }
 
 // JudgeComponent judges a separately versioned part of a PBX or a vendor's
 // management server, e.g. ("FreePBX", "endpoint", "16.0.88").
 func JudgeComponent(product, component, version string) Verdict {
 	pkey, ckey := nameKey(product), nameKey(component)
-	return judge(loadTable().byKind[KindComponent], func(r *row) bool {
+	v, _ := judge(loadTable().byKind[KindComponent], func(r *row) bool {
 		return r.product.MatchString(pkey) && r.model.MatchString(ckey)
 	}, version, func() string {
 		name := strings.TrimSpace(strings.TrimSpace(product) + " " + strings.TrimSpace(component))
 		return fmt.Sprintf("There is no data for %s yet, so its version cannot be checked.", nameOr(name, "this component"))
 	})
+	return v
 }
 
 // JudgeSoftphone judges a softphone app, e.g. ("3CX DesktopApp", "18.12.416").
 func JudgeSoftphone(app, version string) Verdict {
 	key := nameKey(app)
-	return judge(loadTable().byKind[KindSoftphone], func(r *row) bool {
+	v, _ := judge(loadTable().byKind[KindSoftphone], func(r *row) bool {
 		return r.model.MatchString(key)
 	}, version, func() string {
 		return fmt.Sprintf("There is no data for %s yet, so its version cannot be checked.", nameOr(app, "this app"))
 	})
+	return v
 }
 
 func nameOr(s, fallback string) string {
@@ -122,14 +230,16 @@ func nameOr(s, fallback string) string {
 
 // judge runs every matching row and keeps the worst verdict. When several rows
 // say the version is fine, their advisories are listed together.
-func judge(rows []*row, match func(*row) bool, version string, noData func() string) Verdict {
+func judge(rows []*row, match func(*row) bool, version string, noData func() string) (Verdict, []*row) {
 	version = cleanVersion(version)
 	var best Verdict
 	var bestRow *row
+	var matched []*row
 	for _, r := range rows {
 		if !match(r) {
 			continue
 		}
+		matched = append(matched, r)
 		v := evaluate(r, version)
 		switch {
 		case bestRow == nil || v.Status.rank() > best.Status.rank():
@@ -144,9 +254,9 @@ func judge(rows []*row, match func(*row) bool, version string, noData func() str
 		}
 	}
 	if bestRow == nil {
-		return Verdict{Status: StatusUnknown, Reason: noData()}
+		return Verdict{Status: StatusUnknown, Reason: noData()}, nil
 	}
-	return best
+	return best, matched
 }
 
 // cleanVersion drops the "v" some vendors print in front of the number.
@@ -202,6 +312,13 @@ func evaluate(r *row, version string) Verdict {
 		return v
 	}
 
+	if r.AffectedMin != "" {
+		if c, err := Compare(r.Scheme, version, r.AffectedMin); err == nil && c < 0 {
+			v.Status = StatusCurrent
+			v.Reason = fmt.Sprintf("%s %s is older than %s, the first release with %s, so it is not affected.", subj, version, r.AffectedMin, firstOr(r.Advisories, "the flaw"))
+			return v
+		}
+	}
 	affected, comparable := false, true
 	if len(r.FixedIn) > 0 {
 		minSafe, onLine, ok := fixFor(r, version)
@@ -236,7 +353,7 @@ func evaluate(r *row, version string) Verdict {
 		v.Reason = affectedReason(r, subj, version, v.MinSafe)
 	case !comparable:
 		v.Status = StatusUnknown
-		v.Reason = fmt.Sprintf("%s %s does not follow the numbering used for the %s, so it cannot be checked.", subj, version, r.Family)
+		v.Reason = fmt.Sprintf("%s %s is not on a release line that %s covers, so it cannot be checked against it.", subj, version, firstOr(r.Advisories, "the advisory for the "+r.Family))
 	case len(r.Advisories) > 0 || r.Flaw != "":
 		v.Status = StatusCurrent
 		v.Reason = fmt.Sprintf("%s %s already includes the fixes for the known flaws in the %s.", subj, version, r.Family)
@@ -333,8 +450,9 @@ func latestKnown(r *row, v Verdict, subj, version string) Verdict {
 		v.Status = StatusUnknown
 		v.Reason = fmt.Sprintf("%s %s does not follow the numbering used for the %s, so it cannot be checked.", subj, version, r.Family)
 	case c < 0:
+		// Being behind the newest build is said once, by withLatest.
 		v.Status = StatusCurrent
-		v.Reason = fmt.Sprintf("No known security advisory for the %s, but a newer build (%s) exists.", r.Family, r.LatestKnown)
+		v.Reason = fmt.Sprintf("No known security advisory for the %s.", r.Family)
 	default:
 		v.Status = StatusCurrent
 		v.Reason = fmt.Sprintf("No known security advisory for the %s; the newest build we know of is %s.", r.Family, r.LatestKnown)

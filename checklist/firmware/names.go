@@ -28,6 +28,10 @@ var vendorAliases = map[string]string{
 	"digium":      "Sangoma",
 	"3cx":         "3CX",
 	"yeastar":     "Yeastar",
+	"mitel":       "Mitel",
+	"aastra":      "Mitel",
+	"htek":        "Htek",
+	"gigaset":     "Gigaset",
 }
 
 // canonicalVendor turns "Yealink Network Technology Co., Ltd." into "Yealink" by

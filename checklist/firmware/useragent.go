@@ -28,12 +28,13 @@ type uaRule struct {
 }
 
 var uaRules = []uaRule{
-	{ // "Yealink SIP-T46S 66.86.0.15 805ec0123456", "Yealink SIP-T38G  38.70.0.125 ...", "Yealink-T46G 28.71.0.81"
-		regexp.MustCompile(`(?i)^Yealink[ -]+(?:SIP[- ])?([A-Z]{1,3}\d+[A-Z0-9]*(?:-[A-Z0-9]+)?)\s+(\d+(?:\.\d+)+)`),
+	{ // "Yealink SIP-T46S 66.86.0.15 805ec0123456", "Yealink SIP-T21P_E2 52.80.0.3 ...", "Yealink SIP VP-T49G 51.80.0.10 ...",
+		// "Yealink-T46G 28.71.0.81 28.1.0.128.0.0.0", "Yealink W60B 77.83.0.85"
+		regexp.MustCompile(`(?i)^Yealink[ -]+(?:SIP[- ])?((?:VP-)?[A-Z]{1,3}\d+[A-Z0-9]*(?:[_-][A-Z0-9]+)?)\s+(\d+(?:\.\d+){2,})(?:\s|$)`),
 		func(m []string) Identity { return yealink(m[1], m[2]) },
 	},
 	{ // older DECT bases and the VP530 announce themselves without the vendor: "W52P 25.30.0.2 ..."
-		regexp.MustCompile(`(?i)^(VP530P?|W5\d[PB])\s+(\d+(?:\.\d+)+)`),
+		regexp.MustCompile(`(?i)^(VP530P?|W5\d[PB])\s+(\d+(?:\.\d+){2,})(?:\s|$)`),
 		func(m []string) Identity { return yealink(m[1], m[2]) },
 	},
 	{ // "PolycomVVX-VVX_450-UA/6.4.3.5018", "FileTransport PolycomRealPresenceTrio-Trio_8800-UA/7.2.2.1094 Type/Application",
@@ -50,57 +51,55 @@ var uaRules = []uaRule{
 			return Identity{Vendor: "Poly", Model: line + " " + m[2], Version: m[3], Kind: "desk_phone"}
 		},
 	},
-	{ // SIP "Grandstream GXP1625 1.0.7.64"; HTTP "Grandstream Model HW GXP2135 SW 1.0.7.97 DevId 000b828aa872"
-		regexp.MustCompile(`(?i)^Grandstream(?:\s+Model)?(?:\s+HW)?\s+((?:GXP|GRP|GXV|GAC|HT|DP|WP|UCM)[A-Z0-9]*)(?:\s+SW)?\s+V?(\d+(?:\.\d+)+)`),
-		func(m []string) Identity {
-			model := strings.ToUpper(m[1])
-			kind := "desk_phone"
-			switch {
-			case strings.HasPrefix(model, "HT"):
-				kind = "ata"
-			case strings.HasPrefix(model, "DP"):
-				kind = "dect"
-			case strings.HasPrefix(model, "UCM"):
-				kind = "pbx"
-			}
-			return Identity{Vendor: "Grandstream", Model: model, Version: m[2], Kind: kind}
-		},
+	{ // SIP "Grandstream GXP1625 1.0.7.64"; HTTP "Grandstream Model HW GXP2200 V2.2A SW 1.0.1.33 DevId 000b82462d97";
+		// adapters and the UCM print their hardware revision too: "Grandstream HT-503  V1.1B 1.0.10.9  chip V2.2",
+		// "Grandstream UCM6102V1.6A 1.0.14.21". The revision (V2.2A) is never the firmware, so a firmware
+		// number must have at least three parts and no V in front.
+		regexp.MustCompile(`(?i)^Grandstream\s+(?:Model\s+HW\s+)?(` + grandstreamModel + `)(?:V\d+\.\d+[A-Z]?)?(?:\s+V\d+\.\d+[A-Z]?)?(?:\s+SW)?\s+(\d+(?:\.\d+){2,})(?:\s|$)`),
+		func(m []string) Identity { return grandstream(m[1], m[2]) },
 	},
-	{ // "snomD785/10.1.54.13", "snom320-SIP 8.7.3.25", "Mozilla/4.0 (compatible; snomD785-SIP 10.1.169.16 ...)"
-		regexp.MustCompile(`(?i)(?:^|[\s;(])snom\s?([A-Z]?\d+[A-Z0-9]*)(?:-SIP)?[/ ](\d+(?:\.\d+)+)`),
+	{ // the GXP2000 era names its firmware file: "Grandstream GXP2000 (gxp2000e.bin:1.2.5.3/boot55e.bin:1.1.6.9)"
+		regexp.MustCompile(`(?i)^Grandstream\s+(GXP\d+)\s+\([a-z0-9]+\.bin:(\d+(?:\.\d+){2,})/`),
+		func(m []string) Identity { return grandstream(m[1], m[2]) },
+	},
+	{ // "snomD785/10.1.54.13", "snom320-SIP 8.7.3.25", "Mozilla/4.0 (compatible; snomPA1-SIP 8.4.35 1.1.3-s)",
+		// "Snom M900 05.20.0001 000413b60680", the old "snom105-3.56p", and "snom821/873_19_20130321",
+		// whose build stamp is not a version
+		regexp.MustCompile(`(?i)(?:^|[\s;(])snom\s?((?:PA)?[A-Z]?\d+[A-Z0-9]*)(?:-SIP)?(?:[/ ](\d+(?:\.\d+)+)(?:[\s;)]|$)|-(\d+\.\d+[a-z]?)$|/\S+$)`),
 		func(m []string) Identity {
 			model := strings.ToUpper(m[1])
 			kind := "desk_phone"
 			if strings.HasPrefix(model, "M") {
 				kind = "dect"
 			}
-			return Identity{Vendor: "Snom", Model: model, Version: m[2], Kind: kind}
+			return Identity{Vendor: "Snom", Model: model, Version: m[2] + m[3], Kind: kind}
 		},
 	},
-	{ // Cisco multiplatform phones: "Cisco-CP-8841-3PCC/11.3.7SR1"
-		regexp.MustCompile(`(?i)^Cisco-CP-?(\d{4}[A-Z]?)(?:-(3PCC|MPP))?/(\S+)`),
+	{ // Cisco desk phones. Multiplatform firmware says so: "Cisco-CP-8841-3PCC/11.3.7SR1"; enterprise
+		// (CUCM) firmware does not: "Cisco-CP7821/10.3.1", "Cisco-CP8865NR/14.2.1". The two are patched
+		// separately, so the model keeps the mark that tells them apart.
+		regexp.MustCompile(`(?i)^Cisco-CP-?(\d{4}[A-Z]*)(?:-(3PCC|MPP))?/(\d+(?:\.\d+)+(?:\s*M?SR\d+(?:-\d+)?)?)(?:\s|$)`),
 		func(m []string) Identity {
-			model := m[1]
+			model := "CP-" + strings.ToUpper(m[1])
 			if m[2] != "" {
 				model += "-" + strings.ToUpper(m[2])
 			}
 			return Identity{Vendor: "Cisco", Model: model, Version: m[3], Kind: "desk_phone"}
 		},
 	},
-	{ // Cisco and Linksys small-business kit: "Cisco/SPA504G-7.6.2", "Cisco/SPA112-1.4.1(SR5)"
-		regexp.MustCompile(`(?i)^(?:Cisco|Linksys)/((?:SPA|PAP|ATA)[A-Z0-9]*)-(\S+)`),
+	{ // Cisco adapters: "Cisco-ATA187/9.2.3", "Cisco-ATA191-MPP/11-1-0MSR3-9", "Cisco ATA 186  v3.1.0 atasip (040211A)"
+		regexp.MustCompile(`(?i)^Cisco[- ]ATA ?(\d{3})(-MPP)?(?:/|\s+v)(\d[\w.()-]*)(?:\s|$)`),
 		func(m []string) Identity {
-			model := strings.ToUpper(m[1])
-			kind := "desk_phone"
-			if strings.HasPrefix(model, "PAP") || strings.HasPrefix(model, "ATA") ||
-				strings.HasPrefix(model, "SPA1") || strings.HasPrefix(model, "SPA2") {
-				kind = "ata"
-			}
-			return Identity{Vendor: "Cisco", Model: model, Version: m[2], Kind: kind}
+			return Identity{Vendor: "Cisco", Model: "ATA" + m[1] + strings.ToUpper(m[2]), Version: m[3], Kind: "ata"}
 		},
 	},
-	{ // "Fanvil X5U-Pro 2.12.22.2", "Fanvil X5U-V2 2.12.1 0c3800000000"
-		regexp.MustCompile(`(?i)^Fanvil\s+([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*)\s+V?(\d+(?:\.\d+)+)`),
+	{ // Cisco and Linksys small-business kit: "Cisco/SPA504G-7.6.2", "Cisco/SPA112-1.4.1(SR5)",
+		// "Linksys/SPA-942-6.1.5(a) (88019FA42805)": the model may carry a hyphen of its own
+		regexp.MustCompile(`(?i)^(?:Cisco|Linksys)/((?:SPA|PAP)-?[A-Z0-9]*?)-(\d[^\s/]*)(?:\s|$)`),
+		func(m []string) Identity { return ciscoSmallBusiness(m[1], m[2]) },
+	},
+	{ // "Fanvil X5U-Pro 2.12.22.2", "Fanvil X5U-V2 2.12.1 0c3800000000", "Fanvil X6U Pro 0.0.10 0c383e2cd782"
+		regexp.MustCompile(`(?i)^Fanvil\s+([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*(?:\s+Pro)?)\s+V?(\d+(?:\.\d+)+)(?:\s|$)`),
 		func(m []string) Identity {
 			return Identity{Vendor: "Fanvil", Model: m[1], Version: m[2], Kind: "desk_phone"}
 		},
@@ -116,19 +115,38 @@ var uaRules = []uaRule{
 			return Identity{Vendor: "Panasonic", Model: model, Version: m[2], Kind: kind}
 		},
 	},
+	{ // Mitel and the Aastra phones it bought: "Aastra6731i MAC:00-08-5D-23-74-29 V:3.2.0.70-SIP",
+		// "Mitel6930 MAC:14-00-E9-1E-DB-52 V:6.4.0.140-SIP", "Mitel 6930/6.4.0.132", "Aastra 6731i/3.2.2.3077"
+		regexp.MustCompile(`(?i)^(?:Aastra|Mitel) ?(\d{4}i?)(?:\s+MAC:\S+\s+V:|/)(\d+(?:\.\d+){2,})(?:-SIP)?(?:\s|$)`),
+		func(m []string) Identity {
+			return Identity{Vendor: "Mitel", Model: strings.ToLower(m[1]), Version: m[2], Kind: "desk_phone"}
+		},
+	},
+	{ // "Htek UC903 2.0.4.2 00:1f:c1:1c:22:a9"
+		regexp.MustCompile(`(?i)^Htek\s+(UC\d+[A-Z0-9]*)\s+(\d+(?:\.\d+){2,})(?:\s|$)`),
+		func(m []string) Identity {
+			return Identity{Vendor: "Htek", Model: strings.ToUpper(m[1]), Version: m[2], Kind: "desk_phone"}
+		},
+	},
+	{ // Gigaset DECT bases: "N510 IP PRO/42.245.00.000.000;7C2F804DF9A9", "Gigaset N720 DM PRO/70.108.00.000.000"
+		regexp.MustCompile(`(?i)^(?:Gigaset\s+)?(N\d{3,4})[ -](IP|DM)[ -]PRO/(\d+(?:\.\d+){2,})(?:;|$)`),
+		func(m []string) Identity {
+			return Identity{Vendor: "Gigaset", Model: strings.ToUpper(m[1]+" "+m[2]) + " PRO", Version: m[3], Kind: "dect"}
+		},
+	},
 	{ // "3CXDesktopApp/18.12.416" inside an Electron user agent, or "3CX DesktopApp 18.12.416"
 		regexp.MustCompile(`(?i)(?:^|\s)3CX\s?Desktop\s?App[/ ]v?(\d+(?:\.\d+)+)`),
 		func(m []string) Identity {
 			return Identity{Vendor: "3CX", Model: "3CX DesktopApp", Version: m[1], Kind: "softphone"}
 		},
 	},
-	{ // "3CX Phone System 18.0.9.20", "3CXPhoneSystem"
+	{ // "3CX Phone System 18.0.9.20", "3CXPhoneSystem 15.5.15502.6 (15502)"
 		regexp.MustCompile(`(?i)^3CX\s?Phone\s?System(?:\s+(?:v|Version\s+)?(\d+(?:\.\d+)+))?`),
 		func(m []string) Identity {
 			return Identity{Vendor: "3CX", Model: "3CX Phone System", Version: m[1], Kind: "pbx"}
 		},
 	},
-	{ // "3CXPhone for Windows 16.3.0.123"
+	{ // "3CXPhone for Windows 16.3.0.123", "3CXPhone 6.0.26523.0"
 		regexp.MustCompile(`(?i)^3CX\s?Phone(?:\s+for\s+([A-Z]+))?\s+v?(\d+(?:\.\d+)+)`),
 		func(m []string) Identity {
 			model := "3CXPhone"
@@ -154,6 +172,34 @@ var uaRules = []uaRule{
 			return Identity{Vendor: "Sangoma", Model: model, Version: m[2], Kind: "pbx", CoreVersion: m[2]}
 		},
 	},
+}
+
+// grandstreamModel is the model part of a Grandstream name: a product line and
+// its number, with an optional hyphen ("HT-503", "GXW-4008").
+const grandstreamModel = `(?:GXP|GRP|GXV|GAC|GXW|HT|DP|WP|UCM)-?\d+[A-Z0-9]*?`
+
+func grandstream(model, version string) Identity {
+	model = strings.ToUpper(strings.ReplaceAll(model, "-", ""))
+	kind := "desk_phone"
+	switch {
+	case strings.HasPrefix(model, "HT"), strings.HasPrefix(model, "GXW"):
+		kind = "ata"
+	case strings.HasPrefix(model, "DP"):
+		kind = "dect"
+	case strings.HasPrefix(model, "UCM"):
+		kind = "pbx"
+	}
+	return Identity{Vendor: "Grandstream", Model: model, Version: version, Kind: kind}
+}
+
+func ciscoSmallBusiness(model, version string) Identity {
+	model = strings.ToUpper(strings.ReplaceAll(model, "-", ""))
+	kind := "desk_phone"
+	if strings.HasPrefix(model, "PAP") || strings.HasPrefix(model, "SPA1") ||
+		strings.HasPrefix(model, "SPA2") || strings.HasPrefix(model, "SPA8") {
+		kind = "ata"
+	}
+	return Identity{Vendor: "Cisco", Model: model, Version: version, Kind: kind}
 }
 
 func yealink(model, version string) Identity {
@@ -200,11 +246,16 @@ var uaHints = [][]string{
 	{"vp530", "w5"},
 	{"poly"},
 	{"grandstream"},
+	{"grandstream"},
 	{"snom"},
 	{"cisco-cp"},
+	{"ata"},
 	{"cisco/", "linksys/"},
 	{"fanvil"},
 	{"panasonic"},
+	{"aastra", "mitel"},
+	{"htek"},
+	{"pro/"},
 	{"3cx"},
 	{"3cx"},
 	{"3cx"},

@@ -36,7 +36,7 @@ func TestParseUserAgent(t *testing.T) {
 		{"snom320-SIP 8.7.3.25", Identity{Vendor: "Snom", Model: "320", Version: "8.7.3.25", Kind: "desk_phone"}},
 		{"Mozilla/4.0 (compatible; snomD785-SIP 10.1.169.16 2010.12-00001-gd311851f1 (Feb 25 2019 - 14:19:43) 00041396D9B4 SXM:0 UXM:0 UXMC:0)", Identity{Vendor: "Snom", Model: "D785", Version: "10.1.169.16", Kind: "desk_phone"}},
 		// Cisco multiplatform and small-business kit.
-		{"Cisco-CP-8841-3PCC/11.3.7SR1", Identity{Vendor: "Cisco", Model: "8841-3PCC", Version: "11.3.7SR1", Kind: "desk_phone"}},
+		{"Cisco-CP-8841-3PCC/11.3.7SR1", Identity{Vendor: "Cisco", Model: "CP-8841-3PCC", Version: "11.3.7SR1", Kind: "desk_phone"}},
 		{"Cisco/SPA504G-7.6.2", Identity{Vendor: "Cisco", Model: "SPA504G", Version: "7.6.2", Kind: "desk_phone"}},
 		{"Cisco/SPA112-1.4.1(SR5)", Identity{Vendor: "Cisco", Model: "SPA112", Version: "1.4.1(SR5)", Kind: "ata"}},
 		// Fanvil and Panasonic.
@@ -151,4 +151,87 @@ func TestEveryUserAgentRuleHasHints(t *testing.T) {
 	if len(uaHints) != len(uaRules) {
 		t.Fatalf("%d hint lists for %d rules: add the new rule's words to uaHints", len(uaHints), len(uaRules))
 	}
+}
+
+// Shapes that were misread or not recognised before: a hardware revision is
+// never the firmware, and a hyphen inside a model is part of the model.
+func TestParseUserAgentRealShapes(t *testing.T) {
+	tests := []struct {
+		ua                           string
+		vendor, model, version, kind string
+	}{
+		{"Grandstream Model HW GXP2200 V2.2A SW 1.0.1.33 DevId 000b82462d97", "Grandstream", "GXP2200", "1.0.1.33", "desk_phone"},
+		{"Grandstream Model HW HT802V2 V1.0A SW 1.0.5.4 DevId ec74d763e419", "Grandstream", "HT802V2", "1.0.5.4", "ata"},
+		{"Grandstream UCM6102V1.6A 1.0.14.21", "Grandstream", "UCM6102", "1.0.14.21", "pbx"},
+		{"Grandstream GXW-4008  V1.5A 1.0.16.2  chip V2.2", "Grandstream", "GXW4008", "1.0.16.2", "ata"},
+		{"Grandstream HT-503  V1.1B 1.0.10.9  chip V2.2", "Grandstream", "HT503", "1.0.10.9", "ata"},
+		{"Linksys/SPA-942-6.1.5(a) (88019FA42805)", "Cisco", "SPA942", "6.1.5(a)", "desk_phone"},
+		{"Linksys/SPA8000-6.1.12(XU)", "Cisco", "SPA8000", "6.1.12(XU)", "ata"},
+		{"Yealink SIP-T21P_E2 52.80.0.3 00:15:65:4c:4c:26", "Yealink", "T21P_E2", "52.80.0.3", "desk_phone"},
+		{"Yealink SIP VP-T49G 51.80.0.10 00:15:65:9b:5a:44", "Yealink", "VP-T49G", "51.80.0.10", "desk_phone"},
+		{"Fanvil X6U Pro 0.0.10 0c383e2cd782", "Fanvil", "X6U Pro", "0.0.10", "desk_phone"},
+		{"Mozilla/4.0 (compatible; snomPA1-SIP 8.4.35 1.1.3-s)", "Snom", "PA1", "8.4.35", "desk_phone"},
+		{"snom821/873_19_20130321", "Snom", "821", "", "desk_phone"},
+		{"snom105-3.56p", "Snom", "105", "3.56p", "desk_phone"},
+		{"Cisco-CP8865NR/14.2.1", "Cisco", "CP-8865NR", "14.2.1", "desk_phone"},
+		{"Cisco-CP7821/10.3.1", "Cisco", "CP-7821", "10.3.1", "desk_phone"},
+		{"Cisco-ATA187/9.2.3", "Cisco", "ATA187", "9.2.3", "ata"},
+		{"Cisco-ATA191-MPP/11-1-0MSR3-9", "Cisco", "ATA191-MPP", "11-1-0MSR3-9", "ata"},
+		{"Cisco ATA 186  v3.1.0 atasip (040211A)", "Cisco", "ATA186", "3.1.0", "ata"},
+	}
+	for _, tt := range tests {
+		got, ok := ParseUserAgent(tt.ua)
+		want := Identity{Vendor: tt.vendor, Model: tt.model, Version: tt.version, Kind: tt.kind}
+		if !ok || got != want {
+			t.Errorf("ParseUserAgent(%q) = %+v, %v; want %+v", tt.ua, got, ok, want)
+		}
+	}
+}
+
+// Spreadsheets often put the maker in the Model column and leave Vendor empty.
+func TestIdentifyMakerInsideModel(t *testing.T) {
+	tests := []struct {
+		vendor, model, version, ua string
+		want                       Identity
+	}{
+		{"", "Cisco SPA504G", "7.6.2", "", Identity{Vendor: "Cisco", Model: "SPA504G", Version: "7.6.2"}},
+		{"", "Yealink T46S", "66.84.0.125", "", Identity{Vendor: "Yealink", Model: "T46S", Version: "66.84.0.125"}},
+		{"", "Cisco-CP7821", "10.3.1", "", Identity{Vendor: "Cisco", Model: "CP-7821", Version: "10.3.1"}},
+		{"", "Linksys SPA-942", "", "", Identity{Vendor: "Cisco", Model: "SPA-942"}},
+		{"", "Cisco Systems, Inc. IP Phone CP-7940G\x00", "", "", Identity{Vendor: "Cisco", Model: "CP-7940G"}},
+		// A model with no maker stays as it is: guessing the maker could pick the wrong table.
+		{"", "T46S", "66.84.0.125", "", Identity{Model: "T46S", Version: "66.84.0.125"}},
+		// The user agent fills gaps only for the same maker and model.
+		{"Yealink", "SIP-T46S", "", "Yealink SIP-T46S 66.85.0.5", Identity{Vendor: "Yealink", Model: "SIP-T46S", Version: "66.85.0.5", Kind: "desk_phone"}},
+		{"Yealink", "SIP-T48S", "", "Yealink SIP-T46S 66.85.0.5", Identity{Vendor: "Yealink", Model: "SIP-T48S"}},
+		{"Grandstream", "", "", "Yealink SIP-T46S 66.85.0.5", Identity{Vendor: "Grandstream"}},
+		// Cisco desk phones are marked with the firmware family they run.
+		{"Cisco", "8841", "sip88xx.12-0-4MPP0001-21", "", Identity{Vendor: "Cisco", Model: "CP-8841-3PCC", Version: "sip88xx.12-0-4MPP0001-21"}},
+		{"Cisco", "CP-7821", "10.3.1", "", Identity{Vendor: "Cisco", Model: "CP-7821", Version: "10.3.1"}},
+		{"", "", "", "Cisco-CP-8841-3PCC/11.3.6", Identity{Vendor: "Cisco", Model: "CP-8841-3PCC", Version: "11.3.6", Kind: "desk_phone"}},
+	}
+	for _, tt := range tests {
+		if got := Identify(tt.vendor, tt.model, tt.version, tt.ua); got != tt.want {
+			t.Errorf("Identify(%q, %q, %q, %q)\n got %+v\nwant %+v", tt.vendor, tt.model, tt.version, tt.ua, got, tt.want)
+		}
+	}
+}
+
+// Whatever it is fed, Identify never invents a version: the version it returns
+// is the one given, or one the user agent spelt out.
+func FuzzIdentify(f *testing.F) {
+	f.Add("", "Cisco SPA504G", "7.6.2", "")
+	f.Add("Yealink", "SIP-T46S", "", "Yealink SIP-T46S 66.85.0.5")
+	f.Add("Grandstream", "", "", "Grandstream Model HW GXP2200 V2.2A SW 1.0.1.33 DevId 000b82462d97")
+	f.Add("", "Cisco-CP7821", "sip78xx.11-3-6MPP0001", "Cisco-CP-7821-3PCC/11.3.6")
+	f.Fuzz(func(t *testing.T, vendor, model, version, ua string) {
+		id := Identify(vendor, model, version, ua)
+		if id.Version != "" && id.Version != clean(version) && !strings.Contains(ua, id.Version) {
+			t.Fatalf("version %q came from nowhere (vendor %q model %q version %q ua %q)", id.Version, vendor, model, version, ua)
+		}
+		if clean(version) != "" && id.Version != clean(version) {
+			t.Fatalf("the given version %q was replaced by %q", version, id.Version)
+		}
+		_ = JudgeDeviceLatest(id.Vendor, id.Model, id.Version, version)
+	})
 }

@@ -187,13 +187,16 @@ const (
 
 // Device is one endpoint registered to (or known to) the PBX.
 type Device struct {
-	Kind      DeviceKind `json:"kind"`
-	Vendor    string     `json:"vendor,omitempty"`
-	Model     string     `json:"model,omitempty"`
-	Firmware  string     `json:"firmware,omitempty"`
-	MAC       string     `json:"mac,omitempty"`
-	IP        string     `json:"ip,omitempty"`
-	UserAgent string     `json:"user_agent,omitempty"`
+	Kind     DeviceKind `json:"kind"`
+	Vendor   string     `json:"vendor,omitempty"`
+	Model    string     `json:"model,omitempty"`
+	Firmware string     `json:"firmware,omitempty"`
+	// LatestFirmware is the build the phone system itself offers for this
+	// device (3CX's "firmware available"), when it says; empty otherwise.
+	LatestFirmware string `json:"latest_firmware,omitempty"`
+	MAC            string `json:"mac,omitempty"`
+	IP             string `json:"ip,omitempty"`
+	UserAgent      string `json:"user_agent,omitempty"`
 	// Owner is the extension number the device is assigned to; empty when unassigned.
 	Owner    string    `json:"owner,omitempty"`
 	LastSeen time.Time `json:"last_seen,omitzero"`

@@ -14,7 +14,7 @@ import (
 // admin password), ProvLink and InterfaceLink.
 var deviceSelect = []string{
 	"Id", "Registrar/Vendor", "Registrar/Model", "Registrar/MAC", "Registrar/UserAgent",
-	"Registrar/IpAddress", "Registrar/FirmwareVersion",
+	"Registrar/IpAddress", "Registrar/FirmwareVersion", "Registrar/FirmwareAvailable",
 }
 
 // deviceExpand brings the extension the phone is assigned to (DN is a
@@ -30,6 +30,8 @@ type sipDevice struct {
 		UserAgent       string `json:"UserAgent"`
 		IpAddress       string `json:"IpAddress"`
 		FirmwareVersion string `json:"FirmwareVersion"`
+		// FirmwareAvailable is the build 3CX offers for the phone.
+		FirmwareAvailable string `json:"FirmwareAvailable"`
 	} `json:"Registrar"`
 	DN *struct {
 		Number string `json:"Number"`
@@ -44,7 +46,8 @@ func (s *Source) readDevices(ctx context.Context, progress func(done, total int)
 			r := d.Registrar
 			dev := checklist.Device{
 				Kind: deviceKind(r.Vendor, r.Model, r.UserAgent), Vendor: r.Vendor, Model: r.Model,
-				Firmware: r.FirmwareVersion, MAC: r.MAC, IP: hostOnly(r.IpAddress), UserAgent: r.UserAgent,
+				Firmware: r.FirmwareVersion, LatestFirmware: r.FirmwareAvailable,
+				MAC: r.MAC, IP: hostOnly(r.IpAddress), UserAgent: r.UserAgent,
 			}
 			if d.DN != nil {
 				dev.Owner = d.DN.Number

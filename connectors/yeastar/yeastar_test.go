@@ -110,6 +110,7 @@ func TestFetchEstateAgency(t *testing.T) {
 		"EP-01":  {"80:5E:C0:AA:BB:04"},
 		"EP-03":  {"00:15:65:AA:BB:02"},
 		"FW-01":  {"00:0B:82:AA:BB:01"},
+		"FW-08":  {"00:0B:82:AA:BB:01", "80:5E:C0:AA:BB:03"},
 		"MON-02": {"1001", "1001"}, // a satellite call at 02:00: high-cost and out of hours
 	}
 	if fmt.Sprint(failed) != fmt.Sprint(wantFailed) {
