@@ -61,7 +61,8 @@ func New(cfg Config) (*Source, error) {
 	if cfg.Secret == "" {
 		return nil, errors.New("freepbx: no client secret was given. Ringfence keeps it in the system keyring; enter it when asked.")
 	}
-	client, err := httpx.New(httpx.Config{Connector: name, BaseURL: cfg.URL, Pins: cfg.Pins, Limits: cfg.Limits, Hints: hints, RootCAs: cfg.RootCAs})
+	client, err := httpx.New(httpx.Config{Connector: name, BaseURL: cfg.URL, Pins: cfg.Pins, Limits: cfg.Limits, Hints: hints, RootCAs: cfg.RootCAs,
+		Policy: httpx.Policy{SignIn: []string{tokenPath}, GraphQL: graphqlPath}})
 	if err != nil {
 		return nil, err
 	}

@@ -34,6 +34,8 @@ type Config struct {
 	// Hints replace the default advice for an HTTP status, so a connector can
 	// name its own roles and screens ("give the API client the System Admin role").
 	Hints map[int]string
+	// Policy lists the only requests the client will send.
+	Policy Policy
 }
 
 // Client sends a connector's requests. It is safe for concurrent use.
@@ -53,6 +55,10 @@ func New(cfg Config) (*Client, error) {
 	base, err := parseBase(cfg.Connector, cfg.BaseURL)
 	if err != nil {
 		return nil, err
+	}
+	rules, err := cfg.Policy.compile(base.Path)
+	if err != nil {
+		return nil, &Error{Connector: cfg.Connector, Step: "checking the address", Err: err}
 	}
 	cfg.Limits = cfg.Limits.withDefaults()
 	if cfg.UserAgent == "" {
@@ -77,7 +83,7 @@ func New(cfg Config) (*Client, error) {
 		slots:  make(chan struct{}, cfg.Limits.MaxConcurrent),
 	}
 	c.http = &http.Client{
-		Transport:     &readOnly{next: transport, host: origin(base.Scheme, base.Host)},
+		Transport:     &readOnly{next: transport, host: origin(base.Scheme, base.Host), rules: rules},
 		CheckRedirect: c.checkRedirect,
 	}
 	return c, nil
@@ -141,6 +147,11 @@ func (c *Client) WithOverall(ctx context.Context) (context.Context, context.Canc
 func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {
 	if len(via) >= 5 {
 		return fmt.Errorf("%w: too many redirects", ErrRedirect)
+	}
+	if via[0].Method != http.MethodGet {
+		// Go would re-send a 307 or 308 with the same body, secret or query
+		// included, and turn a 302 or 303 into a GET; neither is followed.
+		return fmt.Errorf("%w: the phone system answered a %s with a redirect, and Ringfence never sends it on", ErrRedirect, via[0].Method)
 	}
 	if origin(req.URL.Scheme, req.URL.Host) != origin(c.base.Scheme, c.base.Host) {
 		return fmt.Errorf("%w (%s)", ErrRedirect, req.URL.Host)

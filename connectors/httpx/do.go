@@ -214,9 +214,10 @@ func (c *Client) transportError(parent, reqCtx context.Context, step string, err
 	case errors.Is(err, ErrCertInvalid):
 		return c.wrap(step, ErrCertInvalid, "The certificate may have expired; check the date on the phone system and renew its certificate.")
 	case errors.Is(err, ErrRedirect):
-		return c.wrap(step, ErrRedirect, "Check the address: Ringfence only talks to the phone system you named.")
+		return c.wrap(step, inner(err), "Ringfence only reads, and only from the addresses it knows on the phone system you named. "+
+			"Check the address; if it is right, the phone system (or something in front of it) is sending Ringfence elsewhere.")
 	case errors.Is(err, ErrNotReadOnly):
-		return c.wrap(step, err, "")
+		return c.wrap(step, inner(err), "")
 	case errors.Is(parent.Err(), context.Canceled):
 		return c.wrap(step, context.Canceled, "")
 	case errors.Is(parent.Err(), context.DeadlineExceeded):
@@ -231,6 +232,16 @@ func (c *Client) transportError(parent, reqCtx context.Context, step string, err
 		return c.wrap(step, ErrConnect, "The server did not speak https; check the port in the address.")
 	}
 	return c.wrap(step, ErrConnect, "Check the address and port, and that this computer can reach the phone system.")
+}
+
+// inner drops the *url.Error wrapper: its message repeats the whole address,
+// query included, which can carry an access token.
+func inner(err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		return ue.Err
+	}
+	return err
 }
 
 func isTimeout(err error) bool {

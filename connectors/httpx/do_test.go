@@ -152,7 +152,7 @@ func TestStatusErrorsNameConnectorStepStatusAndWhatToCheck(t *testing.T) {
 			http.Error(w, "client_secret=hunter2 was wrong", tc.status)
 		}))
 		pool := srv.Client().Transport.(*http.Transport).TLSClientConfig.RootCAs
-		c, _ := New(Config{Connector: "3cx", BaseURL: srv.URL, Limits: testLimits(), RootCAs: pool,
+		c, _ := New(Config{Connector: "3cx", BaseURL: srv.URL, Limits: testLimits(), RootCAs: pool, Policy: testPolicy,
 			Hints: map[int]string{403: "Give the API client the System Admin role."}})
 		err := c.GetJSON(t.Context(), "reading users", "/", nil, nil, nil)
 		var e *Error

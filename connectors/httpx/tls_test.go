@@ -19,7 +19,7 @@ func okJSON(w http.ResponseWriter, _ *http.Request) {
 func TestSelfSignedCertificateIsShownNotTrusted(t *testing.T) {
 	srv := httptest.NewTLSServer(http.HandlerFunc(okJSON))
 	defer srv.Close()
-	c, err := New(Config{Connector: "3cx", BaseURL: srv.URL, Limits: testLimits()})
+	c, err := New(Config{Connector: "3cx", BaseURL: srv.URL, Limits: testLimits(), Policy: testPolicy})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,13 +43,13 @@ func TestPinnedCertificateIsTrustedAndAChangeIsRefused(t *testing.T) {
 	pin := func(s string) []checklist.PinnedCert {
 		return []checklist.PinnedCert{{Host: "127.0.0.1", SHA256: s, ConfirmedAt: time.Now()}}
 	}
-	c, _ := New(Config{Connector: "3cx", BaseURL: srv.URL, Limits: testLimits(), Pins: pin(Fingerprint(sum))})
+	c, _ := New(Config{Connector: "3cx", BaseURL: srv.URL, Limits: testLimits(), Pins: pin(Fingerprint(sum)), Policy: testPolicy})
 	if err := c.GetJSON(t.Context(), "reading", "/", nil, nil, nil); err != nil {
 		t.Fatalf("pinned certificate refused: %v", err)
 	}
 
 	old := strings.Repeat("ab", 32)
-	c, _ = New(Config{Connector: "3cx", BaseURL: srv.URL, Limits: testLimits(), Pins: pin(old)})
+	c, _ = New(Config{Connector: "3cx", BaseURL: srv.URL, Limits: testLimits(), Pins: pin(old), Policy: testPolicy})
 	err := c.GetJSON(t.Context(), "reading", "/", nil, nil, nil)
 	var changed *ChangedCertError
 	if !errors.As(err, &changed) {
@@ -64,7 +64,7 @@ func TestCertificateForAnotherNameIsRefused(t *testing.T) {
 	srv, _ := newServer(t, http.HandlerFunc(okJSON))
 	// The test certificate names example.com and 127.0.0.1, not localhost.
 	pool := srv.Client().Transport.(*http.Transport).TLSClientConfig.RootCAs
-	c, err := New(Config{Connector: "3cx", BaseURL: strings.Replace(srv.URL, "127.0.0.1", "localhost", 1), Limits: testLimits(), RootCAs: pool})
+	c, err := New(Config{Connector: "3cx", BaseURL: strings.Replace(srv.URL, "127.0.0.1", "localhost", 1), Limits: testLimits(), RootCAs: pool, Policy: testPolicy})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,12 +76,12 @@ func TestCertificateForAnotherNameIsRefused(t *testing.T) {
 
 func TestPlainHTTPOnlyOnLoopback(t *testing.T) {
 	for _, u := range []string{"http://pbx.example.com", "ftp://pbx.example.com", "https://user:pw@pbx.example.com", ""} {
-		if _, err := New(Config{Connector: "3cx", BaseURL: u}); err == nil {
+		if _, err := New(Config{Connector: "3cx", BaseURL: u, Policy: testPolicy}); err == nil {
 			t.Errorf("%q accepted", u)
 		}
 	}
 	for _, u := range []string{"http://127.0.0.1:8080", "http://[::1]:8080", "https://pbx.example.com:5001/", "pbx.example.com"} {
-		if _, err := New(Config{Connector: "3cx", BaseURL: u}); err != nil {
+		if _, err := New(Config{Connector: "3cx", BaseURL: u, Policy: testPolicy}); err != nil {
 			t.Errorf("%q refused: %v", u, err)
 		}
 	}

@@ -35,6 +35,18 @@ var hints = map[int]string{
 	http.StatusNotFound:     "Check the address; the XAPI needs 3CX version 20 with an Enterprise licence.",
 }
 
+// policy is every request the connector sends: the documented token POST
+// and GETs of the collections it reads. 3CX changes things with POST, PATCH
+// and DELETE, and with POSTs to actions such as Users(1)/Pbx.ResetToken; none
+// of them can pass.
+var policy = httpx.Policy{
+	SignIn: []string{tokenPath},
+	Reads: []string{
+		"/xapi/v1/SystemStatus", "/xapi/v1/Users", "/xapi/v1/SipDevices", "/xapi/v1/CountryCodes",
+		"/xapi/v1/OutboundRules", "/xapi/v1/Trunks", "/xapi/v1/CallHistoryView",
+	},
+}
+
 // New checks the settings and prepares a source; it does not connect.
 func New(cfg Config) (*Source, error) {
 	if strings.TrimSpace(cfg.ClientID) == "" {
@@ -48,7 +60,7 @@ func New(cfg Config) (*Source, error) {
 	}
 	c, err := httpx.New(httpx.Config{
 		Connector: Name, BaseURL: cfg.URL, Pins: cfg.Pins, Limits: cfg.Limits,
-		RootCAs: cfg.RootCAs, Hints: hints,
+		RootCAs: cfg.RootCAs, Hints: hints, Policy: policy,
 	})
 	if err != nil {
 		return nil, err

@@ -62,7 +62,7 @@ func New(cfg Config) (*Source, error) {
 	}
 	// Yeastar refuses requests without a User-Agent; the client sends
 	// "Ringfence/<version>" on every one.
-	client, err := httpx.New(httpx.Config{Connector: name, BaseURL: cfg.URL, Pins: cfg.Pins, Limits: cfg.Limits, Hints: hints, RootCAs: cfg.RootCAs})
+	client, err := httpx.New(httpx.Config{Connector: name, BaseURL: cfg.URL, Pins: cfg.Pins, Limits: cfg.Limits, Hints: hints, RootCAs: cfg.RootCAs, Policy: policy()})
 	if err != nil {
 		return nil, err
 	}
