@@ -72,7 +72,7 @@ func (tg Target) secrets() []string {
 // HostileLimits are short, so that each hostile case ends quickly; the suites
 // assert the kind of error, never the time taken.
 func HostileLimits() httpx.Limits {
-	return httpx.Limits{Connect: 2 * time.Second, Request: 400 * time.Millisecond, Overall: 10 * time.Second,
+	return httpx.Limits{Connect: 2 * time.Second, Request: 1500 * time.Millisecond, Overall: 15 * time.Second,
 		MaxBody: 1 << 20, Retries: 1, MaxConcurrent: 4, Backoff: time.Millisecond, MaxRetryWait: 5 * time.Millisecond}
 }
 

@@ -151,18 +151,35 @@ func TestPagingSurvivesEveryPageInfoShape(t *testing.T) {
 	}
 }
 
+// A server that ignores the cursor sends the first page for ever. Stopping
+// quietly would show 10 of 30 extensions as if they were all; the fetch must
+// fail and say why, after the first repeated page.
 func TestPagingStopsWhenTheServerIgnoresTheCursor(t *testing.T) {
 	f, url := fake(t, freepbxfake.New())
 	f.Mode = freepbxfake.PagesIgnoreAfter
 	for i := 0; i < 30; i++ {
 		f.Exts = append(f.Exts, freepbxfake.Ext{ID: fmt.Sprint(100 + i), VM: "novm"})
 	}
-	inv, err := newSource(t, url, f, Options{PageSize: 10}).Fetch(t.Context(), nil)
-	if err != nil {
-		t.Fatal(err)
+	_, err := newSource(t, url, f, Options{PageSize: 10}).Fetch(t.Context(), nil)
+	if !errors.Is(err, httpx.ErrPaging) || !strings.Contains(err.Error(), "page 2 of extensions brought nothing new") {
+		t.Fatalf("got %v, want a paging error", err)
 	}
-	if len(inv.Extensions) != 10 || len(f.Queries) != 2 {
-		t.Fatalf("%d extensions after %d queries: it should stop at the first repeated page", len(inv.Extensions), len(f.Queries))
+	if len(f.Queries) != 2 {
+		t.Fatalf("%d queries: it should stop at the first repeated page", len(f.Queries))
+	}
+}
+
+// A cursor that never moves, with fresh extensions on every page, would be
+// read until the deadline.
+func TestPagingStopsWhenTheCursorRepeats(t *testing.T) {
+	f, url := fake(t, freepbxfake.New())
+	f.Mode = freepbxfake.PagesStuckCursor
+	_, err := newSource(t, url, f, Options{PageSize: 5}).Fetch(t.Context(), nil)
+	if !errors.Is(err, httpx.ErrPaging) || !strings.Contains(err.Error(), "repeated itself") {
+		t.Fatalf("got %v, want a paging error", err)
+	}
+	if len(f.Queries) > 3 {
+		t.Fatalf("%d queries before stopping", len(f.Queries))
 	}
 }
 

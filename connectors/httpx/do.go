@@ -222,7 +222,7 @@ func (c *Client) transportError(parent, reqCtx context.Context, step string, err
 		return c.wrap(step, context.Canceled, "")
 	case errors.Is(parent.Err(), context.DeadlineExceeded):
 		return c.wrap(step, fmt.Errorf("%w: the whole read took longer than allowed: %w", ErrTimeout, context.DeadlineExceeded),
-			"Check that the phone system is not overloaded, or raise the time limit.")
+			"Check that the phone system is not overloaded, then try again at a quieter time.")
 	case errors.Is(reqCtx.Err(), context.DeadlineExceeded) || errors.Is(err, context.DeadlineExceeded) || isTimeout(err):
 		return c.wrap(step, fmt.Errorf("%w (%s)", ErrTimeout, c.limits.Request),
 			"Check that the phone system is switched on and reachable from this computer.")
@@ -267,7 +267,7 @@ func (c *Client) fail(step string, status int, err error) error {
 	case errors.Is(err, ErrBadData):
 		e.Hint = "Check the URL, and that the phone system's version is one Ringfence supports."
 	case errors.Is(err, ErrTooLarge):
-		e.Hint = "Check the URL; if it is right, raise the size limit."
+		e.Hint = "Check the URL; if it is right, ask for fewer items at a time: run ringfence connect again with --option page_size=100."
 	}
 	return e
 }

@@ -40,6 +40,12 @@ func serve(t testing.TB, pbx *xapifake.PBX) (*httptest.Server, *x509.CertPool) {
 	return srv, pool
 }
 
+func poolOf(srv *httptest.Server) *x509.CertPool {
+	pool := x509.NewCertPool()
+	pool.AddCert(srv.Certificate())
+	return pool
+}
+
 func newSource(t testing.TB, url string, pool *x509.CertPool, secret string, calls bool, pageSize int) *Source {
 	s, err := New(Config{URL: url, ClientID: xapifake.ClientID, Secret: secret, RootCAs: pool,
 		Limits: testLimits(), Calls: calls, PageSize: pageSize})

@@ -214,6 +214,21 @@ func TestOnlyTheReadAddressesCanBeCalled(t *testing.T) {
 	}
 }
 
+// A PBX that answers every page number with the first page would have the
+// list read until the page limit, or, as before, stop quietly with a third of
+// the extensions shown as if they were all.
+func TestAListThatRepeatsItsFirstPageIsAnError(t *testing.T) {
+	f, url := fake(t, yeastarfake.EstateAgency())
+	f.IgnorePage = true
+	_, err := newSource(t, url, f, Options{PageSize: 2}).Fetch(t.Context(), nil)
+	if !errors.Is(err, httpx.ErrPaging) || !strings.Contains(err.Error(), "page 2 of extensions brought nothing new") {
+		t.Fatalf("got %v, want a paging error", err)
+	}
+	if f.Reads["extension/list"] != 2 {
+		t.Errorf("%d pages read", f.Reads["extension/list"])
+	}
+}
+
 func TestCancelStopsTheFetch(t *testing.T) {
 	f, url := fake(t, yeastarfake.EstateAgency())
 	ctx, cancel := context.WithCancel(t.Context())

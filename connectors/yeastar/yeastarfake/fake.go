@@ -61,6 +61,7 @@ type Server struct {
 	ExpireAfter      int             // an access token dies after this many reads; 0 never
 	Deny             map[string]bool // paths answered with 10005
 	TooManyTokens    bool
+	IgnorePage       bool // every list answers with its first page, whatever page was asked for
 
 	t         testing.TB
 	mu        sync.Mutex
@@ -195,6 +196,9 @@ func (f *Server) read(w http.ResponseWriter, r *http.Request, path string) {
 	}
 	page, _ := strconv.Atoi(q.Get("page"))
 	size, _ := strconv.Atoi(q.Get("page_size"))
+	if f.IgnorePage {
+		page = 1
+	}
 	switch path {
 	case "system/information":
 		reply(w, map[string]any{"errcode": 0, "errmsg": "SUCCESS", "data": map[string]any{"device_name": "PBX", "model_name": f.Model,
