@@ -228,8 +228,16 @@ func (c *Client) transportError(parent, reqCtx context.Context, step string, err
 			"Check that the phone system is switched on and reachable from this computer.")
 	}
 	var rec tls.RecordHeaderError
-	if errors.As(err, &rec) {
-		return c.wrap(step, ErrConnect, "The server did not speak https; check the port in the address.")
+	switch {
+	case errors.Is(err, http.ErrSchemeMismatch), errors.As(err, &rec):
+		// Go reports an http answer to a TLS hello as a scheme mismatch, or
+		// as a record that is not TLS.
+		return c.wrap(step, ErrNotHTTPS, "Check the port in the address: use the one the phone system serves its https admin page on, or ask your IT provider to turn https on.")
+	case strings.Contains(err.Error(), "protocol version not supported"), strings.Contains(err.Error(), "unsupported protocol version"):
+		// crypto/tls has no exported type for these: the server's
+		// protocol_version alert (it refused TLS 1.2 and 1.3), or a version
+		// it chose that Ringfence will not speak.
+		return c.wrap(step, ErrOldTLS, "Update the phone system's firmware, or turn on TLS 1.2 in its web server settings.")
 	}
 	return c.wrap(step, ErrConnect, "Check the address and port, and that this computer can reach the phone system.")
 }

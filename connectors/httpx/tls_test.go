@@ -1,6 +1,7 @@
 package httpx
 
 import (
+	"crypto/tls"
 	"errors"
 	"net/http"
 	"net/http/httptest"
@@ -83,6 +84,34 @@ func TestPlainHTTPOnlyOnLoopback(t *testing.T) {
 	for _, u := range []string{"http://127.0.0.1:8080", "http://[::1]:8080", "https://pbx.example.com:5001/", "pbx.example.com"} {
 		if _, err := New(Config{Connector: "3cx", BaseURL: u, Policy: testPolicy}); err != nil {
 			t.Errorf("%q refused: %v", u, err)
+		}
+	}
+}
+
+// A phone system offering only TLS 1.0, and one answering plain http on the
+// https port, each get a message that says which, not "could not connect".
+func TestOldTLSAndPlainHTTPAreNamed(t *testing.T) {
+	old := httptest.NewUnstartedServer(http.HandlerFunc(okJSON))
+	old.TLS = &tls.Config{MinVersion: tls.VersionTLS10, MaxVersion: tls.VersionTLS10}
+	old.StartTLS()
+	defer old.Close()
+	plain := httptest.NewServer(http.HandlerFunc(okJSON))
+	defer plain.Close()
+	for _, tc := range []struct {
+		url  string
+		want error
+		says string
+	}{
+		{old.URL, ErrOldTLS, "TLS 1.2"},
+		{strings.Replace(plain.URL, "http://", "https://", 1), ErrNotHTTPS, "plain http"},
+	} {
+		c, err := New(Config{Connector: "3cx", BaseURL: tc.url, Limits: testLimits(), Policy: testPolicy})
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = c.GetJSON(t.Context(), "reading", "/", nil, nil, nil)
+		if !errors.Is(err, tc.want) || !strings.Contains(err.Error(), tc.says) {
+			t.Errorf("%s: got %v, want %v", tc.url, err, tc.want)
 		}
 	}
 }
