@@ -243,6 +243,14 @@ func siteSource(site checklist.Site, e env) (connectors.Source, error) {
 	return kind.New(site, secret)
 }
 
+// reportGaps prints each part of the phone system that could not be read,
+// and why: the checks resting on it stay unknown rather than pass.
+func reportGaps(inv checklist.Inventory, e env) {
+	for _, g := range inv.Source.Gaps {
+		fmt.Fprintf(e.stderr, "Could not read the %s: %s The checks that need it stay unknown.\n", g.Facet, g.Reason)
+	}
+}
+
 // reportProblems prints what a source skipped, such as bad rows of a CSV file.
 func reportProblems(src connectors.Source, e env) {
 	if c, ok := src.(*csvinv.Source); ok {

@@ -165,7 +165,7 @@ func TestTesterSignsInAndReadsOnce(t *testing.T) {
 	if err := s.Test(t.Context()); err != nil {
 		t.Fatal(err)
 	}
-	if pbx.TokensIssued != 1 || pbx.Requests["SystemStatus"] != 1 || len(pbx.Requests) != 1 {
+	if pbx.TokensIssued != 1 || pbx.Requests["Users"] != 1 || len(pbx.Requests) != 1 {
 		t.Fatalf("tokens %d, requests %v", pbx.TokensIssued, pbx.Requests)
 	}
 }
