@@ -170,8 +170,8 @@ func TestErrorsAreClear(t *testing.T) {
 		setup func(f *yeastarfake.Server)
 		want  []string
 	}{
-		"wrong secret":      {func(f *yeastarfake.Server) { f.Secret = "another-secret" }, []string{"yeastar", "signing in", "200", "error code 40002", "client ID and secret"}},
-		"too many tokens":   {func(f *yeastarfake.Server) { f.TooManyTokens = true }, []string{"yeastar", "signing in", "error code 60002", "most tokens"}},
+		"wrong secret":          {func(f *yeastarfake.Server) { f.Secret = "another-secret" }, []string{"yeastar", "signing in", "200", "error code 40002", "client ID and secret"}},
+		"too many tokens":       {func(f *yeastarfake.Server) { f.TooManyTokens = true }, []string{"yeastar", "signing in", "error code 60002", "most tokens"}},
 		"extension list denied": {func(f *yeastarfake.Server) { f.Deny["extension/list"] = true }, []string{"yeastar", "reading extensions", "error code 10005", "IP address is allowed"}},
 	} {
 		t.Run(name, func(t *testing.T) {

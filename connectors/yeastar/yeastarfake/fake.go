@@ -66,8 +66,8 @@ type Server struct {
 	TooManyTokens    bool
 	// MaxLive is how many access tokens may be live at once; a sign-in
 	// beyond it is refused with 60002, as Yeastar refuses a ninth.
-	MaxLive int
-	IgnorePage       bool // every list answers with its first page, whatever page was asked for
+	MaxLive    int
+	IgnorePage bool // every list answers with its first page, whatever page was asked for
 
 	t         testing.TB
 	mu        sync.Mutex
