@@ -78,9 +78,19 @@ func runConnect(ctx context.Context, args []string, e env) error {
 	if err != nil {
 		return err
 	}
+	if err := kind.CheckOptions(options); err != nil {
+		return usagef("--option: %v", err)
+	}
 	s.Connector = checklist.ConnectorSettings{Kind: kind.Name, URL: *rawURL, ClientID: *clientID, File: *file, Options: options}
 	if err := requireFields(kind, s.Connector); err != nil {
 		return err
+	}
+	if s.Connector.URL != "" {
+		// Saved tidied: a query or fragment copied from the browser has no
+		// place in site.json.
+		if s.Connector.URL, err = httpx.CheckAddress(kind.Name, s.Connector.URL); err != nil {
+			return usagef("--url: %v", err)
+		}
 	}
 	if *trust != "" {
 		if err := pin(&s, *trust, e); err != nil {
@@ -139,9 +149,10 @@ func requireFields(k connectors.Kind, c checklist.ConnectorSettings) error {
 		}
 	}
 	if c.URL != "" {
+		// The address is not repeated: it may hold a password.
 		u, err := url.Parse(c.URL)
 		if err != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
-			return usagef("--url %q should be a web address such as https://pbx.example.com", c.URL)
+			return usagef("--url should be a web address such as https://pbx.example.com")
 		}
 	}
 	return nil

@@ -101,12 +101,19 @@ func parseBase(connector, raw string) (*url.URL, error) {
 	if !strings.Contains(raw, "://") {
 		raw = "https://" + raw
 	}
+	// The address is never repeated in a message: it may hold a password.
 	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" {
-		return nil, bad(fmt.Sprintf("%q is not a web address", raw))
+		return nil, bad("the address is not a web address")
 	}
 	if u.User != nil {
-		return nil, bad("the address has a user name or password in it; enter those in their own fields")
+		return nil, bad("the address has a user name or password in it, and addresses are saved in plain text; leave them out: Ringfence asks for the secret and keeps it in the keyring")
+	}
+	for key := range u.Query() {
+		if LooksSecret(key) {
+			return nil, bad(fmt.Sprintf("the address carries %q, which looks like a password, key or token, and addresses are saved in plain text; "+
+				"leave it out: Ringfence asks for the secret and keeps it in the keyring", shown(key)))
+		}
 	}
 	switch strings.ToLower(u.Scheme) {
 	case "https":
@@ -115,12 +122,36 @@ func parseBase(connector, raw string) (*url.URL, error) {
 			return nil, bad("plain http would send your secret unencrypted; use the https address")
 		}
 	default:
-		return nil, bad(fmt.Sprintf("%q addresses are not supported; use https", u.Scheme))
+		return nil, bad(fmt.Sprintf("%q addresses are not supported; use https", shown(u.Scheme)))
 	}
 	u.Scheme = strings.ToLower(u.Scheme)
 	u.Path = strings.TrimRight(u.Path, "/")
-	u.RawQuery, u.Fragment = "", ""
+	u.RawPath = ""
+	u.RawQuery, u.Fragment, u.RawFragment = "", "", ""
 	return u, nil
+}
+
+// CheckAddress checks a phone system's address as New would, without
+// building a client, and returns it tidied (no query, no fragment, no
+// trailing slash) for saving.
+func CheckAddress(connector, raw string) (string, error) {
+	u, err := parseBase(connector, raw)
+	if err != nil {
+		return "", err
+	}
+	return u.String(), nil
+}
+
+// LooksSecret reports whether a name (of a query parameter or an option)
+// is the kind people give credentials: pwd, pass, key, token, secret...
+func LooksSecret(name string) bool {
+	k := strings.ToLower(name)
+	for _, word := range []string{"pwd", "pass", "key", "secret", "token", "auth", "cred", "pin", "sig", "session", "cookie", "code"} {
+		if strings.Contains(k, word) {
+			return true
+		}
+	}
+	return false
 }
 
 func loopback(host string) bool {

@@ -76,12 +76,17 @@ func TestCertificateForAnotherNameIsRefused(t *testing.T) {
 }
 
 func TestPlainHTTPOnlyOnLoopback(t *testing.T) {
-	for _, u := range []string{"http://pbx.example.com", "ftp://pbx.example.com", "https://user:pw@pbx.example.com", ""} {
-		if _, err := New(Config{Connector: "3cx", BaseURL: u, Policy: testPolicy}); err == nil {
+	for _, u := range []string{"http://pbx.example.com", "ftp://pbx.example.com", "https://user:pw@pbx.example.com", "",
+		"https://pbx.example.com/?access_token=abc", "https://pbx.example.com/?x=1&ApiKey=abc", "https://pbx.example.com?pwd=abc"} {
+		_, err := New(Config{Connector: "3cx", BaseURL: u, Policy: testPolicy})
+		if err == nil {
 			t.Errorf("%q accepted", u)
+		} else if strings.Contains(err.Error(), "abc") || strings.Contains(err.Error(), ":pw@") {
+			t.Errorf("the refusal repeats the secret: %v", err)
 		}
 	}
-	for _, u := range []string{"http://127.0.0.1:8080", "http://[::1]:8080", "https://pbx.example.com:5001/", "pbx.example.com"} {
+	for _, u := range []string{"http://127.0.0.1:8080", "http://[::1]:8080", "https://pbx.example.com:5001/", "pbx.example.com",
+		"https://pbx.example.com:5001/#/office/dashboard", "https://pbx.example.com/?lang=en"} {
 		if _, err := New(Config{Connector: "3cx", BaseURL: u, Policy: testPolicy}); err != nil {
 			t.Errorf("%q refused: %v", u, err)
 		}
