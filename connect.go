@@ -257,8 +257,17 @@ func siteSource(site checklist.Site, e env) (connectors.Source, error) {
 // reportGaps prints each part of the phone system that could not be read,
 // and why: the checks resting on it stay unknown rather than pass.
 func reportGaps(inv checklist.Inventory, e env) {
+	names := map[checklist.Facet]string{
+		checklist.FacetPBX: "phone system's version", checklist.FacetDevices: "phones", checklist.FacetDialling: "dialling rules",
+		checklist.FacetVoicemail: "voicemail mailboxes", checklist.FacetCalls: "call records", checklist.FacetTrunks: "trunks",
+		checklist.FacetAdmins: "admin accounts", checklist.FacetExtensions: "extensions",
+	}
 	for _, g := range inv.Source.Gaps {
-		fmt.Fprintf(e.stderr, "Could not read the %s: %s The checks that need it stay unknown.\n", g.Facet, g.Reason)
+		what := names[g.Facet]
+		if what == "" {
+			what = string(g.Facet)
+		}
+		fmt.Fprintf(e.stderr, "Could not read the %s: %s The checks that need it stay unknown.\n", what, g.Reason)
 	}
 }
 

@@ -182,7 +182,8 @@ func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {
 	if via[0].Method != http.MethodGet {
 		// Go would re-send a 307 or 308 with the same body, secret or query
 		// included, and turn a 302 or 303 into a GET; neither is followed.
-		return fmt.Errorf("%w: the phone system answered a %s with a redirect, and Ringfence never sends it on", ErrRedirect, via[0].Method)
+		p, _ := req.Context().Value(purposeKey{}).(purpose)
+		return fmt.Errorf("%w: the phone system answered %s with a redirect, and Ringfence never sends a sign-in or a query on to another address", ErrRedirect, p)
 	}
 	if origin(req.URL.Scheme, req.URL.Host) != origin(c.base.Scheme, c.base.Host) {
 		return fmt.Errorf("%w (%s)", ErrRedirect, req.URL.Host)

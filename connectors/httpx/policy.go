@@ -65,7 +65,7 @@ func (r rules) allow(req *http.Request, p purpose) error {
 		// Only a read may be redirected, and only to another read: a
 		// sign-in, a query or a release is never re-sent anywhere.
 		if first := hop.Request; first != nil && first.Method != http.MethodGet || p != purposeRead {
-			return fmt.Errorf("%w: the phone system answered %s with a redirect, and Ringfence never sends it on", ErrRedirect, p)
+			return fmt.Errorf("%w: the phone system answered %s with a redirect, and Ringfence never sends a sign-in or a query on to another address", ErrRedirect, p)
 		}
 	}
 	switch {
@@ -74,6 +74,9 @@ func (r rules) allow(req *http.Request, p purpose) error {
 			return fmt.Errorf("%w: a read carried a body", ErrNotReadOnly)
 		}
 		if !r.reads[path] {
+			if req.Response != nil {
+				return fmt.Errorf("%w: the phone system redirected a read to %s, which is not one of the addresses this connector reads", ErrNotReadOnly, shown(path))
+			}
 			return fmt.Errorf("%w: %s is not one of the addresses this connector reads", ErrNotReadOnly, shown(path))
 		}
 		return nil
