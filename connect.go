@@ -234,6 +234,11 @@ func siteSource(site checklist.Site, e env) (connectors.Source, error) {
 	if !ok {
 		return nil, fmt.Errorf("site %q uses the %q connector, which this build of Ringfence does not have (it has: %s)", site.Name, site.Connector.Kind, kindNames())
 	}
+	if err := kind.CheckOptions(site.Connector.Options); err != nil {
+		// Saved before options were checked; the audit can go on, but a
+		// password may be sitting in site.json.
+		fmt.Fprintf(e.stderr, "Warning: the settings of %q: %v\nRun ringfence connect again for this site to replace them.\n", site.Name, err)
+	}
 	secret := ""
 	if needsSecret(kind) {
 		var ok bool

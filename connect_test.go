@@ -212,3 +212,31 @@ func TestConnectRefusesSecretsInOptionsAndAddresses(t *testing.T) {
 		t.Error("a refused connection saved the site")
 	}
 }
+
+// A site saved before options were checked may hold a password under an
+// option nobody reads. Each audit says so, without the value, until the
+// settings are replaced.
+func TestAuditWarnsOfAStrayOptionInASavedSite(t *testing.T) {
+	keyring.MockInit()
+	t.Setenv(secrets.EnvVar, "the-api-key")
+	dir := t.TempDir()
+	if r := ringfence(t, dir, "sites", "add", "Old"); r.code != exitOK {
+		t.Fatal(r.stderr)
+	}
+	path := filepath.Join(dir, "sites", "old", "site.json")
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var site map[string]any
+	json.Unmarshal(raw, &site)
+	site["connector"] = map[string]any{"kind": "3cx", "url": "http://127.0.0.1:1", "client_id": "1", "options": map[string]string{"pwd": "hunter2"}}
+	raw, _ = json.Marshal(site)
+	if err := os.WriteFile(path, raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := ringfence(t, dir, "audit", "--site", "Old")
+	if !strings.Contains(r.stderr, `"pwd"`) || !strings.Contains(r.stderr, "ringfence connect") || strings.Contains(r.stderr+r.stdout, "hunter2") {
+		t.Errorf("stderr %q", r.stderr)
+	}
+}

@@ -97,11 +97,20 @@ func TestPagesAreCappedPerList(t *testing.T) {
 }
 
 func TestANextLinkToAnotherListIsRefused(t *testing.T) {
-	srv, _ := pagingServer(t, func(r *http.Request, skip, n int) map[string]any {
-		return map[string]any{"value": users(0, 1), "@odata.nextLink": "https://" + r.Host + "/xapi/v1/SipDevices?$skip=1"}
-	})
-	s := newSource(t, srv.URL, poolOf(srv), xapifake.Secret, false, 3)
-	if _, err := s.readUsers(t.Context(), nil); !errors.Is(err, httpx.ErrBadData) || !strings.Contains(err.Error(), "another list") {
-		t.Fatalf("got %v", err)
+	for _, link := range []string{"/xapi/v1/SipDevices?$skip=1", "/xapi/v1/Users(1)/Pbx.ResetToken", "/xapi/v1/Users/../Users(1)"} {
+		var wrong atomic.Int32
+		srv, _ := pagingServer(t, func(r *http.Request, skip, n int) map[string]any {
+			if n > 1 {
+				wrong.Add(1)
+			}
+			return map[string]any{"value": users(0, 1), "@odata.nextLink": "https://" + r.Host + link}
+		})
+		s := newSource(t, srv.URL, poolOf(srv), xapifake.Secret, false, 3)
+		if _, err := s.readUsers(t.Context(), nil); !errors.Is(err, httpx.ErrBadData) || !strings.Contains(err.Error(), "another list") {
+			t.Errorf("%s: got %v", link, err)
+		}
+		if wrong.Load() != 0 {
+			t.Errorf("%s: the link was followed", link)
+		}
 	}
 }
