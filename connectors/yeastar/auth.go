@@ -107,6 +107,9 @@ func (s *Source) signIn(ctx context.Context) error {
 	return nil
 }
 
+// releaseWait bounds the hand-back of a sign-in.
+const releaseWait = 5 * time.Second
+
 // release hands the access token back with the documented del_token, so
 // that a run does not hold one of the few live tokens Yeastar allows an
 // application until it expires. It runs even when the fetch failed or was
@@ -118,7 +121,9 @@ func (s *Source) release(ctx context.Context) {
 	if s.sess.access == "" {
 		return
 	}
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.client.Limits().Request)
+	// A cancelled fetch still hands its token back, but never waits long:
+	// the person who cancelled is waiting too.
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), min(s.client.Limits().Request, releaseWait))
 	defer cancel()
 	var ans status
 	_ = s.client.Release(ctx, "handing back the sign-in", url.Values{"access_token": {s.sess.access}}, &ans)
