@@ -280,6 +280,18 @@ func TestEachRunHandsItsTokenBack(t *testing.T) {
 	if _, err := newSource(t, url, f, Options{}).Fetch(t.Context(), nil); err == nil {
 		t.Fatal("a refused extension list was accepted")
 	}
+	// Cancelled half-way, as from the app: the token still goes back.
+	delete(f.Deny, "extension/list")
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	_, err := newSource(t, url, f, Options{}).Fetch(ctx, func(p connectors.Progress) {
+		if p.Step == "extensions" {
+			cancel()
+		}
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled fetch: %v", err)
+	}
 	if f.Live() != 0 || f.Released != f.Issued {
 		t.Errorf("%d tokens live, %d released of %d issued", f.Live(), f.Released, f.Issued)
 	}
