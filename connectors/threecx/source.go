@@ -114,6 +114,7 @@ func (s *Source) Fetch(ctx context.Context, progress func(connectors.Progress)) 
 		return checklist.Inventory{}, err
 	}
 	inv.PBX = pbx
+	inv.PBX.Product = "3CX" // known from the sign-in, even when the version is not
 	report("pbx", 1, 1)
 
 	users, err := s.readUsers(ctx, func(done, total int) { report("users", done, total) })
