@@ -285,6 +285,7 @@ func fetchInventory(ctx context.Context, site checklist.Site, now time.Time, e e
 		return checklist.Inventory{}, err
 	}
 	reportProblems(src, e)
+	reportGaps(inv, e)
 	return inv, nil
 }
 

@@ -79,9 +79,19 @@ func runConnect(ctx context.Context, args []string, e env) error {
 	if err != nil {
 		return err
 	}
+	if err := kind.CheckOptions(options); err != nil {
+		return usagef("--option: %v", err)
+	}
 	s.Connector = checklist.ConnectorSettings{Kind: kind.Name, URL: *rawURL, ClientID: *clientID, File: *file, Options: options}
 	if err := requireFields(kind, s.Connector); err != nil {
 		return err
+	}
+	if s.Connector.URL != "" {
+		// Saved tidied: a query or fragment copied from the browser has no
+		// place in site.json.
+		if s.Connector.URL, err = httpx.CheckAddress(kind.Name, s.Connector.URL); err != nil {
+			return usagef("--url: %v", err)
+		}
 	}
 	if *trust != "" {
 		if err := pin(&s, *trust, e); err != nil {
@@ -140,9 +150,10 @@ func requireFields(k connectors.Kind, c checklist.ConnectorSettings) error {
 		}
 	}
 	if c.URL != "" {
+		// The address is not repeated: it may hold a password.
 		u, err := url.Parse(c.URL)
 		if err != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
-			return usagef("--url %q should be a web address such as https://pbx.example.com", c.URL)
+			return usagef("--url should be a web address such as https://pbx.example.com")
 		}
 	}
 	return nil
@@ -224,6 +235,11 @@ func siteSource(site checklist.Site, e env) (connectors.Source, error) {
 	if !ok {
 		return nil, fmt.Errorf("site %q uses the %q connector, which this build of Ringfence does not have (it has: %s)", site.Name, site.Connector.Kind, kindNames())
 	}
+	if err := kind.CheckOptions(site.Connector.Options); err != nil {
+		// Saved before options were checked; the audit can go on, but a
+		// password may be sitting in site.json.
+		fmt.Fprintf(e.stderr, "Warning: the settings of %q: %v\nRun ringfence connect again for this site to replace them.\n", site.Name, err)
+	}
 	secret := ""
 	if needsSecret(kind) {
 		var ok bool
@@ -242,6 +258,23 @@ func siteSource(site checklist.Site, e env) (connectors.Source, error) {
 		}
 	}
 	return kind.New(site, secret)
+}
+
+// reportGaps prints each part of the phone system that could not be read,
+// and why: the checks resting on it stay unknown rather than pass.
+func reportGaps(inv checklist.Inventory, e env) {
+	names := map[checklist.Facet]string{
+		checklist.FacetPBX: "phone system's version", checklist.FacetDevices: "phones", checklist.FacetDialling: "dialling rules",
+		checklist.FacetVoicemail: "voicemail mailboxes", checklist.FacetCalls: "call records", checklist.FacetTrunks: "trunks",
+		checklist.FacetAdmins: "admin accounts", checklist.FacetExtensions: "extensions",
+	}
+	for _, g := range inv.Source.Gaps {
+		what := names[g.Facet]
+		if what == "" {
+			what = string(g.Facet)
+		}
+		fmt.Fprintf(e.stderr, "Could not read the %s: %s The checks that need it stay unknown.\n", what, g.Reason)
+	}
 }
 
 // reportProblems prints what a source skipped, such as bad rows of a CSV file.

@@ -165,3 +165,78 @@ func TestCSVInventorySite(t *testing.T) {
 		t.Errorf("second audit should read the remembered file: %+v", r)
 	}
 }
+
+// Options are saved in site.json in plain text, so a key no connector reads
+// is refused (a typo would be silently ignored; "pwd=" would leave a password
+// in the file), and so is an address carrying a password or a secret-looking
+// query. Nothing is saved and the value is never echoed.
+func TestConnectRefusesSecretsInOptionsAndAddresses(t *testing.T) {
+	keyring.MockInit()
+	t.Setenv(secrets.EnvVar, "the-api-key")
+	dir := t.TempDir()
+	base := []string{"connect", "--site", "Leaky", "--connector", "3cx", "--client-id", "1"}
+	for _, tt := range []struct {
+		extra []string
+		want  []string
+	}{
+		{[]string{"--url", "https://pbx.example.com", "--option", "pwd=hunter2"}, []string{"pwd", "keyring", "calls", "page_size"}},
+		{[]string{"--url", "https://pbx.example.com", "--option", "pass=hunter2"}, []string{"pass", "keyring"}},
+		{[]string{"--url", "https://pbx.example.com", "--option", "key=hunter2"}, []string{"key", "keyring"}},
+		{[]string{"--url", "https://pbx.example.com", "--option", "colour=hunter2"}, []string{"colour", "calls", "page_size"}},
+		{[]string{"--url", "https://admin:hunter2@pbx.example.com"}, []string{"user name or password", "--url"}},
+		{[]string{"--url", "https://pbx.example.com/?access_token=hunter2"}, []string{"access_token", "--url"}},
+		{[]string{"--url", "https://pbx.example.com/?api_key=hunter2&x=1"}, []string{"api_key"}},
+	} {
+		r := ringfence(t, dir, append(base, tt.extra...)...)
+		if r.code != exitUsage {
+			t.Errorf("%v: exit %d, stderr %q; want a usage error", tt.extra, r.code, r.stderr)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(r.stderr, w) {
+				t.Errorf("%v: %q does not say %q", tt.extra, r.stderr, w)
+			}
+		}
+		if strings.Contains(r.stdout+r.stderr, "hunter2") {
+			t.Errorf("%v: the secret was echoed: %q", tt.extra, r.stderr)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "sites")); err == nil {
+		filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if data, _ := os.ReadFile(path); strings.Contains(string(data), "hunter2") {
+				t.Errorf("%s holds the secret", path)
+			}
+			return nil
+		})
+	}
+	if r := ringfence(t, dir, "sites"); strings.Contains(r.stdout, "Leaky") {
+		t.Error("a refused connection saved the site")
+	}
+}
+
+// A site saved before options were checked may hold a password under an
+// option nobody reads. Each audit says so, without the value, until the
+// settings are replaced.
+func TestAuditWarnsOfAStrayOptionInASavedSite(t *testing.T) {
+	keyring.MockInit()
+	t.Setenv(secrets.EnvVar, "the-api-key")
+	dir := t.TempDir()
+	if r := ringfence(t, dir, "sites", "add", "Old"); r.code != exitOK {
+		t.Fatal(r.stderr)
+	}
+	path := filepath.Join(dir, "sites", "old", "site.json")
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var site map[string]any
+	json.Unmarshal(raw, &site)
+	site["connector"] = map[string]any{"kind": "3cx", "url": "http://127.0.0.1:1", "client_id": "1", "options": map[string]string{"pwd": "hunter2"}}
+	raw, _ = json.Marshal(site)
+	if err := os.WriteFile(path, raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := ringfence(t, dir, "audit", "--site", "Old")
+	if !strings.Contains(r.stderr, `"pwd"`) || !strings.Contains(r.stderr, "ringfence connect") || strings.Contains(r.stderr+r.stdout, "hunter2") {
+		t.Errorf("stderr %q", r.stderr)
+	}
+}

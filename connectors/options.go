@@ -2,8 +2,12 @@ package connectors
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/ringfence/ringfence/connectors/httpx"
 )
 
 // FetchOptions tune how much a PBX connector reads and how hard it pushes. They
@@ -29,6 +33,53 @@ type FetchOptions struct {
 // MaxCallDays is the longest call history an option may ask for: two years,
 // more than any audit compares, and a bound on what a typo can ask a PBX for.
 const MaxCallDays = 730
+
+// FetchOptionKeys are the keys ParseFetchOptions reads, for a Kind's Options.
+var FetchOptionKeys = []string{"calls", "call_limit", "concurrency", "page_size"}
+
+// optionHelp says what each option does, for the message that lists them.
+var optionHelp = map[string]string{
+	"calls":       "calls=yes also reads call records",
+	"call_limit":  "call_limit=N reads at most N call records",
+	"calls_days":  "calls_days=N reads the last N days of call history (3CX; 90 by default)",
+	"concurrency": "concurrency=N sends at most N requests at once",
+	"page_size":   "page_size=N asks for N items a page",
+}
+
+// CheckOptions refuses an option the connector does not read, listing the
+// ones it does. A key that looks like a password or key gets its own
+// message: options are saved in plain text, and secrets go in the keyring.
+// The value is never repeated, in case it is a secret.
+func (k Kind) CheckOptions(m map[string]string) error {
+	for _, key := range slices.Sorted(maps.Keys(m)) {
+		if slices.Contains(k.Options, key) {
+			continue
+		}
+		valid := k.optionList()
+		if httpx.LooksSecret(key) {
+			return fmt.Errorf("the option %q looks like a password or key, and options are saved in plain text. "+
+				"Leave it out: Ringfence asks for the secret itself and keeps it in this computer's keyring. The %s connector's options are: %s",
+				key, k.Name, valid)
+		}
+		return fmt.Errorf("the %s connector has no option %q. Its options are: %s", k.Name, key, valid)
+	}
+	return nil
+}
+
+func (k Kind) optionList() string {
+	if len(k.Options) == 0 {
+		return "none"
+	}
+	var parts []string
+	for _, key := range k.Options {
+		if h := optionHelp[key]; h != "" {
+			parts = append(parts, key+" ("+h+")")
+		} else {
+			parts = append(parts, key)
+		}
+	}
+	return strings.Join(parts, "; ")
+}
 
 // maxConcurrency keeps a typo in the options from flooding a small PBX.
 const maxConcurrency = 32

@@ -27,6 +27,10 @@ type Kind struct {
 	// system so that Ringfence can read and nothing more.
 	LeastPrivilege string
 	Fields         []Field
+	// Options are the option keys the connector reads from a site
+	// ("calls", "page_size"); any other is refused, since options are saved
+	// in plain text and a stray one is either a typo or a secret.
+	Options []string
 	// New builds a source for a site. secret is empty for connectors without one.
 	New func(site checklist.Site, secret string) (Source, error)
 }

@@ -2,6 +2,7 @@ package connectors
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -28,4 +29,17 @@ func TestKindsListPhoneSystemsFirstByTitle(t *testing.T) {
 		}
 	}()
 	Register(Kind{Name: "csv"})
+}
+
+func TestCheckOptionsRefusesUnknownAndSecretKeys(t *testing.T) {
+	k := Kind{Name: "3cx", Options: []string{"calls", "page_size"}}
+	if err := k.CheckOptions(map[string]string{"calls": "yes", "page_size": "50"}); err != nil {
+		t.Fatal(err)
+	}
+	for key, want := range map[string]string{"pwd": "keyring", "pass": "keyring", "key": "keyring", "API_Token": "keyring", "colour": "has no option"} {
+		err := k.CheckOptions(map[string]string{"calls": "yes", key: "s3cret"})
+		if err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "page_size (") || strings.Contains(err.Error(), "s3cret") {
+			t.Errorf("%s: %v", key, err)
+		}
+	}
 }

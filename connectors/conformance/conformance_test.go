@@ -11,6 +11,7 @@ package conformance
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 
@@ -35,11 +36,14 @@ func targets() []Target {
 			},
 			New: func(e Endpoint) (connectors.Source, error) {
 				return threecx.New(threecx.Config{URL: e.URL, ClientID: xapifake.ClientID, Secret: e.Secret,
-					Pins: e.Pins, RootCAs: e.RootCAs, Limits: e.Limits, Calls: true})
+					Pins: e.Pins, RootCAs: e.RootCAs, Limits: e.Limits, Calls: true, PageSize: e.PageSize})
 			},
-			Secret: xapifake.Secret,
-			PINs:   xapifake.LeakPINs,
-			Others: xapifake.SecretValues(),
+			Secret:   xapifake.Secret,
+			PINs:     xapifake.LeakPINs,
+			Others:   xapifake.SecretValues(),
+			Dir:      "threecx",
+			Classify: classify3CX,
+			Writes:   []string{"/xapi/v1/Users(1)/Pbx.ResetToken", "/xapi/v1/Users(1)", "/xapi/v1/Users/Pbx.BatchDelete", "/xapi/v1/Trunks(1)"},
 		},
 		{
 			Name: "freepbx",
@@ -52,10 +56,14 @@ func targets() []Target {
 			},
 			New: func(e Endpoint) (connectors.Source, error) {
 				return freepbx.New(freepbx.Config{URL: e.URL, ClientID: freepbxfake.ClientID, Secret: e.Secret,
-					Pins: e.Pins, RootCAs: e.RootCAs, Limits: e.Limits, Options: freepbx.Options{Calls: true}})
+					Pins: e.Pins, RootCAs: e.RootCAs, Limits: e.Limits, Options: freepbx.Options{Calls: true, PageSize: e.PageSize}})
 			},
-			Secret: freepbxfake.Secret,
-			PINs:   freepbxfake.LeakPINs,
+			Secret:   freepbxfake.Secret,
+			PINs:     freepbxfake.LeakPINs,
+			Dir:      "freepbx",
+			Classify: classifyFreePBX,
+			Writes: []string{"/admin/config.php?display=extensions&action=del&extension=100", "/admin/ajax.php?module=core&command=delete",
+				"/admin/config.php?display=backup&action=delete&id=1"},
 		},
 		{
 			Name: "yeastar",
@@ -65,11 +73,14 @@ func targets() []Target {
 			},
 			New: func(e Endpoint) (connectors.Source, error) {
 				return yeastar.New(yeastar.Config{URL: e.URL, ClientID: yeastarfake.ClientID, Secret: e.Secret,
-					Pins: e.Pins, RootCAs: e.RootCAs, Limits: e.Limits, Options: yeastar.Options{Calls: true}})
+					Pins: e.Pins, RootCAs: e.RootCAs, Limits: e.Limits, Options: yeastar.Options{Calls: true, PageSize: e.PageSize}})
 			},
-			Secret: yeastarfake.Secret,
-			PINs:   yeastarfake.LeakPINs,
-			Others: []string{yeastarfake.B64(yeastarfake.LeakPINs[0]), yeastarfake.B64(yeastarfake.LeakPINs[1])},
+			Secret:   yeastarfake.Secret,
+			PINs:     yeastarfake.LeakPINs,
+			Others:   []string{yeastarfake.B64(yeastarfake.LeakPINs[0]), yeastarfake.B64(yeastarfake.LeakPINs[1])},
+			Dir:      "yeastar",
+			Classify: classifyYeastar,
+			Writes:   []string{"/openapi/v1.0/extension/delete?ids=1,2", "/openapi/v1.0/del_token", "/openapi/v1.0/extension/update", "/openapi/v1.0/system/reboot"},
 		},
 	}
 }
@@ -77,6 +88,45 @@ func targets() []Target {
 func TestHostileServers(t *testing.T) {
 	for _, tg := range targets() {
 		t.Run(tg.Name, func(t *testing.T) { RunHostile(t, tg) })
+	}
+}
+
+// TestRedirectsNeverReachAWrite sends every kind of request each connector
+// makes (each read, the sign-in, GraphQL queries, next pages) to a write
+// address with 302, 303, 307 and 308, absolute and relative.
+func TestRedirectsNeverReachAWrite(t *testing.T) {
+	for _, tg := range targets() {
+		t.Run(tg.Name, func(t *testing.T) {
+			cases, held := RunRedirects(t, tg)
+			t.Logf("%s: %d of %d hostile redirect cases held", tg.Name, held, cases)
+		})
+	}
+}
+
+// TestEveryHTTPConnectorIsCovered fails when a connector that talks HTTP is
+// missing from targets: by the registry (a kind with an address field) and
+// by the source (a package under connectors/ that imports httpx).
+func TestEveryHTTPConnectorIsCovered(t *testing.T) {
+	names, dirs := map[string]bool{}, map[string]bool{}
+	for _, tg := range targets() {
+		names[tg.Name], dirs[tg.Dir] = true, true
+	}
+	for _, k := range connectors.Kinds() {
+		if slices.ContainsFunc(k.Fields, func(f connectors.Field) bool { return f.Key == "url" }) && !names[k.Name] {
+			t.Errorf("the %s connector reads over HTTP but is not in the conformance targets", k.Name)
+		}
+	}
+	users, err := httpxUsers("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(users) == 0 {
+		t.Fatal("no package imports httpx; the scan is looking in the wrong place")
+	}
+	for _, dir := range users {
+		if !dirs[dir] {
+			t.Errorf("connectors/%s imports httpx but is not in the conformance targets", dir)
+		}
 	}
 }
 

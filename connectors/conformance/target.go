@@ -25,6 +25,9 @@ type Endpoint struct {
 	Pins    []checklist.PinnedCert
 	Limits  httpx.Limits
 	Secret  string
+	// PageSize asks for small pages, so that paging is exercised; 0 keeps
+	// the connector's default.
+	PageSize int
 }
 
 // Target is one connector under test.
@@ -47,6 +50,17 @@ type Target struct {
 	PINs []string
 	// Others are further secrets the fake would hand out if asked carelessly.
 	Others []string
+	// Dir is the connector's package folder under connectors/, so that the
+	// suite can tell when a connector using httpx is missing from it.
+	Dir string
+	// Classify names the kind of a request ("sign-in", "read Users", "next
+	// page of Users", "release"), given its body; the redirect suite
+	// redirects the first request of each kind in turn. A kind that starts
+	// with "release" is the hand-back of a sign-in, which may fail quietly.
+	Classify func(r *http.Request, body []byte) string
+	// Writes are addresses (path and query) on this phone system that change
+	// it; the redirect suite sends the connector to each in turn.
+	Writes []string
 }
 
 // secrets is everything that must never come out.
@@ -58,7 +72,7 @@ func (tg Target) secrets() []string {
 // HostileLimits are short, so that each hostile case ends quickly; the suites
 // assert the kind of error, never the time taken.
 func HostileLimits() httpx.Limits {
-	return httpx.Limits{Connect: 2 * time.Second, Request: 400 * time.Millisecond, Overall: 10 * time.Second,
+	return httpx.Limits{Connect: 2 * time.Second, Request: 1500 * time.Millisecond, Overall: 15 * time.Second,
 		MaxBody: 1 << 20, Retries: 1, MaxConcurrent: 4, Backoff: time.Millisecond, MaxRetryWait: 5 * time.Millisecond}
 }
 

@@ -61,22 +61,21 @@ func offsetCursor(offset int) string {
 	return base64.StdEncoding.EncodeToString([]byte("arrayconnection:" + strconv.Itoa(offset)))
 }
 
-// maxPages stops a server that keeps sending pages from keeping Ringfence busy.
-const maxPages = 10000
-
 // fetchExtensions reads every extension, page by page. It follows pageInfo
 // when the server gives it, falls back to totalCount and the page size when it
-// does not, and always stops on an empty page.
+// does not, and always stops on an empty page. A cursor that repeats, a page
+// with nothing new while more are due, and more pages than the client's limit
+// are errors: stopping quietly would pass off part of the list as all of it.
 func (s *Source) fetchExtensions(ctx context.Context, progress func(connectors.Progress)) ([]extensionNode, error) {
 	const step = "reading extensions"
 	doc := extensionsRelay
 	var out []extensionNode
 	seen := map[string]bool{}
 	after := ""
+	pager := s.client.Pager(step, "extensions")
 	for page := 0; ; page++ {
-		if page >= maxPages {
-			return nil, &httpx.Error{Connector: name, Step: step, Err: errors.New("the server kept sending pages"),
-				Hint: "Check that the FreePBX API module is up to date."}
+		if err := pager.Next(after); err != nil {
+			return nil, err
 		}
 		vars := map[string]any{"first": s.opts.PageSize}
 		if after != "" {
@@ -108,9 +107,8 @@ func (s *Source) fetchExtensions(ctx context.Context, progress func(connectors.P
 			progress(connectors.Progress{Step: "extensions", Done: len(out), Total: conn.TotalCount})
 		}
 		if fresh == 0 {
-			// A page of nothing new means the server ignored the cursor; going
-			// on would loop for ever.
-			break
+			// The server ignored the cursor; going on would loop for ever.
+			return nil, pager.NothingNew()
 		}
 		if pi := conn.PageInfo; pi != nil {
 			if !pi.HasNextPage {

@@ -151,18 +151,59 @@ func TestPagingSurvivesEveryPageInfoShape(t *testing.T) {
 	}
 }
 
+// A server that ignores the cursor sends the first page for ever. Stopping
+// quietly would show 10 of 30 extensions as if they were all; the fetch must
+// fail and say why, after the first repeated page.
 func TestPagingStopsWhenTheServerIgnoresTheCursor(t *testing.T) {
 	f, url := fake(t, freepbxfake.New())
 	f.Mode = freepbxfake.PagesIgnoreAfter
 	for i := 0; i < 30; i++ {
 		f.Exts = append(f.Exts, freepbxfake.Ext{ID: fmt.Sprint(100 + i), VM: "novm"})
 	}
-	inv, err := newSource(t, url, f, Options{PageSize: 10}).Fetch(t.Context(), nil)
+	_, err := newSource(t, url, f, Options{PageSize: 10}).Fetch(t.Context(), nil)
+	if !errors.Is(err, httpx.ErrPaging) || !strings.Contains(err.Error(), "page 2 of extensions brought nothing new") {
+		t.Fatalf("got %v, want a paging error", err)
+	}
+	if len(f.Queries) != 2 {
+		t.Fatalf("%d queries: it should stop at the first repeated page", len(f.Queries))
+	}
+}
+
+// A cursor that never moves, with fresh extensions on every page, would be
+// read until the deadline.
+func TestPagingStopsWhenTheCursorRepeats(t *testing.T) {
+	f, url := fake(t, freepbxfake.New())
+	f.Mode = freepbxfake.PagesStuckCursor
+	_, err := newSource(t, url, f, Options{PageSize: 5}).Fetch(t.Context(), nil)
+	if !errors.Is(err, httpx.ErrPaging) || !strings.Contains(err.Error(), "repeated itself") {
+		t.Fatalf("got %v, want a paging error", err)
+	}
+	if len(f.Queries) > 3 {
+		t.Fatalf("%d queries before stopping", len(f.Queries))
+	}
+}
+
+// Voicemail needs its own scope, which an application may lack; the
+// extensions are still worth auditing, so the mailboxes become a gap that
+// says which scope is missing.
+func TestAVoicemailScopeMissingBecomesAGap(t *testing.T) {
+	f, url := fake(t, freepbxfake.DentalPractice())
+	f.VMErrors200 = "You are not authorized to access this scope (gql:voicemail:read)"
+	inv, err := newSource(t, url, f, Options{}).Fetch(t.Context(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(inv.Extensions) != 10 || len(f.Queries) != 2 {
-		t.Fatalf("%d extensions after %d queries: it should stop at the first repeated page", len(inv.Extensions), len(f.Queries))
+	reason, ok := inv.GapReason(checklist.FacetVoicemail)
+	if !ok || inv.Has(checklist.FacetVoicemail) || len(inv.Voicemail) != 0 {
+		t.Fatalf("gap %q, %v; collected %v", reason, ok, inv.Source.Collected)
+	}
+	for _, w := range []string{"Reading voicemail for extension", "answered the query with an error", "gql:voicemail:read"} {
+		if !strings.Contains(reason, w) {
+			t.Errorf("%q does not say %q", reason, w)
+		}
+	}
+	if len(inv.Extensions) == 0 || !inv.Has(checklist.FacetExtensions) {
+		t.Errorf("the extensions were lost: %v", inv.Source.Collected)
 	}
 }
 
@@ -189,12 +230,6 @@ func TestErrorsAreClear(t *testing.T) {
 		"wrong secret": {
 			setup: func(f *freepbxfake.Server) { f.Secret = "a-different-secret" },
 			want:  []string{"freepbx", "signing in", "401", "client ID and secret", Scopes},
-		},
-		"scope missing, errors with 200": {
-			setup: func(f *freepbxfake.Server) {
-				f.VMErrors200 = "You are not authorized to access this scope (gql:voicemail:read)"
-			},
-			want: []string{"freepbx", "reading voicemail for extension", "200", "answered the query with an error", "gql:voicemail:read"},
 		},
 	}
 	for name, tc := range cases {

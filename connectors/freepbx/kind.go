@@ -18,6 +18,7 @@ func init() {
 			"Do not give it write scopes or the whole gql scope: Ringfence asks for the three read scopes and nothing else, " +
 			"and a read-only application cannot change the system even if its secret leaks. " +
 			"Note that gql:voicemail:read lets the application see voicemail PINs: Ringfence judges each one on arrival and keeps only the verdict.",
+		Options: connectors.FetchOptionKeys,
 		Fields: []connectors.Field{
 			{Key: "url", Label: "FreePBX address", Required: true, Help: "The address of the FreePBX admin page, e.g. https://pbx.example.co.uk."},
 			{Key: "client_id", Label: "Client ID", Required: true, Help: "From Admin > API > Applications, on the application you made for Ringfence."},

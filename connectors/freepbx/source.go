@@ -61,7 +61,8 @@ func New(cfg Config) (*Source, error) {
 	if cfg.Secret == "" {
 		return nil, errors.New("freepbx: no client secret was given. Ringfence keeps it in the system keyring; enter it when asked.")
 	}
-	client, err := httpx.New(httpx.Config{Connector: name, BaseURL: cfg.URL, Pins: cfg.Pins, Limits: cfg.Limits, Hints: hints, RootCAs: cfg.RootCAs})
+	client, err := httpx.New(httpx.Config{Connector: name, BaseURL: cfg.URL, Pins: cfg.Pins, Limits: cfg.Limits, Hints: hints, RootCAs: cfg.RootCAs,
+		Policy: httpx.Policy{SignIn: []string{tokenPath}, GraphQL: graphqlPath}})
 	if err != nil {
 		return nil, err
 	}
@@ -81,15 +82,13 @@ func (s *Source) Test(ctx context.Context) error {
 }
 
 // Fetch reads extensions and voicemail, and call records when Options.Calls
-// is set. Nothing is kept from a failed fetch.
+// is set. Only the sign-in and the extensions are essential: mailboxes and
+// call records need their own scopes, and when they cannot be read they
+// become gaps with the reason, so the checks resting on them stay unknown.
 func (s *Source) Fetch(ctx context.Context, progress func(connectors.Progress)) (checklist.Inventory, error) {
 	ctx, cancel := s.client.WithOverall(ctx)
 	defer cancel()
 	exts, err := s.fetchExtensions(ctx, progress)
-	if err != nil {
-		return checklist.Inventory{}, err
-	}
-	boxes, err := s.fetchVoicemail(ctx, exts, progress)
 	if err != nil {
 		return checklist.Inventory{}, err
 	}
@@ -104,22 +103,33 @@ func (s *Source) Fetch(ctx context.Context, progress func(connectors.Progress)) 
 		// version stays unknown and the audit asks for it.
 		PBX:        checklist.PBX{Product: "FreePBX"},
 		Extensions: make([]checklist.Extension, 0, len(exts)),
-		Voicemail:  boxes,
 	}
+	optional := func(f checklist.Facet, err error) error {
+		if err == nil || !httpx.Skippable(err) {
+			return err
+		}
+		inv.AddGap(f, httpx.GapReason(err))
+		return nil
+	}
+	boxes, err := s.fetchVoicemail(ctx, exts, progress)
+	if err := optional(checklist.FacetVoicemail, err); err != nil {
+		return checklist.Inventory{}, err
+	}
+	inv.Voicemail = boxes
 	for _, e := range exts {
 		inv.Extensions = append(inv.Extensions, e.extension())
 	}
 	if s.opts.Calls {
+		inv.Source.Collected = append(inv.Source.Collected, checklist.FacetCalls)
 		calls, total, err := s.fetchCalls(ctx)
-		if err != nil {
+		if err := optional(checklist.FacetCalls, err); err != nil {
 			return checklist.Inventory{}, err
 		}
 		inv.Calls = calls
-		inv.Source.Collected = append(inv.Source.Collected, checklist.FacetCalls)
 		if total > len(calls) {
 			inv.Source.Detail += fmt.Sprintf("; the newest %d of %d call records", len(calls), total)
 		}
-		if progress != nil {
+		if progress != nil && err == nil {
 			progress(connectors.Progress{Step: "calls", Done: len(calls), Total: len(calls)})
 		}
 	}

@@ -34,6 +34,8 @@ type Config struct {
 	// Hints replace the default advice for an HTTP status, so a connector can
 	// name its own roles and screens ("give the API client the System Admin role").
 	Hints map[int]string
+	// Policy lists the only requests the client will send.
+	Policy Policy
 }
 
 // Client sends a connector's requests. It is safe for concurrent use.
@@ -53,6 +55,10 @@ func New(cfg Config) (*Client, error) {
 	base, err := parseBase(cfg.Connector, cfg.BaseURL)
 	if err != nil {
 		return nil, err
+	}
+	rules, err := cfg.Policy.compile(base.Path)
+	if err != nil {
+		return nil, &Error{Connector: cfg.Connector, Step: "checking the address", Err: err}
 	}
 	cfg.Limits = cfg.Limits.withDefaults()
 	if cfg.UserAgent == "" {
@@ -77,7 +83,7 @@ func New(cfg Config) (*Client, error) {
 		slots:  make(chan struct{}, cfg.Limits.MaxConcurrent),
 	}
 	c.http = &http.Client{
-		Transport:     &readOnly{next: transport, host: origin(base.Scheme, base.Host)},
+		Transport:     &readOnly{next: transport, host: origin(base.Scheme, base.Host), rules: rules},
 		CheckRedirect: c.checkRedirect,
 	}
 	return c, nil
@@ -95,12 +101,19 @@ func parseBase(connector, raw string) (*url.URL, error) {
 	if !strings.Contains(raw, "://") {
 		raw = "https://" + raw
 	}
+	// The address is never repeated in a message: it may hold a password.
 	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" {
-		return nil, bad(fmt.Sprintf("%q is not a web address", raw))
+		return nil, bad("the address is not a web address")
 	}
 	if u.User != nil {
-		return nil, bad("the address has a user name or password in it; enter those in their own fields")
+		return nil, bad("the address has a user name or password in it, and addresses are saved in plain text; leave them out: Ringfence asks for the secret and keeps it in the keyring")
+	}
+	for key := range u.Query() {
+		if LooksSecret(key) {
+			return nil, bad(fmt.Sprintf("the address carries %q, which looks like a password, key or token, and addresses are saved in plain text; "+
+				"leave it out: Ringfence asks for the secret and keeps it in the keyring", shown(key)))
+		}
 	}
 	switch strings.ToLower(u.Scheme) {
 	case "https":
@@ -109,12 +122,36 @@ func parseBase(connector, raw string) (*url.URL, error) {
 			return nil, bad("plain http would send your secret unencrypted; use the https address")
 		}
 	default:
-		return nil, bad(fmt.Sprintf("%q addresses are not supported; use https", u.Scheme))
+		return nil, bad(fmt.Sprintf("%q addresses are not supported; use https", shown(u.Scheme)))
 	}
 	u.Scheme = strings.ToLower(u.Scheme)
 	u.Path = strings.TrimRight(u.Path, "/")
-	u.RawQuery, u.Fragment = "", ""
+	u.RawPath = ""
+	u.RawQuery, u.Fragment, u.RawFragment = "", "", ""
 	return u, nil
+}
+
+// CheckAddress checks a phone system's address as New would, without
+// building a client, and returns it tidied (no query, no fragment, no
+// trailing slash) for saving.
+func CheckAddress(connector, raw string) (string, error) {
+	u, err := parseBase(connector, raw)
+	if err != nil {
+		return "", err
+	}
+	return u.String(), nil
+}
+
+// LooksSecret reports whether a name (of a query parameter or an option)
+// is the kind people give credentials: pwd, pass, key, token, secret...
+func LooksSecret(name string) bool {
+	k := strings.ToLower(name)
+	for _, word := range []string{"pwd", "pass", "key", "secret", "token", "auth", "cred", "pin", "sig", "session", "cookie", "code"} {
+		if strings.Contains(k, word) {
+			return true
+		}
+	}
+	return false
 }
 
 func loopback(host string) bool {
@@ -141,6 +178,12 @@ func (c *Client) WithOverall(ctx context.Context) (context.Context, context.Canc
 func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {
 	if len(via) >= 5 {
 		return fmt.Errorf("%w: too many redirects", ErrRedirect)
+	}
+	if via[0].Method != http.MethodGet {
+		// Go would re-send a 307 or 308 with the same body, secret or query
+		// included, and turn a 302 or 303 into a GET; neither is followed.
+		p, _ := req.Context().Value(purposeKey{}).(purpose)
+		return fmt.Errorf("%w: the phone system answered %s with a redirect, and Ringfence never sends a sign-in or a query on to another address", ErrRedirect, p)
 	}
 	if origin(req.URL.Scheme, req.URL.Host) != origin(c.base.Scheme, c.base.Host) {
 		return fmt.Errorf("%w (%s)", ErrRedirect, req.URL.Host)

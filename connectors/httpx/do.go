@@ -214,23 +214,42 @@ func (c *Client) transportError(parent, reqCtx context.Context, step string, err
 	case errors.Is(err, ErrCertInvalid):
 		return c.wrap(step, ErrCertInvalid, "The certificate may have expired; check the date on the phone system and renew its certificate.")
 	case errors.Is(err, ErrRedirect):
-		return c.wrap(step, ErrRedirect, "Check the address: Ringfence only talks to the phone system you named.")
+		return c.wrap(step, inner(err), "Ringfence only reads, and only from the addresses it knows on the phone system you named. "+
+			"Check the address; if it is right, the phone system (or something in front of it) is sending Ringfence elsewhere.")
 	case errors.Is(err, ErrNotReadOnly):
-		return c.wrap(step, err, "")
+		return c.wrap(step, inner(err), "")
 	case errors.Is(parent.Err(), context.Canceled):
 		return c.wrap(step, context.Canceled, "")
 	case errors.Is(parent.Err(), context.DeadlineExceeded):
 		return c.wrap(step, fmt.Errorf("%w: the whole read took longer than allowed: %w", ErrTimeout, context.DeadlineExceeded),
-			"Check that the phone system is not overloaded, or raise the time limit.")
+			"Check that the phone system is not overloaded, then try again at a quieter time.")
 	case errors.Is(reqCtx.Err(), context.DeadlineExceeded) || errors.Is(err, context.DeadlineExceeded) || isTimeout(err):
 		return c.wrap(step, fmt.Errorf("%w (%s)", ErrTimeout, c.limits.Request),
 			"Check that the phone system is switched on and reachable from this computer.")
 	}
 	var rec tls.RecordHeaderError
-	if errors.As(err, &rec) {
-		return c.wrap(step, ErrConnect, "The server did not speak https; check the port in the address.")
+	switch {
+	case errors.Is(err, http.ErrSchemeMismatch), errors.As(err, &rec):
+		// Go reports an http answer to a TLS hello as a scheme mismatch, or
+		// as a record that is not TLS.
+		return c.wrap(step, ErrNotHTTPS, "Check the port in the address: use the one the phone system serves its https admin page on, or ask your IT provider to turn https on.")
+	case strings.Contains(err.Error(), "protocol version not supported"), strings.Contains(err.Error(), "unsupported protocol version"):
+		// crypto/tls has no exported type for these: the server's
+		// protocol_version alert (it refused TLS 1.2 and 1.3), or a version
+		// it chose that Ringfence will not speak.
+		return c.wrap(step, ErrOldTLS, "Update the phone system's firmware, or turn on TLS 1.2 in its web server settings.")
 	}
 	return c.wrap(step, ErrConnect, "Check the address and port, and that this computer can reach the phone system.")
+}
+
+// inner drops the *url.Error wrapper: its message repeats the whole address,
+// query included, which can carry an access token.
+func inner(err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		return ue.Err
+	}
+	return err
 }
 
 func isTimeout(err error) bool {
@@ -256,7 +275,7 @@ func (c *Client) fail(step string, status int, err error) error {
 	case errors.Is(err, ErrBadData):
 		e.Hint = "Check the URL, and that the phone system's version is one Ringfence supports."
 	case errors.Is(err, ErrTooLarge):
-		e.Hint = "Check the URL; if it is right, raise the size limit."
+		e.Hint = "Check the URL; if it is right, ask for fewer items at a time: run ringfence connect again with --option page_size=100."
 	}
 	return e
 }

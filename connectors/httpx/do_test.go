@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -152,7 +153,7 @@ func TestStatusErrorsNameConnectorStepStatusAndWhatToCheck(t *testing.T) {
 			http.Error(w, "client_secret=hunter2 was wrong", tc.status)
 		}))
 		pool := srv.Client().Transport.(*http.Transport).TLSClientConfig.RootCAs
-		c, _ := New(Config{Connector: "3cx", BaseURL: srv.URL, Limits: testLimits(), RootCAs: pool,
+		c, _ := New(Config{Connector: "3cx", BaseURL: srv.URL, Limits: testLimits(), RootCAs: pool, Policy: testPolicy,
 			Hints: map[int]string{403: "Give the API client the System Admin role."}})
 		err := c.GetJSON(t.Context(), "reading users", "/", nil, nil, nil)
 		var e *Error
@@ -192,5 +193,34 @@ func TestRetryAfterForms(t *testing.T) {
 	}
 	if got := retryAfter("soon"); got != 0 {
 		t.Errorf("nonsense: %v", got)
+	}
+}
+
+// Advice may name only settings a user can change: there is no time limit or
+// size limit setting, but there is page_size.
+func TestAdviceNamesOnlySettingsThatExist(t *testing.T) {
+	_, c := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Query().Has("big") {
+			w.Header().Set("Content-Type", "application/json")
+			w.Write([]byte(`{"value":"` + strings.Repeat("x", 2<<20) + `"}`))
+			return
+		}
+		<-r.Context().Done()
+	}))
+	ctx, cancel := context.WithTimeout(t.Context(), 50*time.Millisecond)
+	defer cancel()
+	slow := c.GetJSON(ctx, "reading users", "/", nil, nil, nil)
+	var out map[string]any
+	big := c.GetJSON(t.Context(), "reading users", "/", url.Values{"big": {"1"}}, nil, &out)
+	for _, err := range []error{slow, big} {
+		if err == nil || strings.Contains(err.Error(), "raise the") || strings.Contains(err.Error(), "limit.") {
+			t.Errorf("advice names a setting that does not exist: %v", err)
+		}
+	}
+	if !errors.Is(big, ErrTooLarge) || !strings.Contains(big.Error(), "--option page_size=") {
+		t.Errorf("too large: %v", big)
+	}
+	if !errors.Is(slow, ErrTimeout) {
+		t.Errorf("too slow: %v", slow)
 	}
 }

@@ -2,8 +2,10 @@
 // that the rules every connector must keep are kept in one place, below the
 // connectors, where a mistake in one of them cannot undo them:
 //
-//   - read-only: the transport refuses any request that is not a GET, the one
-//     token request, or a GraphQL query, before it reaches the network;
+//   - read-only: the transport checks every request and every redirect hop
+//     against the connector's Policy (GETs of exact read paths, its sign-in
+//     path, GraphQL queries to its GraphQL path, its documented sign-out)
+//     before it reaches the network, and never follows a redirect of a POST;
 //   - TLS is always verified, against the system roots or a certificate the
 //     user pinned by its SHA-256 fingerprint; nothing turns verification off;
 //   - every call has a deadline (dial, handshake, response header, the whole

@@ -20,6 +20,8 @@ var (
 	ErrConnect     = errors.New("Ringfence could not connect to the phone system")
 	ErrCertName    = errors.New("the certificate belongs to another name")
 	ErrCertInvalid = errors.New("the certificate is not valid")
+	ErrOldTLS      = fmt.Errorf("%w: the phone system offers only an old version of TLS (1.0 or 1.1), which is no longer safe; Ringfence needs TLS 1.2 or newer", ErrConnect)
+	ErrNotHTTPS    = fmt.Errorf("%w: the server at this address answered in plain http, not https", ErrConnect)
 )
 
 // Error is what a Client returns. Its message names the connector, the step,

@@ -18,6 +18,9 @@ func testLimits() Limits {
 	}
 }
 
+// testPolicy is the allow-list of the tests' client.
+var testPolicy = Policy{Reads: []string{"/", "/xapi/v1/Users"}, SignIn: []string{"/connect/token"}, GraphQL: "/gql"}
+
 // newServer starts a TLS test server and a client that trusts it through
 // RootCAs, the way a PBX with a proper certificate is trusted.
 func newServer(t *testing.T, h http.Handler) (*httptest.Server, *Client) {
@@ -26,9 +29,15 @@ func newServer(t *testing.T, h http.Handler) (*httptest.Server, *Client) {
 	t.Cleanup(srv.Close)
 	pool := x509.NewCertPool()
 	pool.AddCert(srv.Certificate())
-	c, err := New(Config{Connector: "test", BaseURL: srv.URL, Limits: testLimits(), RootCAs: pool})
+	c, err := New(Config{Connector: "test", BaseURL: srv.URL, Limits: testLimits(), RootCAs: pool, Policy: testPolicy})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return srv, c
+}
+
+func srvPool(srv *httptest.Server) *x509.CertPool {
+	pool := x509.NewCertPool()
+	pool.AddCert(srv.Certificate())
+	return pool
 }

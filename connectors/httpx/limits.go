@@ -24,6 +24,10 @@ type Limits struct {
 	// Retry-After header, so a server cannot park a fetch for an hour. Zero
 	// means 30 seconds.
 	MaxRetryWait time.Duration
+	// MaxPages caps the pages read from one list, so a server whose pages
+	// never end is stopped with a clear message rather than by a deadline.
+	// Zero means 10,000.
+	MaxPages int
 }
 
 // DefaultLimits suit a PBX on the local network or in the cloud: generous
@@ -38,6 +42,7 @@ func DefaultLimits() Limits {
 		MaxConcurrent: 8,
 		Backoff:       500 * time.Millisecond,
 		MaxRetryWait:  30 * time.Second,
+		MaxPages:      10000,
 	}
 }
 
@@ -70,6 +75,9 @@ func (l Limits) withDefaults() Limits {
 	}
 	if l.MaxRetryWait <= 0 {
 		l.MaxRetryWait = d.MaxRetryWait
+	}
+	if l.MaxPages <= 0 {
+		l.MaxPages = d.MaxPages
 	}
 	return l
 }

@@ -18,6 +18,7 @@ const (
 	purposeRead purpose = iota
 	purposeToken
 	purposeGraphQL
+	purposeRelease
 )
 
 type purposeKey struct{}
@@ -28,10 +29,12 @@ func withPurpose(ctx context.Context, p purpose) context.Context {
 
 // readOnly is the RoundTripper every request passes through last, just before
 // the network. It is the rule, not a convention: even a request built by hand
-// inside this package, or a redirect, is checked here.
+// inside this package, or a redirect hop, is checked here against the
+// connector's allow-list.
 type readOnly struct {
-	next http.RoundTripper
-	host string // scheme://host[:port] of the configured base URL
+	next  http.RoundTripper
+	host  string // scheme://host[:port] of the configured base URL
+	rules rules
 }
 
 func (ro *readOnly) RoundTrip(req *http.Request) (*http.Response, error) {
@@ -49,29 +52,7 @@ func (ro *readOnly) check(req *http.Request) error {
 		return fmt.Errorf("%w: %s is not the phone system you connected to", ErrRedirect, req.URL.Host)
 	}
 	p, _ := req.Context().Value(purposeKey{}).(purpose)
-	switch {
-	case req.Method == http.MethodGet && p == purposeRead:
-		if req.Body != nil && req.Body != http.NoBody && req.ContentLength != 0 {
-			return fmt.Errorf("%w: a read carried a body", ErrNotReadOnly)
-		}
-		return nil
-	case req.Method == http.MethodPost && p == purposeToken:
-		if !tokenPath(req.URL.Path) {
-			return fmt.Errorf("%w: %s is not a sign-in address", ErrNotReadOnly, req.URL.Path)
-		}
-		return nil
-	case req.Method == http.MethodPost && p == purposeGraphQL:
-		return checkGraphQLBody(req)
-	}
-	return fmt.Errorf("%w (%s %s)", ErrNotReadOnly, req.Method, req.URL.Path)
-}
-
-// tokenPath keeps the sign-in exception narrow: the only POST outside GraphQL
-// goes to an address whose last part names a token (3CX /connect/token,
-// FreePBX /admin/api/api/token, Yeastar /openapi/v1.0/get_token).
-func tokenPath(p string) bool {
-	last := p[strings.LastIndex(p, "/")+1:]
-	return strings.Contains(strings.ToLower(last), "token")
+	return ro.rules.allow(req, p)
 }
 
 // checkGraphQLBody reads the body that is about to be sent, not the document

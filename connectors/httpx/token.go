@@ -17,8 +17,8 @@ type TokenBody struct {
 
 // TokenRequest posts the sign-in request and decodes the answer into out. It
 // is the one POST a connector may send besides GraphQL queries, and it may
-// only go to an address whose last part names a token. The body is never put
-// in an error.
+// only go to one of the sign-in addresses in the connector's Policy. A
+// redirect in answer is an error. The body is never put in an error.
 func (c *Client) TokenRequest(ctx context.Context, step, path string, body TokenBody, out any) error {
 	u, err := c.resolve(step, path, nil)
 	if err != nil {
@@ -40,6 +40,19 @@ func (c *Client) TokenRequest(ctx context.Context, step, path string, body Token
 		return c.fail(step, 0, fmt.Errorf("the sign-in request needs either a form or a JSON body"))
 	}
 	return c.do(ctx, request{step: step, method: http.MethodPost, url: u, header: h, body: raw, purpose: purposeToken}, out)
+}
+
+// Release sends the connector's documented sign-out (a GET to Policy.Release)
+// and decodes the answer into out. It is never redirected.
+func (c *Client) Release(ctx context.Context, step string, query url.Values, out any) error {
+	if c.cfg.Policy.Release == "" {
+		return c.wrap(step, fmt.Errorf("%w: this connector has no sign-out address", ErrNotReadOnly), "")
+	}
+	u, err := c.resolve(step, c.cfg.Policy.Release, query)
+	if err != nil {
+		return err
+	}
+	return c.do(ctx, request{step: step, method: http.MethodGet, url: u, purpose: purposeRelease}, out)
 }
 
 // GraphQL sends a GraphQL query. Anything but query operations (a mutation, a

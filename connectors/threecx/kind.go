@@ -30,6 +30,7 @@ func init() {
 		Name:           Name,
 		Title:          "3CX v20 (XAPI)",
 		LeastPrivilege: leastPrivilege,
+		Options:        []string{OptionCalls, OptionCallDays, "page_size"},
 		Fields: []connectors.Field{
 			{Key: "url", Label: "Address of the 3CX admin page", Required: true,
 				Help: "The address you sign in at, such as https://yourcompany.3cx.eu:5001."},

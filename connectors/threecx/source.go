@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 	"time"
@@ -35,6 +36,18 @@ var hints = map[int]string{
 	http.StatusNotFound:     "Check the address; the XAPI needs 3CX version 20 with an Enterprise licence.",
 }
 
+// policy is every request the connector sends: the documented token POST
+// and GETs of the collections it reads. 3CX changes things with POST, PATCH
+// and DELETE, and with POSTs to actions such as Users(1)/Pbx.ResetToken; none
+// of them can pass.
+var policy = httpx.Policy{
+	SignIn: []string{tokenPath},
+	Reads: []string{
+		"/xapi/v1/SystemStatus", "/xapi/v1/Users", "/xapi/v1/SipDevices", "/xapi/v1/CountryCodes",
+		"/xapi/v1/OutboundRules", "/xapi/v1/Trunks", "/xapi/v1/CallHistoryView",
+	},
+}
+
 // New checks the settings and prepares a source; it does not connect.
 func New(cfg Config) (*Source, error) {
 	if strings.TrimSpace(cfg.ClientID) == "" {
@@ -48,7 +61,7 @@ func New(cfg Config) (*Source, error) {
 	}
 	c, err := httpx.New(httpx.Config{
 		Connector: Name, BaseURL: cfg.URL, Pins: cfg.Pins, Limits: cfg.Limits,
-		RootCAs: cfg.RootCAs, Hints: hints,
+		RootCAs: cfg.RootCAs, Hints: hints, Policy: policy,
 	})
 	if err != nil {
 		return nil, err
@@ -69,8 +82,11 @@ func (s *Source) facets() []checklist.Facet {
 	return f
 }
 
-// Fetch reads the inventory. It stops at the first error: an audit built on
-// half an inventory would show unknowns as if they had been looked at.
+// Fetch reads the inventory. Only the sign-in and the users (extensions,
+// mailboxes and admins) are essential; a part that differs between versions
+// and licences (the system version, phones, dialling rules, call history)
+// and cannot be read becomes a gap with the reason, so the checks resting on
+// it stay unknown and say why.
 func (s *Source) Fetch(ctx context.Context, progress func(connectors.Progress)) (checklist.Inventory, error) {
 	ctx, cancel := s.client.WithOverall(ctx)
 	defer cancel()
@@ -82,14 +98,23 @@ func (s *Source) Fetch(ctx context.Context, progress func(connectors.Progress)) 
 	inv := checklist.Inventory{Source: checklist.SourceInfo{
 		Connector: Name, Detail: s.client.BaseURL(), FetchedAt: s.now().UTC(), Collected: s.facets(),
 	}}
+	// optional records a failed optional part as a gap; anything else stops the fetch.
+	optional := func(f checklist.Facet, err error) error {
+		if err == nil || !httpx.Skippable(err) {
+			return err
+		}
+		inv.AddGap(f, httpx.GapReason(err))
+		return nil
+	}
 	if err := s.signIn(ctx); err != nil {
 		return checklist.Inventory{}, err
 	}
 	pbx, err := s.readSystem(ctx)
-	if err != nil {
+	if err := optional(checklist.FacetPBX, err); err != nil {
 		return checklist.Inventory{}, err
 	}
 	inv.PBX = pbx
+	inv.PBX.Product = "3CX" // known from the sign-in, even when the version is not
 	report("pbx", 1, 1)
 
 	users, err := s.readUsers(ctx, func(done, total int) { report("users", done, total) })
@@ -98,33 +123,43 @@ func (s *Source) Fetch(ctx context.Context, progress func(connectors.Progress)) 
 	}
 	inv.Extensions, inv.Voicemail, inv.Admins = users.extensions, users.mailboxes, users.admins
 
-	inv.Devices, err = s.readDevices(ctx, func(done, total int) { report("devices", done, total) })
-	if err != nil {
+	devices, err := s.readDevices(ctx, func(done, total int) { report("devices", done, total) })
+	if err := optional(checklist.FacetDevices, err); err != nil {
 		return checklist.Inventory{}, err
 	}
-	inv.Dialling, err = s.readDialling(ctx)
-	if err != nil {
+	inv.Devices = devices
+	dialling, err := s.readDialling(ctx)
+	if err := optional(checklist.FacetDialling, err); err != nil {
 		return checklist.Inventory{}, err
 	}
+	inv.Dialling = dialling
 	report("dialling", 1, 1)
 	if s.cfg.Calls {
 		days, since := s.callWindow(inv.Source.FetchedAt)
 		inv.Source.CallDays, inv.Source.CallsSince = days, since
-		inv.Calls, err = s.readCalls(ctx, since, func(done, total int) { report("calls", done, total) })
-		if err != nil {
+		calls, err := s.readCalls(ctx, since, func(done, total int) { report("calls", done, total) })
+		if err := optional(checklist.FacetCalls, err); err != nil {
 			return checklist.Inventory{}, err
 		}
+		inv.Calls = calls
 	}
 	return inv, nil
 }
 
-// Test signs in and makes one cheap read, to check the settings in seconds.
+// Test signs in and reads one user, the one read an audit cannot do without,
+// to check the settings in seconds. The system version is not read here: its
+// resource differs between versions and licences, and a fetch records it as
+// a gap when missing.
 func (s *Source) Test(ctx context.Context) error {
 	ctx, cancel := s.client.WithOverall(ctx)
 	defer cancel()
 	if err := s.signIn(ctx); err != nil {
 		return err
 	}
-	_, err := s.readSystem(ctx)
-	return err
+	var one struct {
+		Value []struct {
+			ID int `json:"Id"`
+		} `json:"value"`
+	}
+	return s.get(ctx, "reading users", "/xapi/v1/Users", url.Values{"$select": {"Id"}, "$top": {"1"}}, &one)
 }

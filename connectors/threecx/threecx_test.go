@@ -40,6 +40,12 @@ func serve(t testing.TB, pbx *xapifake.PBX) (*httptest.Server, *x509.CertPool) {
 	return srv, pool
 }
 
+func poolOf(srv *httptest.Server) *x509.CertPool {
+	pool := x509.NewCertPool()
+	pool.AddCert(srv.Certificate())
+	return pool
+}
+
 func newSource(t testing.TB, url string, pool *x509.CertPool, secret string, calls bool, pageSize int) *Source {
 	s, err := New(Config{URL: url, ClientID: xapifake.ClientID, Secret: secret, RootCAs: pool,
 		Limits: testLimits(), Calls: calls, PageSize: pageSize})
@@ -159,7 +165,7 @@ func TestTesterSignsInAndReadsOnce(t *testing.T) {
 	if err := s.Test(t.Context()); err != nil {
 		t.Fatal(err)
 	}
-	if pbx.TokensIssued != 1 || pbx.Requests["SystemStatus"] != 1 || len(pbx.Requests) != 1 {
+	if pbx.TokensIssued != 1 || pbx.Requests["Users"] != 1 || len(pbx.Requests) != 1 {
 		t.Fatalf("tokens %d, requests %v", pbx.TokensIssued, pbx.Requests)
 	}
 }

@@ -24,6 +24,18 @@ var readPaths = map[string]bool{
 	"cdr/list":              true,
 }
 
+// policy is every request the connector sends: the two documented token
+// POSTs, GETs of readPaths, and the documented token release (del_token, a
+// GET), which the HTTP client sends only when asked to release a sign-in and
+// never as a redirect.
+func policy() httpx.Policy {
+	p := httpx.Policy{SignIn: []string{apiBase + "get_token", apiBase + "refresh_token"}, Release: apiBase + "del_token"}
+	for path := range readPaths {
+		p.Reads = append(p.Reads, apiBase+path)
+	}
+	return p
+}
+
 // Error codes Yeastar puts in the envelope of an HTTP 200 answer.
 const (
 	codeTokenExpired = 10004

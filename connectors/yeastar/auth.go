@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"sync"
 	"time"
 
@@ -104,6 +105,31 @@ func (s *Source) signIn(ctx context.Context) error {
 	}
 	s.keep(ans)
 	return nil
+}
+
+// releaseWait bounds the hand-back of a sign-in.
+const releaseWait = 5 * time.Second
+
+// release hands the access token back with the documented del_token, so
+// that a run does not hold one of the few live tokens Yeastar allows an
+// application until it expires. It runs even when the fetch failed or was
+// cancelled, within its own short deadline, and its own failure only means
+// the token expires on its own in half an hour.
+func (s *Source) release(ctx context.Context) {
+	s.sess.mu.Lock()
+	defer s.sess.mu.Unlock()
+	if s.sess.access == "" {
+		return
+	}
+	// A cancelled fetch still hands its token back, but never waits long:
+	// the person who cancelled is waiting too.
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), min(s.client.Limits().Request, releaseWait))
+	defer cancel()
+	var ans status
+	_ = s.client.Release(ctx, "handing back the sign-in", url.Values{"access_token": {s.sess.access}}, &ans)
+	s.sess.access, s.sess.refresh = "", ""
+	s.sess.accessExpiry, s.sess.refreshExpiry = time.Time{}, time.Time{}
+	s.sess.gen++
 }
 
 func (s *Source) keep(ans tokenAnswer) {

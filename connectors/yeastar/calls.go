@@ -22,26 +22,42 @@ type cdrRow struct {
 	CallType     string `json:"call_type"`
 }
 
-// fetchCalls reads up to CallLimit records, newest first.
+// fetchCalls reads up to CallLimit records, newest first. A page that brings
+// no record not already read, while more are due, is an error.
 func (s *Source) fetchCalls(ctx context.Context) ([]checklist.Call, int, error) {
+	const step = "reading call records"
 	size := min(s.opts.CallLimit, maxCDRPage)
+	pager := s.client.Pager(step, "call records")
+	seen := map[int]bool{}
 	var calls []checklist.Call
 	total := 0
-	for page := 1; len(calls) < s.opts.CallLimit && page <= maxPages; page++ {
+	for page := 1; len(calls) < s.opts.CallLimit; page++ {
+		if err := pager.Next(""); err != nil {
+			return nil, 0, err
+		}
 		q := url.Values{"page": {strconv.Itoa(page)}, "page_size": {strconv.Itoa(size)}, "sort_by": {"id"}, "order_by": {"desc"}}
 		var p pageOf[cdrRow]
-		if err := s.get(ctx, "reading call records", "cdr/list", q, &p); err != nil {
+		if err := s.get(ctx, step, "cdr/list", q, &p); err != nil {
 			return nil, 0, err
 		}
 		total = p.TotalNumber
+		fresh := 0
 		for _, r := range p.Data {
 			if len(calls) == s.opts.CallLimit {
 				break
 			}
+			if seen[r.ID] {
+				continue
+			}
+			seen[r.ID] = true
 			calls = append(calls, r.call())
+			fresh++
 		}
 		if len(p.Data) < size || (total > 0 && page*size >= total) {
 			break
+		}
+		if fresh == 0 && len(calls) < s.opts.CallLimit {
+			return nil, 0, pager.NothingNew()
 		}
 	}
 	return calls, total, nil

@@ -14,10 +14,11 @@ func init() {
 		Name:  name,
 		Title: "Yeastar P-Series (OpenAPI)",
 		LeastPrivilege: "Yeastar has no read-only API role: whoever holds the client ID and secret can change the phone system through the API, " +
-			"and the API can also reveal voicemail PINs and SIP passwords. Ringfence itself only reads (it refuses every address but five read-only ones), " +
+			"and the API can also reveal voicemail PINs and SIP passwords. Ringfence itself only reads (it refuses every address but five read-only ones and the one that hands its own sign-in back), " +
 			"but protect the credentials accordingly: on the PBX open Integrations > API, enable the API only for this audit, " +
 			"turn on IP restriction and allow only the address of the computer running Ringfence, " +
 			"and disable the API (or reset the client secret) when the audit is done.",
+		Options: connectors.FetchOptionKeys,
 		Fields: []connectors.Field{
 			{Key: "url", Label: "PBX address", Required: true, Help: "The PBX's web address with its port, e.g. https://pbx.example.co.uk:8088 or https://yourname.ras.yeastar.com."},
 			{Key: "client_id", Label: "Client ID", Required: true, Help: "From Integrations > API on the PBX."},

@@ -2,16 +2,11 @@ package yeastar
 
 import (
 	"context"
-	"errors"
 	"net/url"
 	"strconv"
 
 	"github.com/ringfence/ringfence/connectors"
-	"github.com/ringfence/ringfence/connectors/httpx"
 )
-
-// maxPages stops a server that keeps sending pages from keeping Ringfence busy.
-const maxPages = 10000
 
 // pageOf is one page of a Yeastar list: total_number and data.
 type pageOf[T any] struct {
@@ -21,15 +16,18 @@ type pageOf[T any] struct {
 }
 
 // readAll pages through a list (pages count from 1) until it has total_number
-// items, a page comes back empty or short, or a page brings nothing new. key
-// names an item so that a server repeating itself cannot pad the inventory.
+// items or a page comes back empty or short. key names an item so that a
+// server repeating itself cannot pad the inventory; a full page that brings
+// nothing new, or more pages than the client's limit, is an error rather than
+// a quiet stop that would pass off part of the list as all of it.
 func readAll[T any](ctx context.Context, s *Source, what, path string, extra url.Values, key func(T) string, progress func(connectors.Progress)) ([]T, error) {
 	step := "reading " + what
 	var out []T
 	seen := map[string]bool{}
+	pager := s.client.Pager(step, what)
 	for page := 1; ; page++ {
-		if page > maxPages {
-			return nil, &httpx.Error{Connector: name, Step: step, Err: errors.New("the PBX kept sending pages"), Hint: "Check that the PBX firmware is up to date."}
+		if err := pager.Next(""); err != nil {
+			return nil, err
 		}
 		q := url.Values{"page": {strconv.Itoa(page)}, "page_size": {strconv.Itoa(s.opts.PageSize)}}
 		for k, v := range extra {
@@ -52,8 +50,11 @@ func readAll[T any](ctx context.Context, s *Source, what, path string, extra url
 		if progress != nil && fresh > 0 {
 			progress(connectors.Progress{Step: what, Done: len(out), Total: p.TotalNumber})
 		}
-		if fresh == 0 || len(p.Data) < s.opts.PageSize || (p.TotalNumber > 0 && len(out) >= p.TotalNumber) {
+		if len(p.Data) < s.opts.PageSize || (p.TotalNumber > 0 && len(out) >= p.TotalNumber) {
 			return out, nil
+		}
+		if fresh == 0 {
+			return nil, pager.NothingNew()
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -62,7 +63,7 @@ func New(cfg Config) (*Source, error) {
 	}
 	// Yeastar refuses requests without a User-Agent; the client sends
 	// "Ringfence/<version>" on every one.
-	client, err := httpx.New(httpx.Config{Connector: name, BaseURL: cfg.URL, Pins: cfg.Pins, Limits: cfg.Limits, Hints: hints, RootCAs: cfg.RootCAs})
+	client, err := httpx.New(httpx.Config{Connector: name, BaseURL: cfg.URL, Pins: cfg.Pins, Limits: cfg.Limits, Hints: hints, RootCAs: cfg.RootCAs, Policy: policy()})
 	if err != nil {
 		return nil, err
 	}
@@ -80,48 +81,67 @@ type systemInfo struct {
 	} `json:"data"`
 }
 
-// Test signs in and reads the system information: the address, certificate,
-// credentials and IP restriction in one short round trip.
+// Test signs in, reads one extension and hands the sign-in back: the
+// address, certificate, credentials and IP restriction in one short round
+// trip. system/information is not read here: it differs between editions and
+// permissions, and a fetch records it as a gap when refused.
 func (s *Source) Test(ctx context.Context) error {
 	ctx, cancel := s.client.WithOverall(ctx)
 	defer cancel()
-	var info systemInfo
-	return s.get(ctx, "testing the connection", "system/information", nil, &info)
+	defer s.release(ctx)
+	var one pageOf[extensionRow]
+	return s.get(ctx, "testing the connection", "extension/list", url.Values{"page": {"1"}, "page_size": {"1"}}, &one)
 }
 
 // Fetch reads the system, extensions, voicemail PIN verdicts and phones, and
-// call records when Options.Calls is set. Nothing is kept from a failed fetch.
+// call records when Options.Calls is set, with one sign-in that it hands back
+// at the end. Only the sign-in and the extension list are essential: any
+// other part that is refused or malformed becomes a gap with the reason, so
+// the checks resting on it stay unknown and say why.
 func (s *Source) Fetch(ctx context.Context, progress func(connectors.Progress)) (checklist.Inventory, error) {
 	ctx, cancel := s.client.WithOverall(ctx)
 	defer cancel()
+	defer s.release(ctx)
+	inv := checklist.Inventory{
+		Source: checklist.SourceInfo{
+			Connector: name,
+			Detail:    "Yeastar OpenAPI at " + s.client.BaseURL(),
+			FetchedAt: s.now().UTC(),
+			Collected: []checklist.Facet{checklist.FacetPBX, checklist.FacetExtensions, checklist.FacetVoicemail, checklist.FacetDevices},
+		},
+		PBX: checklist.PBX{Product: "Yeastar P-Series"},
+	}
+	optional := func(f checklist.Facet, err error) error {
+		if err == nil || !httpx.Skippable(err) {
+			return err
+		}
+		inv.AddGap(f, httpx.GapReason(err))
+		return nil
+	}
 	var info systemInfo
-	if err := s.get(ctx, "reading the system information", "system/information", nil, &info); err != nil {
+	err := s.get(ctx, "reading the system information", "system/information", nil, &info)
+	if err := optional(checklist.FacetPBX, err); err != nil {
 		return checklist.Inventory{}, err
+	}
+	if err == nil {
+		inv.Source.Detail = strings.TrimSpace(inv.Source.Detail + " " + parenthesise(info.Data.ModelName))
+		inv.PBX.Version = info.Data.FirmwareVersion
 	}
 	exts, err := s.fetchExtensions(ctx, progress)
 	if err != nil {
 		return checklist.Inventory{}, err
 	}
 	boxes, err := s.fetchVoicemail(ctx, exts, progress)
-	if err != nil {
+	if err := optional(checklist.FacetVoicemail, err); err != nil {
 		return checklist.Inventory{}, err
 	}
 	phones, err := s.fetchPhones(ctx, progress)
-	if err != nil {
+	if err := optional(checklist.FacetDevices, err); err != nil {
 		return checklist.Inventory{}, err
 	}
-	inv := checklist.Inventory{
-		Source: checklist.SourceInfo{
-			Connector: name,
-			Detail:    strings.TrimSpace("Yeastar OpenAPI at " + s.client.BaseURL() + " " + parenthesise(info.Data.ModelName)),
-			FetchedAt: s.now().UTC(),
-			Collected: []checklist.Facet{checklist.FacetPBX, checklist.FacetExtensions, checklist.FacetVoicemail, checklist.FacetDevices},
-		},
-		PBX:        checklist.PBX{Product: "Yeastar P-Series", Version: info.Data.FirmwareVersion},
-		Extensions: make([]checklist.Extension, 0, len(exts)),
-		Voicemail:  boxes,
-		Devices:    make([]checklist.Device, 0, len(phones)),
-	}
+	inv.Extensions = make([]checklist.Extension, 0, len(exts))
+	inv.Voicemail = boxes
+	inv.Devices = make([]checklist.Device, 0, len(phones))
 	for _, e := range exts {
 		inv.Extensions = append(inv.Extensions, e.extension())
 	}
@@ -129,16 +149,16 @@ func (s *Source) Fetch(ctx context.Context, progress func(connectors.Progress)) 
 		inv.Devices = append(inv.Devices, p.device())
 	}
 	if s.opts.Calls {
+		inv.Source.Collected = append(inv.Source.Collected, checklist.FacetCalls)
 		calls, total, err := s.fetchCalls(ctx)
-		if err != nil {
+		if err := optional(checklist.FacetCalls, err); err != nil {
 			return checklist.Inventory{}, err
 		}
 		inv.Calls = calls
-		inv.Source.Collected = append(inv.Source.Collected, checklist.FacetCalls)
 		if total > len(calls) {
 			inv.Source.Detail += fmt.Sprintf("; the newest %d of %d call records", len(calls), total)
 		}
-		if progress != nil {
+		if progress != nil && err == nil {
 			progress(connectors.Progress{Step: "calls", Done: len(calls), Total: len(calls)})
 		}
 	}

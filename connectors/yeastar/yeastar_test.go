@@ -142,18 +142,23 @@ func TestExpiredTokenIsRefreshedOnceUnderLoad(t *testing.T) {
 func TestTokenRenewedBeforeItExpires(t *testing.T) {
 	f, url := fake(t, yeastarfake.EstateAgency())
 	s := newSource(t, url, f, Options{})
-	if err := s.Test(t.Context()); err != nil {
+	// Reads within one run share a session; Test would hand it back.
+	read := func() error {
+		var info systemInfo
+		return s.get(t.Context(), "reading", "system/information", nil, &info)
+	}
+	if err := read(); err != nil {
 		t.Fatal(err)
 	}
 	s.now = func() time.Time { return testNow.Add(29*time.Minute + 30*time.Second) }
-	if err := s.Test(t.Context()); err != nil {
+	if err := read(); err != nil {
 		t.Fatal(err)
 	}
 	if f.Refreshes != 1 {
 		t.Errorf("%d refreshes, want one before the 30 minutes are up", f.Refreshes)
 	}
 	s.now = func() time.Time { return testNow.Add(48 * time.Hour) }
-	if err := s.Test(t.Context()); err != nil {
+	if err := read(); err != nil {
 		t.Fatal(err)
 	}
 	if f.Issued != 3 {
@@ -166,10 +171,9 @@ func TestErrorsAreClear(t *testing.T) {
 		setup func(f *yeastarfake.Server)
 		want  []string
 	}{
-		"wrong secret":      {func(f *yeastarfake.Server) { f.Secret = "another-secret" }, []string{"yeastar", "signing in", "200", "error code 40002", "client ID and secret"}},
-		"too many tokens":   {func(f *yeastarfake.Server) { f.TooManyTokens = true }, []string{"yeastar", "signing in", "error code 60002", "most tokens"}},
-		"PIN read denied":   {func(f *yeastarfake.Server) { f.Deny["extension/getpassword"] = true }, []string{"yeastar", "reading the voicemail PIN of extension", "error code 10005", "IP address is allowed"}},
-		"phone list denied": {func(f *yeastarfake.Server) { f.Deny["phone/search"] = true }, []string{"reading phones", "10005"}},
+		"wrong secret":          {func(f *yeastarfake.Server) { f.Secret = "another-secret" }, []string{"yeastar", "signing in", "200", "error code 40002", "client ID and secret"}},
+		"too many tokens":       {func(f *yeastarfake.Server) { f.TooManyTokens = true }, []string{"yeastar", "signing in", "error code 60002", "most tokens"}},
+		"extension list denied": {func(f *yeastarfake.Server) { f.Deny["extension/list"] = true }, []string{"yeastar", "reading extensions", "error code 10005", "IP address is allowed"}},
 	} {
 		t.Run(name, func(t *testing.T) {
 			f, url := fake(t, yeastarfake.EstateAgency())
@@ -212,6 +216,85 @@ func TestOnlyTheReadAddressesCanBeCalled(t *testing.T) {
 	}
 	if f.Issued != 0 || len(f.Reads) != 0 {
 		t.Errorf("refused requests reached the server: %d tokens, reads %v", f.Issued, f.Reads)
+	}
+}
+
+// A PBX that answers every page number with the first page would have the
+// list read until the page limit, or, as before, stop quietly with a third of
+// the extensions shown as if they were all.
+func TestAListThatRepeatsItsFirstPageIsAnError(t *testing.T) {
+	f, url := fake(t, yeastarfake.EstateAgency())
+	f.IgnorePage = true
+	_, err := newSource(t, url, f, Options{PageSize: 2}).Fetch(t.Context(), nil)
+	if !errors.Is(err, httpx.ErrPaging) || !strings.Contains(err.Error(), "page 2 of extensions brought nothing new") {
+		t.Fatalf("got %v, want a paging error", err)
+	}
+	if f.Reads["extension/list"] != 2 {
+		t.Errorf("%d pages read", f.Reads["extension/list"])
+	}
+}
+
+// system/information, the phone list, PINs and call records differ between
+// editions, firmware and the application's permissions: a refusal of any of
+// them must not stop connect or the audit, but leave a gap with the reason.
+func TestAnOptionalReadRefusedBecomesAGap(t *testing.T) {
+	for path, facet := range map[string]checklist.Facet{
+		"system/information": checklist.FacetPBX, "phone/search": checklist.FacetDevices,
+		"extension/getpassword": checklist.FacetVoicemail, "cdr/list": checklist.FacetCalls,
+	} {
+		t.Run(path, func(t *testing.T) {
+			f, url := fake(t, yeastarfake.EstateAgency())
+			f.Deny[path] = true
+			s := newSource(t, url, f, Options{Calls: true})
+			if err := s.Test(t.Context()); err != nil {
+				t.Fatalf("connect: %v", err)
+			}
+			inv, err := newSource(t, url, f, Options{Calls: true}).Fetch(t.Context(), nil)
+			if err != nil {
+				t.Fatalf("audit: %v", err)
+			}
+			reason, ok := inv.GapReason(facet)
+			if !ok || inv.Has(facet) || !strings.Contains(reason, "error code 10005") {
+				t.Errorf("gap %q, %v; collected %v", reason, ok, inv.Source.Collected)
+			}
+			if !inv.Has(checklist.FacetExtensions) || len(inv.Extensions) != 6 {
+				t.Errorf("the extensions were not read: %v", inv.Source.Collected)
+			}
+		})
+	}
+}
+
+// Yeastar lets an application hold only a few live tokens; a sign-in per run
+// that is never handed back made the ninth run in half an hour fail. Each
+// run must hand its token back, even one that fails or is cancelled.
+func TestEachRunHandsItsTokenBack(t *testing.T) {
+	f, url := fake(t, yeastarfake.EstateAgency())
+	for run := range 12 {
+		if err := newSource(t, url, f, Options{}).Test(t.Context()); err != nil {
+			t.Fatalf("connect %d: %v", run+1, err)
+		}
+		if _, err := newSource(t, url, f, Options{Calls: true}).Fetch(t.Context(), nil); err != nil {
+			t.Fatalf("audit %d: %v", run+1, err)
+		}
+	}
+	f.Deny["extension/list"] = true
+	if _, err := newSource(t, url, f, Options{}).Fetch(t.Context(), nil); err == nil {
+		t.Fatal("a refused extension list was accepted")
+	}
+	// Cancelled half-way, as from the app: the token still goes back.
+	delete(f.Deny, "extension/list")
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	_, err := newSource(t, url, f, Options{}).Fetch(ctx, func(p connectors.Progress) {
+		if p.Step == "extensions" {
+			cancel()
+		}
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled fetch: %v", err)
+	}
+	if f.Live() != 0 || f.Released != f.Issued {
+		t.Errorf("%d tokens live, %d released of %d issued", f.Live(), f.Released, f.Issued)
 	}
 }
 

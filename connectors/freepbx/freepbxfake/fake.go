@@ -45,6 +45,7 @@ const (
 	PagesInfoFails400                 // selecting pageInfo fails the query, FreePBX 16 style
 	PagesInfoFails200                 // the same with HTTP 200, FreePBX 17 style
 	PagesIgnoreAfter                  // the cursor is ignored: the first page every time
+	PagesStuckCursor                  // new extensions on every page, endless, and the same endCursor each time
 )
 
 // Ext is one extension and its mailbox.
@@ -69,6 +70,7 @@ type Server struct {
 	served      int
 	Queries     []string // every GraphQL document accepted
 	MailboxHits int      // fetchVoiceMail queries
+	stuckPages  int
 }
 
 // PIN makes a mailbox PIN.
@@ -199,6 +201,22 @@ func (f *Server) extensions(w http.ResponseWriter, q string, vars map[string]any
 		return
 	}
 	first := intVar(vars, "first", len(f.Exts))
+	if f.Mode == PagesStuckCursor {
+		f.mu.Lock()
+		f.stuckPages++
+		from := f.stuckPages * first
+		f.mu.Unlock()
+		nodes := []map[string]any{}
+		for i := range first {
+			nodes = append(nodes, map[string]any{"extensionId": strconv.Itoa(from + i), "tech": "pjsip", "user": map[string]any{"name": "", "voicemail": "novm"}})
+		}
+		conn := map[string]any{"totalCount": 1 << 30, "extension": nodes}
+		if wantsInfo {
+			conn["pageInfo"] = map[string]any{"hasNextPage": true, "endCursor": "YXJyYXljb25uZWN0aW9uOjA="}
+		}
+		writeJSON(w, http.StatusOK, map[string]any{"data": map[string]any{"fetchAllExtensions": conn}})
+		return
+	}
 	start := 0
 	if after, _ := vars["after"].(string); after != "" && f.Mode != PagesIgnoreAfter {
 		raw, err := base64.StdEncoding.DecodeString(after)

@@ -91,6 +91,9 @@ type PBX struct {
 	// expires with 401; zero means it never does. It stands in for expires_in
 	// without making the test depend on the clock.
 	TokenUses int
+	// Missing names resources (such as "SystemStatus" or "Trunks") that
+	// answer 404, as they do on some versions and licences.
+	Missing map[string]bool
 
 	mu     sync.Mutex
 	tokens map[string]int // token -> uses left (-1: unlimited)
@@ -171,6 +174,10 @@ func (p *PBX) xapi(t testing.TB) http.HandlerFunc {
 		p.Requests[name]++
 		p.mu.Unlock()
 		q := r.URL.Query()
+		if p.Missing[name] {
+			writeJSON(w, http.StatusNotFound, map[string]any{"error": map[string]string{"message": "No route"}})
+			return
+		}
 		switch name {
 		case "Users":
 			withGroups := expands(q.Get("$expand"), "Groups")

@@ -21,6 +21,9 @@ package yeastarfake
 //     timestamp, call_from, call_to, talk_duration, disposition, call_type}].
 //   - query-pbx-information.html: system/information with data{model_name,
 //     firmware_version}.
+//   - revoke-access-token.html: GET del_token?access_token revokes that token;
+//     an application may hold a handful of live tokens (8, per the reference
+//     notes), and a sign-in beyond them fails with 60002.
 //   - Errors: HTTP 200 with a non-zero errcode (10004 token expired, 10005
 //     access denied, 60002 too many tokens), per /work/shared/reference/pbx-apis.md.
 //
@@ -61,6 +64,10 @@ type Server struct {
 	ExpireAfter      int             // an access token dies after this many reads; 0 never
 	Deny             map[string]bool // paths answered with 10005
 	TooManyTokens    bool
+	// MaxLive is how many access tokens may be live at once; a sign-in
+	// beyond it is refused with 60002, as Yeastar refuses a ninth.
+	MaxLive    int
+	IgnorePage bool // every list answers with its first page, whatever page was asked for
 
 	t         testing.TB
 	mu        sync.Mutex
@@ -69,6 +76,7 @@ type Server struct {
 	Issued    int            // tokens issued, by sign-in or refresh
 	Refreshes int            // refreshes granted
 	Reads     map[string]int // reads served, by path
+	Released  int            // tokens handed back with del_token
 }
 
 // The credentials the fake accepts.
@@ -93,7 +101,7 @@ var readPaths = map[string]bool{
 
 // New returns an empty fake that accepts ClientID and Secret.
 func New() *Server {
-	return &Server{ClientID: ClientID, Secret: Secret, Model: "Yeastar P550", Firmware: "37.12.0.30",
+	return &Server{ClientID: ClientID, Secret: Secret, Model: "Yeastar P550", Firmware: "37.12.0.30", MaxLive: 8,
 		access: map[string]int{}, refresh: map[string]bool{}, Reads: map[string]int{}, Deny: map[string]bool{}}
 }
 
@@ -121,6 +129,8 @@ func (f *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		f.getToken(w, r)
 	case r.Method == http.MethodPost && r.URL.Path == base+"refresh_token":
 		f.refreshToken(w, r)
+	case r.Method == http.MethodGet && r.URL.Path == base+"del_token":
+		f.delToken(w, r)
 	case r.Method == http.MethodGet && readPaths[r.URL.Path[min(len(base), len(r.URL.Path)):]]:
 		f.read(w, r, r.URL.Path[len(base):])
 	default:
@@ -146,7 +156,7 @@ func (f *Server) getToken(w http.ResponseWriter, r *http.Request) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	switch {
-	case f.TooManyTokens:
+	case f.TooManyTokens, f.MaxLive > 0 && len(f.access) >= f.MaxLive:
 		reply(w, map[string]any{"errcode": codeTooMany, "errmsg": "MAX TOKEN LIMIT"})
 	case body["username"] != f.ClientID || body["password"] != f.Secret:
 		reply(w, map[string]any{"errcode": 40002, "errmsg": "INVALID USERNAME OR PASSWORD"})
@@ -173,6 +183,27 @@ func (f *Server) refreshToken(w http.ResponseWriter, r *http.Request) {
 	f.issue(w)
 }
 
+// delToken revokes the token it is given, as Yeastar does.
+func (f *Server) delToken(w http.ResponseWriter, r *http.Request) {
+	tok := r.URL.Query().Get("access_token")
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if _, ok := f.access[tok]; !ok {
+		reply(w, map[string]any{"errcode": codeTokenExpired, "errmsg": "ACCESS TOKEN EXPIRED"})
+		return
+	}
+	delete(f.access, tok)
+	f.Released++
+	reply(w, map[string]any{"errcode": 0, "errmsg": "SUCCESS"})
+}
+
+// Live is how many access tokens are live.
+func (f *Server) Live() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return len(f.access)
+}
+
 func (f *Server) read(w http.ResponseWriter, r *http.Request, path string) {
 	q := r.URL.Query()
 	f.mu.Lock()
@@ -195,6 +226,9 @@ func (f *Server) read(w http.ResponseWriter, r *http.Request, path string) {
 	}
 	page, _ := strconv.Atoi(q.Get("page"))
 	size, _ := strconv.Atoi(q.Get("page_size"))
+	if f.IgnorePage {
+		page = 1
+	}
 	switch path {
 	case "system/information":
 		reply(w, map[string]any{"errcode": 0, "errmsg": "SUCCESS", "data": map[string]any{"device_name": "PBX", "model_name": f.Model,
