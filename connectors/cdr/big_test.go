@@ -11,6 +11,7 @@ import (
 
 	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/checklist/callscan"
+	"github.com/ringfence/ringfence/connectors/tabular"
 )
 
 // TestTwoGigabytesStreamInBoundedMemory streams about 2 GB of Master.csv
@@ -140,5 +141,38 @@ func BenchmarkScanAnalyseConcurrently1M(b *testing.B) {
 			b.Fatalf("%v %+v", err, st)
 		}
 		_ = a.Incidents()
+	}
+}
+
+// BenchmarkReaderRead1M is the yardstick's loop on Ringfence's own reader:
+// the same file split into rows, with every line accounted for.
+func BenchmarkReaderRead1M(b *testing.B) {
+	path := writeMaster(b, 1_000_000)
+	b.ResetTimer()
+	for b.Loop() {
+		f, err := os.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		tr, err := tabular.NewReader(f, "Master.csv", tabular.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		rows := 0
+		for {
+			rec, err := tr.Next()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				b.Fatal(err)
+			}
+			tr.Use(rec)
+			rows++
+		}
+		f.Close()
+		if rows != 1_000_000 {
+			b.Fatalf("%d rows", rows)
+		}
 	}
 }
