@@ -34,7 +34,6 @@ func (st Stats) Summary() string {
 // RowError is one line that could not be read, and why.
 type RowError = tabular.Skip
 
-
 // Scan reads a CDR export and calls fn once per call, in file order. Lines
 // that cannot be read are skipped and reported; fn's error stops the scan.
 // The error is for the file as a whole: empty, not CSV, or a layout that
