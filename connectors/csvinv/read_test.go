@@ -180,7 +180,7 @@ func TestWholeFileRefusals(t *testing.T) {
 		data []byte
 		want string
 	}{
-		"binary":    {[]byte("\x01\x00\x02\x03\x00\x00\x00\x05"), "phones.csv line 1 contains NUL bytes"},
+		"binary":    {[]byte("\x01\x00\x02\x03\x00\x00\x00\x05"), "phones.csv is not a CSV file: line 1 contains NUL bytes"},
 		"xlsx":      {[]byte("PK\x03\x04rest"), "is an Excel workbook (.xlsx)"},
 		"xls":       {[]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1}, "is an old Excel workbook (.xls)"},
 		"empty":     {[]byte("\uFEFF \r\n"), "phones.csv is empty"},

@@ -36,11 +36,11 @@ const saveAsCSV = `Open it in your spreadsheet and save it as CSV: in Excel choo
 func sniff(head []byte, name string) (enc string, dec encoding.Encoding, bom int, err error) {
 	switch {
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
-		return "", nil, 0, fmt.Errorf("%s is an Excel workbook (.xlsx) or another zip file, not a CSV file. %s: %w", name, saveAsCSV, ErrWorkbook)
+		return "", nil, 0, fileError{fmt.Sprintf("%s is an Excel workbook (.xlsx) or another zip file, not a CSV file. %s", name, saveAsCSV), ErrWorkbook}
 	case bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0}):
-		return "", nil, 0, fmt.Errorf("%s is an old Excel workbook (.xls), not a CSV file. %s: %w", name, saveAsCSV, ErrWorkbook)
+		return "", nil, 0, fileError{fmt.Sprintf("%s is an old Excel workbook (.xls), not a CSV file. %s", name, saveAsCSV), ErrWorkbook}
 	case bytes.HasPrefix(head, []byte("%PDF")):
-		return "", nil, 0, fmt.Errorf("%s is a PDF, not a CSV file. Export the data as CSV instead: %w", name, ErrNotText)
+		return "", nil, 0, fileError{fmt.Sprintf("%s is a PDF, not a CSV file. Export the data as CSV instead.", name), ErrNotText}
 	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
 		return UTF8BOM, nil, 3, nil
 	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
@@ -57,8 +57,18 @@ func sniff(head []byte, name string) (enc string, dec encoding.Encoding, bom int
 	case 'B':
 		return UTF16BE, unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM), 0, nil
 	}
-	return "", nil, 0, fmt.Errorf("%s line %d contains NUL bytes, so it is binary data, not text. %s: %w", name, lineOf(head, bytes.IndexByte(head, 0)), saveAsCSV, ErrNotText)
+	return "", nil, 0, fileError{fmt.Sprintf("%s is not a CSV file: line %d contains NUL bytes, so it is binary data, not text. %s", name, lineOf(head, bytes.IndexByte(head, 0)), saveAsCSV), ErrNotText}
 }
+
+// fileError is a whole-file problem in plain words that still matches its
+// kind with errors.Is.
+type fileError struct {
+	msg  string
+	kind error
+}
+
+func (e fileError) Error() string { return e.msg }
+func (e fileError) Unwrap() error { return e.kind }
 
 // utf16Order recognises UTF-16 written without a byte-order mark from its
 // shape: in mostly-ASCII text every other byte is zero. It returns 'L', 'B'

@@ -112,7 +112,7 @@ func NewReader(r io.Reader, name string, opt Options) (*Reader, error) {
 		head = head[bom:]
 	}
 	if len(bytes.TrimSpace(head)) == 0 {
-		return nil, fmt.Errorf("%s is empty: %w", name, ErrEmpty)
+		return nil, fileError{name + " is empty: export it again and check that it holds the rows you expect.", ErrEmpty}
 	}
 	rd := &Reader{name: name, br: br, opt: opt, eol: '\n'}
 	// Old Mac spreadsheets end lines with a bare carriage return.
