@@ -51,6 +51,7 @@ type Gen struct {
 	Row       func(r *rand.Rand, i int) []string
 	Rows      int
 	MaxLine   int     // the reader's line limit; Long lines exceed it
+	LongExtra int     // Long lines are up to this much over MaxLine; 0 means 2*MaxLine
 	Bad       float64 // share of rows that are broken
 	Long      bool    // include over-long lines
 	Multiline bool    // allow good rows whose cells hold line breaks
@@ -110,7 +111,11 @@ func (g Gen) Write(r *rand.Rand) File {
 			num += span
 			continue
 		case Long:
-			n := g.MaxLine + 1 + r.IntN(2*g.MaxLine)
+			extra := g.LongExtra
+			if extra <= 0 {
+				extra = 2 * g.MaxLine
+			}
+			n := g.MaxLine + 1 + r.IntN(extra)
 			line := make([]byte, n)
 			for j := range line {
 				line[j] = "abc ,;|\t\"x"[r.IntN(10)]
