@@ -54,22 +54,26 @@ func TestALongLineCostsBoundedMemory(t *testing.T) {
 
 // repeat yields b over and over until n bytes have been read.
 type repeat struct {
-	b   []byte
-	n   int
-	off int
+	b       []byte
+	n       int
+	pattern []byte
+	off     int
 }
 
 func (r *repeat) Read(p []byte) (int, error) {
 	if r.n <= 0 {
 		return 0, io.EOF
 	}
-	p = p[:min(len(p), r.n)]
-	for i := range p {
-		p[i] = r.b[r.off]
-		r.off = (r.off + 1) % len(r.b)
+	if r.pattern == nil {
+		r.pattern = bytes.Repeat(r.b, (64<<10)/len(r.b)+1)
 	}
-	r.n -= len(p)
-	return len(p), nil
+	p = p[:min(len(p), r.n)]
+	n := 0
+	for n < len(p) {
+		c := copy(p[n:], r.pattern[r.off:r.off+min(len(p)-n, len(r.pattern)-r.off-len(r.b))])
+		n += c
+		r.off = (r.off + c) % len(r.b)
+	}
+	r.n -= n
+	return n, nil
 }
-
-var _ = bytes.Repeat

@@ -61,23 +61,6 @@ func (r Report) Summary() string {
 // Unlisted is how many skipped lines are counted but not listed.
 func (r Report) Unlisted() int { return max(r.Skipped-len(r.Skips), 0) }
 
-// Details lists the skipped lines with their numbers and reasons, up to
-// limit of them (all when limit <= 0), then a line counting the rest.
-func (r Report) Details(limit int) []string {
-	var out []string
-	shown := r.Skips
-	if limit > 0 && len(shown) > limit {
-		shown = shown[:limit]
-	}
-	for _, s := range shown {
-		out = append(out, "skipped "+s.Error())
-	}
-	if rest := len(r.Skips) - len(shown) + r.Unlisted(); rest > 0 {
-		out = append(out, fmt.Sprintf("skipped %s more, not listed", plural(rest, "line")))
-	}
-	return out
-}
-
 func plural(n int, word string) string {
 	if n == 1 {
 		return "1 " + word
