@@ -19,6 +19,7 @@ type Stats struct {
 	Format    Format    `json:"format"`
 	Delimiter string    `json:"delimiter"`
 	Encoding  string    `json:"encoding"`
+	Header    int       `json:"header_line,omitempty"` // 0 for a file without one
 	Rows      int       `json:"rows"`     // lines read, header excluded
 	Calls     int       `json:"calls"`    // lines handed on as calls
 	Rejected  int       `json:"rejected"` // lines skipped, each with its number and reason
@@ -28,7 +29,7 @@ type Stats struct {
 
 // Summary is the one-line account of the lines read, for the user.
 func (st Stats) Summary() string {
-	return fmt.Sprintf("%d lines read: %d used, %d skipped", st.Rows, st.Calls, st.Rejected)
+	return tabular.Report{Header: st.Header, Read: st.Rows, Used: st.Calls, Skipped: st.Rejected}.Summary()
 }
 
 // RowError is one line that could not be read, and why.
@@ -113,7 +114,7 @@ type scanner struct {
 // finish copies the reader's account into st.
 func (s *scanner) finish(st *Stats) {
 	rep := s.tr.Report()
-	st.Encoding = rep.Encoding
+	st.Encoding, st.Header = rep.Encoding, rep.Header
 	st.Rows, st.Rejected = rep.Read, rep.Skipped
 	s.errs = rep.Skips
 }
