@@ -80,6 +80,7 @@ func writeMaster(b *testing.B, n int) string {
 func BenchmarkBareCSVRead1M(b *testing.B) {
 	path := writeMaster(b, 1_000_000)
 	b.ResetTimer()
+	cpu := cpuTime()
 	for b.Loop() {
 		f, err := os.Open(path)
 		if err != nil {
@@ -104,6 +105,7 @@ func BenchmarkBareCSVRead1M(b *testing.B) {
 			b.Fatalf("%d rows", rows)
 		}
 	}
+	reportCPU(b, cpu)
 }
 
 // BenchmarkScanAnalyse1M reads the same file and runs the fraud analysis on
@@ -111,6 +113,7 @@ func BenchmarkBareCSVRead1M(b *testing.B) {
 func BenchmarkScanAnalyse1M(b *testing.B) {
 	path := writeMaster(b, 1_000_000)
 	b.ResetTimer()
+	cpu := cpuTime()
 	for b.Loop() {
 		f, err := os.Open(path)
 		if err != nil {
@@ -124,6 +127,7 @@ func BenchmarkScanAnalyse1M(b *testing.B) {
 		}
 		_ = a.Incidents()
 	}
+	reportCPU(b, cpu)
 }
 
 // BenchmarkScanAnalyseConcurrently1M is BenchmarkScanAnalyse1M with reading and
@@ -131,6 +135,7 @@ func BenchmarkScanAnalyse1M(b *testing.B) {
 func BenchmarkScanAnalyseConcurrently1M(b *testing.B) {
 	path := writeMaster(b, 1_000_000)
 	b.ResetTimer()
+	cpu := cpuTime()
 	for b.Loop() {
 		f, err := os.Open(path)
 		if err != nil {
@@ -144,6 +149,7 @@ func BenchmarkScanAnalyseConcurrently1M(b *testing.B) {
 		}
 		_ = a.Incidents()
 	}
+	reportCPU(b, cpu)
 }
 
 // BenchmarkReaderRead1M is the yardstick's loop on Ringfence's own reader:
@@ -151,6 +157,7 @@ func BenchmarkScanAnalyseConcurrently1M(b *testing.B) {
 func BenchmarkReaderRead1M(b *testing.B) {
 	path := writeMaster(b, 1_000_000)
 	b.ResetTimer()
+	cpu := cpuTime()
 	for b.Loop() {
 		f, err := os.Open(path)
 		if err != nil {
@@ -177,6 +184,7 @@ func BenchmarkReaderRead1M(b *testing.B) {
 			b.Fatalf("%d rows", rows)
 		}
 	}
+	reportCPU(b, cpu)
 }
 
 // BenchmarkSingleLine300MB reads a call-record file whose second line is

@@ -20,9 +20,9 @@ type Stats struct {
 	Delimiter string    `json:"delimiter"`
 	Encoding  string    `json:"encoding"`
 	Header    int       `json:"header_line,omitempty"` // 0 for a file without one
-	Rows      int       `json:"rows"`     // lines read, header excluded
-	Calls     int       `json:"calls"`    // lines handed on as calls
-	Rejected  int       `json:"rejected"` // lines skipped, each with its number and reason
+	Rows      int       `json:"rows"`                  // lines read, header excluded
+	Calls     int       `json:"calls"`                 // lines handed on as calls
+	Rejected  int       `json:"rejected"`              // lines skipped, each with its number and reason
 	First     time.Time `json:"first,omitzero"`
 	Last      time.Time `json:"last,omitzero"`
 }

@@ -204,10 +204,16 @@ func (r *Reader) Next() (Record, error) {
 			continue
 		}
 		line = r.decode(line)
-		r.buf, r.ends = r.buf[:0], r.ends[:0]
 		if bytes.IndexByte(line, '"') < 0 {
 			return r.plain(line, p.num)
 		}
+		if rec, ok, split := r.quoted(line, p.num); split {
+			if ok {
+				return rec, nil
+			}
+			continue
+		}
+		r.buf, r.ends = r.buf[:0], r.ends[:0]
 		st, why := r.parse(line, false)
 		switch st {
 		case done:
@@ -240,6 +246,71 @@ func (r *Reader) plain(line []byte, num int) (Record, error) {
 	}
 	r.rep.Read++
 	return Record{Fields: r.fields, Line: num, Lines: 1}, nil
+}
+
+// quoted splits a line whose quoted cells all open at a cell's start and
+// close on the same line, the shape of nearly every quoted export, into
+// pieces of one string. split is false when the line needs the full parser
+// (a cell that spans lines, a stray quote, spaces around quotes); ok is false
+// for a row of empty cells.
+func (r *Reader) quoted(line []byte, num int) (rec Record, ok, split bool) {
+	s := string(line)
+	r.fields = r.fields[:0]
+	blank := true
+	for i := 0; ; {
+		var f string
+		end := len(s)
+		if i < len(s) && s[i] == '"' {
+			// Cells are short: a plain loop beats a call to IndexByte.
+			j, escaped := i+1, false
+			for {
+				for j < len(s) && s[j] != '"' {
+					j++
+				}
+				if j == len(s) {
+					return Record{}, false, false
+				}
+				j++
+				if j < len(s) && s[j] == '"' {
+					escaped = true
+					j++
+					continue
+				}
+				break
+			}
+			f = s[i+1 : j-1]
+			if escaped {
+				f = strings.ReplaceAll(f, `""`, `"`)
+			}
+			if j < len(s) && s[j] != r.comma {
+				return Record{}, false, false
+			}
+			end = j
+		} else {
+			j := i
+			for j < len(s) && s[j] != r.comma {
+				if s[j] == '"' {
+					return Record{}, false, false
+				}
+				j++
+			}
+			end = j
+			f = s[i:end]
+		}
+		if blank && strings.TrimSpace(f) != "" {
+			blank = false
+		}
+		r.fields = append(r.fields, f)
+		if end == len(s) {
+			break
+		}
+		i = end + 1
+	}
+	if blank {
+		return Record{}, false, true
+	}
+	r.rep.Read++
+	return Record{Fields: r.fields, Line: num, Lines: 1}, true, true
 }
 
 // record turns the parsed cells into a row; a row of empty cells is dropped.
