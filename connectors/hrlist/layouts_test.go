@@ -118,3 +118,12 @@ func TestHRProductExports(t *testing.T) {
 		}
 	}
 }
+
+func TestATitleAboveTheHeaderIsAllowed(t *testing.T) {
+	t.Parallel()
+	body := "Staff list - exported 1 Mar 2026\n\nName,Email,Status,Leave date\nJo Whitaker,jo@example.co.uk,Active,\nDeclan Ó'Brien,d@example.co.uk,Leaver,01/03/2026\n"
+	staff, rep, err := ReadReport(strings.NewReader(body), "staff.csv")
+	if err != nil || len(staff) != 2 || rep.Header != 3 || rep.Titles != 1 || rep.Read != 2 || !rep.Balanced() {
+		t.Fatalf("%v %+v %s", err, staff, rep.Summary())
+	}
+}

@@ -29,6 +29,9 @@ func Read(r io.Reader, name string) ([]checklist.StaffMember, []RowError, error)
 	return staff, rep.Skips, nil
 }
 
+// headerSearchLines is how far down ReadReport looks for the header row.
+const headerSearchLines = 5
+
 // ReadReport is Read with the whole account of the file: lines read, used
 // and skipped, the layout recognised, and status values kept but not known.
 func ReadReport(r io.Reader, name string) ([]checklist.StaffMember, tabular.Report, error) {
@@ -39,19 +42,40 @@ func ReadReport(r io.Reader, name string) ([]checklist.StaffMember, tabular.Repo
 		}
 		return nil, tabular.Report{}, err
 	}
-	header, err := tr.Next()
-	if errors.Is(err, io.EOF) {
-		return nil, tabular.Report{}, fmt.Errorf("%s has no line Ringfence could read: %s", name, firstSkip(tr.Report()))
+	// The header is the first row with a column of names; a title or two
+	// above it (as in Sage HR's template) is allowed.
+	var headings []string
+	var cols columns
+	var titles []tabular.Record
+	for {
+		header, err := tr.Next()
+		if errors.Is(err, io.EOF) {
+			if headings != nil {
+				_, err := findColumns(headings)
+				return nil, tabular.Report{}, fmt.Errorf("%s: %w", name, err)
+			}
+			return nil, tabular.Report{}, fmt.Errorf("%s has no line Ringfence could read: %s", name, firstSkip(tr.Report()))
+		}
+		if err != nil {
+			return nil, tabular.Report{}, err
+		}
+		first := headings == nil
+		if first {
+			headings = slices.Clone(header.Fields) // the reader reuses Fields
+		}
+		if c, err := findColumns(header.Fields); err == nil {
+			headings, cols = slices.Clone(header.Fields), c
+			for _, t := range titles {
+				tr.Title(t)
+			}
+			tr.Header(header)
+			break
+		} else if len(titles) == headerSearchLines-1 {
+			_, err := findColumns(headings)
+			return nil, tabular.Report{}, fmt.Errorf("%s: %w", name, err)
+		}
+		titles = append(titles, tabular.Record{Line: header.Line, Lines: header.Lines})
 	}
-	if err != nil {
-		return nil, tabular.Report{}, err
-	}
-	headings := slices.Clone(header.Fields) // the reader reuses Fields
-	cols, err := findColumns(headings)
-	if err != nil {
-		return nil, tabular.Report{}, fmt.Errorf("%s: %w", name, err)
-	}
-	tr.Header(header)
 	tr.SetColumns(headings)
 	var staff []checklist.StaffMember
 	unknown := map[string][]int{}
