@@ -77,3 +77,29 @@ func (r *repeat) Read(p []byte) (int, error) {
 	r.n -= n
 	return n, nil
 }
+
+// TestAnUnclosedQuoteDoesNotSwallowTheFile opens a quote on the second line of
+// a 128 MB FreePBX report and never closes it: every later row must still be
+// read, and the heap must stay far below the file's size.
+func TestAnUnclosedQuoteDoesNotSwallowTheFile(t *testing.T) {
+	head := "calldate,clid,src,dst,billsec,disposition\n" +
+		"2026-03-05 10:00:00,\"Reception <100>,100,01614960000,60,ANSWERED\n"
+	row := []byte("2026-03-05 10:01:00,Jo <201>,201,01614960001,61,ANSWERED\n")
+	const rows = (128 << 20) / 58
+	var ms runtime.MemStats
+	var peak uint64
+	n := 0
+	st, skipped, err := Scan(io.MultiReader(strings.NewReader(head), &repeat{b: row, n: rows * len(row)}), "calls.csv", Layout{}, func(checklist.Call) error {
+		if n++; n%(1<<16) == 0 {
+			runtime.ReadMemStats(&ms)
+			peak = max(peak, ms.HeapInuse)
+		}
+		return nil
+	})
+	if err != nil || st.Calls != rows || st.Rejected != 1 || len(skipped) != 1 || skipped[0].Line != 2 {
+		t.Fatalf("err %v, stats %+v, skipped %v", err, st, skipped)
+	}
+	if peak > 48<<20 {
+		t.Errorf("the heap reached %d MB reading a 128 MB file", peak>>20)
+	}
+}
