@@ -116,9 +116,15 @@ func (g Gen) Write(r *rand.Rand) File {
 				extra = 2 * g.MaxLine
 			}
 			n := g.MaxLine + 1 + r.IntN(extra)
+			// A random 4 KB stretch, repeated: as hostile as fully random
+			// bytes to the reader, and cheap to make.
+			var chunk [4096]byte
+			for j := range chunk {
+				chunk[j] = "abc ,;|\t\"x"[r.IntN(10)]
+			}
 			line := make([]byte, n)
-			for j := range line {
-				line[j] = "abc ,;|\t\"x"[r.IntN(10)]
+			for j := 0; j < n; j += len(chunk) {
+				copy(line[j:], chunk[:])
 			}
 			line[0] = 'L'
 			b.Write(line)
