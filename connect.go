@@ -280,13 +280,10 @@ func reportGaps(inv checklist.Inventory, e env) {
 // reportProblems prints what a source skipped, such as bad rows of a CSV file.
 func reportProblems(src connectors.Source, e env) {
 	if c, ok := src.(*csvinv.Source); ok {
-		problems := c.Problems()
-		for _, p := range problems {
+		for _, p := range c.Problems() {
 			fmt.Fprintf(e.stderr, "%s: skipped %s\n", safetext.Line(c.Path()), safetext.Line(p.Error()))
 		}
-		if len(problems) > 0 {
-			fmt.Fprintf(e.stderr, "%d rows were skipped; the rest were read.\n", len(problems))
-		}
+		fmt.Fprintf(e.stderr, "%s: %s\n", safetext.Line(c.Path()), c.Report().Summary())
 	}
 }
 

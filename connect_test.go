@@ -149,7 +149,7 @@ func TestCSVInventorySite(t *testing.T) {
 	if r.code != exitOK {
 		t.Fatalf("%+v", r)
 	}
-	if !strings.Contains(r.stderr, "line 3") || !strings.Contains(r.stderr, "rows were skipped") {
+	if !strings.Contains(r.stderr, "line 3") || !strings.Contains(r.stderr, "3 lines read below the header on line 1: 2 used, 1 skipped") {
 		t.Errorf("the bad row should be reported by line: %q", r.stderr)
 	}
 	var doc reportDoc
@@ -161,7 +161,7 @@ func TestCSVInventorySite(t *testing.T) {
 	}
 	// The site remembers the file, so the next audit reads it again.
 	r = ringfence(t, dir, "audit", "--site", "Café Nero Ltd")
-	if r.code != exitOK || !strings.Contains(r.stderr, "rows were skipped") {
+	if r.code != exitOK || !strings.Contains(r.stderr, "2 used, 1 skipped") {
 		t.Errorf("second audit should read the remembered file: %+v", r)
 	}
 }

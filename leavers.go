@@ -25,12 +25,19 @@ func readStaffList(path string, e env) ([]checklist.StaffMember, error) {
 		return nil, fmt.Errorf("could not open the staff list: %w", err)
 	}
 	defer f.Close()
-	staff, skipped, err := hrlist.Read(f, path)
+	staff, rep, err := hrlist.ReadReport(f, path)
 	if err != nil {
 		return nil, err
 	}
-	for _, s := range skipped {
+	for _, s := range rep.Skips {
 		fmt.Fprintf(e.stderr, "%s: skipped %s\n", safetext.Line(path), safetext.Line(fmt.Sprint(s)))
+	}
+	if n := rep.Unlisted(); n > 0 {
+		fmt.Fprintf(e.stderr, "%s: %d more lines skipped\n", safetext.Line(path), n)
+	}
+	fmt.Fprintf(e.stderr, "%s: %s (read as %s)\n", safetext.Line(path), rep.Summary(), rep.Layout)
+	for _, n := range rep.Notes {
+		fmt.Fprintf(e.stderr, "%s: note: %s\n", safetext.Line(path), safetext.Line(n))
 	}
 	return staff, nil
 }
@@ -248,8 +255,9 @@ func runCDR(ctx context.Context, args []string, e env) error {
 		fmt.Fprintf(e.stderr, "%s: skipped %s\n", safetext.Line(path), safetext.Line(fmt.Sprint(s)))
 	}
 	if stats.Rejected > len(skipped) {
-		fmt.Fprintf(e.stderr, "%s: %d more rows skipped\n", path, stats.Rejected-len(skipped))
+		fmt.Fprintf(e.stderr, "%s: %d more lines skipped\n", safetext.Line(path), stats.Rejected-len(skipped))
 	}
+	fmt.Fprintf(e.stderr, "%s: %s\n", safetext.Line(path), stats.Summary())
 	incidents := analyzer.Incidents()
 	doc := struct {
 		Stats     cdr.Stats           `json:"stats"`

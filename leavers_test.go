@@ -41,8 +41,8 @@ func TestLeaversReport(t *testing.T) {
 			t.Errorf("report lacks %q:\n%s", want, r.stdout)
 		}
 	}
-	if !strings.Contains(r.stderr, hr+": skipped line 5") {
-		t.Errorf("the bad date row should be reported by line: %q", r.stderr)
+	if !strings.Contains(r.stderr, hr+": skipped line 5") || !strings.Contains(r.stderr, hr+": 4 lines read below the header on line 1: 3 used, 1 skipped") {
+		t.Errorf("the bad date row should be reported by line, and the lines counted: %q", r.stderr)
 	}
 	// Most of the demo's staff are missing from this short list, so their
 	// extensions are reported as owned by nobody on it.
@@ -134,8 +134,8 @@ func TestCDRFindsFraudAndRecordsIt(t *testing.T) {
 	if r.code != exitOK || !strings.Contains(r.stdout, "Nothing that looks like fraud") {
 		t.Errorf("clean file: %+v", r)
 	}
-	if !strings.Contains(r.stderr, "skipped line 61") {
-		t.Errorf("the bad row should be reported by line: %q", r.stderr)
+	if !strings.Contains(r.stderr, "skipped line 61") || !strings.Contains(r.stderr, clean+": 61 lines read: 60 used, 1 skipped") {
+		t.Errorf("the bad row should be reported by line, and the lines counted: %q", r.stderr)
 	}
 
 	ringfence(t, dir, "sites", "add", "Acme")

@@ -2,15 +2,18 @@ package cdr
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime"
 	"testing"
+	"time"
 
 	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/checklist/callscan"
+	"github.com/ringfence/ringfence/connectors/tabular"
 )
 
 // TestTwoGigabytesStreamInBoundedMemory streams about 2 GB of Master.csv
@@ -77,6 +80,7 @@ func writeMaster(b *testing.B, n int) string {
 func BenchmarkBareCSVRead1M(b *testing.B) {
 	path := writeMaster(b, 1_000_000)
 	b.ResetTimer()
+	cpu := cpuTime()
 	for b.Loop() {
 		f, err := os.Open(path)
 		if err != nil {
@@ -101,6 +105,7 @@ func BenchmarkBareCSVRead1M(b *testing.B) {
 			b.Fatalf("%d rows", rows)
 		}
 	}
+	reportCPU(b, cpu)
 }
 
 // BenchmarkScanAnalyse1M reads the same file and runs the fraud analysis on
@@ -108,6 +113,7 @@ func BenchmarkBareCSVRead1M(b *testing.B) {
 func BenchmarkScanAnalyse1M(b *testing.B) {
 	path := writeMaster(b, 1_000_000)
 	b.ResetTimer()
+	cpu := cpuTime()
 	for b.Loop() {
 		f, err := os.Open(path)
 		if err != nil {
@@ -121,6 +127,7 @@ func BenchmarkScanAnalyse1M(b *testing.B) {
 		}
 		_ = a.Incidents()
 	}
+	reportCPU(b, cpu)
 }
 
 // BenchmarkScanAnalyseConcurrently1M is BenchmarkScanAnalyse1M with reading and
@@ -128,6 +135,7 @@ func BenchmarkScanAnalyse1M(b *testing.B) {
 func BenchmarkScanAnalyseConcurrently1M(b *testing.B) {
 	path := writeMaster(b, 1_000_000)
 	b.ResetTimer()
+	cpu := cpuTime()
 	for b.Loop() {
 		f, err := os.Open(path)
 		if err != nil {
@@ -141,4 +149,105 @@ func BenchmarkScanAnalyseConcurrently1M(b *testing.B) {
 		}
 		_ = a.Incidents()
 	}
+	reportCPU(b, cpu)
+}
+
+// BenchmarkReaderRead1M is the yardstick's loop on Ringfence's own reader:
+// the same file split into rows, with every line accounted for.
+func BenchmarkReaderRead1M(b *testing.B) {
+	path := writeMaster(b, 1_000_000)
+	b.ResetTimer()
+	cpu := cpuTime()
+	for b.Loop() {
+		f, err := os.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		tr, err := tabular.NewReader(f, "Master.csv", tabular.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		rows := 0
+		for {
+			rec, err := tr.Next()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				b.Fatal(err)
+			}
+			tr.Use(rec)
+			rows++
+		}
+		f.Close()
+		if rows != 1_000_000 {
+			b.Fatalf("%d rows", rows)
+		}
+	}
+	reportCPU(b, cpu)
+}
+
+// BenchmarkSingleLine300MB reads a call-record file whose second line is
+// 300 MB of digits and commas with no line end, the shape that used to exhaust
+// memory, and reports the peak heap and the peak memory taken from the OS
+// while it was read. The file is written to a temporary folder and removed.
+func BenchmarkSingleLine300MB(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "one-line.csv")
+	f, err := os.Create(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	w := bufio.NewWriterSize(f, 1<<20)
+	w.WriteString("calldate,src,dst,billsec\n2026-03-05 10:00:00,101,01614960000,60\n")
+	chunk := bytes.Repeat([]byte("0161496,"), 8192)
+	for written := 0; written < 300<<20; written += len(chunk) {
+		w.Write(chunk)
+	}
+	if err := w.Flush(); err != nil {
+		b.Fatal(err)
+	}
+	f.Close()
+	b.ResetTimer()
+	var peakHeap, peakSys, alloc uint64
+	for b.Loop() {
+		runtime.GC()
+		var before runtime.MemStats
+		runtime.ReadMemStats(&before)
+		stop := make(chan struct{})
+		sampled := make(chan [2]uint64)
+		go func() {
+			var ms runtime.MemStats
+			var heap, sys uint64
+			tick := time.NewTicker(2 * time.Millisecond)
+			defer tick.Stop()
+			for {
+				runtime.ReadMemStats(&ms)
+				heap, sys = max(heap, ms.HeapInuse), max(sys, ms.Sys)
+				select {
+				case <-stop:
+					sampled <- [2]uint64{heap, sys}
+					return
+				case <-tick.C:
+				}
+			}
+		}()
+		in, err := os.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		st, rows, err := Scan(in, "one-line.csv", Layout{}, func(checklist.Call) error { return nil })
+		in.Close()
+		close(stop)
+		peak := <-sampled
+		var after runtime.MemStats
+		runtime.ReadMemStats(&after)
+		if err != nil || st.Calls != 1 || st.Rejected != 1 || len(rows) != 1 || rows[0].Line != 3 {
+			b.Fatalf("%v %+v %v", err, st, rows)
+		}
+		peakHeap, peakSys = max(peakHeap, peak[0]), max(peakSys, peak[1])
+		alloc = max(alloc, after.TotalAlloc-before.TotalAlloc)
+	}
+	b.ReportMetric(float64(peakHeap)/(1<<20), "MB-peak-heap")
+	b.ReportMetric(float64(peakSys)/(1<<20), "MB-peak-from-OS")
+	b.ReportMetric(float64(alloc)/(1<<20), "MB-allocated")
 }

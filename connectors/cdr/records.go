@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/connectors/tabular"
 )
 
 // This file turns records (the fields of one row, and its line number) into
@@ -14,17 +15,12 @@ import (
 
 type scanner struct {
 	name    string
+	tr      *tabular.Reader // every record is handed back to it as used or skipped
 	cols    columns
 	tp      timeParser
 	errs    []RowError
 	stop    error
-	pending []heldRow // rows waiting for the file's date order to be settled
-}
-
-// heldRow is a record kept back until the file shows how it writes dates.
-type heldRow struct {
-	rec  []string
-	line int
+	pending []tabular.Record // rows waiting for the file's date order to be settled
 }
 
 // maxHeld bounds the rows kept back while every date so far could be read
@@ -33,22 +29,15 @@ type heldRow struct {
 // is assumed, and the output says so.
 const maxHeld = 50_000
 
-func (s *scanner) reject(st *Stats, line int, reason string) {
-	st.Rejected++
-	if len(s.errs) < maxRowErrors {
-		s.errs = append(s.errs, RowError{Line: line, Reason: reason})
-	}
-}
-
-// row turns one record into a call and hands it on.
-func (s *scanner) row(st *Stats, rec []string, line int, fn func(checklist.Call) error) {
+// row turns one record into a call and hands it on. Every record ends up
+// either used or skipped in the reader's account, so lines read always equal
+// lines used plus lines skipped.
+func (s *scanner) row(st *Stats, r tabular.Record, fn func(checklist.Call) error) {
+	rec := r.Fields
+	reject := func(reason string) { s.tr.Skip(r, reason) }
 	c := &s.cols
 	if len(rec) < c.width {
-		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
-			st.Rows-- // a blank line
-			return
-		}
-		s.reject(st, line, fmt.Sprintf("it has %d columns where %d are needed", len(rec), c.width))
+		reject(fmt.Sprintf("it has %d columns where %d are needed", len(rec), c.width))
 		return
 	}
 	stamp := rec[c.start]
@@ -63,7 +52,7 @@ func (s *scanner) row(st *Stats, rec []string, line int, fn func(checklist.Call)
 			case b > 12 && a <= 12:
 				s.settle(st, monthFirst, false, fn)
 			case a <= 12 && b <= 12:
-				s.hold(st, rec, line, fn)
+				s.hold(st, r, fn)
 				return
 			}
 			if s.stop != nil {
@@ -73,7 +62,7 @@ func (s *scanner) row(st *Stats, rec []string, line int, fn func(checklist.Call)
 	}
 	start, err := s.tp.parse(stamp)
 	if err != nil {
-		s.reject(st, line, s.badStart(stamp))
+		reject(s.badStart(stamp))
 		return
 	}
 	call := checklist.Call{Start: start, From: extensionOf(rec[c.from]), To: extensionOf(rec[c.to])}
@@ -82,12 +71,12 @@ func (s *scanner) row(st *Stats, rec []string, line int, fn func(checklist.Call)
 		a, err1 := s.tp.parse(rec[c.answered])
 		e, err2 := s.tp.parse(rec[c.end])
 		if err1 != nil || err2 != nil {
-			s.reject(st, line, "the answered and end times are not dates and times Ringfence can read")
+			reject("the answered and end times are not dates and times Ringfence can read")
 			return
 		}
 		d, why := talkBetween(a, e)
 		if why != "" {
-			s.reject(st, line, why)
+			reject(why)
 			return
 		}
 		call.Duration = d
@@ -96,7 +85,7 @@ func (s *scanner) row(st *Stats, rec []string, line int, fn func(checklist.Call)
 	case c.dur >= 0:
 		d, why := parseDuration(rec[c.dur])
 		if why != "" {
-			s.reject(st, line, why)
+			reject(why)
 			return
 		}
 		call.Duration = d
@@ -125,7 +114,7 @@ func (s *scanner) row(st *Stats, rec []string, line int, fn func(checklist.Call)
 	if c.cost >= 0 {
 		p, ok := parseCost(rec[c.cost])
 		if !ok {
-			s.reject(st, line, fmt.Sprintf("the cost %q is not an amount", clip(rec[c.cost])))
+			reject(fmt.Sprintf("the cost %q is not an amount", clip(rec[c.cost])))
 			return
 		}
 		call.CostPence = p
@@ -134,10 +123,11 @@ func (s *scanner) row(st *Stats, rec []string, line int, fn func(checklist.Call)
 		call.Destination = strings.TrimSpace(rec[c.dest])
 	}
 	if call.From == "" && call.To == "" {
-		s.reject(st, line, "it has neither a caller nor a dialled number")
+		reject("it has neither a caller nor a dialled number")
 		return
 	}
 	st.Calls++
+	s.tr.Use(r)
 	if st.First.IsZero() || start.Before(st.First) {
 		st.First = start
 	}
@@ -160,8 +150,9 @@ func (s *scanner) badStart(stamp string) string {
 
 // hold keeps a row whose date reads either way until a later row settles the
 // order for the whole file.
-func (s *scanner) hold(st *Stats, rec []string, line int, fn func(checklist.Call) error) {
-	s.pending = append(s.pending, heldRow{rec: slices.Clone(rec), line: line})
+func (s *scanner) hold(st *Stats, r tabular.Record, fn func(checklist.Call) error) {
+	r.Fields = slices.Clone(r.Fields) // the reader reuses its slice for the next row
+	s.pending = append(s.pending, r)
 	if len(s.pending) >= maxHeld {
 		s.settle(st, dayFirst, true, fn)
 	}
@@ -173,20 +164,35 @@ func (s *scanner) settle(st *Stats, order dateOrder, assumed bool, fn func(check
 	st.DateOrder, st.DateOrderAssumed = order.String(), assumed
 	held := s.pending
 	s.pending = nil
-	for _, h := range held {
+	for i, h := range held {
 		if s.stop != nil {
+			for _, rest := range held[i:] {
+				s.tr.Skip(rest, "not read: the scan stopped before this row")
+			}
 			return
 		}
-		s.row(st, h.rec, h.line, fn)
+		s.row(st, h, fn)
 	}
 }
 
 // finish reads any rows still held back (every date in the file read either
-// way, so the UK reading is assumed) and puts the skipped rows in line order.
+// way, so the UK reading is assumed), copies the reader's account into st and
+// puts the skipped rows in line order. A nil fn (the scan stopped early)
+// leaves held rows unread and skipped, so the account still balances.
 func (s *scanner) finish(st *Stats, fn func(checklist.Call) error) {
 	if len(s.pending) > 0 {
-		s.settle(st, dayFirst, true, fn)
+		if fn != nil {
+			s.settle(st, dayFirst, true, fn)
+		}
+		for _, h := range s.pending {
+			s.tr.Skip(h, "not read: the scan stopped before this row's date order was settled")
+		}
+		s.pending = nil
 	}
+	rep := s.tr.Report()
+	st.Encoding, st.Header = rep.Encoding, rep.Header
+	st.Rows, st.Rejected = rep.Read, rep.Skipped
+	s.errs = rep.Skips
 	slices.SortStableFunc(s.errs, func(a, b RowError) int { return a.Line - b.Line })
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/checklist/firmware"
+	"github.com/ringfence/ringfence/connectors/tabular"
 )
 
 // importer turns rows into an inventory, remembering enough to merge the rows
@@ -16,30 +17,10 @@ type importer struct {
 	inv     checklist.Inventory
 	extAt   map[string]int // extension number -> index in inv.Extensions
 	macLine map[string]int // MAC -> line it was first seen on
-	errs    []RowError
-	dropped int // problems beyond maxRowErrors, counted but not kept
-	rows    int // rows with anything in them
 }
 
 func newImporter(lay layout) *importer {
 	return &importer{lay: lay, extAt: map[string]int{}, macLine: map[string]int{}}
-}
-
-func (im *importer) reject(line int, reason string) {
-	if len(im.errs) >= maxRowErrors {
-		im.dropped++
-		return
-	}
-	im.errs = append(im.errs, RowError{Line: line, Reason: reason})
-}
-
-func (im *importer) problems() []RowError {
-	if im.dropped == 0 {
-		return im.errs
-	}
-	out := append([]RowError(nil), im.errs...)
-	last := out[len(out)-1].Line
-	return append(out, RowError{Line: last, Reason: fmt.Sprintf("%d more rows had problems and are not listed; fix the ones above and import again", im.dropped)})
 }
 
 // cells holds one row's values after checking.
@@ -49,18 +30,8 @@ type cells struct {
 	seen                                              time.Time
 }
 
-func (im *importer) row(rec []string, line int) {
-	blank := true
-	for _, c := range rec {
-		if strings.TrimSpace(c) != "" {
-			blank = false
-			break
-		}
-	}
-	if blank {
-		return
-	}
-	im.rows++
+// row adds one row to the inventory, or says why it cannot.
+func (im *importer) row(rec []string, line int) string {
 	c, problems := im.check(rec)
 	device := c.vendor != "" || c.model != "" || c.fw != "" || c.mac != "" || c.ip != "" || c.ua != ""
 	person := c.ext != "" && c.owner != ""
@@ -80,8 +51,7 @@ func (im *importer) row(rec []string, line int) {
 		}
 	}
 	if len(problems) > 0 {
-		im.reject(line, strings.Join(problems, "; "))
-		return
+		return strings.Join(problems, "; ")
 	}
 	if c.mac != "" {
 		im.macLine[c.mac] = line
@@ -92,6 +62,7 @@ func (im *importer) row(rec []string, line int) {
 	if person {
 		im.addExtension(c)
 	}
+	return ""
 }
 
 // check reads and validates every cell, collecting all the problems of a row
@@ -200,11 +171,11 @@ func (im *importer) addExtension(c cells) {
 // inventory finishes the import. Facets are claimed only for columns the sheet
 // has: a sheet without MAC, model or user-agent columns says nothing about
 // devices, which is different from listing none.
-func (im *importer) inventory(name string) checklist.Inventory {
+func (im *importer) inventory(name string, rep tabular.Report) checklist.Inventory {
 	inv := im.inv
 	inv.Source = checklist.SourceInfo{
 		Connector: "csv",
-		Detail:    fmt.Sprintf("%s: %d rows imported, %d skipped", name, im.rows-len(im.errs)-im.dropped, len(im.errs)+im.dropped),
+		Detail:    name + ": " + rep.Summary(),
 		FetchedAt: time.Now().UTC(),
 	}
 	if im.lay.hasDevices() {

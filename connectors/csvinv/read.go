@@ -1,16 +1,16 @@
 package csvinv
 
 import (
-	"bytes"
 	"context"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/connectors"
+	"github.com/ringfence/ringfence/connectors/tabular"
 )
 
 // MaxFileSize is the largest file Read accepts. A real inventory of even a
@@ -23,95 +23,128 @@ const MaxFileSize = 64 << 20
 const headerSearchLines = 10
 
 // Read imports a spreadsheet inventory. name identifies the file in messages.
-// Rows that cannot be used are returned as RowErrors, each with its line, and
+// Lines that cannot be used are returned as RowErrors, each with its line, and
 // the good rows are kept; err is set only when the file as a whole cannot be
-// read (wrong encoding, no recognisable header, too large).
+// read (not text, no recognisable header, too large).
 func Read(r io.Reader, name string) (checklist.Inventory, []RowError, error) {
+	inv, rep, err := read(context.Background(), r, name, nil)
+	if err != nil {
+		return checklist.Inventory{}, nil, err
+	}
+	return inv, problems(rep), nil
+}
+
+// ReadReport is Read with the whole account of the file: lines read, used
+// and skipped, each skipped line with its number and reason.
+func ReadReport(r io.Reader, name string) (checklist.Inventory, tabular.Report, error) {
 	return read(context.Background(), r, name, nil)
 }
 
-func read(ctx context.Context, r io.Reader, name string, progress func(connectors.Progress)) (checklist.Inventory, []RowError, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
-	if err != nil {
-		return checklist.Inventory{}, nil, fmt.Errorf("Ringfence could not read %s (%v). Check that the file is still there and that you can open it.", name, err)
-	}
-	if len(data) > MaxFileSize {
-		return checklist.Inventory{}, nil, fmt.Errorf("%s is larger than %d MB, far bigger than any phone inventory. Check that you chose the right file.", name, MaxFileSize>>20)
-	}
-	if data, err = checkEncoding(data, name); err != nil {
-		return checklist.Inventory{}, nil, err
-	}
-	if len(bytes.TrimSpace(data)) == 0 {
-		return checklist.Inventory{}, nil, fmt.Errorf("%s is empty. Export your phone list with a header row (for example Vendor, Model, Firmware, MAC, Extension, Owner) and try again.", name)
-	}
+// errTooBig stops reading a file past MaxFileSize.
+var errTooBig = errors.New("too big")
 
-	cr := csv.NewReader(bytes.NewReader(data))
-	cr.Comma = detectDelimiter(data)
-	cr.FieldsPerRecord = -1 // spreadsheets drop trailing empty cells
-	cr.LazyQuotes = true    // a stray quote in a name should cost one cell, not the file
-	cr.ReuseRecord = true
+type capped struct {
+	r    io.Reader
+	left int64
+}
 
-	lay, headerLine, err := findHeader(cr, name)
+func (c *capped) Read(p []byte) (int, error) {
+	if c.left <= 0 {
+		return 0, errTooBig
+	}
+	p = p[:min(int64(len(p)), c.left)]
+	n, err := c.r.Read(p)
+	c.left -= int64(n)
+	return n, err
+}
+
+func read(ctx context.Context, r io.Reader, name string, progress func(connectors.Progress)) (checklist.Inventory, tabular.Report, error) {
+	tooBig := fmt.Errorf("%s is larger than %d MB, far bigger than any phone inventory. Check that you chose the right file.", name, MaxFileSize>>20)
+	tr, err := tabular.NewReader(&capped{r: r, left: MaxFileSize + 1}, name, tabular.Options{Known: func(cell string) bool {
+		return synonyms[headerKey(cell)] != colNone
+	}})
+	switch {
+	case errors.Is(err, tabular.ErrEmpty):
+		return checklist.Inventory{}, tabular.Report{}, fmt.Errorf("%s is empty. Export your phone list with a header row (for example Vendor, Model, Firmware, MAC, Extension, Owner) and try again.", name)
+	case errors.Is(err, errTooBig):
+		return checklist.Inventory{}, tabular.Report{}, tooBig
+	case err != nil:
+		return checklist.Inventory{}, tabular.Report{}, err
+	}
+	lay, err := findHeader(tr, name)
 	if err != nil {
-		return checklist.Inventory{}, nil, err
+		if errors.Is(err, errTooBig) {
+			err = tooBig
+		}
+		return checklist.Inventory{}, tabular.Report{}, err
 	}
 	im := newImporter(lay)
 	for n := 0; ; n++ {
-		rec, err := cr.Read()
+		rec, err := tr.Next()
 		if errors.Is(err, io.EOF) {
 			break
 		}
+		if errors.Is(err, errTooBig) {
+			return checklist.Inventory{}, tabular.Report{}, tooBig
+		}
+		if err != nil {
+			return checklist.Inventory{}, tabular.Report{}, err
+		}
 		if n%1024 == 0 {
 			if cerr := ctx.Err(); cerr != nil {
-				return checklist.Inventory{}, nil, cerr
+				return checklist.Inventory{}, tabular.Report{}, cerr
 			}
 			if progress != nil && n > 0 {
 				progress(connectors.Progress{Step: "rows", Done: n})
 			}
 		}
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				im.rows++
-				im.reject(pe.StartLine, "the row could not be split into cells ("+pe.Err.Error()+"); check its quotes")
-				continue
-			}
-			return checklist.Inventory{}, nil, fmt.Errorf("Ringfence could not read %s after line %d (%v).", name, headerLine, err)
+		if why := im.row(rec.Fields, rec.Line); why != "" {
+			tr.Skip(rec, why)
+		} else {
+			tr.Use(rec)
 		}
-		line, _ := cr.FieldPos(0)
-		im.row(rec, line)
 	}
-	inv := im.inventory(name)
-	return inv, im.problems(), nil
+	rep := tr.Report()
+	return im.inventory(name, rep), rep, nil
 }
 
 // findHeader reads until it meets a row with at least one column name it
-// knows, and reports the whole first row when there is none.
-func findHeader(cr *csv.Reader, name string) (layout, int, error) {
+// knows, and reports the whole first row when there is none. Rows above the
+// header are a title.
+func findHeader(tr *tabular.Reader, name string) (layout, error) {
 	var first []string
+	var above []tabular.Record
 	for i := 0; i < headerSearchLines; i++ {
-		rec, err := cr.Read()
+		rec, err := tr.Next()
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				return layout{}, 0, fmt.Errorf("%s line %d could not be split into cells (%v). Check the quotes on that line.", name, pe.StartLine, pe.Err)
-			}
-			return layout{}, 0, fmt.Errorf("Ringfence could not read %s (%v).", name, err)
+			return layout{}, err
 		}
 		if first == nil {
-			first = append([]string(nil), rec...)
+			first = slices.Clone(rec.Fields)
 		}
-		if lay, found := mapHeader(rec); found > 0 {
-			line, _ := cr.FieldPos(0)
-			return lay, line, nil
+		if lay, found := mapHeader(rec.Fields); found > 0 {
+			for _, t := range above {
+				tr.Title(t)
+			}
+			tr.Header(rec)
+			tr.SetColumns(rec.Fields)
+			return lay, nil
 		}
+		above = append(above, tabular.Record{Line: rec.Line, Lines: rec.Lines})
+	}
+	if first == nil {
+		rep := tr.Report()
+		if len(rep.Skips) > 0 {
+			return layout{}, fmt.Errorf("%s has no line Ringfence could read: %s.", name, rep.Skips[0].Error())
+		}
+		return layout{}, fmt.Errorf("%s is empty. Export your phone list with a header row (for example Vendor, Model, Firmware, MAC, Extension, Owner) and try again.", name)
 	}
 	seen := strings.Join(first, ", ")
 	if len(seen) > 200 {
 		seen = seen[:200] + "…"
 	}
-	return layout{}, 0, fmt.Errorf("%s has no header row Ringfence recognises (the first row reads %q). Put column names in the first row, such as Vendor, Model, Firmware, MAC, IP, Extension, Owner, E-mail, User agent, Type, Last seen.", name, seen)
+	return layout{}, fmt.Errorf("%s has no header row Ringfence recognises (the first row reads %q). Put column names in the first row, such as Vendor, Model, Firmware, MAC, IP, Extension, Owner, E-mail, User agent, Type, Last seen.", name, seen)
 }

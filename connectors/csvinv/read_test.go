@@ -176,16 +176,13 @@ func TestTitleRowAboveTheHeader(t *testing.T) {
 }
 
 func TestWholeFileRefusals(t *testing.T) {
-	latin1 := []byte("Vendor,Model,Owner\nYealink,T46S,Zoe\nYealink,T46S,Ren\xe9e\n")
-	utf16 := []byte{0xFF, 0xFE, 'V', 0, 'e', 0}
 	for name, tc := range map[string]struct {
 		data []byte
 		want string
 	}{
-		"latin-1":   {latin1, "phones.csv line 3 has characters that are not UTF-8"},
-		"utf-16":    {utf16, "phones.csv is saved as UTF-16"},
-		"utf-16 LE": {[]byte("V\x00e\x00n\x00"), "phones.csv line 1 contains NUL bytes"},
+		"binary":    {[]byte("\x01\x00\x02\x03\x00\x00\x00\x05"), "phones.csv is not a CSV file: line 1 contains NUL bytes"},
 		"xlsx":      {[]byte("PK\x03\x04rest"), "is an Excel workbook (.xlsx)"},
+		"xls":       {[]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1}, "is an old Excel workbook (.xls)"},
 		"empty":     {[]byte("\uFEFF \r\n"), "phones.csv is empty"},
 		"no header": {[]byte("a,b,c\n1,2,3\n"), `no header row Ringfence recognises (the first row reads "a, b, c")`},
 	} {

@@ -1,16 +1,24 @@
 package csvinv
 
-import "fmt"
+import (
+	"fmt"
 
-// RowError is one row that was left out of the inventory and why. The rest of
-// the file is still read, so one typo never costs the whole import.
-type RowError struct {
-	Line   int    // line number in the file, counting the header as line 1
-	Reason string // plain words, e.g. "MAC 'zz:11' is not a MAC address"
-}
+	"github.com/ringfence/ringfence/connectors/tabular"
+)
 
-func (e RowError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Reason) }
+// RowError is one line that was left out of the inventory and why. The rest
+// of the file is still read, so one typo never costs the whole import.
+type RowError = tabular.Skip
 
-// maxRowErrors caps how many problems are kept, so a file of the wrong kind
+// maxRowErrors caps how many problems are listed, so a file of the wrong kind
 // cannot fill memory with complaints; the count of the rest is still reported.
-const maxRowErrors = 1000
+const maxRowErrors = tabular.MaxSkips
+
+// problems lists the skipped lines, with a last entry counting any not listed.
+func problems(rep tabular.Report) []RowError {
+	out := rep.Skips
+	if n := rep.Unlisted(); n > 0 && len(out) > 0 {
+		out = append(out, RowError{Line: out[len(out)-1].Line, Reason: fmt.Sprintf("%d more rows had problems and are not listed; fix the ones above and import again", n)})
+	}
+	return out
+}

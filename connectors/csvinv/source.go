@@ -7,10 +7,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 
 	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/connectors"
+	"github.com/ringfence/ringfence/connectors/tabular"
 )
 
 // Source imports a CSV file from disk each time it is fetched, so an edited
@@ -18,8 +20,8 @@ import (
 type Source struct {
 	path string
 
-	mu       sync.Mutex
-	problems []RowError
+	mu     sync.Mutex
+	report tabular.Report
 }
 
 var (
@@ -41,7 +43,16 @@ func (s *Source) Path() string { return s.path }
 func (s *Source) Problems() []RowError {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return append([]RowError(nil), s.problems...)
+	return append([]RowError(nil), problems(s.report)...)
+}
+
+// Report is the account of the last Fetch: lines read, used and skipped.
+func (s *Source) Report() tabular.Report {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	rep := s.report
+	rep.Skips = slices.Clone(rep.Skips)
+	return rep
 }
 
 // Fetch reads the whole file. Rows with problems are left out and reported by
@@ -55,12 +66,12 @@ func (s *Source) Fetch(ctx context.Context, progress func(connectors.Progress)) 
 		return checklist.Inventory{}, err
 	}
 	defer f.Close()
-	inv, problems, err := read(ctx, f, filepath.Base(s.path), progress)
+	inv, rep, err := read(ctx, f, filepath.Base(s.path), progress)
 	if err != nil {
 		return checklist.Inventory{}, err
 	}
 	s.mu.Lock()
-	s.problems = problems
+	s.report = rep
 	s.mu.Unlock()
 	if progress != nil {
 		progress(connectors.Progress{Step: "rows", Done: len(inv.Devices) + len(inv.Extensions), Total: len(inv.Devices) + len(inv.Extensions)})
@@ -111,10 +122,10 @@ func init() {
 		Name:  "csv",
 		Title: "Spreadsheet inventory (CSV file)",
 		LeastPrivilege: "No access to the phone system is needed: Ringfence only reads the CSV file you choose. " +
-			"Export your phone list from a spreadsheet with a header row (Vendor, Model, Firmware, MAC, IP, Extension, Owner, E-mail, User agent, Type, Last seen) and save it as CSV UTF-8.",
+			"Export your phone list from a spreadsheet with a header row (Vendor, Model, Firmware, MAC, IP, Extension, Owner, E-mail, User agent, Type, Last seen) and save it as CSV.",
 		Fields: []connectors.Field{{
 			Key: "file", Label: "Inventory file (CSV)", Required: true,
-			Help: "A spreadsheet of your phones saved as CSV UTF-8, one phone or extension per row.",
+			Help: "A spreadsheet of your phones saved as CSV, one phone or extension per row.",
 		}},
 		New: func(site checklist.Site, _ string) (connectors.Source, error) {
 			if site.Connector.File == "" {
