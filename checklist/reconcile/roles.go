@@ -81,7 +81,7 @@ func classifyLine(number, name string) (lineKind, string) {
 	case person > 0 && (unknown > 0 || surname > 0):
 		return looksPersonal, ""
 	case person > 0 && (role > 0 || numbers > 0):
-		return maybeRole, "the name " + q + " has a person's name and a word for a role or place: is it a role line or theirs? Please confirm"
+		return maybeRole, "the name " + q + " has both a person's name and a word for a place or role: please confirm which it is"
 	case person > 0:
 		return looksPersonal, ""
 	case role > 0 && unknown == 0:
