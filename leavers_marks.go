@@ -88,7 +88,7 @@ func markLines(subj *subject, marks []lineMark, now time.Time) error {
 func applyMarks(cat *checklist.Catalogue, a *checklist.Audit, marks []lineMark, now time.Time) error {
 	for _, m := range marks {
 		if !slices.ContainsFunc(a.Inventory.Extensions, func(e checklist.Extension) bool { return e.Number == m.extension }) {
-			return fmt.Errorf("extension %s is not in the last audit of %s: check the number (the report lists every extension)", m.extension, a.Site)
+			return fmt.Errorf("extension %s is not in the last audit of %s: check the number against your phone system, or run a new audit if the line is new", m.extension, a.Site)
 		}
 	}
 	for _, m := range marks {

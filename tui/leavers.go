@@ -138,8 +138,15 @@ func (s *leaversScreen) reloadLines() {
 		fs   []reconcile.Finding
 	}{{"may be a role line", s.rep.MaybeRole}, {"looks like a person's", s.rep.Unowned}, {"role or shared line", s.rep.Shared}} {
 		for _, f := range group.fs {
-			s.owned = append(s.owned, lineRow{f, group.what})
-			s.lines.rows = append(s.lines.rows, fmt.Sprintf("%-5s %-26s %s", f.Extension, truncate(f.Name, 26), group.what))
+			what := group.what
+			switch s.audit().LeaverDecisions[f.Extension].Verdict {
+			case reconcile.Shared:
+				what = "role or shared line (you said)"
+			case reconcile.Person:
+				what = "a person's (you said)"
+			}
+			s.owned = append(s.owned, lineRow{f, what})
+			s.lines.rows = append(s.lines.rows, fmt.Sprintf("%-5s %-26s %s", f.Extension, truncate(f.Name, 26), what))
 		}
 	}
 	s.lines.cursor = min(s.lines.cursor, max(len(s.owned)-1, 0))

@@ -242,6 +242,7 @@ func TestLeaversSetsRoleLinesApartAndMarksLines(t *testing.T) {
 	h.mustSee("may be a role line")
 	h.press("s")
 	h.mustSee("Extension 205 (Rose Room) is now a role or shared line.")
+	h.mustSee("205   Rose Room                  role or shared line (you said)")
 	a := h.app.sh.sess.audit
 	if a.LeaverDecisions["205"].Verdict != reconcile.Shared {
 		t.Fatalf("s should mark 205 as a role line: %+v", a.LeaverDecisions)

@@ -130,3 +130,21 @@ func TestMarkingALineOverridesItsName(t *testing.T) {
 		t.Errorf("reason = %q", rep.Unowned[0].Reason)
 	}
 }
+
+// FuzzClassifyLine feeds names from anywhere: nothing may panic, and a name
+// with a given name and a surname-like word is never a role line.
+func FuzzClassifyLine(f *testing.F) {
+	for _, l := range roleCorpus {
+		f.Add(l.number, l.name)
+	}
+	f.Add("1", "\x00\u202e\u0301 ,-.")
+	f.Fuzz(func(t *testing.T, number, name string) {
+		kind, why := classifyLine(number, name)
+		if kind != looksPersonal && why == "" {
+			t.Errorf("classifyLine(%q, %q) = %d with no reason", number, name, kind)
+		}
+		if kind, _ := classifyLine(number, "Sarah "+name+" Jones"); kind == roleLine {
+			t.Errorf("%q was taken for a role line", "Sarah "+name+" Jones")
+		}
+	})
+}
