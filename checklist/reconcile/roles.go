@@ -63,6 +63,8 @@ func classifyLine(number, name string) (lineKind, string) {
 			numbers++ // "Duty Dr": a title with no name after it names nobody
 		case len([]rune(w)) == 1 && unicode.IsLetter([]rune(w)[0]) && nameFollows:
 			person++ // an initial before a surname
+		case len([]rune(w)) == 1 && unicode.IsLetter([]rune(w)[0]) && i > 0 && givenNames[words[i-1]]:
+			surname++ // "Jordan B": a surname cut to its initial
 		case isNumber(w), len([]rune(w)) == 1:
 			numbers++
 		case joinWords[w]:

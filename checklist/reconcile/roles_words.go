@@ -66,6 +66,10 @@ var roleWords = wordSet(
 	"phone", "phones", "handset", "dect", "cordless", "softphone", "hotdesk", "hot", "conference",
 	"courtesy", "lobby", "payphone", "cctv", "bms", "sprinkler", "fire", "refuge", "disabled", "toilet",
 	"emergency", "ivr", "autoattendant", "attendant", "auto", "queue", "ring", "pickup",
+	// Found on a second set of businesses (salon, accountants, hotel, care
+	// home, builders, chemist) after the first list was written.
+	"colour", "nail", "nails", "hair", "beauty", "salon", "tax", "bookkeeping", "audit", "spa", "activities",
+	"activity", "unit", "units", "estimating", "estimates", "hire",
 	// Subjects and activities.
 	"science", "music", "drama", "ict", "computing", "dt", "pe", "english", "maths", "history", "geography",
 	"languages", "food", "technology", "design", "print", "reprographics", "exam", "examinations",
@@ -94,7 +98,7 @@ var surnameWords = wordSet(
 )
 
 // titles before a name ("Dr Patel", "Mrs Okafor") mark a person.
-var personTitles = wordSet("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lady", "lord", "rev", "revd", "father", "sister")
+var personTitles = wordSet("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lady", "lord", "rev", "revd", "father", "sister", "sr")
 
 func wordSet(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
