@@ -77,17 +77,21 @@ func loadSubject(ctx context.Context, useDemo bool, site, dataDir string, now ti
 }
 
 func runLeavers(ctx context.Context, args []string, e env) error {
-	fs := newFlags(e, "leavers", "leavers (--demo | --site NAME) --hr FILE [--json FILE]",
+	fs := newFlags(e, "leavers", "leavers (--demo | --site NAME) --hr FILE [--role EXTS] [--person EXTS] [--json FILE]",
 		"Compares your staff or leavers list (a CSV export from HR or payroll) with every\n"+
 			"extension, mailbox, phone and call forward, and lists leavers who can still use\n"+
-			"the phone system, extensions nobody on the list owns, shared accounts, forwards\n"+
-			"to outside numbers and matches you should confirm. A site is compared as its\n"+
-			"last audit found it.")
+			"the phone system, extensions nobody on the list owns, role and shared lines\n"+
+			"(Reception, Pharmacy), forwards to outside numbers and matches you should\n"+
+			"confirm. A site is compared as its last audit found it. --role and --person\n"+
+			"settle what a line is; a site keeps them for later audits.")
 	useDemo := fs.Bool("demo", false, "use the built-in demo company")
 	site := fs.String("site", "", "use a saved site's last audit")
 	hr := fs.String("hr", "", "staff list `file` (CSV: name or first/last name, e-mail, status, leave date)")
 	jsonOut := fs.String("json", "", "write the report as JSON to `file` (- for standard output)")
 	dataDir := fs.String("data-dir", "", "`folder` for saved sites")
+	var roles, people extensionList
+	fs.Var(&roles, "role", "mark `extensions` (such as 204,205) as role or shared lines, nobody's in particular")
+	fs.Var(&people, "person", "mark `extensions` as one person's line, whatever their names suggest")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -96,6 +100,10 @@ func runLeavers(ctx context.Context, args []string, e env) error {
 	}
 	if *hr == "" {
 		return usagef("leavers needs --hr FILE, your staff or leavers list")
+	}
+	marks, err := lineMarks(roles, people)
+	if err != nil {
+		return err
 	}
 	now := e.now()
 	subj, err := loadSubject(ctx, *useDemo, *site, *dataDir, now)
@@ -106,10 +114,18 @@ func runLeavers(ctx context.Context, args []string, e env) error {
 	if err != nil {
 		return err
 	}
+	if len(marks) > 0 {
+		if err := markLines(&subj, marks, now); err != nil {
+			return err
+		}
+	}
 	rep := reconcile.Reconcile(&subj.audit.Inventory, staff, subj.audit.LeaverDecisions, now)
 	switch *jsonOut {
 	case "":
-		return writeLeavers(e.stdout, subj.audit.Site, len(staff), rep)
+		if err := writeLeavers(e.stdout, subj.audit.Site, len(staff), rep); err != nil {
+			return err
+		}
+		return writeMarks(e.stdout, subj, marks)
 	case "-":
 		return writeJSONDoc(e.stdout, rep)
 	}
@@ -117,6 +133,9 @@ func runLeavers(ctx context.Context, args []string, e env) error {
 		return fmt.Errorf("could not write the leavers report: %w", err)
 	}
 	if err := writeLeavers(e.stdout, subj.audit.Site, len(staff), rep); err != nil {
+		return err
+	}
+	if err := writeMarks(e.stdout, subj, marks); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "\nJSON report written to %s\n", *jsonOut)
@@ -131,7 +150,14 @@ func writeJSONDoc(w io.Writer, v any) error {
 
 func writeLeavers(w io.Writer, name string, staff int, rep reconcile.Report) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Leavers check: %s (%d people on the staff list, %d personal extensions)\n", safetext.Line(name), staff, rep.Personal)
+	people, exts := "people", "extensions"
+	if staff == 1 {
+		people = "person"
+	}
+	if rep.Personal == 1 {
+		exts = "extension"
+	}
+	fmt.Fprintf(&b, "Leavers check: %s (%d %s on the staff list, %d personal %s)\n", safetext.Line(name), staff, people, rep.Personal, exts)
 	section := func(title string, n int) bool {
 		fmt.Fprintf(&b, "\n%s: %d\n", title, n)
 		return n > 0
@@ -146,21 +172,24 @@ func writeLeavers(w io.Writer, name string, staff int, rep reconcile.Report) err
 		}
 		tw.Flush()
 	}
-	for _, group := range []struct {
-		title    string
-		findings []reconcile.Finding
-	}{
-		{"Extensions nobody on the staff list owns", rep.Unowned},
-		{"Shared or generic extensions", rep.Shared},
-		{"Mailboxes and phones for extensions that no longer exist", rep.Orphans},
-	} {
-		if section(group.title, len(group.findings)) {
-			for _, f := range group.findings {
-				fmt.Fprintf(tw, "  %s\t%s\t%s\n", safetext.Line(f.Extension), safetext.Line(f.Name), safetext.Line(f.Reason))
-			}
-			tw.Flush()
+	list := func(title string, findings []reconcile.Finding) bool {
+		if !section(title, len(findings)) {
+			return false
 		}
+		for _, f := range findings {
+			fmt.Fprintf(tw, "  %s\t%s\t%s\n", safetext.Line(f.Extension), safetext.Line(f.Name), safetext.Line(f.Reason))
+		}
+		tw.Flush()
+		return true
 	}
+	if list("Extensions nobody on the staff list owns", rep.Unowned) {
+		fmt.Fprintln(&b, "  One of these is a room, team or device rather than a person's? Mark it with --role NUMBER.")
+	}
+	if list("Lines that may be role lines", rep.MaybeRole) {
+		fmt.Fprintln(&b, "  These count as personal until you say: --role NUMBER for a role or shared line, --person NUMBER for one person's.")
+	}
+	fmt.Fprintf(&b, "\nRole and shared lines: %d%s\n", len(rep.Shared), roleLineNames(rep.Shared))
+	list("Mailboxes and phones for extensions that no longer exist", rep.Orphans)
 	if section("Calls forwarded outside the business", len(rep.Forwards)) {
 		for _, f := range rep.Forwards {
 			fmt.Fprintf(tw, "  %s\t%s\tto %s (%s)\n", safetext.Line(f.Extension), safetext.Line(f.Name), safetext.Line(f.Destination), safetext.Line(f.Owner))
@@ -175,6 +204,24 @@ func writeLeavers(w io.Writer, name string, staff int, rep reconcile.Report) err
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// roleLineNames sums up the role and shared lines in a few words:
+// " (Pharmacy, On-call Vet, Kennels)". They need no action, so they are named,
+// not listed.
+func roleLineNames(fs []reconcile.Finding) string {
+	const most = 8
+	if len(fs) == 0 {
+		return ""
+	}
+	var names []string
+	for _, f := range fs[:min(len(fs), most)] {
+		names = append(names, safetext.Line(firstNonBlank(f.Name, f.Extension)))
+	}
+	if len(fs) > most {
+		names = append(names, fmt.Sprintf("and %d more", len(fs)-most))
+	}
+	return " (" + strings.Join(names, ", ") + ")"
 }
 
 func runCDR(ctx context.Context, args []string, e env) error {

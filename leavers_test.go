@@ -206,3 +206,81 @@ func TestCDRBusinessHoursAreRememberedPerSite(t *testing.T) {
 		t.Errorf("bad hours: %+v", r)
 	}
 }
+
+// vetsSite saves a vets' practice read from a spreadsheet, with a staff list
+// that names only Jo.
+func vetsSite(t *testing.T, dir string) (phones, staff string) {
+	t.Helper()
+	phones = writeFile(t, dir, "phones.csv", "Extension,Name\n200,Jo Whitaker\n201,Pharmacy\n202,On-call Vet\n203,Kennels\n"+
+		"204,Maintenance Hotline\n205,Rose Room\n206,Sam Thompson\n")
+	staff = writeFile(t, dir, "vets-staff.csv", "Name,Email,Status\nJo Whitaker,,Active\n")
+	ringfence(t, dir, "sites", "add", "Vets")
+	if r := ringfence(t, dir, "audit", "--site", "Vets", "--connector", "csv", "--file", phones, "--hr", staff); r.code != exitOK {
+		t.Fatalf("%+v", r)
+	}
+	return phones, staff
+}
+
+func TestLeaversSetsRoleLinesApartAndRemembersMarks(t *testing.T) {
+	dir := t.TempDir()
+	phones, staff := vetsSite(t, dir)
+	r := ringfence(t, dir, "leavers", "--site", "Vets", "--hr", staff)
+	for _, want := range []string{
+		"Extensions nobody on the staff list owns: 1\n  206",
+		"Role and shared lines: 4 (Pharmacy, On-call Vet, Kennels, Maintenance Hotline)",
+		"Lines that may be role lines: 1\n  205",
+		"--role",
+	} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("report lacks %q:\n%s", want, r.stdout)
+		}
+	}
+
+	r = ringfence(t, dir, "leavers", "--site", "Vets", "--hr", staff, "--role", "205", "--person", "204")
+	if r.code != exitOK {
+		t.Fatalf("%+v", r)
+	}
+	for _, want := range []string{
+		"Extensions nobody on the staff list owns: 2\n  204",
+		"Role and shared lines: 4 (Pharmacy, On-call Vet, Kennels, Rose Room)",
+		"Lines that may be role lines: 0",
+		"Saved for Vets",
+	} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("after marking, the report lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	// A new audit keeps the marks.
+	if r := ringfence(t, dir, "audit", "--site", "Vets", "--connector", "csv", "--file", phones); r.code != exitOK {
+		t.Fatalf("%+v", r)
+	}
+	r = ringfence(t, dir, "leavers", "--site", "Vets", "--hr", staff)
+	if !strings.Contains(r.stdout, "Role and shared lines: 4 (Pharmacy, On-call Vet, Kennels, Rose Room)") ||
+		!strings.Contains(r.stdout, "204  Maintenance Hotline  you marked it as a person's line") {
+		t.Errorf("the marks did not survive a new audit:\n%s", r.stdout)
+	}
+
+	for _, bad := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--role", "999"}, "extension 999 is not in"},
+		{[]string{"--role", "205", "--person", "205"}, "205 is given to both --role and --person"},
+		{[]string{"--role", ","}, "give one or more extension numbers"},
+	} {
+		args := append([]string{"leavers", "--site", "Vets", "--hr", staff}, bad.args...)
+		if r := ringfence(t, dir, args...); r.code == exitOK || !strings.Contains(r.stderr, bad.want) {
+			t.Errorf("%v: exit %d %q; want a refusal mentioning %q", bad.args, r.code, r.stderr, bad.want)
+		}
+	}
+	store, _ := checklist.OpenStore(dir)
+	a, _ := store.LatestAudit("Vets")
+	if len(a.LeaverDecisions) != 2 {
+		t.Errorf("a refused mark must change nothing: %+v", a.LeaverDecisions)
+	}
+
+	r = ringfence(t, dir, "leavers", "--demo", "--hr", staff, "--role", "101")
+	if r.code != exitOK || !strings.Contains(r.stdout, "101 Jo Whitaker") && !strings.Contains(r.stdout, "Jo Whitaker)") || !strings.Contains(r.stdout, "not saved") {
+		t.Errorf("marking on the demo: %+v", r)
+	}
+}

@@ -1,6 +1,7 @@
 package checklist
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/ringfence/ringfence/checklist/reconcile"
@@ -86,5 +87,49 @@ func TestSetHoursNormalisesAndRefuses(t *testing.T) {
 	}
 	if err := a.SetHours(cat, "nine to five", testNow); err == nil || a.Hours != "Mon-Fri 09:00-17:30" {
 		t.Errorf("bad hours must be refused and change nothing: %q, %v", a.Hours, err)
+	}
+}
+
+// A vets' practice's role lines are set apart from LV-01's figures, a line
+// whose name points both ways still counts against it until someone rules on
+// it, and a ruling made on one visit holds on the next.
+func TestRoleLinesAreSetApartAndRulingsLastAcrossAudits(t *testing.T) {
+	cat := Builtin()
+	inv := inventoryWith(FacetExtensions)
+	inv.Extensions = []Extension{
+		{Number: "200", Name: "Jo Whitaker", Enabled: true, Type: ExtUser},
+		{Number: "201", Name: "Pharmacy", Enabled: true, Type: ExtUser},
+		{Number: "202", Name: "On-call Vet", Enabled: true, Type: ExtUser},
+		{Number: "203", Name: "Kennels", Enabled: true, Type: ExtUser},
+		{Number: "204", Name: "Maintenance Hotline", Enabled: true, Type: ExtUser},
+		{Number: "205", Name: "Rose Room", Enabled: true, Type: ExtUser},
+	}
+	a := NewAudit(cat, "Vets", inv, nil, testNow)
+	a.SetStaff(cat, []StaffMember{{Name: "Jo Whitaker"}}, testNow)
+	r := resultFor(t, a.Results, "LV-01")
+	if r.Status != StatusFail || len(r.Affected) != 1 || r.Affected[0].ID != "205" {
+		t.Fatalf("LV-01 should fail on the Rose Room only until someone rules on it: %s %+v", r.Status, r.Affected)
+	}
+	if !strings.Contains(r.Evidence, "1 of 2") || !strings.Contains(r.Evidence, "4 role and shared lines set apart") {
+		t.Errorf("LV-01 evidence = %q", r.Evidence)
+	}
+	a.DecideMatch(cat, "205", reconcile.Decision{Verdict: reconcile.Shared}, testNow)
+	a.DecideMatch(cat, "204", reconcile.Decision{Verdict: reconcile.Person}, testNow)
+	next := ContinueAudit(cat, Site{Name: "Vets"}, inventoryWith(FacetExtensions), a, testNow.AddDate(0, 3, 0))
+	next.Inventory.Extensions = inv.Extensions
+	next.Recompute(cat, testNow.AddDate(0, 3, 0))
+	rep := next.Leavers(testNow.AddDate(0, 3, 0))
+	var shared, unowned []string
+	for _, f := range rep.Shared {
+		shared = append(shared, f.Extension)
+	}
+	for _, f := range rep.Unowned {
+		unowned = append(unowned, f.Extension)
+	}
+	if strings.Join(shared, ",") != "201,202,203,205" || strings.Join(unowned, ",") != "204" {
+		t.Errorf("after a re-audit: role lines %v, unowned %v", shared, unowned)
+	}
+	if r := resultFor(t, next.Results, "LV-01"); r.Status != StatusFail || !strings.Contains(r.Evidence, "1 of 2") {
+		t.Errorf("LV-01 after the re-audit: %s %q", r.Status, r.Evidence)
 	}
 }

@@ -46,15 +46,23 @@ func extensionsBelongToStaff(f *Facts) Outcome {
 	for _, u := range rep.Unowned {
 		items = append(items, Item{Kind: "extension", ID: u.Extension, Label: joinNonEmpty(" ", u.Extension, u.Name), Detail: u.Reason})
 	}
+	// A line that may be a role line counts until someone says it is one.
+	for _, u := range rep.MaybeRole {
+		items = append(items, Item{Kind: "extension", ID: u.Extension, Label: joinNonEmpty(" ", u.Extension, u.Name), Detail: u.Reason})
+	}
 	for _, l := range rep.Leavers {
 		if l.ExtensionEnabled {
 			items = append(items, leaverItem(l, fmt.Sprintf("%s left %d days ago", l.Name, l.DaysSinceLeft)))
 		}
 	}
-	if len(items) > 0 {
-		return fail(items, "Enabled personal extensions that do not belong to a current member of staff: %d of %d.", len(items), rep.Personal)
+	apart := ""
+	if n := len(rep.Shared); n > 0 {
+		apart = fmt.Sprintf(" %s set apart.", plural(n, "role or shared line", "role and shared lines"))
 	}
-	return pass("Enabled personal extensions checked: %d. All belong to current staff.", rep.Personal)
+	if len(items) > 0 {
+		return fail(items, "Enabled personal extensions that do not belong to a current member of staff: %d of %d.%s", len(items), rep.Personal, apart)
+	}
+	return pass("Enabled personal extensions checked: %d. All belong to current staff.%s", rep.Personal, apart)
 }
 
 func leaversAccessRevoked(f *Facts) Outcome {

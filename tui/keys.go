@@ -13,7 +13,7 @@ type keyMap struct {
 	Accept, Done, Owner, SaveDemo, Cancel   key.Binding
 	Answer, Retry, Continue                 key.Binding
 	Leavers, Calls, Import, Switch          key.Binding
-	Yes, No, SharedLine                     key.Binding
+	Yes, No, SharedLine, PersonLine         key.Binding
 }
 
 func newKeyMap() keyMap {
@@ -57,6 +57,7 @@ func newKeyMap() keyMap {
 		Switch:      b([]string{"tab"}, "tab", "switch list"),
 		Yes:         b([]string{"y"}, "y", "yes, it is them"),
 		No:          b([]string{"n"}, "n", "no, not them"),
-		SharedLine:  b([]string{"s"}, "s", "shared line"),
+		SharedLine:  b([]string{"s"}, "s", "role line"),
+		PersonLine:  b([]string{"p"}, "p", "person's line"),
 	}
 }

@@ -1,9 +1,11 @@
 package tui
 
 import (
+	"cmp"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -25,11 +27,14 @@ type leaversPane int
 const (
 	paneReport leaversPane = iota
 	paneConfirm
+	paneLines
 )
 
 // leaversScreen compares the business's staff list with the phone system:
-// leavers who can still use it, extensions nobody owns, shared lines, outside
-// forwards and orphans, and the uncertain matches a person has to settle.
+// leavers who can still use it, extensions nobody owns, role and shared
+// lines, outside forwards and orphans; the uncertain matches a person has to
+// settle; and the lines nobody owns, which a person can mark as role lines or
+// as people's.
 type leaversScreen struct {
 	sh      *shared
 	form    *formHost
@@ -39,10 +44,18 @@ type leaversScreen struct {
 	pane    leaversPane
 	doc     scrollDoc
 	confirm menu
+	lines   menu
+	owned   []lineRow // behind lines.rows
 	skipped []hrlist.RowError
 	read    string // the file imported on this visit
 	failed  string
 	width   int
+}
+
+// lineRow is a line nobody on the staff list owns, as the lines pane shows it.
+type lineRow struct {
+	reconcile.Finding
+	what string // "may be a role line", "looks like a person's", "role or shared line"
 }
 
 // staffReadMsg carries a staff list read from a file.
@@ -106,10 +119,46 @@ func (s *leaversScreen) reload() {
 		s.confirm.rows = append(s.confirm.rows, fmt.Sprintf("%-5s %-22s → %-22s %s", safetext.Line(m.Extension), truncate(safetext.Line(m.ExtensionName), 22), truncate(safetext.Line(m.Name), 22), m.Confidence))
 	}
 	s.confirm.cursor = min(s.confirm.cursor, max(len(s.confirm.rows)-1, 0))
-	if len(s.rep.ToConfirm) == 0 {
+	if len(s.rep.ToConfirm) == 0 && s.pane == paneConfirm {
 		s.pane = paneReport
 	}
+	s.reloadLines()
 	s.doc.set(s.reportLines(s.width))
+}
+
+// reloadLines lists the lines nobody owns, those that need a ruling first,
+// and keeps the cursor on the line it was on.
+func (s *leaversScreen) reloadLines() {
+	was := ""
+	if s.lines.cursor < len(s.owned) {
+		was = s.owned[s.lines.cursor].Extension
+	}
+	s.owned, s.lines.rows = s.owned[:0], s.lines.rows[:0]
+	for _, group := range []struct {
+		what string
+		fs   []reconcile.Finding
+	}{{"may be a role line", s.rep.MaybeRole}, {"looks like a person's", s.rep.Unowned}, {"role or shared line", s.rep.Shared}} {
+		for _, f := range group.fs {
+			what := group.what
+			switch s.audit().LeaverDecisions[f.Extension].Verdict {
+			case reconcile.Shared:
+				what = "role or shared line (you said)"
+			case reconcile.Person:
+				what = "a person's (you said)"
+			}
+			s.owned = append(s.owned, lineRow{f, what})
+			s.lines.rows = append(s.lines.rows, fmt.Sprintf("%-5s %-26s %s", safetext.Line(f.Extension), truncate(safetext.Line(f.Name), 26), what))
+		}
+	}
+	s.lines.cursor = min(s.lines.cursor, max(len(s.owned)-1, 0))
+	for i, r := range s.owned {
+		if r.Extension == was {
+			s.lines.cursor = i
+		}
+	}
+	if len(s.owned) == 0 && s.pane == paneLines {
+		s.pane = paneReport
+	}
 }
 
 func (s *leaversScreen) Title() string { return "Leavers" }
@@ -125,13 +174,38 @@ func (s *leaversScreen) Keys() []key.Binding {
 	case !s.hasStaff():
 		return []key.Binding{importKey(k), k.Back}
 	case s.pane == paneConfirm:
-		return []key.Binding{k.Up, k.Down, k.Yes, k.No, k.SharedLine, switchKey(k, "report"), k.Back}
+		return []key.Binding{k.Up, k.Down, k.Yes, k.No, k.SharedLine, switchKey(k, s.nextPaneName()), k.Back}
+	case s.pane == paneLines:
+		return []key.Binding{k.Up, k.Down, k.SharedLine, k.PersonLine, switchKey(k, s.nextPaneName()), k.Back}
 	}
 	keys := []key.Binding{k.Up, k.Down}
-	if len(s.rep.ToConfirm) > 0 {
-		keys = append(keys, switchKey(k, "matches to confirm"))
+	if s.nextPane() != paneReport {
+		keys = append(keys, switchKey(k, s.nextPaneName()))
 	}
 	return append(keys, importKey(k), k.Back)
+}
+
+// nextPane is where tab goes: the report, then the matches to confirm, then
+// the lines nobody owns, skipping any with nothing in it.
+func (s *leaversScreen) nextPane() leaversPane {
+	if s.pane == paneReport && len(s.rep.ToConfirm) > 0 {
+		return paneConfirm
+	}
+	if s.pane != paneLines && len(s.owned) > 0 {
+		return paneLines
+	}
+	return paneReport
+}
+
+// nextPaneName names where tab goes, short enough for the help line.
+func (s *leaversScreen) nextPaneName() string {
+	switch s.nextPane() {
+	case paneConfirm:
+		return "matches to confirm"
+	case paneLines:
+		return "mark lines"
+	}
+	return "report"
 }
 
 func importKey(k keyMap) key.Binding {
@@ -234,15 +308,23 @@ func (s *leaversScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 	case !s.hasStaff():
 		return nil
 	case key.Matches(msg, k.Switch):
-		if s.pane == paneReport && len(s.rep.ToConfirm) > 0 {
-			s.pane = paneConfirm
-		} else {
-			s.pane = paneReport
-		}
+		s.pane = s.nextPane()
 		return nil
 	}
-	if s.pane == paneReport {
+	switch s.pane {
+	case paneReport:
 		s.doc.Update(msg, k)
+		return nil
+	case paneLines:
+		switch {
+		case len(s.owned) == 0:
+		case key.Matches(msg, k.SharedLine):
+			return s.mark(reconcile.Shared)
+		case key.Matches(msg, k.PersonLine):
+			return s.mark(reconcile.Person)
+		default:
+			s.lines.Update(msg, k, 5)
+		}
 		return nil
 	}
 	if len(s.rep.ToConfirm) == 0 {
@@ -280,12 +362,29 @@ func (s *leaversScreen) decide(v reconcile.Verdict) tea.Cmd {
 	case reconcile.Reject:
 		said = fmt.Sprintf("Extension %s is not %s's: it now counts as owned by nobody on the list.", safetext.Line(m.Extension), safetext.Line(m.Name))
 	case reconcile.Shared:
-		said = fmt.Sprintf("Extension %s is marked as shared.", safetext.Line(m.Extension))
+		said = fmt.Sprintf("Extension %s is a role or shared line.", safetext.Line(m.Extension))
 	}
 	s.audit().DecideMatch(s.sh.opts.Catalogue, m.Extension, d, s.sh.now())
 	s.reload()
 	if len(s.rep.ToConfirm) == 0 {
 		said += " That was the last match to confirm."
+	}
+	return tea.Batch(s.sh.saveCmd(), notice(said))
+}
+
+// mark records that the chosen line is a role or shared line, or one
+// person's, saves it and shows where the line now stands.
+func (s *leaversScreen) mark(v reconcile.Verdict) tea.Cmd {
+	r := s.owned[s.lines.cursor]
+	s.audit().DecideMatch(s.sh.opts.Catalogue, r.Extension, reconcile.Decision{Verdict: v}, s.sh.now())
+	s.reload()
+	said := fmt.Sprintf("Extension %s (%s) is now a role or shared line.", safetext.Line(r.Extension), safetext.Line(r.Name))
+	if v == reconcile.Person {
+		said = fmt.Sprintf("Extension %s (%s) is now a person's line", safetext.Line(r.Extension), safetext.Line(r.Name))
+		if slices.ContainsFunc(s.rep.Unowned, func(f reconcile.Finding) bool { return f.Extension == r.Extension }) {
+			said += ": nobody on the staff list owns it, so it counts against LV-01"
+		}
+		said += "."
 	}
 	return tea.Batch(s.sh.saveCmd(), notice(said))
 }
@@ -313,8 +412,11 @@ func (s *leaversScreen) View(width, height int) string {
 	}
 	head := s.header(width)
 	used := strings.Count(head, "\n") + 2 // and a blank line under it
-	if s.pane == paneConfirm {
+	switch s.pane {
+	case paneConfirm:
 		return head + "\n\n" + s.confirmView(width, height-used)
+	case paneLines:
+		return head + "\n\n" + s.linesView(width, height-used)
 	}
 	return head + "\n\n" + s.doc.View(st, width, height-used)
 }
@@ -324,8 +426,9 @@ func (s *leaversScreen) header(width int) string {
 	st := s.sh.st
 	a := s.audit()
 	n := len(a.Inventory.Staff)
-	lines := []string{truncate(fmt.Sprintf("%d %s on the staff list · %d personal %s compared",
-		n, plural(n, "person", "people"), s.rep.Personal, plural(s.rep.Personal, "extension", "extensions")), width)}
+	r := len(s.rep.Shared)
+	lines := []string{truncate(fmt.Sprintf("%d %s on the staff list · %d personal %s · %d role and shared %s",
+		n, plural(n, "person", "people"), s.rep.Personal, plural(s.rep.Personal, "extension", "extensions"), r, plural(r, "line", "lines")), width)}
 	var checks []string
 	for _, r := range a.Results {
 		if r.Domain == checklist.DomainLeavers && r.Basis == checklist.FromInventory {
@@ -335,12 +438,17 @@ func (s *leaversScreen) header(width int) string {
 	if len(checks) > 0 {
 		lines = append(lines, truncate("Leaver checks: "+strings.Join(checks, " · "), width))
 	}
-	if c := len(s.rep.ToConfirm); c > 0 {
-		if s.pane == paneReport {
-			lines = append(lines, st.warnText.Render(truncate(fmt.Sprintf("%d %s to confirm: press tab to look at %s.", c, plural(c, "match needs you", "matches need you"), plural(c, "it", "them")), width)))
-		} else {
-			lines = append(lines, st.muted.Render(truncate("Press tab to go back to the report.", width)))
-		}
+	c, m := len(s.rep.ToConfirm), len(s.rep.MaybeRole)
+	switch {
+	case s.pane != paneReport:
+		next := map[leaversPane]string{paneReport: "go back to the report", paneConfirm: "see the matches to confirm", paneLines: "mark lines as role lines or people's"}[s.nextPane()]
+		lines = append(lines, st.muted.Render(truncate("Press tab to "+next+".", width)))
+	case c > 0 && m > 0:
+		lines = append(lines, st.warnText.Render(truncate(fmt.Sprintf("%s to confirm and %s may be %s: press tab.", plural(c, "match", "matches"), plural(m, "line", "lines"), plural(m, "a role line", "role lines")), width)))
+	case c > 0:
+		lines = append(lines, st.warnText.Render(truncate(fmt.Sprintf("%d %s to confirm: press tab to look at %s.", c, plural(c, "match needs you", "matches need you"), plural(c, "it", "them")), width)))
+	case m > 0:
+		lines = append(lines, st.warnText.Render(truncate(fmt.Sprintf("%d %s: press tab to settle %s.", m, plural(m, "line may be a role line", "lines may be role lines"), plural(m, "it", "them")), width)))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -406,7 +514,17 @@ func (s *leaversScreen) reportLines(width int) []string {
 		}
 	}
 	findings("Extensions nobody on the staff list owns", rep.Unowned)
-	findings("Shared or generic extensions", rep.Shared)
+	if len(rep.MaybeRole) > 0 {
+		findings("Lines that may be role lines", rep.MaybeRole)
+	}
+	// Role lines need nothing doing, so they are named, not explained.
+	if section("Role and shared lines", len(rep.Shared)) {
+		var names []string
+		for _, f := range rep.Shared {
+			names = append(names, cmp.Or(f.Name, f.Extension))
+		}
+		out = append(out, wrapIndent(safetext.Line(strings.Join(names, ", ")), width, "  ", "  ")...)
+	}
 	if section("Calls forwarded outside the business", len(rep.Forwards)) {
 		for _, f := range rep.Forwards {
 			text := fmt.Sprintf("%s %s: to %s (%s)", f.Extension, f.Name, f.Destination, f.Owner)
@@ -429,10 +547,29 @@ func (s *leaversScreen) confirmView(width, height int) string {
 	var b strings.Builder
 	b.WriteString(st.heading.Render(fmt.Sprintf("Matches to confirm (%d)", len(s.rep.ToConfirm))) + "\n")
 	b.WriteString(wrap("Ringfence is not sure of these matches. Pick one with ↑↓ and press:", width) + "\n")
-	b.WriteString("  y  yes, it is them\n  n  no, it is someone else or nobody\n  s  shared by several people\n\n")
+	b.WriteString("  y  yes, it is them\n  n  no, it is someone else or nobody\n  s  a role or shared line, nobody's in particular\n\n")
 	detail := s.matchDetail(width)
 	used := strings.Count(b.String(), "\n") + strings.Count(detail, "\n") + 2
 	b.WriteString(s.confirm.View(st, width, max(height-used, 1)))
+	b.WriteString("\n\n" + detail)
+	return b.String()
+}
+
+// linesView lists the lines nobody on the staff list owns, for the user to
+// say which are role lines and which are people's.
+func (s *leaversScreen) linesView(width, height int) string {
+	st := s.sh.st
+	var b strings.Builder
+	b.WriteString(st.heading.Render(fmt.Sprintf("Lines nobody on the staff list owns (%d)", len(s.owned))) + "\n")
+	b.WriteString(wrap("Say what each line is. Pick one with ↑↓ and press:", width) + "\n")
+	b.WriteString("  s  a role or shared line, such as Reception or Pharmacy\n  p  one person's line: it counts until someone owns it\n\n")
+	detail := ""
+	if len(s.owned) > 0 {
+		r := s.owned[s.lines.cursor]
+		detail = wrap(safetext.Line(fmt.Sprintf("Extension %s (%s): %s.", r.Extension, cmp.Or(r.Name, "no name"), r.Reason)), width)
+	}
+	used := strings.Count(b.String(), "\n") + strings.Count(detail, "\n") + 2
+	b.WriteString(s.lines.View(st, width, max(height-used, 1)))
 	b.WriteString("\n\n" + detail)
 	return b.String()
 }

@@ -1,12 +1,15 @@
 package tui
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/checklist/reconcile"
@@ -187,5 +190,98 @@ func TestASavedSiteAsksForTheStaffListAndSavesEachDecision(t *testing.T) {
 	}
 	if result(saved, "LV-01").Status != checklist.StatusFail {
 		t.Fatal("the saved audit should carry the re-judged check")
+	}
+}
+
+// vetsPractice saves a vets' practice whose staff list names only Jo, with
+// four role lines, one line that may be a role line and one stranger.
+func vetsPractice(t *testing.T) *checklist.Store {
+	t.Helper()
+	store, err := checklist.OpenStore(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := store.CreateSite(checklist.Site{Name: "Vets"}); err != nil {
+		t.Fatal(err)
+	}
+	inv := checklist.Inventory{
+		Source: checklist.SourceInfo{Connector: "test", FetchedAt: fixedNow, Collected: []checklist.Facet{checklist.FacetExtensions}},
+	}
+	for _, e := range [][2]string{{"200", "Jo Whitaker"}, {"201", "Pharmacy"}, {"202", "On-call Vet"}, {"203", "Kennels"},
+		{"204", "Maintenance Hotline"}, {"205", "Rose Room"}, {"206", "Sam Thompson"}} {
+		inv.Extensions = append(inv.Extensions, checklist.Extension{Number: e[0], Name: e[1], Enabled: true, Type: checklist.ExtUser})
+	}
+	inv = checklist.WithStaff(inv, []checklist.StaffMember{{Name: "Jo Whitaker"}})
+	if err := store.SaveAudit(checklist.NewAudit(checklist.Builtin(), "Vets", inv, nil, fixedNow)); err != nil {
+		t.Fatal(err)
+	}
+	return store
+}
+
+func TestLeaversSetsRoleLinesApartAndMarksLines(t *testing.T) {
+	store := vetsPractice(t)
+	h := newHarnessWithStore(t, store, false, 80, 24)
+	h.press("enter", "enter", "l")
+	l, ok := h.top().(*leaversScreen)
+	if !ok {
+		t.Fatalf("got %T\n%s", h.top(), h.screen())
+	}
+	h.mustSee("3 personal extensions · 4 role and shared lines")
+	h.mustSee("1 line may be a role line: press tab to settle it.")
+	h.mustSee("Extensions nobody on the staff list owns (1)")
+	h.press("end")
+	h.mustSee("Lines that may be role lines (1)")
+	h.mustSee("Role and shared lines (4)")
+	h.mustSee("Pharmacy, On-call Vet, Kennels, Maintenance Hotline")
+
+	h.press("tab")
+	if l.pane != paneLines {
+		t.Fatalf("with no matches to confirm, tab should show the lines, got pane %d\n%s", l.pane, h.screen())
+	}
+	h.mustSee("> 205   Rose Room")
+	h.mustSee("may be a role line")
+	h.press("s")
+	h.mustSee("Extension 205 (Rose Room) is now a role or shared line.")
+	h.mustSee("205   Rose Room                  role or shared line (you said)")
+	a := h.app.sh.sess.audit
+	if a.LeaverDecisions["205"].Verdict != reconcile.Shared {
+		t.Fatalf("s should mark 205 as a role line: %+v", a.LeaverDecisions)
+	}
+	if got := result(a, "LV-01"); got.Status != checklist.StatusFail || len(got.Affected) != 1 {
+		t.Fatalf("LV-01 should now fail on Sam Thompson alone: %s %+v", got.Status, got.Affected)
+	}
+	// Down to Maintenance Hotline, which is really the caretaker's own phone.
+	for i := 0; i < 6 && !strings.Contains(h.screen(), "> 204"); i++ {
+		h.press("down")
+	}
+	h.press("p")
+	h.mustSee("Extension 204 (Maintenance Hotline) is now a person's line")
+	if a.LeaverDecisions["204"].Verdict != reconcile.Person {
+		t.Fatalf("p should mark 204 as a person's line: %+v", a.LeaverDecisions)
+	}
+	saved, err := store.LatestAudit("Vets")
+	if err != nil || saved.LeaverDecisions["204"].Verdict != reconcile.Person || saved.LeaverDecisions["205"].Verdict != reconcile.Shared {
+		t.Fatalf("the marks were not saved at once: %v %+v", err, saved.LeaverDecisions)
+	}
+	h.press("tab")
+	if l.pane != paneReport {
+		t.Fatalf("tab from the lines should go back to the report, got %d", l.pane)
+	}
+	h.mustSee("Extensions nobody on the staff list owns (2)")
+}
+
+// TestGoldenLeaverLines keeps the vets' practice report and its lines to mark.
+func TestGoldenLeaverLines(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		t.Run(fmt.Sprintf("report-%dx%d", size[0], size[1]), func(t *testing.T) {
+			h := newHarnessWithStore(t, vetsPractice(t), false, size[0], size[1])
+			h.press("enter", "enter", "l", "end")
+			golden.RequireEqual(t, h.screen())
+		})
+		t.Run(fmt.Sprintf("lines-%dx%d", size[0], size[1]), func(t *testing.T) {
+			h := newHarnessWithStore(t, vetsPractice(t), false, size[0], size[1])
+			h.press("enter", "enter", "l", "tab")
+			golden.RequireEqual(t, h.screen())
+		})
 	}
 }

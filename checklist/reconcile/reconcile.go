@@ -25,11 +25,14 @@ func Reconcile(inv *inventory.Inventory, staff []inventory.StaffMember, decision
 	for _, e := range inv.Extensions {
 		personal := e.Type == inventory.ExtUser || e.Type == ""
 		d, decided := decisions[e.Number]
+		markedPerson := decided && d.Verdict == Person
 		switch {
 		case decided && d.Verdict == Shared:
-			rep.Shared = append(rep.Shared, Finding{e.Number, e.Name, "you marked it as shared"})
+			rep.Shared = append(rep.Shared, Finding{e.Number, e.Name, "you marked it as a role or shared line"})
 			status[e.Number] = "shared"
 			continue
+		case markedPerson:
+			// The user's word beats what the phone system calls it.
 		case e.Type == inventory.ExtShared:
 			rep.Shared = append(rep.Shared, Finding{e.Number, e.Name, "the phone system lists it as shared"})
 			status[e.Number] = "shared"
@@ -38,10 +41,28 @@ func Reconcile(inv *inventory.Inventory, staff []inventory.StaffMember, decision
 			status[e.Number] = "shared"
 			continue // queues, fax, door entry: nobody's, and fine
 		}
+		c := ix.match(e.Name, e.Email)
+		if c.staff < 0 && !decided {
+			// Judged by the name only when nobody on the list has it, and
+			// never against a person's ruling.
+			switch kind, why := classifyLine(e.Number, e.Name); kind {
+			case roleLine:
+				rep.Shared = append(rep.Shared, Finding{e.Number, e.Name, why})
+				status[e.Number] = "shared"
+				continue
+			case maybeRole:
+				// Counted as personal until someone says otherwise.
+				if e.Enabled {
+					rep.Personal++
+					rep.MaybeRole = append(rep.MaybeRole, Finding{e.Number, e.Name, why})
+				}
+				status[e.Number] = "nobody on the staff list"
+				continue
+			}
+		}
 		if e.Enabled {
 			rep.Personal++
 		}
-		c := ix.match(e.Name, e.Email)
 		if decided {
 			switch {
 			case d.Staff != "":
@@ -57,13 +78,12 @@ func Reconcile(inv *inventory.Inventory, staff []inventory.StaffMember, decision
 			}
 		}
 		if c.staff < 0 {
-			if why := genericName(e.Name); why != "" && !decided {
-				rep.Shared = append(rep.Shared, Finding{e.Number, e.Name, why})
-				status[e.Number] = "shared"
-				continue
-			}
 			if e.Enabled {
-				rep.Unowned = append(rep.Unowned, Finding{e.Number, e.Name, firstNonEmpty(c.reason, "nobody on the staff list has this name or e-mail address")})
+				why := firstNonEmpty(c.reason, "nobody on the staff list has this name or e-mail address")
+				if markedPerson {
+					why = "you marked it as a person's line, and " + why
+				}
+				rep.Unowned = append(rep.Unowned, Finding{e.Number, e.Name, why})
 			}
 			status[e.Number] = "nobody on the staff list"
 			continue

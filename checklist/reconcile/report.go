@@ -22,7 +22,8 @@ type Verdict string
 const (
 	Confirm Verdict = "confirm" // the suggested person is right
 	Reject  Verdict = "reject"  // the suggested person is wrong
-	Shared  Verdict = "shared"  // the extension is shared or generic, not one person's
+	Shared  Verdict = "shared"  // a role or shared line (Reception, Pharmacy), not one person's
+	Person  Verdict = "person"  // one person's line, whatever its name suggests
 )
 
 // Decision is a person's ruling on one extension. Staff, when set, names the
@@ -96,14 +97,20 @@ type Report struct {
 	ToConfirm []Match `json:"to_confirm,omitempty"`
 	// Leavers still active, longest gone first.
 	Leavers []Leaver `json:"leavers,omitempty"`
-	// Unowned extensions belong to nobody on the staff list.
+	// Unowned extensions look personal and belong to nobody on the staff list.
 	Unowned []Finding `json:"unowned,omitempty"`
-	// Shared extensions are generic or used by several people.
+	// Shared holds role and shared lines: places, teams, services and
+	// devices (Reception, Pharmacy, On-call Vet), used by whoever does the job.
 	Shared []Finding `json:"shared,omitempty"`
+	// MaybeRole holds enabled lines nobody on the staff list owns whose names
+	// point both ways (Rose Room, Nurse Wendy). They count as personal until
+	// someone marks them as a role line or a person's.
+	MaybeRole []Finding `json:"maybe_role,omitempty"`
 	// Orphans are voicemail boxes and phones tied to extensions that do not exist.
 	Orphans []Finding `json:"orphans,omitempty"`
 	// Forwards leave the business.
 	Forwards []Forward `json:"forwards,omitempty"`
-	// Personal counts the enabled personal extensions compared.
+	// Personal counts the enabled personal extensions compared, including
+	// those in MaybeRole and leaving out role and shared lines.
 	Personal int `json:"personal"`
 }
