@@ -11,7 +11,10 @@ import (
 // one firmware, so it is worked out once per distinct device description.
 type deviceFacts struct {
 	id         firmware.Identity
-	identified bool
+	identified bool // make, model and firmware version all known
+	// modelKnown is true when make and model are known, even without a
+	// version: enough to tell a model its maker no longer supports.
+	modelKnown bool
 	verdict    firmware.Verdict
 }
 
@@ -22,8 +25,15 @@ type deviceKey struct {
 
 func judgeDevice(d Device) deviceFacts {
 	id, ok := identity(d)
-	df := deviceFacts{id: id, identified: ok}
+	df := deviceFacts{id: id, identified: ok, modelKnown: id.Vendor != "" && id.Model != ""}
 	switch {
+	case !ok && df.modelKnown && d.Kind != DeviceSoftphone:
+		// End of life is a property of the model, so it is found without a
+		// version; anything else stays unknown for want of one.
+		df.verdict = firmware.JudgeDeviceLatest(id.Vendor, id.Model, "", d.LatestFirmware)
+		if df.verdict.Status != firmware.StatusEndOfLife {
+			df.verdict = firmware.Verdict{Status: firmware.StatusUnknown, Reason: "The firmware version was not reported."}
+		}
 	case !ok:
 		df.verdict = firmware.Verdict{Status: firmware.StatusUnknown, Reason: "The make, model or firmware version was not reported."}
 	case d.Kind == DeviceSoftphone:

@@ -52,7 +52,9 @@ var directCases = []directCase{
 
 	{"EP-03", "current models", nil, StatusPass, ""},
 	{"EP-03", "an end-of-life Cisco SPA", withDevices(goodPhone, Device{Kind: DeviceDeskPhone, UserAgent: "Cisco/SPA504G-7.6.2", MAC: "00:0b:82:00:00:04", Owner: "202"}), StatusFail, ""},
-	{"EP-03", "maker written in the model column, no vendor", withDevices(Device{Kind: DeviceDeskPhone, Model: "Cisco SPA504G", MAC: "00:0b:82:00:00:05", Owner: "201"}), StatusUnknown, "No phone could be identified"},
+	{"EP-03", "maker written in the model column, no vendor and no firmware", withDevices(Device{Kind: DeviceDeskPhone, Model: "Cisco SPA504G", MAC: "00:0b:82:00:00:05", Owner: "201"}), StatusFail, "no longer supports"},
+	{"EP-03", "a supported model with no firmware version", withDevices(Device{Kind: DeviceDeskPhone, Vendor: "Grandstream", Model: "GXP1625", MAC: "00:0b:82:00:00:06", Owner: "201"}), StatusPass, ""},
+	{"EP-03", "no phone's model known", withDevices(mysteryBox), StatusUnknown, "make and model"},
 	{"EP-03", "some phones unidentified", withDevices(goodPhone, mysteryBox), StatusUnknown, "could not be identified"},
 
 	{"EP-07", "everything used recently", nil, StatusPass, ""},

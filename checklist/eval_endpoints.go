@@ -11,7 +11,7 @@ import (
 func init() {
 	register("EP-01", []fact{devicesWithKnownOwner}, inventoryRecorded)
 	register("EP-02", []fact{anyDevice}, devicesIdentified)
-	register("EP-03", []fact{identifiedPhones}, noEndOfLifeModels)
+	register("EP-03", []fact{phonesWithKnownModel}, noEndOfLifeModels)
 	// Numbered extensions alone let it find an extension nobody owns, even
 	// where the source has no usage data to judge the rest.
 	register("EP-07", []fact{numberedExtensions, extensionsWithUsage, devicesWithUsage}, unusedDisabled)
@@ -91,7 +91,7 @@ func noEndOfLifeModels(f *Facts) Outcome {
 		if !hardware(d) {
 			continue
 		}
-		if !facts[i].identified {
+		if !facts[i].modelKnown {
 			unchecked = append(unchecked, deviceItem(d, "make or model not known"))
 			continue
 		}

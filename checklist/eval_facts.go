@@ -167,6 +167,10 @@ var (
 		return hardware(f.Inventory.Devices[i]) && f.devices()[i].identified
 	}, "No phone could be identified (make, model and firmware version), so none could be checked.")
 
+	phonesWithKnownModel = needWhere(FacetDevices, func(f *Facts, i int) bool {
+		return hardware(f.Inventory.Devices[i]) && f.devices()[i].modelKnown
+	}, "No phone's make and model could be identified, so none could be checked.")
+
 	identifiedDevices = needWhere(FacetDevices, func(f *Facts, i int) bool {
 		return f.devices()[i].identified
 	}, "No device could be identified (make, model and firmware version), so none could be checked.")
