@@ -203,14 +203,15 @@ func (s *leaversScreen) imported(msg staffReadMsg) tea.Cmd {
 	}
 	s.failed = ""
 	s.skipped, s.read = msg.skipped, msg.path
-	s.audit().SetStaff(s.sh.opts.Catalogue, msg.staff, s.sh.now())
+	cat, staff, now := s.sh.opts.Catalogue, msg.staff, s.sh.now()
+	save, _ := s.sh.change(func(a *checklist.Audit) error { a.SetStaff(cat, staff, now); return nil })
 	s.doc.offset = 0
 	s.reload()
 	text := fmt.Sprintf("Read %d %s from the staff list.", len(msg.staff), plural(len(msg.staff), "person", "people"))
 	if n := len(msg.skipped); n > 0 {
 		text += fmt.Sprintf(" %d %s left out: see the end of the report.", n, plural(n, "row was", "rows were"))
 	}
-	return tea.Batch(s.sh.saveCmd(), notice(text))
+	return tea.Batch(save, notice(text))
 }
 
 // fail says what went wrong: on the screen while there is no report, else
@@ -281,12 +282,13 @@ func (s *leaversScreen) decide(v reconcile.Verdict) tea.Cmd {
 	case reconcile.Shared:
 		said = fmt.Sprintf("Extension %s is marked as shared.", m.Extension)
 	}
-	s.audit().DecideMatch(s.sh.opts.Catalogue, m.Extension, d, s.sh.now())
+	cat, ext, now := s.sh.opts.Catalogue, m.Extension, s.sh.now()
+	save, _ := s.sh.change(func(a *checklist.Audit) error { a.DecideMatch(cat, ext, d, now); return nil })
 	s.reload()
 	if len(s.rep.ToConfirm) == 0 {
 		said += " That was the last match to confirm."
 	}
-	return tea.Batch(s.sh.saveCmd(), notice(said))
+	return tea.Batch(save, notice(said))
 }
 
 func (s *leaversScreen) View(width, height int) string {

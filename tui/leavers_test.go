@@ -130,7 +130,7 @@ func smallSite(t *testing.T) *checklist.Store {
 			{Number: "102", Name: "Bob Smith", Enabled: true, Type: checklist.ExtUser},
 		},
 	}
-	if err := store.SaveAudit(checklist.NewAudit(checklist.Builtin(), "Acme Dental", inv, nil, fixedNow)); err != nil {
+	if err := putAudit(t, store, checklist.NewAudit(checklist.Builtin(), "Acme Dental", inv, nil, fixedNow)); err != nil {
 		t.Fatal(err)
 	}
 	return store
