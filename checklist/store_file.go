@@ -118,15 +118,69 @@ func describeJSONError(err error) string {
 // writeSaved encodes v and replaces path with it, refusing to write a file
 // that readSaved would not read back.
 func writeSaved(path string, v any) error {
-	data, err := json.MarshalIndent(v, "", "  ")
+	data, err := encodeSaved(path, v)
 	if err != nil {
 		return err
 	}
+	return writeAtomic(path, data)
+}
+
+func encodeSaved(path string, v any) ([]byte, error) {
+	data, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return nil, err
+	}
 	data = append(data, '\n')
 	if len(data) > MaxSavedFile {
-		return fmt.Errorf("Ringfence could not save %s: at %s it would be larger than a saved file may be (%s). The previous copy is untouched.", path, megabytes(int64(len(data))), megabytes(MaxSavedFile))
+		return nil, fmt.Errorf("Ringfence could not save %s: at %s it would be larger than a saved file may be (%s). The previous copy is untouched.", path, megabytes(int64(len(data))), megabytes(MaxSavedFile))
 	}
-	return writeAtomic(path, data)
+	return data, nil
+}
+
+// createAtomic writes data to path only if nothing is there yet, and reports
+// os.ErrExist otherwise. The finished file is hard-linked into place, which
+// the file system refuses if the name is taken, so even a process that does
+// not take the lock (an older Ringfence) cannot have both writes succeed.
+// Where the file system has no hard links it falls back to a rename, which
+// the caller's lock makes safe among current builds.
+func createAtomic(path string, data []byte) (err error) {
+	dir, base := filepath.Split(path)
+	f, err := os.CreateTemp(dir, "."+base+tempMarker+"*")
+	if err != nil {
+		return saveError(path, err)
+	}
+	tmp := f.Name()
+	defer func() {
+		_ = f.Close()
+		_ = os.Remove(tmp)
+	}()
+	if _, err = f.Write(data); err != nil {
+		return saveError(path, err)
+	}
+	if err = f.Sync(); err != nil {
+		return saveError(path, err)
+	}
+	if err = f.Close(); err != nil {
+		return saveError(path, err)
+	}
+	if err = os.Chmod(tmp, 0o600); err != nil {
+		return saveError(path, err)
+	}
+	switch err = os.Link(tmp, path); {
+	case errors.Is(err, os.ErrExist):
+		return err
+	case err != nil:
+		if _, serr := os.Lstat(path); serr == nil {
+			return os.ErrExist
+		}
+		if err = os.Rename(tmp, path); err != nil {
+			return saveError(path, err)
+		}
+	}
+	if err := syncDir(dir); err != nil {
+		return saveError(path, err)
+	}
+	return nil
 }
 
 // writeAtomic replaces path with data so that a crash at any moment leaves

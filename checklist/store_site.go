@@ -1,6 +1,7 @@
 package checklist
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"os"
@@ -78,7 +79,17 @@ func (s *Store) CreateSite(site Site) error {
 		if site.Created.IsZero() {
 			site.Created = time.Now().UTC()
 		}
-		return s.writeSite(site)
+		site.Schema = SiteSchema
+		data, err := encodeSaved(s.siteFile(site.Name), site)
+		if err != nil {
+			return err
+		}
+		err = createAtomic(s.siteFile(site.Name), data)
+		if errors.Is(err, os.ErrExist) {
+			existing, _ := s.Site(site.Name)
+			return &siteExistsError{name: site.Name, existing: cmp.Or(existing.Name, site.Name)}
+		}
+		return err
 	})
 }
 
