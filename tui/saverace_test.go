@@ -322,8 +322,8 @@ func TestRaceCallRecordsAgainstAppAnswers(t *testing.T) {
 	}
 }
 
-// TestRaceConnectAgainstAppHours: business hours set in the app and a
-// connection made from the command line must both be in site.json.
+// TestRaceConnectAgainstAppHours: business hours and answers given in the app
+// and a connection made from the command line must all be saved.
 func TestRaceConnectAgainstAppHours(t *testing.T) {
 	bin, dir, store := raceSetup(t)
 	app := startApp(t, dir)
@@ -331,6 +331,7 @@ func TestRaceConnectAgainstAppHours(t *testing.T) {
 	conn := startCLI(t, bin, dir, "connect", "--site", raceSite, "--connector", "csv", "--file", inv.path)
 	inv.waitForReader(t, conn) // connect has read site.json and is testing the connection
 	app.do(t, "hours Mon-Sat 07:30-17:00")
+	app.do(t, "answer EP-04 no")
 	inv.feed(t, raceInventory)
 	conn.finish(t)
 	site, err := store.Site(raceSite)
@@ -350,6 +351,10 @@ func TestRaceConnectAgainstAppHours(t *testing.T) {
 	}
 	if site.Hours != "Mon-Fri 09:00-17:00" {
 		t.Errorf("hours are %q, want the ones set last in the app", site.Hours)
+	}
+	a := latestAudit(t, store)
+	if a.Answers["EP-04"].Value != "no" || a.Hours != "Mon-Fri 09:00-17:00" {
+		t.Errorf("the audit lost what the app saved: EP-04 %q, hours %q", a.Answers["EP-04"].Value, a.Hours)
 	}
 }
 
