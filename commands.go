@@ -213,8 +213,9 @@ type siteRun struct {
 }
 
 // siteAudit audits a saved site and saves the new audit. Answers, accepted risks
-// and action owners carry over from the site's last audit, so a headless re-run
-// never loses what someone decided.
+// and action owners carry over from the site's last audit as it is once the
+// phone system has been read, so a headless re-run never loses what someone
+// decided, even in an app open on the same site meanwhile.
 func siteAudit(ctx context.Context, cat *checklist.Catalogue, run siteRun, extra checklist.Answers, now time.Time, e env) (audit, previous *checklist.Audit, err error) {
 	store, err := openStore(run.dataDir)
 	if err != nil {
@@ -224,17 +225,8 @@ func siteAudit(ctx context.Context, cat *checklist.Catalogue, run siteRun, extra
 	if err != nil {
 		return nil, nil, err
 	}
-	lock, err := store.Lock(site.Name)
-	if err != nil {
-		return nil, nil, err
-	}
-	defer lock.Unlock()
 	if run.csvFile != "" {
 		site.Connector = checklist.ConnectorSettings{Kind: "csv", File: run.csvFile}
-	}
-	previous, err = store.LatestAudit(site.Name)
-	if err != nil {
-		return nil, nil, err
 	}
 	inv, err := fetchInventory(ctx, site, now, e)
 	if err != nil {
@@ -244,24 +236,36 @@ func siteAudit(ctx context.Context, cat *checklist.Catalogue, run siteRun, extra
 		site.Hours = run.hours
 	}
 	if run.csvFile != "" || run.hours != "" {
-		if err := store.SaveSite(site); err != nil {
+		if _, err := store.UpdateSite(site.Name, func(s *checklist.Site) error {
+			if run.csvFile != "" {
+				s.Connector = site.Connector
+			}
+			if run.hours != "" {
+				s.Hours = run.hours
+			}
+			return nil
+		}); err != nil {
 			return nil, nil, err
 		}
 	}
-	a := checklist.ContinueAudit(cat, site, inv, previous, now)
-	a.Auditor = run.auditor
-	for id, ans := range extra {
-		ans.At = now
-		a.Answers[id] = ans
-	}
-	if run.staff != nil {
-		a.Inventory = checklist.WithStaff(a.Inventory, run.staff)
-	}
-	a.Recompute(cat, now)
-	if err := store.SaveAudit(a); err != nil {
+	audit, err = store.StartAudit(site.Name, func(site checklist.Site, latest *checklist.Audit) (*checklist.Audit, error) {
+		previous = latest
+		a := checklist.ContinueAudit(cat, site, inv, latest, now)
+		a.Auditor = run.auditor
+		for id, ans := range extra {
+			ans.At = now
+			a.Answers[id] = ans
+		}
+		if run.staff != nil {
+			a.Inventory = checklist.WithStaff(a.Inventory, run.staff)
+		}
+		a.Recompute(cat, now)
+		return a, nil
+	})
+	if err != nil {
 		return nil, nil, err
 	}
-	return a, previous, nil
+	return audit, previous, nil
 }
 
 // fetchInventory reads the site's phone system through its connector. A site with

@@ -113,16 +113,37 @@ func runConnect(ctx context.Context, args []string, e env) error {
 			fmt.Fprintf(e.stderr, "Warning: %s\nFor audits on this computer, set %s before running ringfence audit.\n", err, secrets.EnvVar)
 		}
 	}
-	if isNew {
-		err = store.CreateSite(s)
-	} else {
-		err = store.SaveSite(s)
-	}
-	if err != nil {
+	if err := saveConnection(store, s, isNew, *trust, e); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "Connected: Ringfence can read %s for %q. Audit it with: ringfence audit --site %q\n", kind.Title, s.Name, s.Name)
 	return nil
+}
+
+// saveConnection saves the tested settings. An existing site is re-read under
+// its lock and only its connector and pinned certificate change, so anything
+// another Ringfence saved during the connection test (business hours, say) is
+// kept.
+func saveConnection(store *checklist.Store, s checklist.Site, isNew bool, trust string, e env) error {
+	if isNew {
+		err := store.CreateSite(s)
+		if !errors.Is(err, checklist.ErrSiteExists) {
+			return err
+		}
+		// Another Ringfence added it during the test: connect that one, if it
+		// is the same site and not one whose name is merely too alike.
+		if existing, rerr := store.Site(s.Name); rerr != nil || !strings.EqualFold(existing.Name, s.Name) {
+			return err
+		}
+	}
+	_, err := store.UpdateSite(s.Name, func(cur *checklist.Site) error {
+		cur.Connector = s.Connector
+		if trust != "" {
+			return pin(cur, trust, e)
+		}
+		return nil
+	})
+	return err
 }
 
 func siteOrNew(store *checklist.Store, name, contact string, e env) (checklist.Site, bool, error) {
@@ -317,8 +338,7 @@ func runForget(ctx context.Context, args []string, e env) error {
 		}
 	}
 	if *certs && len(s.Pins) > 0 {
-		s.Pins = nil
-		if err := store.SaveSite(s); err != nil {
+		if _, err := store.UpdateSite(s.Name, func(cur *checklist.Site) error { cur.Pins = nil; return nil }); err != nil {
 			return err
 		}
 	}

@@ -40,6 +40,8 @@ func leakFree(t *testing.T, dir string, outputs []result, needles []string) {
 }
 
 func TestConnect3CXTrustAuditAndForget(t *testing.T) {
+	// The mock stands in for a desktop keyring, reached over a session bus.
+	t.Setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/ringfence-test-bus")
 	keyring.MockInit()
 	t.Setenv(secrets.EnvVar, "")
 	dir := t.TempDir()

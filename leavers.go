@@ -328,7 +328,7 @@ func runCDR(ctx context.Context, args []string, e env) error {
 		return err
 	}
 	if subj.site != nil {
-		return recordCallReview(subj, path, incidents, now, e)
+		return recordCallReview(subj, path, incidents, hours, now, e)
 	}
 	return nil
 }
@@ -381,26 +381,26 @@ func firstNonBlank(values ...string) string {
 }
 
 // recordCallReview answers MON-02 in the site's last audit from the analysis.
-func recordCallReview(subj subject, path string, incidents []callscan.Incident, now time.Time, e env) error {
-	lock, err := subj.store.Lock(subj.site.Name)
+// The audit and site are read again under the site's lock, so anything saved
+// while the file was being scanned (an answer in the app, say) is kept.
+// hours, when given on the command line, become the site's business hours.
+func recordCallReview(subj subject, path string, incidents []callscan.Incident, hours string, now time.Time, e env) error {
+	cat := checklist.Builtin()
+	name := subj.site.Name
+	if hours != "" && hours != subj.site.Hours {
+		if _, err := subj.store.UpdateSite(name, func(s *checklist.Site) error { s.Hours = hours; return nil }); err != nil {
+			return err
+		}
+	}
+	a, err := subj.store.UpdateAudit(name, func(a *checklist.Audit) error {
+		if hours != "" {
+			a.Hours = hours
+		}
+		return a.RecordCallReview(cat, path, len(incidents), now)
+	})
 	if err != nil {
 		return err
 	}
-	defer lock.Unlock()
-	cat := checklist.Builtin()
-	if subj.audit.Hours != subj.site.Hours {
-		subj.site.Hours = subj.audit.Hours
-		if err := subj.store.SaveSite(*subj.site); err != nil {
-			return err
-		}
-		subj.audit.Recompute(cat, now)
-	}
-	if err := subj.audit.RecordCallReview(cat, path, len(incidents), now); err != nil {
-		return err
-	}
-	if err := subj.store.SaveAudit(subj.audit); err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stdout, "\nRecorded against the audit of %s started %s (check MON-02).\n", subj.site.Name, subj.audit.Started.Local().Format("2 Jan 2006 15:04"))
+	fmt.Fprintf(e.stdout, "\nRecorded against the audit of %s started %s (check MON-02).\n", name, a.Started.Local().Format("2 Jan 2006 15:04"))
 	return nil
 }

@@ -61,22 +61,10 @@ func markLines(subj *subject, marks []lineMark, now time.Time) error {
 	if subj.store == nil {
 		return applyMarks(cat, subj.audit, marks, now)
 	}
-	lock, err := subj.store.Lock(subj.site.Name)
+	latest, err := subj.store.UpdateAudit(subj.site.Name, func(a *checklist.Audit) error {
+		return applyMarks(cat, a, marks, now)
+	})
 	if err != nil {
-		return err
-	}
-	defer lock.Unlock()
-	latest, err := subj.store.LatestAudit(subj.site.Name)
-	if err != nil {
-		return err
-	}
-	if latest == nil {
-		return fmt.Errorf("site %q has no audit any more: run 'ringfence audit --site %q' first", subj.site.Name, subj.site.Name)
-	}
-	if err := applyMarks(cat, latest, marks, now); err != nil {
-		return err
-	}
-	if err := subj.store.SaveAudit(latest); err != nil {
 		return err
 	}
 	subj.audit = latest

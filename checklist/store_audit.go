@@ -24,10 +24,10 @@ func auditFileName(started time.Time) string {
 	return started.UTC().Format(stampLayout) + ".json"
 }
 
-// SaveAudit writes the audit to its site's folder, replacing the previous save
+// saveAudit writes the audit to its site's folder, replacing the previous save
 // of the same audit atomically. It refuses to write over a file it cannot read
-// or that a newer Ringfence wrote.
-func (s *Store) SaveAudit(a *Audit) error {
+// or that a newer Ringfence wrote. The caller holds the site's save lock.
+func (s *Store) saveAudit(a *Audit) error {
 	if a == nil {
 		return errors.New("There is no audit to save.")
 	}
@@ -37,9 +37,6 @@ func (s *Store) SaveAudit(a *Audit) error {
 	}
 	if a.Started.IsZero() {
 		return errors.New("The audit has no start time, so Ringfence cannot name its file.")
-	}
-	if err := s.requireSite(site); err != nil {
-		return err
 	}
 	dir := s.auditsDir(site)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
@@ -55,11 +52,7 @@ func (s *Store) SaveAudit(a *Audit) error {
 	}
 	saved := *a
 	saved.Schema = AuditSchema
-	data, err := encodeFile(&saved)
-	if err != nil {
-		return err
-	}
-	return writeAtomic(path, data)
+	return writeSaved(path, &saved)
 }
 
 // Audits lists a site's saved audits, oldest first.

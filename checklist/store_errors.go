@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 )
 
 var (
@@ -75,3 +76,14 @@ type detail struct {
 
 func (d *detail) Error() string { return d.text }
 func (d *detail) Unwrap() error { return d.err }
+
+type siteBusyError struct {
+	name   string
+	waited time.Duration
+}
+
+func (e *siteBusyError) Error() string {
+	return fmt.Sprintf("Another Ringfence has been saving %s for over %d seconds, so this change was not saved. If another Ringfence is stuck, close it; then try again.", e.name, int(e.waited.Seconds()))
+}
+
+func (e *siteBusyError) Unwrap() error { return ErrSiteLocked }

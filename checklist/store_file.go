@@ -11,15 +11,65 @@ import (
 	"strings"
 )
 
+// MaxSavedFile is the most Ringfence reads of, or writes to, one saved file.
+// A year of audits of a large site comes to a few megabytes, so anything near
+// this size is not one of ours, and reading it whole could exhaust memory.
+const MaxSavedFile = 64 << 20
+
+// TooLargeError is a saved file too big to be one Ringfence wrote. It is
+// neither read nor overwritten.
+type TooLargeError struct {
+	Path string
+	Size int64
+}
+
+func (e *TooLargeError) Error() string {
+	return fmt.Sprintf("%s is %s, larger than any file Ringfence saves (at most %s), so Ringfence did not read it and left it as it is. Move it aside or restore it from a backup.",
+		e.Path, megabytes(e.Size), megabytes(MaxSavedFile))
+}
+
+func megabytes(n int64) string {
+	mb := float64(n) / (1 << 20)
+	if mb < 10 {
+		return fmt.Sprintf("%.1f MB", mb)
+	}
+	return fmt.Sprintf("%.0f MB", mb)
+}
+
 // readVersioned reads the JSON file at path into v after checking its schema
 // against newest, the highest version this build understands. A missing file
 // is returned as the os error so callers can tell "not there" from "damaged".
 func readVersioned(path string, newest int, v any) error {
-	data, err := os.ReadFile(path)
+	data, err := readSaved(path)
 	if err != nil {
 		return err
 	}
 	return decodeVersioned(path, data, newest, v)
+}
+
+// readSaved reads a whole saved file, refusing one over MaxSavedFile before
+// reading it, or once it has grown past the cap while being read.
+func readSaved(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if info.Size() > MaxSavedFile {
+		return nil, &TooLargeError{Path: path, Size: info.Size()}
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxSavedFile+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxSavedFile {
+		return nil, &TooLargeError{Path: path, Size: max(info.Size(), int64(len(data)))}
+	}
+	return data, nil
 }
 
 func decodeVersioned(path string, data []byte, newest int, v any) error {
@@ -65,12 +115,72 @@ func describeJSONError(err error) string {
 	return err.Error()
 }
 
-func encodeFile(v any) ([]byte, error) {
+// writeSaved encodes v and replaces path with it, refusing to write a file
+// that readSaved would not read back.
+func writeSaved(path string, v any) error {
+	data, err := encodeSaved(path, v)
+	if err != nil {
+		return err
+	}
+	return writeAtomic(path, data)
+}
+
+func encodeSaved(path string, v any) ([]byte, error) {
 	data, err := json.MarshalIndent(v, "", "  ")
 	if err != nil {
 		return nil, err
 	}
-	return append(data, '\n'), nil
+	data = append(data, '\n')
+	if len(data) > MaxSavedFile {
+		return nil, fmt.Errorf("Ringfence could not save %s: at %s it would be larger than a saved file may be (%s). The previous copy is untouched.", path, megabytes(int64(len(data))), megabytes(MaxSavedFile))
+	}
+	return data, nil
+}
+
+// createAtomic writes data to path only if nothing is there yet, and reports
+// os.ErrExist otherwise. The finished file is hard-linked into place, which
+// the file system refuses if the name is taken, so even a process that does
+// not take the lock (an older Ringfence) cannot have both writes succeed.
+// Where the file system has no hard links it falls back to a rename, which
+// the caller's lock makes safe among current builds.
+func createAtomic(path string, data []byte) (err error) {
+	dir, base := filepath.Split(path)
+	f, err := os.CreateTemp(dir, "."+base+tempMarker+"*")
+	if err != nil {
+		return saveError(path, err)
+	}
+	tmp := f.Name()
+	defer func() {
+		_ = f.Close()
+		_ = os.Remove(tmp)
+	}()
+	if _, err = f.Write(data); err != nil {
+		return saveError(path, err)
+	}
+	if err = f.Sync(); err != nil {
+		return saveError(path, err)
+	}
+	if err = f.Close(); err != nil {
+		return saveError(path, err)
+	}
+	if err = os.Chmod(tmp, 0o600); err != nil {
+		return saveError(path, err)
+	}
+	switch err = os.Link(tmp, path); {
+	case errors.Is(err, os.ErrExist):
+		return err
+	case err != nil:
+		if _, serr := os.Lstat(path); serr == nil {
+			return os.ErrExist
+		}
+		if err = os.Rename(tmp, path); err != nil {
+			return saveError(path, err)
+		}
+	}
+	if err := syncDir(dir); err != nil {
+		return saveError(path, err)
+	}
+	return nil
 }
 
 // writeAtomic replaces path with data so that a crash at any moment leaves

@@ -11,18 +11,18 @@ import (
 
 const lockSite = "Acme Ltd"
 
-// TestHelperLocker runs in a child process started by TestStoreLockAcrossProcesses:
+// TestHelperLocker runs in a child process started by TestStoreClaimAcrossProcesses:
 // a lock is only worth having if another process sees it.
 func TestHelperLocker(t *testing.T) {
 	if os.Getenv("RINGFENCE_LOCKTEST_CHILD") != "1" {
-		t.Skip("run as a child process by TestStoreLockAcrossProcesses")
+		t.Skip("run as a child process by TestStoreClaimAcrossProcesses")
 	}
 	s, err := OpenStore(os.Getenv("RINGFENCE_LOCKTEST_DIR"))
 	if err != nil {
 		fmt.Println("LOCKRESULT error", err)
 		return
 	}
-	lock, err := s.Lock(lockSite)
+	claim, err := s.Claim(lockSite)
 	switch {
 	case errors.Is(err, ErrSiteLocked):
 		fmt.Println("LOCKRESULT busy", err)
@@ -30,7 +30,7 @@ func TestHelperLocker(t *testing.T) {
 		fmt.Println("LOCKRESULT error", err)
 	default:
 		fmt.Println("LOCKRESULT locked")
-		_ = lock.Unlock()
+		_ = claim.Release()
 	}
 }
 
@@ -55,40 +55,44 @@ func lockInChild(t *testing.T, dir string) string {
 	return ""
 }
 
-func TestStoreLockAcrossProcesses(t *testing.T) {
+func TestStoreClaimAcrossProcesses(t *testing.T) {
 	s := storeWithSite(t, lockSite)
-	lock, err := s.Lock(lockSite)
+	claim, err := s.Claim(lockSite)
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := "busy Another Ringfence window is already working on Acme Ltd. Close it, or wait for it to finish."
 	if got := lockInChild(t, s.Dir()); got != want {
-		t.Errorf("while locked, the other process got %q, want %q", got, want)
+		t.Errorf("while claimed, the other process got %q, want %q", got, want)
 	}
-	if err := lock.Unlock(); err != nil {
+	if err := claim.Release(); err != nil {
 		t.Fatal(err)
 	}
-	if err := lock.Unlock(); err != nil {
-		t.Errorf("a second Unlock: %v", err)
+	if err := claim.Release(); err != nil {
+		t.Errorf("a second Release: %v", err)
 	}
 	if got := lockInChild(t, s.Dir()); got != "locked" {
-		t.Errorf("after Unlock, the other process got %q, want the lock", got)
+		t.Errorf("after Release, the other process got %q, want the lock", got)
 	}
 }
 
-func TestStoreLockIsPerSite(t *testing.T) {
+func TestStoreClaimIsPerSite(t *testing.T) {
 	s := storeWithSite(t, lockSite)
 	if err := s.CreateSite(Site{Name: "Other"}); err != nil {
 		t.Fatal(err)
 	}
-	a, err := s.Lock(lockSite)
+	a, err := s.Claim(lockSite)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer a.Unlock()
-	b, err := s.Lock("Other")
+	defer a.Release()
+	b, err := s.Claim("Other")
 	if err != nil {
-		t.Fatalf("locking one site blocked another: %v", err)
+		t.Fatalf("opening one site blocked another: %v", err)
 	}
-	defer b.Unlock()
+	defer b.Release()
+	// An open site can still be changed, by this process or another.
+	if _, err := s.UpdateSite(lockSite, func(site *Site) error { site.Contact = "Front desk"; return nil }); err != nil {
+		t.Errorf("changing a site this window has open: %v", err)
+	}
 }

@@ -1,6 +1,7 @@
 package checklist
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"os"
@@ -59,26 +60,39 @@ type SiteSummary struct {
 
 // CreateSite saves a new site. It refuses a name already taken, including one
 // that differs only in case, accents or punctuation, since both would share a
-// folder.
+// folder. The check and the write happen under the folder's save lock, so of
+// two processes adding such names at once exactly one succeeds.
 func (s *Store) CreateSite(site Site) error {
 	if err := checkSite(&site); err != nil {
 		return err
 	}
-	var existing Site
-	err := readVersioned(s.siteFile(site.Name), SiteSchema, &existing)
-	switch {
-	case err == nil:
-		return &siteExistsError{name: site.Name, existing: existing.Name}
-	case !errors.Is(err, os.ErrNotExist):
-		return err
-	}
-	if site.Created.IsZero() {
-		site.Created = time.Now().UTC()
-	}
 	if err := os.MkdirAll(s.auditsDir(site.Name), 0o700); err != nil {
 		return saveError(s.siteDir(site.Name), err)
 	}
-	return s.writeSite(site)
+	return s.withSaveLock(site.Name, func() error {
+		var existing Site
+		err := readVersioned(s.siteFile(site.Name), SiteSchema, &existing)
+		switch {
+		case err == nil:
+			return &siteExistsError{name: site.Name, existing: existing.Name}
+		case !errors.Is(err, os.ErrNotExist):
+			return err
+		}
+		if site.Created.IsZero() {
+			site.Created = time.Now().UTC()
+		}
+		site.Schema = SiteSchema
+		data, err := encodeSaved(s.siteFile(site.Name), site)
+		if err != nil {
+			return err
+		}
+		err = createAtomic(s.siteFile(site.Name), data)
+		if errors.Is(err, os.ErrExist) {
+			existing, _ := s.Site(site.Name)
+			return &siteExistsError{name: site.Name, existing: cmp.Or(existing.Name, site.Name)}
+		}
+		return err
+	})
 }
 
 // Site reads a saved site.
@@ -97,29 +111,9 @@ func (s *Store) Site(name string) (Site, error) {
 	return site, nil
 }
 
-// SaveSite replaces the settings of a site that already exists. A damaged or
-// newer site.json is refused, not overwritten.
-func (s *Store) SaveSite(site Site) error {
-	if err := checkSite(&site); err != nil {
-		return err
-	}
-	old, err := s.Site(site.Name)
-	if err != nil {
-		return err
-	}
-	if site.Created.IsZero() {
-		site.Created = old.Created
-	}
-	return s.writeSite(site)
-}
-
 func (s *Store) writeSite(site Site) error {
 	site.Schema = SiteSchema
-	data, err := encodeFile(site)
-	if err != nil {
-		return err
-	}
-	return writeAtomic(s.siteFile(site.Name), data)
+	return writeSaved(s.siteFile(site.Name), site)
 }
 
 // checkSite tidies the name and refuses anything that must not be saved.

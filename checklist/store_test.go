@@ -51,6 +51,15 @@ func storeAudit(site string, started time.Time) *Audit {
 	}
 }
 
+// putAudit saves an audit as it stands, under the site's lock, the way
+// StartAudit saves the audit it is given.
+func putAudit(s *Store, a *Audit) error {
+	if err := s.requireSite(a.Site); err != nil {
+		return err
+	}
+	return s.withSaveLock(a.Site, func() error { return s.saveAudit(a) })
+}
+
 func storeJSON(t *testing.T, v any) string {
 	t.Helper()
 	data, err := json.Marshal(v)
@@ -88,13 +97,13 @@ func TestStoreRoundTrip(t *testing.T) {
 	first := storeAudit(site.Name, time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC))
 	later := storeAudit(site.Name, time.Date(2026, 11, 23, 8, 30, 0, 0, time.UTC))
 	for _, a := range []*Audit{later, first} {
-		if err := s.SaveAudit(a); err != nil {
+		if err := putAudit(s, a); err != nil {
 			t.Fatal(err)
 		}
 	}
 	// Saving the same audit again replaces its file rather than adding one.
 	first.History = append(first.History, Event{At: first.Started, What: "answered PIN-04"})
-	if err := s.SaveAudit(first); err != nil {
+	if err := putAudit(s, first); err != nil {
 		t.Fatal(err)
 	}
 
@@ -121,15 +130,17 @@ func TestStoreRoundTrip(t *testing.T) {
 	}
 
 	// Changing settings keeps the site's creation date when none is given.
-	update := site
-	update.Created = time.Time{}
-	update.Contact = "Front desk"
-	if err := s.SaveSite(update); err != nil {
+	saved, err := s.UpdateSite(site.Name, func(u *Site) error {
+		u.Created = time.Time{}
+		u.Contact = "Front desk"
+		return nil
+	})
+	if err != nil {
 		t.Fatal(err)
 	}
 	got, err = s.Site(site.Name)
-	if err != nil || got.Contact != "Front desk" || !got.Created.Equal(created) {
-		t.Errorf("after SaveSite: %+v, %v", got, err)
+	if err != nil || got.Contact != "Front desk" || !got.Created.Equal(created) || storeJSON(t, got) != storeJSON(t, saved) {
+		t.Errorf("after UpdateSite: %+v, %v", got, err)
 	}
 }
 
@@ -146,14 +157,14 @@ func TestStorePermissions(t *testing.T) {
 		t.Skip("Windows has no Unix permission bits")
 	}
 	s := storeWithSite(t, "Acme")
-	if err := s.SaveAudit(storeAudit("Acme", testNow)); err != nil {
+	if err := putAudit(s, storeAudit("Acme", testNow)); err != nil {
 		t.Fatal(err)
 	}
-	lock, err := s.Lock("Acme")
+	claim, err := s.Claim("Acme")
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer lock.Unlock()
+	defer claim.Release()
 	err = filepath.WalkDir(s.Dir(), func(path string, d os.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -249,7 +260,7 @@ func TestStoreRefusesDamagedAudit(t *testing.T) {
 			checkRefusal(t, "LoadAudit", path, err, tc.newer)
 			_, err = s.LatestAudit("Acme")
 			checkRefusal(t, "LatestAudit", path, err, tc.newer)
-			err = s.SaveAudit(a)
+			err = putAudit(s, a)
 			checkRefusal(t, "SaveAudit", path, err, tc.newer)
 			checkUntouched(t, "SaveAudit", path, tc.content)
 		})
@@ -266,14 +277,17 @@ func TestStoreRefusesDamagedSite(t *testing.T) {
 			}
 			_, err := s.Site("Acme")
 			checkRefusal(t, "Site", path, err, tc.newer)
-			err = s.SaveSite(Site{Name: "Acme", Contact: "new"})
-			checkRefusal(t, "SaveSite", path, err, tc.newer)
+			_, err = s.UpdateSite("Acme", func(u *Site) error { u.Contact = "new"; return nil })
+			checkRefusal(t, "UpdateSite", path, err, tc.newer)
 			err = s.CreateSite(Site{Name: "ACME"})
 			checkRefusal(t, "CreateSite", path, err, tc.newer)
 			checkUntouched(t, "site", path, tc.content)
 			// The audit is separate work and must still be saved.
-			if err := s.SaveAudit(storeAudit("Acme", testNow)); err != nil {
-				t.Errorf("SaveAudit with a damaged site.json: %v", err)
+			if err := putAudit(s, storeAudit("Acme", testNow)); err != nil {
+				t.Errorf("saving an audit with a damaged site.json: %v", err)
+			}
+			if _, err := s.UpdateAudit("Acme", func(a *Audit) error { a.Auditor = "Sam"; return nil }); err != nil {
+				t.Errorf("UpdateAudit with a damaged site.json: %v", err)
 			}
 		})
 	}
@@ -293,12 +307,12 @@ func TestStoreRefusalMessages(t *testing.T) {
 func TestStoreSameSecondAuditIsNotOverwritten(t *testing.T) {
 	s := storeWithSite(t, "Acme")
 	first := storeAudit("Acme", testNow.Add(100*time.Millisecond))
-	if err := s.SaveAudit(first); err != nil {
+	if err := putAudit(s, first); err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(s.auditsDir("Acme"), auditFileName(first.Started))
 	before, _ := os.ReadFile(path)
-	if err := s.SaveAudit(storeAudit("Acme", testNow.Add(700*time.Millisecond))); err == nil {
+	if err := putAudit(s, storeAudit("Acme", testNow.Add(700*time.Millisecond))); err == nil {
 		t.Error("a second audit started in the same second overwrote the first")
 	}
 	checkUntouched(t, "same second", path, string(before))
@@ -314,7 +328,7 @@ func TestStoreSitesListsTheRestWhenOneIsDamaged(t *testing.T) {
 	older := storeAudit("alpha", testNow)
 	newer := storeAudit("alpha", testNow.Add(24*time.Hour))
 	for _, a := range []*Audit{older, newer, storeAudit("Charlie", testNow)} {
-		if err := s.SaveAudit(a); err != nil {
+		if err := putAudit(s, a); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -395,19 +409,21 @@ func TestStoreRefusesBadSites(t *testing.T) {
 	}
 	s := storeWithSite(t, "Acme")
 	bad := Site{Name: "Acme", Connector: ConnectorSettings{Options: map[string]string{"voicemail_pin": "x"}}}
-	if err := s.SaveSite(bad); err == nil {
-		t.Error("SaveSite accepted a PIN in the options")
+	if _, err := s.UpdateSite("Acme", func(u *Site) error { u.Connector = bad.Connector; return nil }); err == nil {
+		t.Error("UpdateSite accepted a PIN in the options")
 	}
 }
 
 func TestStoreUnknownSite(t *testing.T) {
 	s := storeWithSite(t, "Acme")
 	_, errSite := s.Site("Nowhere Ltd")
-	errSave := s.SaveAudit(storeAudit("Nowhere Ltd", testNow))
+	errSave := putAudit(s, storeAudit("Nowhere Ltd", testNow))
 	_, errAudits := s.Audits("Nowhere Ltd")
-	_, errLock := s.Lock("Nowhere Ltd")
-	errSaveSite := s.SaveSite(Site{Name: "Nowhere Ltd"})
-	for i, err := range []error{errSite, errSave, errAudits, errLock, errSaveSite} {
+	_, errClaim := s.Claim("Nowhere Ltd")
+	_, errUpdateSite := s.UpdateSite("Nowhere Ltd", func(*Site) error { return nil })
+	_, errUpdateAudit := s.UpdateAudit("Nowhere Ltd", func(*Audit) error { return nil })
+	_, errStart := s.StartAudit("Nowhere Ltd", func(Site, *Audit) (*Audit, error) { return storeAudit("Nowhere Ltd", testNow), nil })
+	for i, err := range []error{errSite, errSave, errAudits, errClaim, errUpdateSite, errUpdateAudit, errStart} {
 		if !errors.Is(err, ErrNoSite) || !strings.Contains(err.Error(), "Nowhere Ltd") {
 			t.Errorf("call %d: got %v, want an error naming the missing site", i, err)
 		}
@@ -422,7 +438,7 @@ func TestStoreLoadAuditStaysInTheSite(t *testing.T) {
 	if err := s.CreateSite(Site{Name: "Other"}); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.SaveAudit(storeAudit("Other", testNow)); err != nil {
+	if err := putAudit(s, storeAudit("Other", testNow)); err != nil {
 		t.Fatal(err)
 	}
 	refs, _ := s.Audits("Other")
@@ -445,7 +461,7 @@ func TestStoreNeverWritesOutsideItsFolder(t *testing.T) {
 			t.Errorf("site %q: %v", name, err)
 			continue
 		}
-		if err := s.SaveAudit(storeAudit(name, testNow)); err != nil {
+		if err := putAudit(s, storeAudit(name, testNow)); err != nil {
 			t.Errorf("audit of %q: %v", name, err)
 		}
 	}

@@ -110,6 +110,7 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.note = msg
 		return a, nil
 	case savedMsg:
+		a.sh.adopt(msg)
 		if msg.err != nil {
 			a.note = noticeMsg{text: "Your last change could not be saved: " + plainError(msg.err) + " It is kept on screen; fix the problem and change anything to save again.", bad: true}
 		}
@@ -117,7 +118,9 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case sessionMsg:
 		a.stack[0].(*home).op.stop() // whatever home was waiting for has arrived
 		a.sh.sess.close()
-		a.sh.sess = msg.sess
+		// Changes queued for the audit that was open must never be applied to
+		// this one.
+		a.sh.sess, a.sh.saver = msg.sess, &saver{}
 		au := newAuditScreen(a.sh, msg.start)
 		a.stack = []screen{a.stack[0], au}
 		return a, au.init()
@@ -128,14 +131,14 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 // leaveAudit closes the open audit when the user is back on the home screen:
-// the site's lock is released so another window may open it.
+// its changes are saved and the site is released so another window may open it.
 func (a *app) leaveAudit(h *home) tea.Cmd {
 	if a.sh.sess == nil {
 		return h.init()
 	}
-	final := a.sh.saveCmd()
+	final := a.sh.saveCmd() // anything a failed save left queued
 	sess := a.sh.sess
-	a.sh.sess = nil
+	a.sh.sess, a.sh.saver = nil, &saver{}
 	return tea.Sequence(final, func() tea.Msg { sess.close(); return nil }, h.init())
 }
 

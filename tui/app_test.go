@@ -156,7 +156,7 @@ func TestReopeningASiteResumesOnTheFirstUnansweredArea(t *testing.T) {
 			}
 		}
 	}
-	if err := store.SaveAudit(a); err != nil {
+	if err := putAudit(t, store, a); err != nil {
 		t.Fatal(err)
 	}
 	h := newHarnessWithStore(t, store, false, 80, 24)
@@ -177,11 +177,11 @@ func TestASecondWindowCannotOpenALockedSite(t *testing.T) {
 	if err := h.store.CreateSite(checklist.Site{Name: "Acme Dental"}); err != nil {
 		t.Fatal(err)
 	}
-	lock, err := h.store.Lock("Acme Dental")
+	claim, err := h.store.Claim("Acme Dental")
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer lock.Unlock()
+	defer claim.Release()
 	h.send(siteOpenMsg{name: "Acme Dental"})
 	if _, ok := h.top().(*home); !ok {
 		t.Fatalf("should stay home, got %T", h.top())
@@ -324,7 +324,7 @@ func TestCompareShowsWhatChanged(t *testing.T) {
 	before := checklist.NewAudit(cat, "Acme Dental", checklist.Inventory{}, checklist.Answers{ch.ID: {Value: failVal}}, fixedNow.AddDate(0, -3, 0))
 	after := checklist.NewAudit(cat, "Acme Dental", checklist.Inventory{}, checklist.Answers{ch.ID: {Value: passVal}}, fixedNow)
 	for _, a := range []*checklist.Audit{before, after} {
-		if err := store.SaveAudit(a); err != nil {
+		if err := putAudit(t, store, a); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -232,12 +232,13 @@ func (s *auditScreen) updateQuestion(msg tea.Msg) (screen, tea.Cmd) {
 			return s, cmd
 		}
 		ans := s.q.answer()
-		if err := s.audit().SetAnswer(s.sh.opts.Catalogue, s.q.check.ID, ans, s.sh.now()); err != nil {
+		cat, id, now := s.sh.opts.Catalogue, s.q.check.ID, s.sh.now()
+		save, err := s.sh.change(func(a *checklist.Audit) error { return a.SetAnswer(cat, id, ans, now) })
+		if err != nil {
 			s.focus = focusAreas
 			return s, problem(err)
 		}
 		s.refresh()
-		save := s.sh.saveCmd()
 		qs := s.questions(s.domain())
 		next := slices.IndexFunc(qs, func(ch checklist.Check) bool { return ch.ID == s.q.check.ID }) + 1
 		if next > 0 && next < len(qs) {

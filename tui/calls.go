@@ -92,15 +92,12 @@ func (s *callsScreen) rememberHours() tea.Cmd {
 	if h == cmp.Or(sess.audit.Hours, checklist.DefaultHours()) {
 		return nil
 	}
-	if err := sess.audit.SetHours(s.sh.opts.Catalogue, h, s.sh.now()); err != nil {
+	cat, now := s.sh.opts.Catalogue, s.sh.now()
+	save, err := s.sh.change(func(a *checklist.Audit) error { return a.SetHours(cat, h, now) })
+	if err != nil {
 		return nil
 	}
-	if !sess.saved() {
-		return nil
-	}
-	sess.site.Hours = h
-	store, site := s.sh.opts.Store, *sess.site
-	return tea.Batch(s.sh.saveCmd(), func() tea.Msg { return savedMsg{err: store.SaveSite(site)} })
+	return tea.Batch(save, s.sh.saveSite(func(site *checklist.Site) { site.Hours = h }))
 }
 
 // scan reads the file in the background. The analysis settings are taken
@@ -237,13 +234,14 @@ func (s *callsScreen) scanned(msg callsScannedMsg) tea.Cmd {
 		return nil
 	}
 	s.result = &msg
-	a := s.sh.sess.audit
-	if err := a.RecordCallReview(s.sh.opts.Catalogue, msg.path, len(msg.incidents), s.sh.now()); err != nil {
+	cat, now, path, found := s.sh.opts.Catalogue, s.sh.now(), msg.path, len(msg.incidents)
+	save, err := s.sh.change(func(a *checklist.Audit) error { return a.RecordCallReview(cat, path, found, now) })
+	if err != nil {
 		s.failed = plainError(err)
 	}
 	s.doc.offset = 0
 	s.doc.set(s.resultLines(s.width))
-	return tea.Batch(s.sh.saveCmd(), notice(s.recordedNote()))
+	return tea.Batch(save, notice(s.recordedNote()))
 }
 
 // recordedNote says what the review did to MON-02. The phone system's own

@@ -99,9 +99,9 @@ func (f *finding) Update(msg tea.Msg) (screen, tea.Cmd) {
 		} else {
 			t.Done, what = time.Time{}, "Marked as not done."
 		}
-		f.sh.sess.audit.Track(f.sh.opts.Catalogue, f.id, t, f.sh.now())
+		save, _ := f.sh.change(markDone(f.sh.opts.Catalogue, f.id, t.Done, f.sh.now()))
 		f.lines = nil
-		return f, tea.Batch(f.sh.saveCmd(), notice(what))
+		return f, tea.Batch(save, notice(what))
 	}
 	return f, nil
 }
@@ -145,11 +145,13 @@ func (f *finding) saveAcceptance() tea.Cmd {
 		return problem(err)
 	}
 	acc := checklist.Acceptance{Reason: strings.TrimSpace(f.accept.reason), Owner: strings.TrimSpace(f.accept.owner), Expires: until}
-	if err := f.sh.sess.audit.AcceptRisk(f.sh.opts.Catalogue, f.id, acc, now); err != nil {
+	cat, id := f.sh.opts.Catalogue, f.id
+	save, err := f.sh.change(func(a *checklist.Audit) error { return a.AcceptRisk(cat, id, acc, now) })
+	if err != nil {
 		return problem(err)
 	}
 	f.lines = nil
-	return tea.Batch(f.sh.saveCmd(), notice("Risk accepted until "+until.Format("2 Jan 2006")+"."))
+	return tea.Batch(save, notice("Risk accepted until "+until.Format("2 Jan 2006")+"."))
 }
 
 func (f *finding) build(width int) {

@@ -18,6 +18,13 @@ import (
 // fixedNow is the clock every test runs on, so views and files are stable.
 var fixedNow = time.Date(2026, 11, 20, 9, 30, 0, 0, time.UTC)
 
+// putAudit saves a as a new audit of its site.
+func putAudit(t testing.TB, store *checklist.Store, a *checklist.Audit) error {
+	t.Helper()
+	_, err := store.StartAudit(a.Site, func(checklist.Site, *checklist.Audit) (*checklist.Audit, error) { return a, nil })
+	return err
+}
+
 type harness struct {
 	t     testing.TB
 	app   *app

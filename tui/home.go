@@ -160,12 +160,11 @@ type pinSavedMsg struct{ err error }
 func (h *home) trustAndOpen(pin checklist.PinnedCert) tea.Cmd {
 	store, name := h.sh.opts.Store, h.opening.name
 	return func() tea.Msg {
-		site, err := store.Site(name)
-		if err != nil {
-			return pinSavedMsg{err: err}
-		}
-		site.Pins = withPin(site.Pins, pin)
-		return pinSavedMsg{err: store.SaveSite(site)}
+		_, err := store.UpdateSite(name, func(site *checklist.Site) error {
+			site.Pins = withPin(site.Pins, pin)
+			return nil
+		})
+		return pinSavedMsg{err: err}
 	}
 }
 

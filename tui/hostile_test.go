@@ -51,14 +51,14 @@ func hostileStore(t *testing.T) *checklist.Store {
 	}
 	cat := checklist.Builtin()
 	prev := checklist.NewAudit(cat, site, inv, demo.Answers(fixedNow), fixedNow.AddDate(0, -3, 0))
-	if err := store.SaveAudit(prev); err != nil {
+	if err := putAudit(t, store, prev); err != nil {
 		t.Fatal(err)
 	}
 	a := checklist.NewAudit(cat, site, inv, nil, fixedNow)
 	for i, act := range a.Plan {
 		a.Track(cat, act.CheckID, checklist.Tracking{Owner: pick(i)}, fixedNow)
 	}
-	if err := store.SaveAudit(a); err != nil {
+	if err := putAudit(t, store, a); err != nil {
 		t.Fatal(err)
 	}
 

@@ -278,14 +278,15 @@ func (s *leaversScreen) imported(msg staffReadMsg) tea.Cmd {
 	}
 	s.failed = ""
 	s.skipped, s.read = msg.skipped, msg.path
-	s.audit().SetStaff(s.sh.opts.Catalogue, msg.staff, s.sh.now())
+	cat, staff, now := s.sh.opts.Catalogue, msg.staff, s.sh.now()
+	save, _ := s.sh.change(func(a *checklist.Audit) error { a.SetStaff(cat, staff, now); return nil })
 	s.doc.offset = 0
 	s.reload()
 	text := fmt.Sprintf("Read %d %s from the staff list.", len(msg.staff), plural(len(msg.staff), "person", "people"))
 	if n := len(msg.skipped); n > 0 {
 		text += fmt.Sprintf(" %d %s left out: see the end of the report.", n, plural(n, "row was", "rows were"))
 	}
-	return tea.Batch(s.sh.saveCmd(), notice(text))
+	return tea.Batch(save, notice(text))
 }
 
 // fail says what went wrong: on the screen while there is no report, else
@@ -364,19 +365,24 @@ func (s *leaversScreen) decide(v reconcile.Verdict) tea.Cmd {
 	case reconcile.Shared:
 		said = fmt.Sprintf("Extension %s is a role or shared line.", safetext.Line(m.Extension))
 	}
-	s.audit().DecideMatch(s.sh.opts.Catalogue, m.Extension, d, s.sh.now())
+	cat, ext, now := s.sh.opts.Catalogue, m.Extension, s.sh.now()
+	save, _ := s.sh.change(func(a *checklist.Audit) error { a.DecideMatch(cat, ext, d, now); return nil })
 	s.reload()
 	if len(s.rep.ToConfirm) == 0 {
 		said += " That was the last match to confirm."
 	}
-	return tea.Batch(s.sh.saveCmd(), notice(said))
+	return tea.Batch(save, notice(said))
 }
 
 // mark records that the chosen line is a role or shared line, or one
 // person's, saves it and shows where the line now stands.
 func (s *leaversScreen) mark(v reconcile.Verdict) tea.Cmd {
 	r := s.owned[s.lines.cursor]
-	s.audit().DecideMatch(s.sh.opts.Catalogue, r.Extension, reconcile.Decision{Verdict: v}, s.sh.now())
+	cat, ext, now := s.sh.opts.Catalogue, r.Extension, s.sh.now()
+	save, _ := s.sh.change(func(a *checklist.Audit) error {
+		a.DecideMatch(cat, ext, reconcile.Decision{Verdict: v}, now)
+		return nil
+	})
 	s.reload()
 	said := fmt.Sprintf("Extension %s (%s) is now a role or shared line.", safetext.Line(r.Extension), safetext.Line(r.Name))
 	if v == reconcile.Person {
@@ -386,7 +392,7 @@ func (s *leaversScreen) mark(v reconcile.Verdict) tea.Cmd {
 		}
 		said += "."
 	}
-	return tea.Batch(s.sh.saveCmd(), notice(said))
+	return tea.Batch(save, notice(said))
 }
 
 func (s *leaversScreen) View(width, height int) string {

@@ -133,7 +133,7 @@ func smallSite(t *testing.T) *checklist.Store {
 			{Number: "102", Name: "Bob Smith", Enabled: true, Type: checklist.ExtUser},
 		},
 	}
-	if err := store.SaveAudit(checklist.NewAudit(checklist.Builtin(), "Acme Dental", inv, nil, fixedNow)); err != nil {
+	if err := putAudit(t, store, checklist.NewAudit(checklist.Builtin(), "Acme Dental", inv, nil, fixedNow)); err != nil {
 		t.Fatal(err)
 	}
 	return store
@@ -212,7 +212,7 @@ func vetsPractice(t *testing.T) *checklist.Store {
 		inv.Extensions = append(inv.Extensions, checklist.Extension{Number: e[0], Name: e[1], Enabled: true, Type: checklist.ExtUser})
 	}
 	inv = checklist.WithStaff(inv, []checklist.StaffMember{{Name: "Jo Whitaker"}})
-	if err := store.SaveAudit(checklist.NewAudit(checklist.Builtin(), "Vets", inv, nil, fixedNow)); err != nil {
+	if err := putAudit(t, store, checklist.NewAudit(checklist.Builtin(), "Vets", inv, nil, fixedNow)); err != nil {
 		t.Fatal(err)
 	}
 	return store

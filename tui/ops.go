@@ -29,7 +29,13 @@ type (
 		op  int
 		err error
 	}
-	savedMsg struct{ err error }
+	// savedMsg reports a save: the audit or site as it now is on disk, with
+	// any change another Ringfence made meanwhile, or why it failed.
+	savedMsg struct {
+		err   error
+		audit *checklist.Audit
+		site  *checklist.Site
+	}
 	// needSecretMsg asks the user for a connector secret the keyring could
 	// not supply.
 	needSecretMsg struct {
@@ -111,21 +117,21 @@ func fetchInventory(ctx context.Context, site checklist.Site, secret string, now
 	return src.Fetch(ctx, progress)
 }
 
-// openSite locks a saved site and either carries on with its latest audit or,
-// when fresh is set or there is none, reads the phone system again and starts
-// a new audit that keeps the earlier answers and decisions.
+// openSite claims a saved site for this window and either carries on with its
+// latest audit or, when fresh is set or there is none, reads the phone system
+// again and starts a new audit that keeps the earlier answers and decisions.
 func openSite(ctx context.Context, store *checklist.Store, cat *checklist.Catalogue, name string, fresh bool, secret string, now time.Time, progress func(connectors.Progress)) (_ *session, err error) {
 	site, err := store.Site(name)
 	if err != nil {
 		return nil, err
 	}
-	lock, err := store.Lock(site.Name)
+	claim, err := store.Claim(site.Name)
 	if err != nil {
 		return nil, err
 	}
 	defer func() {
 		if err != nil {
-			_ = lock.Unlock()
+			_ = claim.Release()
 		}
 	}()
 	refs, err := store.Audits(site.Name)
@@ -143,7 +149,7 @@ func openSite(ctx context.Context, store *checklist.Store, cat *checklist.Catalo
 			}
 		}
 	}
-	sess := &session{site: &site, lock: lock, secret: secret}
+	sess := &session{site: &site, claim: claim, secret: secret}
 	if latest != nil && !fresh {
 		sess.audit, sess.previous = latest, before
 		return sess, nil
@@ -152,8 +158,13 @@ func openSite(ctx context.Context, store *checklist.Store, cat *checklist.Catalo
 	if err != nil {
 		return nil, err
 	}
-	sess.audit, sess.previous = checklist.ContinueAudit(cat, site, inv, latest, now), latest
-	if err := store.SaveAudit(sess.audit); err != nil {
+	// The new audit carries on from the latest one as it is once the phone
+	// system has answered, which may be newer than the one read above.
+	sess.audit, err = store.StartAudit(site.Name, func(current checklist.Site, last *checklist.Audit) (*checklist.Audit, error) {
+		site, sess.previous = current, last
+		return checklist.ContinueAudit(cat, current, inv, last, now), nil
+	})
+	if err != nil {
 		return nil, err
 	}
 	return sess, nil
@@ -174,15 +185,54 @@ func openSiteCmd(op int, ctx context.Context, sh *shared, name string, fresh boo
 	}
 }
 
-// saveCmd writes the open audit in the background. The audit is copied first
-// so that Update can go on changing it.
+// saveCmd saves the queued changes in the background.
 func (sh *shared) saveCmd() tea.Cmd {
 	if !sh.sess.saved() {
 		return nil
 	}
-	store, a, seq, sv := sh.opts.Store, snapshot(sh.sess.audit), sh.saver.next(), sh.saver
+	store, name, sv := sh.opts.Store, sh.sess.name(), sh.saver
 	return func() tea.Msg {
-		return savedMsg{err: sv.write(seq, func() error { return store.SaveAudit(a) })}
+		a, err := sv.flush(store, name)
+		return savedMsg{err: err, audit: a}
+	}
+}
+
+// saveSite changes the open site's settings in the background, on top of
+// whatever another Ringfence has saved there meanwhile.
+func (sh *shared) saveSite(c func(*checklist.Site)) tea.Cmd {
+	if !sh.sess.saved() {
+		return nil
+	}
+	c(sh.sess.site)
+	store, name := sh.opts.Store, sh.sess.site.Name
+	return func() tea.Msg {
+		site, err := store.UpdateSite(name, func(s *checklist.Site) error { c(s); return nil })
+		if err != nil {
+			return savedMsg{err: err}
+		}
+		return savedMsg{site: &site}
+	}
+}
+
+// adopt takes in what a save found on disk, so the screen shows changes
+// another Ringfence made to the same site. An audit is taken only when no
+// change of this window's is still waiting to be saved, since it would not
+// have that change yet.
+func (sh *shared) adopt(msg savedMsg) {
+	sess := sh.sess
+	if !sess.saved() {
+		return
+	}
+	if msg.site != nil && msg.site.Name == sess.site.Name {
+		*sess.site = *msg.site
+	}
+	if msg.audit != nil && msg.audit.Site == sess.audit.Site && sh.saver.idle() {
+		if !msg.audit.Started.Equal(sess.audit.Started) {
+			// Another Ringfence started a newer audit, and this window's
+			// changes went into it: compare against the one it replaced.
+			sess.previous = sess.audit
+		}
+		sess.audit = msg.audit
 	}
 }
 

@@ -106,9 +106,9 @@ func (p *planScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		} else {
 			t.Done = time.Time{}
 		}
-		p.sh.sess.audit.Track(p.sh.opts.Catalogue, a.CheckID, t, p.sh.now())
+		save, _ := p.sh.change(markDone(p.sh.opts.Catalogue, a.CheckID, t.Done, p.sh.now()))
 		p.reload()
-		return p, p.sh.saveCmd()
+		return p, save
 	default:
 		p.list.Update(km, k, 10)
 	}
@@ -138,11 +138,15 @@ func (p *planScreen) saveOwner() tea.Cmd {
 	if err != nil {
 		return problem(err)
 	}
-	t := p.sh.sess.audit.Tracking[d.id]
-	t.Owner, t.Due = strings.TrimSpace(d.owner), due
-	p.sh.sess.audit.Track(p.sh.opts.Catalogue, d.id, t, p.sh.now())
+	cat, id, owner, now := p.sh.opts.Catalogue, d.id, strings.TrimSpace(d.owner), p.sh.now()
+	save, _ := p.sh.change(func(a *checklist.Audit) error {
+		t := a.Tracking[id]
+		t.Owner, t.Due = owner, due
+		a.Track(cat, id, t, now)
+		return nil
+	})
 	p.reload()
-	return tea.Batch(p.sh.saveCmd(), notice("Saved."))
+	return tea.Batch(save, notice("Saved."))
 }
 
 func (p *planScreen) View(width, height int) string {

@@ -52,11 +52,10 @@ func run(ctx context.Context, opts Options, in io.Reader, out io.Writer, colour 
 		m = fm
 	}
 	// Saves run in the background while the app is open; the last one may
-	// still be in flight, so write the audit once more before saying it is safe.
+	// not have run, so save whatever is still queued before saying it is safe.
 	sess := m.sh.sess
 	if sess.saved() {
-		seq := m.sh.saver.next()
-		if serr := m.sh.saver.write(seq, func() error { return opts.Store.SaveAudit(sess.audit) }); serr != nil {
+		if _, serr := m.sh.saver.flush(opts.Store, sess.name()); serr != nil {
 			fmt.Fprintf(out, "Ringfence could not save your last change: %s\n", plainError(serr))
 			sess.close()
 			return serr

@@ -48,7 +48,7 @@ func (d *saveDemo) Update(msg tea.Msg) (screen, tea.Cmd) {
 	return d, cmd
 }
 
-// save creates the site, locks it and writes the audit under its new name,
+// save creates the site, claims it and writes the audit under its new name,
 // then reopens the audit as that site's.
 func (d *saveDemo) save() tea.Cmd {
 	store, now := d.sh.opts.Store, d.sh.now()
@@ -59,20 +59,21 @@ func (d *saveDemo) save() tea.Cmd {
 		if err := store.CreateSite(site); err != nil {
 			return noticeMsg{text: plainError(err), bad: true}
 		}
-		saved, err := store.Site(name)
+		claim, err := store.Claim(name)
 		if err != nil {
 			return noticeMsg{text: plainError(err), bad: true}
 		}
-		lock, err := store.Lock(saved.Name)
+		var saved checklist.Site
+		a, err := store.StartAudit(name, func(site checklist.Site, _ *checklist.Audit) (*checklist.Audit, error) {
+			saved = site
+			a.Site, a.Demo = site.Name, false
+			return a, nil
+		})
 		if err != nil {
+			_ = claim.Release()
 			return noticeMsg{text: plainError(err), bad: true}
 		}
-		a.Site, a.Demo = saved.Name, false
-		if err := store.SaveAudit(a); err != nil {
-			_ = lock.Unlock()
-			return noticeMsg{text: plainError(err), bad: true}
-		}
-		return sessionMsg{sess: &session{audit: a, site: &saved, lock: lock}}
+		return sessionMsg{sess: &session{audit: a, site: &saved, claim: claim}}
 	}
 }
 

@@ -2,16 +2,19 @@ package tui
 
 import (
 	"context"
+	"errors"
 	"maps"
 	"sync"
 	"time"
+
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/ringfence/ringfence/checklist"
 )
 
 // shared is what every screen may read: options, styles, keys and the audit
-// that is open. Screens change the audit only through the session's methods,
-// which save at once.
+// that is open. Screens change the audit only through change, which saves at
+// once.
 type shared struct {
 	ctx    context.Context
 	opts   Options
@@ -25,11 +28,11 @@ type shared struct {
 func (sh *shared) now() time.Time { return sh.opts.Now() }
 
 // session is one open audit: the demo company's (in memory) or a saved site's
-// (locked to this window while it is open).
+// (claimed by this window while it is open, so a second window is told).
 type session struct {
 	audit    *checklist.Audit
 	site     *checklist.Site // nil for the demo company until saved as a site
-	lock     *checklist.SiteLock
+	claim    *checklist.SiteClaim
 	previous *checklist.Audit // the audit before this one, for comparing
 	demo     bool
 	// secret is a connector secret given for this run only, when the keyring
@@ -48,15 +51,15 @@ func (s *session) name() string {
 func (s *session) saved() bool { return s != nil && !s.demo && s.site != nil }
 
 func (s *session) close() {
-	if s != nil && s.lock != nil {
-		_ = s.lock.Unlock()
-		s.lock = nil
+	if s != nil && s.claim != nil {
+		_ = s.claim.Release()
+		s.claim = nil
 	}
 }
 
-// snapshot copies what a background save reads, so that the next change in
-// Update cannot race with the write. Results, plan and inventory are replaced
-// wholesale on every change, never edited in place, so sharing them is safe.
+// snapshot copies an audit, so that a background export cannot race with the
+// next change in Update. Results, plan and inventory are replaced wholesale on
+// every change, never edited in place, so sharing them is safe.
 func snapshot(a *checklist.Audit) *checklist.Audit {
 	c := *a
 	c.Answers = maps.Clone(a.Answers)
@@ -67,30 +70,91 @@ func snapshot(a *checklist.Audit) *checklist.Audit {
 	return &c
 }
 
-// saver writes audits in the order they were changed: a slow write that
-// finishes after a newer one must not replace it.
+// A change is one edit to an audit, such as an answer or an accepted risk. It
+// is applied twice: at once to the audit on screen, and later to the audit as
+// it is on disk, which another Ringfence (a command in another terminal) may
+// have changed since this window read it. So a change must set what the user
+// chose, computed before it runs, and never copy the rest of the audit.
+type change func(*checklist.Audit) error
+
+// change applies c to the open audit and queues it to be saved. It returns
+// the command that saves it, or nil for the demo company.
+func (sh *shared) change(c change) (tea.Cmd, error) {
+	if err := c(sh.sess.audit); err != nil {
+		return nil, err
+	}
+	if !sh.sess.saved() {
+		return nil, nil
+	}
+	sh.saver.queue(c)
+	return sh.saveCmd(), nil
+}
+
+// saver keeps the changes not yet saved, in the order they were made.
 type saver struct {
-	mu      sync.Mutex
-	queued  uint64
-	written uint64
+	flushing sync.Mutex // one save at a time, so changes land in order
+	mu       sync.Mutex // guards pending
+	pending  []change
 }
 
-func (s *saver) next() uint64 {
+func (s *saver) queue(c change) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.queued++
-	return s.queued
+	s.pending = append(s.pending, c)
 }
 
-func (s *saver) write(seq uint64, save func() error) error {
+// idle reports whether every change made so far has been saved.
+func (s *saver) idle() bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if seq <= s.written {
+	return len(s.pending) == 0
+}
+
+// changeError is a change that could not be applied to the audit on disk. It
+// is dropped rather than retried, since it would fail again.
+type changeError struct{ err error }
+
+func (e *changeError) Error() string { return e.err.Error() }
+func (e *changeError) Unwrap() error { return e.err }
+
+// flush applies every queued change, in order, to the site's latest audit on
+// disk and returns that audit as saved; nil when there was nothing to save. If
+// the save itself fails, the changes stay queued and the next flush tries them
+// again.
+func (s *saver) flush(store *checklist.Store, site string) (*checklist.Audit, error) {
+	s.flushing.Lock()
+	defer s.flushing.Unlock()
+	s.mu.Lock()
+	batch := s.pending
+	s.mu.Unlock()
+	if len(batch) == 0 {
+		return nil, nil
+	}
+	a, err := store.UpdateAudit(site, func(a *checklist.Audit) error {
+		for _, c := range batch {
+			if err := c(a); err != nil {
+				return &changeError{err}
+			}
+		}
+		return nil
+	})
+	var bad *changeError
+	if err != nil && !errors.As(err, &bad) {
+		return nil, err
+	}
+	s.mu.Lock()
+	s.pending = s.pending[len(batch):]
+	s.mu.Unlock()
+	return a, err
+}
+
+// markDone sets or clears an action's done date, leaving its owner and due
+// date as they are on disk.
+func markDone(cat *checklist.Catalogue, id string, done, now time.Time) change {
+	return func(a *checklist.Audit) error {
+		t := a.Tracking[id]
+		t.Done = done
+		a.Track(cat, id, t, now)
 		return nil
 	}
-	if err := save(); err != nil {
-		return err
-	}
-	s.written = seq
-	return nil
 }

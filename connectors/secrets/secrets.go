@@ -33,11 +33,17 @@ func Set(site, connector, secret string) error {
 	if secret == "" {
 		return errors.New("an empty secret cannot be saved; enter the secret the phone system gave you")
 	}
+	if err := noSessionBus(); err != nil {
+		return err
+	}
 	return explain(keyring.Set(service, account(site, connector), secret))
 }
 
 // Get reads the secret for a site's connector.
 func Get(site, connector string) (string, error) {
+	if err := noSessionBus(); err != nil {
+		return "", err
+	}
 	s, err := keyring.Get(service, account(site, connector))
 	if err != nil {
 		return "", explain(err)
@@ -48,6 +54,9 @@ func Get(site, connector string) (string, error) {
 // Delete forgets the secret for a site's connector. Forgetting one that was
 // never saved is not an error: the outcome the caller wanted holds.
 func Delete(site, connector string) error {
+	if err := noSessionBus(); err != nil {
+		return err
+	}
 	err := explain(keyring.Delete(service, account(site, connector)))
 	if errors.Is(err, ErrNotFound) {
 		return nil

@@ -2,6 +2,7 @@ package secrets
 
 import (
 	"errors"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -11,7 +12,14 @@ import (
 // These tests use go-keyring's in-memory mock, which is global: none of them
 // may run in parallel. The real Secret Service is tested in ./realkeyring.
 
+// withBus makes the keyring look reachable, as in a desktop session, so that
+// the mock is asked; the address is never dialled.
+func withBus(t *testing.T) {
+	t.Setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/ringfence-test-bus")
+}
+
 func TestStoreReadReplaceForget(t *testing.T) {
+	withBus(t)
 	keyring.MockInit()
 	if _, err := Get("Brightwater Kitchens", "3cx"); !errors.Is(err, ErrNotFound) {
 		t.Fatalf("empty keyring: got %v, want ErrNotFound", err)
@@ -44,6 +52,7 @@ func TestStoreReadReplaceForget(t *testing.T) {
 }
 
 func TestEmptySecretIsRefused(t *testing.T) {
+	withBus(t)
 	keyring.MockInit()
 	if err := Set("s", "3cx", ""); err == nil {
 		t.Fatal("an empty secret was saved")
@@ -51,6 +60,7 @@ func TestEmptySecretIsRefused(t *testing.T) {
 }
 
 func TestHeadlessFailuresBecomeUnavailable(t *testing.T) {
+	withBus(t)
 	for _, raw := range []string{
 		`exec: "dbus-launch": executable file not found in $PATH`,
 		"The name org.freedesktop.secrets was not provided by any .service files",
@@ -75,6 +85,7 @@ func TestHeadlessFailuresBecomeUnavailable(t *testing.T) {
 }
 
 func TestTooLongAndNotFoundKeepTheirMeaning(t *testing.T) {
+	withBus(t)
 	keyring.MockInitWithError(keyring.ErrSetDataTooBig)
 	if err := Set("s", "3cx", "x"); !errors.Is(err, ErrTooLong) {
 		t.Errorf("got %v", err)
@@ -93,5 +104,22 @@ func TestFromEnv(t *testing.T) {
 	t.Setenv(EnvVar, "s3cret\n")
 	if s, ok := FromEnv(); !ok || s != "s3cret" {
 		t.Fatalf("got %q %v", s, ok)
+	}
+}
+
+func TestNoSessionBusMeansNoKeyring(t *testing.T) {
+	if runtime.GOOS == "darwin" || runtime.GOOS == "windows" {
+		t.Skip("macOS and Windows do not reach the keyring over D-Bus")
+	}
+	keyring.MockInit() // were the keyring asked, it would answer
+	t.Setenv("DBUS_SESSION_BUS_ADDRESS", "")
+	t.Setenv("XDG_RUNTIME_DIR", t.TempDir())
+	err := Set("s", "3cx", "not-in-the-message")
+	if !errors.Is(err, ErrUnavailable) || !strings.Contains(err.Error(), "no desktop session") || !strings.Contains(err.Error(), EnvVar) {
+		t.Errorf("got %v", err)
+	}
+	t.Setenv("DBUS_SESSION_BUS_ADDRESS", "autolaunch:")
+	if _, err := Get("s", "3cx"); !errors.Is(err, ErrUnavailable) {
+		t.Errorf("an autolaunch address should count as no bus: %v", err)
 	}
 }

@@ -41,13 +41,15 @@ func explain(err error) error {
 	return &UnavailableError{Reason: reason(err.Error()), Err: err}
 }
 
+const noSessionReason = "there is no desktop session here (usual on servers, over SSH and in WSL), so there is no keyring to talk to."
+
 // reason picks the plain explanation for a known failure.
 func reason(msg string) string {
 	m := strings.ToLower(msg)
 	switch {
 	case strings.Contains(m, "dbus-launch"), strings.Contains(m, "display"), strings.Contains(m, "dbus_session_bus_address"),
 		strings.Contains(m, "no such file"), strings.Contains(m, "connection refused"):
-		return "there is no desktop session here (usual on servers, over SSH and in WSL), so there is no keyring to talk to."
+		return noSessionReason
 	case strings.Contains(m, "org.freedesktop.secrets"), strings.Contains(m, "serviceunknown"):
 		return "no keyring program (such as GNOME Keyring or KWallet) is running in this session."
 	case strings.Contains(m, "unlock"), strings.Contains(m, "prompt"), strings.Contains(m, "dismissed"):
