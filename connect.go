@@ -15,12 +15,9 @@ import (
 	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/checklist/safetext"
 	"github.com/ringfence/ringfence/connectors"
-	"github.com/ringfence/ringfence/connectors/csvinv"
-	_ "github.com/ringfence/ringfence/connectors/freepbx" // registers the FreePBX connector
+	"github.com/ringfence/ringfence/connectors/all"
 	"github.com/ringfence/ringfence/connectors/httpx"
 	"github.com/ringfence/ringfence/connectors/secrets"
-	_ "github.com/ringfence/ringfence/connectors/threecx" // registers the 3CX connector
-	_ "github.com/ringfence/ringfence/connectors/yeastar" // registers the Yeastar connector
 )
 
 // optionFlags collects repeated --option key=value flags.
@@ -37,13 +34,10 @@ func (o optionFlags) Set(v string) error {
 	return nil
 }
 
-func kindNames() string {
-	var names []string
-	for _, k := range connectors.Kinds() {
-		names = append(names, k.Name)
-	}
-	return strings.Join(names, ", ")
-}
+// builtin is the connectors this build offers, handed to the app as well.
+var builtin = all.Kinds()
+
+func kindNames() string { return strings.Join(builtin.Names(), ", ") }
 
 func runConnect(ctx context.Context, args []string, e env) error {
 	fs := newFlags(e, "connect", "connect --site NAME --connector KIND [--url URL --client-id ID | --file FILE] [options]",
@@ -67,7 +61,7 @@ func runConnect(ctx context.Context, args []string, e env) error {
 	if strings.TrimSpace(*site) == "" {
 		return usagef("connect needs --site NAME")
 	}
-	kind, ok := connectors.Lookup(*kindName)
+	kind, ok := builtin.Lookup(*kindName)
 	if !ok {
 		return usagef("connect needs --connector, one of: %s", kindNames())
 	}
@@ -99,7 +93,7 @@ func runConnect(ctx context.Context, args []string, e env) error {
 		}
 	}
 	secret := ""
-	if needsSecret(kind) {
+	if kind.NeedsSecret() {
 		if secret, err = askSecret(kind, e); err != nil {
 			return err
 		}
@@ -108,7 +102,7 @@ func runConnect(ctx context.Context, args []string, e env) error {
 	if err := testConnection(ctx, kind, s, secret); err != nil {
 		return explainConnectError(err, kind)
 	}
-	if needsSecret(kind) {
+	if kind.NeedsSecret() {
 		if err := secrets.Set(s.Name, kind.Name, secret); err != nil {
 			fmt.Fprintf(e.stderr, "Warning: %s\nFor audits on this computer, set %s before running ringfence audit.\n", err, secrets.EnvVar)
 		}
@@ -157,25 +151,20 @@ func siteOrNew(store *checklist.Store, name, contact string, e env) (checklist.S
 	return s, false, err
 }
 
-func needsSecret(k connectors.Kind) bool {
-	return slices.ContainsFunc(k.Fields, func(f connectors.Field) bool { return f.Secret })
-}
-
+// requireFields checks the settings against the connector's schema, naming
+// the flag to add when a required one is missing.
 func requireFields(k connectors.Kind, c checklist.ConnectorSettings) error {
-	values := map[string]string{"url": c.URL, "client_id": c.ClientID, "file": c.File}
-	flags := map[string]string{"url": "--url", "client_id": "--client-id", "file": "--file"}
-	for _, f := range k.Fields {
+	values := map[string]string{connectors.KeyURL: c.URL, connectors.KeyClientID: c.ClientID, connectors.KeyFile: c.File}
+	flags := map[string]string{connectors.KeyURL: "--url", connectors.KeyClientID: "--client-id", connectors.KeyFile: "--file"}
+	for _, f := range k.Settings {
 		flag, isFlag := flags[f.Key]
 		if f.Required && isFlag && strings.TrimSpace(values[f.Key]) == "" {
 			return usagef("the %s connector needs %s (%s)", k.Name, flag, f.Label)
 		}
 	}
-	if c.URL != "" {
+	if err := k.Check(c); err != nil {
 		// The address is not repeated: it may hold a password.
-		u, err := url.Parse(c.URL)
-		if err != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
-			return usagef("--url should be a web address such as https://pbx.example.com")
-		}
+		return usagef("%v", err)
 	}
 	return nil
 }
@@ -206,10 +195,8 @@ func askSecret(k connectors.Kind, e env) (string, error) {
 		return "", fmt.Errorf("the %s connector needs its secret: set %s, or run this in a terminal to type it", k.Name, secrets.EnvVar)
 	}
 	label := "Secret"
-	for _, f := range k.Fields {
-		if f.Secret {
-			label = f.Label
-		}
+	if f, ok := k.Setting(connectors.KeySecret); ok {
+		label = f.Label
 	}
 	fmt.Fprintf(e.stderr, "%s (not shown as you type): ", label)
 	b, err := term.ReadPassword(os.Stdin.Fd())
@@ -249,36 +236,24 @@ func explainConnectError(err error, k connectors.Kind) error {
 	return err
 }
 
-// siteSource builds the connector for a saved site, finding its secret in the
-// environment, the keyring or, at a terminal, by asking.
+// siteSource builds the connector for a saved site. connectors.Open decides
+// where the secret comes from; only when it finds none, at a terminal, is
+// the user asked for it.
 func siteSource(site checklist.Site, e env) (connectors.Source, error) {
-	kind, ok := connectors.Lookup(site.Connector.Kind)
-	if !ok {
-		return nil, fmt.Errorf("site %q uses the %q connector, which this build of Ringfence does not have (it has: %s)", site.Name, site.Connector.Kind, kindNames())
+	src, err := connectors.Open(builtin, site, connectors.Secrets{})
+	var need *connectors.NeedSecretError
+	if !errors.As(err, &need) {
+		return src, err
 	}
-	if err := kind.CheckOptions(site.Connector.Options); err != nil {
-		// Saved before options were checked; the audit can go on, but a
-		// password may be sitting in site.json.
-		fmt.Fprintf(e.stderr, "Warning: the settings of %q: %v\nRun ringfence connect again for this site to replace them.\n", site.Name, err)
+	if !term.IsTerminal(os.Stdin.Fd()) {
+		return nil, fmt.Errorf("%s: %w", site.Name, err)
 	}
-	secret := ""
-	if needsSecret(kind) {
-		var ok bool
-		if secret, ok = secrets.FromEnv(); !ok {
-			var err error
-			secret, err = secrets.Get(site.Name, kind.Name)
-			if err != nil {
-				if !term.IsTerminal(os.Stdin.Fd()) {
-					return nil, fmt.Errorf("%s: %w. Set %s or run 'ringfence connect' again", site.Name, err, secrets.EnvVar)
-				}
-				fmt.Fprintf(e.stderr, "%s\n", err)
-				if secret, err = askSecret(kind, e); err != nil {
-					return nil, err
-				}
-			}
-		}
+	fmt.Fprintf(e.stderr, "%s\n", need.Err)
+	secret, err := askSecret(need.Kind, e)
+	if err != nil {
+		return nil, err
 	}
-	return kind.New(site, secret)
+	return connectors.Open(builtin, site, connectors.Secrets{ThisRun: secret})
 }
 
 // reportGaps prints each part of the phone system that could not be read,
@@ -298,13 +273,14 @@ func reportGaps(inv checklist.Inventory, e env) {
 	}
 }
 
-// reportProblems prints what a source skipped, such as bad rows of a CSV file.
-func reportProblems(src connectors.Source, e env) {
-	if c, ok := src.(*csvinv.Source); ok {
-		for _, p := range c.Problems() {
-			fmt.Fprintf(e.stderr, "%s: skipped %s\n", safetext.Line(c.Path()), safetext.Line(p.Error()))
-		}
-		fmt.Fprintf(e.stderr, "%s: %s\n", safetext.Line(c.Path()), c.Report().Summary())
+// reportProblems prints what a fetch left out, such as bad rows of a CSV
+// file, and the count of lines read, used and skipped.
+func reportProblems(res connectors.Result, e env) {
+	for _, l := range res.ImportLines() {
+		fmt.Fprintln(e.stderr, l)
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintf(e.stderr, "Warning: %s\n", safetext.Line(w))
 	}
 }
 
@@ -330,8 +306,8 @@ func runForget(ctx context.Context, args []string, e env) error {
 	}
 	// Forget every kind, not just the current one: an earlier connector's secret
 	// may still be in the keyring.
-	for _, k := range connectors.Kinds() {
-		if needsSecret(k) {
+	for _, k := range builtin {
+		if k.NeedsSecret() {
 			if err := secrets.Delete(s.Name, k.Name); err != nil {
 				return err
 			}
