@@ -99,7 +99,7 @@ func runConnect(ctx context.Context, args []string, e env) error {
 		}
 	}
 	fmt.Fprintf(e.stderr, "Testing the connection to %s…\n", kind.Title)
-	if err := testConnection(ctx, kind, s, secret); err != nil {
+	if err := connectors.Try(ctx, builtin, s, connectors.Secrets{ThisRun: secret}, nil); err != nil {
 		return explainConnectError(err, kind)
 	}
 	if kind.NeedsSecret() {
@@ -208,18 +208,6 @@ func askSecret(k connectors.Kind, e env) (string, error) {
 		return s, nil
 	}
 	return "", errors.New("no secret was entered")
-}
-
-func testConnection(ctx context.Context, k connectors.Kind, s checklist.Site, secret string) error {
-	src, err := k.New(s, secret)
-	if err != nil {
-		return err
-	}
-	if t, ok := src.(connectors.Tester); ok {
-		return t.Test(ctx)
-	}
-	_, err = src.Fetch(ctx, nil)
-	return err
 }
 
 // explainConnectError adds the next step to certificate problems, which only the

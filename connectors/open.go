@@ -1,6 +1,7 @@
 package connectors
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -49,4 +50,18 @@ func Open(reg Registry, site checklist.Site, sec Secrets) (Source, error) {
 		}
 	}
 	return kind.New(site, secret)
+}
+
+// Try checks that a site's settings work before they are saved: the
+// connector's quick test where it has one, or else a whole fetch.
+func Try(ctx context.Context, reg Registry, site checklist.Site, sec Secrets, progress func(Progress)) error {
+	src, err := Open(reg, site, sec)
+	if err != nil {
+		return err
+	}
+	if t, ok := src.(Tester); ok {
+		return t.Test(ctx)
+	}
+	_, err = src.Fetch(ctx, progress)
+	return err
 }

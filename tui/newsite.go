@@ -165,22 +165,14 @@ func (s *newSite) site() (checklist.Site, string) {
 
 func (s *newSite) testConnection() tea.Cmd {
 	site, secret := s.site()
-	kind := s.kind
+	kind, reg := s.kind, s.sh.opts.Connectors
 	ctx, tick := s.op.start(s.ctx, "Connecting to "+kind.Title+"…")
 	id, progress := s.op.id, s.op.reporter()
 	s.step, s.refused = stepTesting, false
 	return tea.Batch(tick, func() tea.Msg {
 		ctx, cancel := context.WithTimeout(ctx, connectTimeout)
 		defer cancel()
-		src, err := kind.New(site, secret)
-		if err == nil {
-			if t, ok := src.(connectors.Tester); ok {
-				err = t.Test(ctx)
-			} else {
-				_, err = src.Fetch(ctx, progress)
-			}
-		}
-		if err != nil {
+		if err := connectors.Try(ctx, reg, site, connectors.Secrets{ThisRun: secret, Keyring: secretGet}, progress); err != nil {
 			return opFailedMsg{op: id, err: err}
 		}
 		return connectedMsg{op: id}
