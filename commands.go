@@ -289,8 +289,7 @@ func fetchInventory(ctx context.Context, site checklist.Site, now time.Time, e e
 	if err != nil {
 		return checklist.Inventory{}, err
 	}
-	reportProblems(res, e)
-	reportGaps(res.Inventory, e)
+	reportFetch(res, e)
 	return res.Inventory, nil
 }
 

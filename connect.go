@@ -13,7 +13,6 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"github.com/ringfence/ringfence/checklist"
-	"github.com/ringfence/ringfence/checklist/safetext"
 	"github.com/ringfence/ringfence/connectors"
 	"github.com/ringfence/ringfence/connectors/all"
 	"github.com/ringfence/ringfence/connectors/httpx"
@@ -244,31 +243,12 @@ func siteSource(site checklist.Site, e env) (connectors.Source, error) {
 	return connectors.Open(builtin, site, connectors.Secrets{ThisRun: secret})
 }
 
-// reportGaps prints each part of the phone system that could not be read,
-// and why: the checks resting on it stay unknown rather than pass.
-func reportGaps(inv checklist.Inventory, e env) {
-	names := map[checklist.Facet]string{
-		checklist.FacetPBX: "phone system's version", checklist.FacetDevices: "phones", checklist.FacetDialling: "dialling rules",
-		checklist.FacetVoicemail: "voicemail mailboxes", checklist.FacetCalls: "call records", checklist.FacetTrunks: "trunks",
-		checklist.FacetAdmins: "admin accounts", checklist.FacetExtensions: "extensions",
-	}
-	for _, g := range inv.Source.Gaps {
-		what := names[g.Facet]
-		if what == "" {
-			what = string(g.Facet)
-		}
-		fmt.Fprintf(e.stderr, "Could not read the %s: %s The checks that need it stay unknown.\n", what, g.Reason)
-	}
-}
-
-// reportProblems prints what a fetch left out, such as bad rows of a CSV
-// file, and the count of lines read, used and skipped.
-func reportProblems(res connectors.Result, e env) {
-	for _, l := range res.ImportLines() {
+// reportFetch prints what a fetch left out: the bad rows of a CSV file with
+// the count of lines read, used and skipped, and the parts of a phone system
+// that could not be read.
+func reportFetch(res connectors.Result, e env) {
+	for _, l := range res.Account() {
 		fmt.Fprintln(e.stderr, l)
-	}
-	for _, w := range res.Warnings {
-		fmt.Fprintf(e.stderr, "Warning: %s\n", safetext.Line(w))
 	}
 }
 

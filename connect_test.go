@@ -262,7 +262,7 @@ func TestAuditPrintsEveryLineOfTheImportAccount(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := res.ImportLines()
+	want := res.Account()
 	if len(want) != 3 {
 		t.Fatalf("the account should list two skipped lines and the count: %q", want)
 	}

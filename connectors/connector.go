@@ -65,3 +65,35 @@ func (r Result) ImportLines() []string {
 	}
 	return append(out, name+": "+rep.Summary())
 }
+
+// facetNames says in plain words what each part of a phone system is.
+var facetNames = map[checklist.Facet]string{
+	checklist.FacetPBX: "phone system's version", checklist.FacetDevices: "phones", checklist.FacetDialling: "dialling rules",
+	checklist.FacetVoicemail: "voicemail mailboxes", checklist.FacetCalls: "call records", checklist.FacetTrunks: "trunks",
+	checklist.FacetAdmins: "admin accounts", checklist.FacetExtensions: "extensions",
+}
+
+// GapLines says, one line each, what part of the phone system could not be
+// read and why: the checks resting on it stay unknown rather than pass.
+func (r Result) GapLines() []string {
+	var out []string
+	for _, g := range r.Gaps() {
+		what := facetNames[g.Facet]
+		if what == "" {
+			what = string(g.Facet)
+		}
+		out = append(out, fmt.Sprintf("Could not read the %s: %s The checks that need it stay unknown.", what, safetext.Line(g.Reason)))
+	}
+	return out
+}
+
+// Account is everything a fetch has to say besides the inventory: the
+// import's account, the gaps and the warnings. The command line prints it
+// and the app shows it, line for line.
+func (r Result) Account() []string {
+	out := append(r.ImportLines(), r.GapLines()...)
+	for _, w := range r.Warnings {
+		out = append(out, "Warning: "+safetext.Line(w))
+	}
+	return out
+}

@@ -36,7 +36,7 @@ func TestAnImportShowsSkippedRowsAndTheLineCount(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, l := range res.ImportLines() {
+	for _, l := range res.Account() {
 		h.mustSee(l)
 	}
 }

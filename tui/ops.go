@@ -144,7 +144,7 @@ func openSite(ctx context.Context, reg connectors.Registry, store *checklist.Sto
 		return nil, err
 	}
 	inv := res.Inventory
-	sess.imported = res.ImportLines()
+	sess.imported = res.Account()
 	// The new audit carries on from the latest one as it is once the phone
 	// system has answered, which may be newer than the one read above.
 	sess.audit, err = store.StartAudit(site.Name, func(current checklist.Site, last *checklist.Audit) (*checklist.Audit, error) {

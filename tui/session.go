@@ -38,8 +38,9 @@ type session struct {
 	// secret is a connector secret given for this run only, when the keyring
 	// is unavailable. It stays in memory and is never drawn.
 	secret string
-	// imported accounts for the file the audit was read from: each skipped
-	// line and the lines read, used and skipped, shown once it opens.
+	// imported is what the fetch left out (each skipped line of a file with
+	// the lines read, used and skipped; the parts of a phone system that
+	// could not be read), shown once the audit opens.
 	imported []string
 }
 
