@@ -38,12 +38,40 @@ var builtin = all.Kinds()
 
 func kindNames() string { return strings.Join(builtin.Names(), ", ") }
 
+// optionHelp lists each connector's --option keys from its schema, so the
+// help cannot drift from what is accepted.
+func optionHelp() string {
+	var b strings.Builder
+	b.WriteString("Connector settings (--option key=value):")
+	for _, k := range builtin.Sorted() {
+		var keys []string
+		for _, s := range k.Settings {
+			if !s.IsOption() {
+				continue
+			}
+			switch s.Type {
+			case connectors.YesNo:
+				keys = append(keys, s.Key+"=yes|no")
+			case connectors.Number:
+				keys = append(keys, fmt.Sprintf("%s=%d..%d", s.Key, s.Min, s.Max))
+			default:
+				keys = append(keys, s.Key)
+			}
+		}
+		if len(keys) == 0 {
+			keys = []string{"none"}
+		}
+		fmt.Fprintf(&b, "\n  %-8s %s", k.Name, strings.Join(keys, ", "))
+	}
+	return b.String()
+}
+
 func runConnect(ctx context.Context, args []string, e env) error {
 	fs := newFlags(e, "connect", "connect --site NAME --connector KIND [--url URL --client-id ID | --file FILE] [options]",
 		"Connects a site to its phone system, tests the connection and saves the settings.\n"+
 			"Ringfence only reads. The secret is asked for without showing it (or taken from\n"+
 			"$RINGFENCE_SECRET) and kept in this computer's keyring, never in a file.\n\n"+
-			"Connectors: "+kindNames())
+			"Connectors: "+kindNames()+"\n\n"+optionHelp())
 	site := fs.String("site", "", "the site's `name` (added if new)")
 	kindName := fs.String("connector", "", "`kind` of phone system: "+kindNames())
 	rawURL := fs.String("url", "", "address of the phone system's admin page or API")

@@ -62,28 +62,40 @@ func (s Setting) IsOption() bool {
 // Check validates one value. An empty value passes unless the setting is
 // required; the value is never repeated, in case it is a secret.
 func (s Setting) Check(v string) error {
+	switch want := s.problem(v); want {
+	case "":
+		return nil
+	case "given":
+		return fmt.Errorf("%s is needed.", s.Label)
+	default:
+		return fmt.Errorf("%s should be %s.", s.Label, want)
+	}
+}
+
+// problem says what the value should be, or "" when it will do.
+func (s Setting) problem(v string) string {
 	v = strings.TrimSpace(v)
 	if v == "" {
 		if s.Required {
-			return fmt.Errorf("%s is needed.", s.Label)
+			return "given"
 		}
-		return nil
+		return ""
 	}
 	switch s.Type {
 	case YesNo:
 		if _, ok := yesNo(v); !ok {
-			return fmt.Errorf("%s should be yes or no.", s.Label)
+			return "yes or no"
 		}
 	case Number:
 		if n, err := strconv.Atoi(v); err != nil || n < s.Min || n > s.Max {
-			return fmt.Errorf("%s should be a whole number from %d to %d.", s.Label, s.Min, s.Max)
+			return fmt.Sprintf("a whole number from %d to %d", s.Min, s.Max)
 		}
 	case Address:
 		if u, err := url.Parse(v); err != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
-			return fmt.Errorf("%s should be a web address such as https://pbx.example.com.", s.Label)
+			return "a web address such as https://pbx.example.com"
 		}
 	}
-	return nil
+	return ""
 }
 
 func yesNo(v string) (bool, bool) {
@@ -162,8 +174,8 @@ func (k Kind) CheckOptions(m map[string]string) error {
 	for _, key := range slices.Sorted(maps.Keys(m)) {
 		s, ok := k.Setting(key)
 		if ok && s.IsOption() {
-			if err := s.Check(m[key]); err != nil {
-				return fmt.Errorf("%s: the option %s: %v", k.Name, key, err)
+			if want := s.problem(m[key]); want != "" {
+				return fmt.Errorf("%s: the option %s (%s) should be %s.", k.Name, key, strings.ToLower(s.Label), want)
 			}
 			continue
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
@@ -83,5 +84,38 @@ func TestTheSecretGivenForThisRunWinsOverTheKeyring(t *testing.T) {
 	defer orderRecorder.mu.Unlock()
 	if orderRecorder.seen != "from-env" {
 		t.Fatalf("the connector was given the secret %q, want the one set for this run", orderRecorder.seen)
+	}
+}
+
+// The connect form checks each setting against the connector's schema, the
+// one the command line's --option values are checked against.
+func TestTheConnectFormChecksSettingsAgainstTheSchema(t *testing.T) {
+	h := newHarness(t, false, 100, 40)
+	h.press("n")
+	h.typeText("Acme Dental")
+	h.press("enter", "enter")
+	for i, k := range testKinds.Sorted() {
+		if k.Name == "3cx" {
+			for range i + 1 {
+				h.press("down")
+			}
+		}
+	}
+	h.press("enter")
+	h.mustSee("Days of call history to read")
+	if strings.Contains(h.screen(), connectors.OptionPageSize.Label) {
+		t.Error("the form should leave the tuning options to the command line")
+	}
+	h.typeText("https://pbx.example")
+	h.press("enter")
+	h.typeText("900")
+	h.press("enter")
+	h.typeText("s3cret")
+	h.press("enter")
+	h.typeText("maybe")
+	h.press("enter")
+	h.mustSee("should be yes or no")
+	if _, ok := h.top().(*newSite); !ok {
+		t.Fatalf("a bad value should keep the form open, got %T", h.top())
 	}
 }
