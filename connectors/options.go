@@ -193,8 +193,9 @@ func (k Kind) CheckOptions(m map[string]string) error {
 // Check validates a site's connector settings against the schema: every
 // required setting given, every value of its type, no unknown option.
 func (k Kind) Check(c checklist.ConnectorSettings) error {
-	fixed := map[string]string{KeyURL: c.URL, KeyClientID: c.ClientID, KeyFile: c.File}
-	for key, v := range fixed {
+	fixed := [][2]string{{KeyURL, c.URL}, {KeyClientID, c.ClientID}, {KeyFile, c.File}}
+	for _, kv := range fixed {
+		key, v := kv[0], kv[1]
 		s, ok := k.Setting(key)
 		if !ok {
 			if strings.TrimSpace(v) != "" {
