@@ -190,7 +190,11 @@ func closestSite(store *checklist.Store, name string) string {
 	best, bestDist := "", 0
 	want := strings.ToLower(name)
 	for _, s := range sites {
-		d := editDistance(want, strings.ToLower(s.Name))
+		have := strings.ToLower(s.Name)
+		d := editDistance(want, have)
+		if len(want) >= 3 && strings.HasPrefix(have, want) {
+			d = 1 // the start of a longer name, as a shortened name often is
+		}
 		if best == "" || d < bestDist {
 			best, bestDist = s.Name, d
 		}

@@ -1,10 +1,13 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/zalando/go-keyring"
 
@@ -148,5 +151,76 @@ func TestSitesRenameAndDelete(t *testing.T) {
 	}
 	if r := ringfence(t, dir, "sites"); strings.Contains(r.stdout, "Bravo") {
 		t.Errorf("deleted site still listed:\n%s", r.stdout)
+	}
+}
+
+// ringfenceAtTerminal runs the command line as if a person were at a terminal
+// typing input.
+func ringfenceAtTerminal(t *testing.T, dataDir, input string, args ...string) result {
+	t.Helper()
+	t.Setenv("RINGFENCE_HOME", dataDir)
+	var out, errOut bytes.Buffer
+	code := run(context.Background(), args, env{
+		stdout: &out, stderr: &errOut,
+		now:         func() time.Time { return fixedNow },
+		getenv:      os.Getenv,
+		interactive: func() bool { return true },
+		stdin:       strings.NewReader(input),
+	})
+	return result{code, out.String(), errOut.String()}
+}
+
+func TestSitesDeleteAsksAtATerminal(t *testing.T) {
+	t.Setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/ringfence-test-bus")
+	keyring.MockInit()
+	dir := t.TempDir()
+	ringfence(t, dir, "sites", "add", "Acme")
+	for _, answer := range []string{"", "no\n", "n\n", "Acme\n"} {
+		r := ringfenceAtTerminal(t, dir, answer, "sites", "delete", "Acme")
+		if r.code != exitOK || !strings.Contains(r.stderr, "cannot be undone") || !strings.Contains(r.stdout, "Nothing was deleted") {
+			t.Errorf("answer %q: %+v", answer, r)
+		}
+	}
+	if r := ringfence(t, dir, "sites"); !strings.Contains(r.stdout, "Acme") {
+		t.Fatalf("a refused deletion removed the site:\n%s", r.stdout)
+	}
+	if r := ringfenceAtTerminal(t, dir, "yes\n", "sites", "delete", "Acme"); r.code != exitOK || !strings.Contains(r.stdout, "Deleted") {
+		t.Errorf("answer yes: %+v", r)
+	}
+	if r := ringfence(t, dir, "sites"); strings.Contains(r.stdout, "Acme") {
+		t.Errorf("still listed after yes:\n%s", r.stdout)
+	}
+}
+
+func TestSitesRenameMovesSecrets(t *testing.T) {
+	t.Setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/ringfence-test-bus")
+	keyring.MockInit()
+	dir := t.TempDir()
+	ringfence(t, dir, "sites", "add", "Acme")
+	if err := secrets.Set("Acme", "3cx", "s3cret-value"); err != nil {
+		t.Fatal(err)
+	}
+	r := ringfence(t, dir, "sites", "rename", "Acme", "Acme Holdings")
+	if r.code != exitOK {
+		t.Fatalf("%+v", r)
+	}
+	if got, err := secrets.Get("Acme Holdings", "3cx"); err != nil || got != "s3cret-value" {
+		t.Errorf("the secret should move to the new name: %v", err)
+	}
+	if _, err := secrets.Get("Acme", "3cx"); err == nil {
+		t.Error("the secret is still held under the old name")
+	}
+	if strings.Contains(r.stdout+r.stderr, "s3cret") {
+		t.Error("the secret was printed")
+	}
+	if r := ringfence(t, dir, "sites", "rename", "Acme", "Other"); r.code != exitError || !strings.Contains(r.stderr, "Acme Holdings") {
+		t.Errorf("renaming a site that is gone should suggest the near name: %+v", r)
+	}
+}
+
+func TestManPage(t *testing.T) {
+	r := ringfence(t, t.TempDir(), "man")
+	if r.code != exitOK || !strings.Contains(r.stdout, ".TH RINGFENCE 1") || !strings.Contains(r.stdout, "fail-on") {
+		t.Errorf("man: exit %d, %d bytes: %.200s", r.code, len(r.stdout), r.stdout)
 	}
 }
