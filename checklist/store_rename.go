@@ -22,7 +22,7 @@ func (s *Store) RenameSite(oldName, newName string) (Site, error) {
 	if err := checkSite(&renamed); err != nil {
 		return Site{}, err
 	}
-	claim, err := s.Claim(oldName)
+	claim, err := s.claimForRemoval(oldName)
 	if err != nil {
 		return Site{}, err
 	}
@@ -103,7 +103,7 @@ func (s *Store) DeleteSite(name string) error {
 	if err := s.requireSite(name); err != nil {
 		return err
 	}
-	claim, err := s.Claim(name)
+	claim, err := s.claimForRemoval(name)
 	if err != nil {
 		return err
 	}
@@ -125,4 +125,17 @@ func (s *Store) DeleteSite(name string) error {
 		return fmt.Errorf("The site %q is deleted, but Ringfence could not remove its folder %s (%w). Delete that folder yourself.", strings.TrimSpace(name), dir, err)
 	}
 	return nil
+}
+
+// claimForRemoval claims a site about to be renamed or deleted. If another
+// process renamed or deleted it a moment ago, its folder may be gone by the
+// time the claim is made: that is reported as no such site.
+func (s *Store) claimForRemoval(name string) (*SiteClaim, error) {
+	claim, err := s.Claim(name)
+	if err != nil && !errors.Is(err, ErrSiteLocked) {
+		if missing := s.requireSite(name); missing != nil {
+			return nil, missing
+		}
+	}
+	return claim, err
 }
