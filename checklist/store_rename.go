@@ -116,15 +116,14 @@ func (s *Store) DeleteSite(name string) error {
 		if err := os.Remove(s.siteFile(name)); err != nil {
 			return saveError(s.siteFile(name), err)
 		}
+		// Still under the lock, so a site of the same name added by another
+		// process straight afterwards is never swept away with the old folder.
+		if err := os.RemoveAll(dir); err != nil {
+			return fmt.Errorf("The site %q is deleted, but Ringfence could not remove its folder %s (%w). Delete that folder yourself.", strings.TrimSpace(name), dir, err)
+		}
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	if err := os.RemoveAll(dir); err != nil {
-		return fmt.Errorf("The site %q is deleted, but Ringfence could not remove its folder %s (%w). Delete that folder yourself.", strings.TrimSpace(name), dir, err)
-	}
-	return nil
+	return err
 }
 
 // claimForRemoval claims a site about to be renamed or deleted. If another
