@@ -79,6 +79,15 @@ func TestCompletionOffersSavedSites(t *testing.T) {
 			t.Errorf("completion %s: exit %d, %d bytes", shell, r.code, len(r.stdout))
 		}
 	}
+	// The scripts pass through the output filter unchanged: nothing in them
+	// is a control character.
+	var want bytes.Buffer
+	if err := newRoot(&app{}).GenBashCompletionV2(&want, true); err != nil {
+		t.Fatal(err)
+	}
+	if r := ringfence(t, dir, "completion", "bash"); r.stdout != want.String() {
+		t.Errorf("the bash script was changed on the way out (%d bytes, want %d)", len(r.stdout), want.Len())
+	}
 }
 
 // A typo in a site's name must not quietly make a new site.
