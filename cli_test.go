@@ -102,6 +102,11 @@ func TestConnectRefusesAMissingSite(t *testing.T) {
 	if r := ringfence(t, dir, "sites"); strings.Contains(r.stdout, "Dentl") {
 		t.Errorf("the mistyped site was created:\n%s", r.stdout)
 	}
+	for _, args := range [][]string{{"audit", "--site", "harbour lane dentl"}, {"cdr", inv, "--site", "Harbour Lane"}, {"forget", "--site", "Harbor Lane Dental"}} {
+		if r := ringfence(t, dir, args...); r.code == exitOK || !strings.Contains(r.stderr, `Did you mean "Harbour Lane Dental"?`) {
+			t.Errorf("%v should suggest the saved name: %+v", args, r)
+		}
+	}
 	if r := ringfence(t, dir, "connect", "--site", "New Site", "--create", "--connector", "csv", "--file", inv); r.code != exitOK {
 		t.Errorf("--create should add the site: %+v", r)
 	}

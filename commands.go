@@ -208,7 +208,7 @@ func siteAudit(ctx context.Context, cat *checklist.Catalogue, run siteRun, extra
 	}
 	site, err := store.Site(run.name)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, withSuggestion(store, run.name, err)
 	}
 	if run.csvFile != "" {
 		site.Connector = checklist.ConnectorSettings{Kind: "csv", File: run.csvFile}

@@ -66,7 +66,7 @@ func loadSubject(ctx context.Context, useDemo bool, site, dataDir string, now ti
 	}
 	s, err := store.Site(site)
 	if err != nil {
-		return subject{}, err
+		return subject{}, withSuggestion(store, site, err)
 	}
 	latest, err := store.LatestAudit(s.Name)
 	if err != nil {
