@@ -10,6 +10,7 @@ import (
 	mango "github.com/muesli/mango-cobra"
 	"github.com/muesli/roff"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/connectors"
@@ -42,10 +43,10 @@ func newRoot(a *app) *cobra.Command {
 		SilenceErrors: true,
 	}
 	root.SetVersionTemplate("ringfence {{.Version}}\n")
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.SetFlagErrorFunc(flagError)
 	pf := root.PersistentFlags()
 	pf.StringVar(&a.dataDir, "data-dir", "", "folder for saved sites (default: $RINGFENCE_HOME or your config folder)")
-	pf.BoolVar(&a.accessible, "accessible", false, "screen-reader friendly forms and no decoration")
+	pf.BoolVar(&a.accessible, "accessible", false, "plain prompts for screen readers, with no decoration")
 	root.AddCommand(
 		newDemoCmd(a), newAuditCmd(a), newChecksCmd(a), newSitesCmd(a), newConnectCmd(a),
 		newForgetCmd(a), newLeaversCmd(a), newCDRCmd(a), newManCmd(a),
@@ -84,6 +85,25 @@ func usagef(format string, args ...any) error { return usageError{fmt.Errorf(for
 
 // usageWrap names the flag whose value is wrong.
 func usageWrap(flag string, err error) error { return usageError{fmt.Errorf("%s: %w", flag, err)} }
+
+// flagError makes a flag mistake a usage error, suggesting the nearest flag
+// for one that does not exist.
+func flagError(cmd *cobra.Command, err error) error {
+	name, ok := strings.CutPrefix(err.Error(), "unknown flag: --")
+	if !ok {
+		return usageError{err}
+	}
+	best, bestDist := "", 3
+	cmd.Flags().VisitAll(func(f *pflag.Flag) {
+		if d := editDistance(name, f.Name); d < bestDist {
+			best, bestDist = f.Name, d
+		}
+	})
+	if best == "" {
+		return usageError{err}
+	}
+	return usageError{fmt.Errorf("%w. Did you mean --%s?", err, best)}
+}
 
 // errFindings signals exit 3: the work was done, and found something at or
 // above --fail-on.

@@ -61,6 +61,10 @@ func TestTypoGetsASuggestion(t *testing.T) {
 	if !strings.Contains(r.stderr, "audit") || strings.Count(strings.TrimSpace(r.stderr), "\n") > 4 || strings.Contains(r.stderr, "leavers") {
 		t.Errorf("want a short message suggesting audit, got %q", r.stderr)
 	}
+	r = ringfence(t, t.TempDir(), "audit", "--dmeo")
+	if r.code != exitUsage || !strings.Contains(r.stderr, "Did you mean --demo?") {
+		t.Errorf("a mistyped flag: %+v", r)
+	}
 }
 
 func TestCompletionOffersSavedSites(t *testing.T) {
