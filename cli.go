@@ -179,10 +179,10 @@ func completeSites(a *app, cmd *cobra.Command, flag string) {
 	})
 }
 
-// siteNameArgs completes the first n arguments with saved site names.
-func siteNameArgs(a *app, n int) cobra.CompletionFunc {
+// siteNameArgs completes a command's first argument with saved site names.
+func siteNameArgs(a *app) cobra.CompletionFunc {
 	return func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
-		if len(args) >= n && n > 0 || len(args) > n {
+		if len(args) > 0 {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
 		return savedSiteNames(a.dataDir), cobra.ShellCompDirectiveNoFileComp

@@ -74,6 +74,14 @@ func TestCompletionOffersSavedSites(t *testing.T) {
 	if r.code != exitOK || !strings.Contains(r.stdout, "Harbour Lane Dental") {
 		t.Errorf("site names should complete: %+v", r)
 	}
+	for _, args := range [][]string{{"sites", "delete", ""}, {"sites", "rename", "h"}, {"--data-dir", dir, "forget", "--site", ""}} {
+		if r := ringfence(t, dir, append([]string{"__complete"}, args...)...); !strings.Contains(r.stdout, "Harbour Lane Dental") {
+			t.Errorf("%v should complete site names: %+v", args, r)
+		}
+	}
+	if r := ringfence(t, dir, "__complete", "sites", "rename", "Harbour Lane Dental", ""); strings.Contains(r.stdout, "Harbour") {
+		t.Errorf("a new name is not completed with saved ones: %q", r.stdout)
+	}
 	r = ringfence(t, dir, "__complete", "connect", "--connector", "")
 	if !strings.Contains(r.stdout, "3cx") || !strings.Contains(r.stdout, "csv") {
 		t.Errorf("connector kinds should complete: %+v", r)

@@ -99,7 +99,7 @@ func newSitesRenameCmd(a *app) *cobra.Command {
 		Long: "Gives a saved site a new name. Its settings, audits and keyring secrets move with it.\n" +
 			"It is refused while a Ringfence window has the site open, or if the new name is taken.",
 		Args:              exactArgs("sites rename needs the site's name and its new name", 2),
-		ValidArgsFunction: siteNameArgs(a, 1),
+		ValidArgsFunction: siteNameArgs(a),
 	}
 	cmd.RunE = func(_ *cobra.Command, args []string) error {
 		store, err := openStore(a.dataDir)
@@ -150,7 +150,7 @@ func newSitesDeleteCmd(a *app) *cobra.Command {
 		Long: "Deletes a saved site with all its audits, and removes its secrets from this computer's\n" +
 			"keyring. In a terminal you are asked to confirm; in a script, add --yes.",
 		Args:              exactArgs("sites delete needs the site's name", 1),
-		ValidArgsFunction: siteNameArgs(a, 0),
+		ValidArgsFunction: siteNameArgs(a),
 	}
 	yes := cmd.Flags().Bool("yes", false, "delete without asking (needed when not run in a terminal)")
 	cmd.RunE = func(_ *cobra.Command, args []string) error {
