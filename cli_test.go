@@ -250,3 +250,16 @@ func TestManPage(t *testing.T) {
 		t.Errorf("man: exit %d, %d bytes: %.200s", r.code, len(r.stdout), r.stdout)
 	}
 }
+
+// On a computer with no keyring (a server, SSH, WSL) there is nothing to
+// remove from one, so deleting a site still succeeds.
+func TestSitesDeleteWithoutAKeyring(t *testing.T) {
+	t.Setenv("DBUS_SESSION_BUS_ADDRESS", "")
+	t.Setenv("XDG_RUNTIME_DIR", t.TempDir())
+	keyring.MockInitWithError(secrets.ErrUnavailable)
+	dir := t.TempDir()
+	ringfence(t, dir, "sites", "add", "Acme")
+	if r := ringfence(t, dir, "sites", "delete", "Acme", "--yes"); r.code != exitOK || !strings.Contains(r.stdout, "Deleted") {
+		t.Errorf("%+v", r)
+	}
+}

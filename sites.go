@@ -182,7 +182,12 @@ func newSitesDeleteCmd(a *app) *cobra.Command {
 		if err := store.DeleteSite(name); err != nil {
 			return err
 		}
-		if err := forgetSecrets(name); err != nil {
+		switch err := forgetSecrets(name); {
+		case errors.Is(err, secrets.ErrUnavailable):
+			// No keyring here, so none of its secrets can be in one.
+			fmt.Fprintf(a.e.stdout, "Deleted %q. There is no keyring on this computer, so no secret of it was kept here.\n", name)
+			return nil
+		case err != nil:
 			return fmt.Errorf("the site %q is deleted, but its secrets could not be removed from the keyring: %w", name, err)
 		}
 		fmt.Fprintf(a.e.stdout, "Deleted %q and its secrets.\n", name)
