@@ -53,7 +53,7 @@ func TestConnect3CXTrustAuditAndForget(t *testing.T) {
 	// First try: the self-signed certificate is not trusted, and the message says
 	// how to check and trust it.
 	t.Setenv(secrets.EnvVar, xapifake.Secret)
-	connect := []string{"connect", "--site", "Harbour Lane Dental", "--connector", "3cx", "--url", srv.URL, "--client-id", xapifake.ClientID}
+	connect := []string{"connect", "--site", "Harbour Lane Dental", "--create", "--connector", "3cx", "--url", srv.URL, "--client-id", xapifake.ClientID}
 	r := ringfence(t, dir, connect...)
 	outputs = append(outputs, r)
 	if r.code != exitError || !strings.Contains(r.stderr, "--trust-fingerprint") {
