@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"github.com/ringfence/ringfence/checklist/safetext"
 	"io"
 	"slices"
 	"strings"
@@ -168,7 +169,9 @@ func savedSiteNames(dataDir string) []string {
 	sites, _ := store.Sites()
 	var names []string
 	for _, s := range sites {
-		names = append(names, s.Name)
+		// Completions reach the terminal past the output sanitiser, and a
+		// site file edited by hand could hold a name that was never checked.
+		names = append(names, safetext.Line(s.Name))
 	}
 	return names
 }

@@ -65,10 +65,12 @@ func main() {
 }
 
 func run(ctx context.Context, args []string, e env) int {
-	// Everything the commands print is plain text, and much of it quotes names,
-	// versions and cells from outside: none of it may reach the terminal as an
-	// escape sequence or a hidden character. Help and errors go the same way,
-	// so fang's styling comes out as plain text.
+	// Everything the commands print quotes names, versions and cells from
+	// outside, so it all passes the sanitiser: none of it may reach the
+	// terminal as an escape sequence or a hidden character. Help, usage and
+	// the version are Ringfence's own words, so fang may style them; errors can
+	// quote a file or a cell, so their text is sanitised before fang styles it.
+	rawOut, rawErr := e.stdout, e.stderr
 	out, errOut := safetext.NewWriter(e.stdout), safetext.NewWriter(e.stderr)
 	defer out.Flush()
 	defer errOut.Flush()
@@ -78,19 +80,28 @@ func run(ctx context.Context, args []string, e env) int {
 	}
 	root := newRoot(&app{e: e})
 	root.SetArgs(args)
-	root.SetOut(out)
-	root.SetErr(errOut)
+	root.SetOut(rawOut)
+	root.SetErr(rawErr)
 	root.SetIn(e.stdin)
 	err := fang.Execute(ctx, root,
 		fang.WithVersion(buildVersion()),
 		fang.WithoutManpage(),
-		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) {
+		fang.WithErrorHandler(func(w io.Writer, styles fang.Styles, err error) {
 			if errors.Is(err, errFindings) {
 				return
 			}
-			fmt.Fprintf(w, "ringfence: %s\n", errorText(err))
+			text := safetext.Text(errorText(err))
+			if !styledTerminal(rawErr) {
+				fmt.Fprintf(w, "ringfence: %s\n", text)
+				if isUsageError(err) {
+					fmt.Fprintln(w, "Run 'ringfence --help' for usage.")
+				}
+				return
+			}
+			fmt.Fprintln(w, styles.ErrorHeader.String())
+			fmt.Fprintln(w, styles.ErrorText.Render(text))
 			if isUsageError(err) {
-				fmt.Fprintln(w, "Run 'ringfence --help' for usage.")
+				fmt.Fprintln(w, styles.ErrorText.Render("Run 'ringfence --help' for usage."))
 			}
 		}))
 	switch {
@@ -102,6 +113,17 @@ func run(ctx context.Context, args []string, e env) int {
 		return exitUsage
 	}
 	return exitError
+}
+
+// styledTerminal reports whether w is a terminal, where fang's styling helps;
+// anywhere else (a pipe, a log, a test) errors stay one plain line.
+func styledTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }
 
 func buildVersion() string {
