@@ -3,13 +3,11 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
-	"io"
-	"strings"
 	"text/tabwriter"
 	"time"
+
+	"github.com/spf13/cobra"
 
 	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/checklist/safetext"
@@ -18,36 +16,6 @@ import (
 	"github.com/ringfence/ringfence/export"
 	"github.com/ringfence/ringfence/tui"
 )
-
-var errHelpShown = errors.New("help shown")
-
-// newFlags makes a flag set whose parse errors become usage errors and whose
-// --help prints to stdout and ends the command quietly.
-func newFlags(e env, name, synopsis, about string) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	fs.Usage = func() {
-		fmt.Fprintf(e.stdout, "Usage: ringfence %s\n\n%s\n\nOptions:\n", synopsis, about)
-		fs.SetOutput(e.stdout)
-		fs.PrintDefaults()
-		fs.SetOutput(io.Discard)
-	}
-	return fs
-}
-
-func parse(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fs.Usage()
-			return errHelpShown
-		}
-		return usageError{err.Error()}
-	}
-	if fs.NArg() > 0 {
-		return usagef("%s: unexpected argument %q", fs.Name(), fs.Arg(0))
-	}
-	return nil
-}
 
 func openStore(dataDir string) (*checklist.Store, error) {
 	if dataDir == "" {
@@ -77,132 +45,149 @@ func demoAudit(ctx context.Context, cat *checklist.Catalogue, now time.Time, ext
 	return a, nil
 }
 
-func runDemo(ctx context.Context, args []string, e env) error {
-	fs := newFlags(e, "demo", "demo [--accessible] [--text]",
-		"Opens Ringfence on the built-in demo company, a fictional 45-person business with\nproblems planted in every area. Nothing is saved and no real system is touched.\nWhen the output is not a terminal, or with --text, it prints the audit summary.")
-	accessible := fs.Bool("accessible", false, "screen-reader friendly forms and no decoration")
-	text := fs.Bool("text", false, "print the summary instead of opening the app")
-	if err := parse(fs, args); err != nil {
-		return err
+func newDemoCmd(a *app) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:     "demo",
+		Example: "ringfence demo\nringfence demo --text",
+		Short:   "Open the built-in demo company (nothing real is touched)",
+		Long:    "Opens Ringfence on the built-in demo company, a fictional 45-person business with\nproblems planted in every area. Nothing is saved and no real system is touched.\nWhen the output is not a terminal, or with --text, it prints the audit summary.",
+		Args:    noArgs,
 	}
-	if !*text && e.interactive() {
-		store, err := openStore("")
+	text := cmd.Flags().Bool("text", false, "print the summary instead of opening the app")
+	cmd.RunE = func(cmd *cobra.Command, _ []string) error { return runDemo(cmd.Context(), a, *text) }
+	return cmd
+}
+
+func runDemo(ctx context.Context, a *app, text bool) error {
+	e, accessible := a.e, &a.accessible
+	if !text && e.interactive() {
+		store, err := openStore(a.dataDir)
 		if err != nil {
 			return err
 		}
 		return tui.Run(ctx, tui.Options{Store: store, Connectors: builtin, Catalogue: checklist.Builtin(), Now: e.now, StartDemo: true, Accessible: *accessible})
 	}
-	a, err := demoAudit(ctx, checklist.Builtin(), e.now(), nil)
+	audit, err := demoAudit(ctx, checklist.Builtin(), e.now(), nil)
 	if err != nil {
 		return err
 	}
-	return export.WriteSummary(e.stdout, a, 10)
+	return export.WriteSummary(e.stdout, audit, 10)
 }
 
-func runAudit(ctx context.Context, args []string, e env) error {
-	fs := newFlags(e, "audit", "audit (--demo | --site NAME) [options]",
-		"Runs a whole audit without the interactive screens: reads the phone system,\nadds your answers, judges every check and prints or writes the results.")
+func newAuditCmd(ap *app) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:     "audit",
+		Example: "ringfence audit --demo --pdf plan.pdf\nringfence audit --site \"Acme Ltd\" --answers answers.yaml --fail-on high",
+		Short:   "Run a whole audit without the interactive screens",
+		Long:    "Runs a whole audit without the interactive screens: reads the phone system,\nadds your answers, judges every check and prints or writes the results.",
+		Args:    noArgs,
+	}
+	fs := cmd.Flags()
 	useDemo := fs.Bool("demo", false, "audit the built-in demo company")
 	site := fs.String("site", "", "audit a saved site (see 'ringfence sites')")
-	answersFile := fs.String("answers", "", "YAML or JSON `file` of answers to the checks' questions")
+	answersFile := fs.String("answers", "", "YAML or JSON file of answers to the checks' questions")
 	var out outputs
-	fs.StringVar(&out.json, "json", "", "write the JSON report to `file` (- for standard output)")
-	fs.StringVar(&out.pdf, "pdf", "", "write the PDF action plan to `file`")
-	fs.StringVar(&out.csv, "csv", "", "write the action plan as CSV to `file`, for spreadsheets and ticket imports")
-	fs.StringVar(&out.md, "md", "", "write the summary and plan as Markdown to `file` (- for standard output)")
-	fs.StringVar(&out.paper, "paper", "a4", "PDF paper `size`: a4 or letter")
-	fs.StringVar(&out.logo, "logo", "", "PNG or JPEG `file` to put on the PDF's cover, such as your company logo")
-	failOn := fs.String("fail-on", "none", "exit with code 3 if a check fails at or above this `severity` (critical, high, medium, low, none)")
-	dataDir := fs.String("data-dir", "", "`folder` for saved sites (default: $RINGFENCE_HOME or your config folder)")
-	auditor := fs.String("auditor", "", "your `name`, shown in reports as who ran the audit")
-	csvKind := fs.String("connector", "", "read the inventory this time with this `kind` of connector (csv with --file)")
-	csvFile := fs.String("file", "", "inventory `file` for --connector csv; the site remembers it")
-	hr := fs.String("hr", "", "staff or leavers list `file` (CSV from HR or payroll) for the leaver checks; a site remembers it")
-	hoursSpec := fs.String("hours", "", "business `hours` such as \"Mon-Sat 07:30-17:00\" (UK time) for the out-of-hours call checks; a site remembers them")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	hours := ""
-	if *hoursSpec != "" {
-		h, err := checklist.NormaliseHours(*hoursSpec)
+	fs.StringVar(&out.json, "json", "", "write the JSON report to file (- for standard output)")
+	fs.StringVar(&out.pdf, "pdf", "", "write the PDF action plan to file")
+	fs.StringVar(&out.csv, "csv", "", "write the action plan as CSV to file, for spreadsheets and ticket imports")
+	fs.StringVar(&out.md, "md", "", "write the summary and plan as Markdown to file (- for standard output)")
+	fs.StringVar(&out.paper, "paper", "a4", "PDF paper size: a4 or letter")
+	fs.StringVar(&out.logo, "logo", "", "PNG or JPEG file to put on the PDF's cover, such as your company logo")
+	failOn := fs.String("fail-on", "none", "exit with code 3 if a check fails at or above this severity (critical, high, medium, low, none)")
+	auditor := fs.String("auditor", "", "your name, shown in reports as who ran the audit")
+	csvKind := fs.String("connector", "", "read the inventory this time with this kind of connector (csv with --file)")
+	csvFile := fs.String("file", "", "inventory file for --connector csv; the site remembers it")
+	hr := fs.String("hr", "", "staff or leavers list file (CSV from HR or payroll) for the leaver checks; a site remembers it")
+	hoursSpec := fs.String("hours", "", "business hours such as \"Mon-Sat 07:30-17:00\" (UK time) for the out-of-hours call checks; a site remembers them")
+	completeSites(ap, cmd, "site")
+	completeKinds(cmd, "connector")
+	completeWords(cmd, "fail-on", severityNames...)
+	completeWords(cmd, "paper", "a4", "letter")
+	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
+		ctx, e, dataDir := cmd.Context(), ap.e, &ap.dataDir
+		hours := ""
+		if *hoursSpec != "" {
+			h, err := checklist.NormaliseHours(*hoursSpec)
+			if err != nil {
+				return usageWrap("--hours", err)
+			}
+			hours = h
+		}
+		threshold, err := checklist.ParseSeverity(*failOn)
 		if err != nil {
-			return usageError{"--hours: " + err.Error()}
+			return usageWrap("--fail-on", err)
 		}
-		hours = h
-	}
-	threshold, err := checklist.ParseSeverity(*failOn)
-	if err != nil {
-		return usageError{"--fail-on: " + err.Error()}
-	}
-	if *useDemo == (*site != "") {
-		return usagef("audit needs exactly one of --demo or --site NAME")
-	}
-	if err := out.check(); err != nil {
-		return err
-	}
-	switch {
-	case *csvKind != "" && *csvKind != "csv":
-		return usagef("--connector on audit is for csv files; use 'ringfence connect' for %s", *csvKind)
-	case *csvKind == "csv" && *csvFile == "":
-		return usagef("--connector csv needs --file FILE")
-	case *csvFile != "" && *csvKind != "csv":
-		return usagef("--file needs --connector csv")
-	case *csvKind != "" && *useDemo:
-		return usagef("the demo company has its own inventory: drop --connector")
-	}
-	cat := checklist.Builtin()
-	now := e.now()
-	var extra checklist.Answers
-	if *answersFile != "" {
-		if extra, err = checklist.LoadAnswersFile(*answersFile, cat); err != nil {
+		if *useDemo == (*site != "") {
+			return usagef("audit needs exactly one of --demo or --site NAME")
+		}
+		if err := out.check(); err != nil {
 			return err
 		}
-	}
-	var staff []checklist.StaffMember
-	if *hr != "" {
-		if staff, err = readStaffList(*hr, e); err != nil {
-			return err
+		switch {
+		case *csvKind != "" && *csvKind != "csv":
+			return usagef("--connector on audit is for csv files; use 'ringfence connect' for %s", *csvKind)
+		case *csvKind == "csv" && *csvFile == "":
+			return usagef("--connector csv needs --file FILE")
+		case *csvFile != "" && *csvKind != "csv":
+			return usagef("--file needs --connector csv")
+		case *csvKind != "" && *useDemo:
+			return usagef("the demo company has its own inventory: drop --connector")
 		}
-	}
-	var a, previous *checklist.Audit
-	if *useDemo {
-		a, err = demoAudit(ctx, cat, now, extra)
-		if a != nil {
-			a.Auditor = *auditor
-			if staff != nil {
-				a.SetStaff(cat, staff, now)
-			}
-			if hours != "" {
-				a.Hours = hours
-				a.Recompute(cat, now)
+		cat := checklist.Builtin()
+		now := e.now()
+		var extra checklist.Answers
+		if *answersFile != "" {
+			if extra, err = checklist.LoadAnswersFile(*answersFile, cat); err != nil {
+				return err
 			}
 		}
-	} else {
-		a, previous, err = siteAudit(ctx, cat, siteRun{dataDir: *dataDir, name: *site, auditor: *auditor, csvFile: *csvFile, staff: staff, hours: hours}, extra, now, e)
-	}
-	if err != nil {
-		return err
-	}
-	if err := out.write(a, previous, cat, now, e); err != nil {
-		return err
-	}
-	if !out.toStdout() && a.Inventory.Has(checklist.FacetCalls) {
-		if a.Hours == "" {
-			fmt.Fprintf(e.stdout, "\nOut-of-hours calls were judged against %s UK time, assumed because no business hours were given.\n"+
-				"If you open at other times, run the audit again with --hours \"Mon-Sat 07:30-17:00\" (a site remembers them).\n", checklist.DefaultHours())
+		var staff []checklist.StaffMember
+		if *hr != "" {
+			if staff, err = readStaffList(*hr, e); err != nil {
+				return err
+			}
+		}
+		var a, previous *checklist.Audit
+		if *useDemo {
+			a, err = demoAudit(ctx, cat, now, extra)
+			if a != nil {
+				a.Auditor = *auditor
+				if staff != nil {
+					a.SetStaff(cat, staff, now)
+				}
+				if hours != "" {
+					a.Hours = hours
+					a.Recompute(cat, now)
+				}
+			}
 		} else {
-			fmt.Fprintf(e.stdout, "\nOut-of-hours calls were judged against your business hours: %s UK time.\n", a.Hours)
+			a, previous, err = siteAudit(ctx, cat, siteRun{dataDir: *dataDir, name: *site, auditor: *auditor, csvFile: *csvFile, staff: staff, hours: hours}, extra, now, e)
 		}
-	}
-	if previous != nil && !out.toStdout() {
-		if err := export.WriteChanges(e.stdout, checklist.Compare(previous.Results, a.Results)); err != nil {
+		if err != nil {
 			return err
 		}
+		if err := out.write(a, previous, cat, now, e); err != nil {
+			return err
+		}
+		if !out.toStdout() && a.Inventory.Has(checklist.FacetCalls) {
+			if a.Hours == "" {
+				fmt.Fprintf(e.stdout, "\nOut-of-hours calls were judged against %s UK time, assumed because no business hours were given.\n"+
+					"If you open at other times, run the audit again with --hours \"Mon-Sat 07:30-17:00\" (a site remembers them).\n", checklist.DefaultHours())
+			} else {
+				fmt.Fprintf(e.stdout, "\nOut-of-hours calls were judged against your business hours: %s UK time.\n", a.Hours)
+			}
+		}
+		if previous != nil && !out.toStdout() {
+			if err := export.WriteChanges(e.stdout, checklist.Compare(previous.Results, a.Results)); err != nil {
+				return err
+			}
+		}
+		if threshold != "" && len(a.Failing(threshold)) > 0 {
+			return errFindings
+		}
+		return nil
 	}
-	if threshold != "" && len(a.Failing(threshold)) > 0 {
-		return errFindings
-	}
-	return nil
+	return cmd
 }
 
 // siteRun says which site to audit and how.
@@ -224,7 +209,7 @@ func siteAudit(ctx context.Context, cat *checklist.Catalogue, run siteRun, extra
 	}
 	site, err := store.Site(run.name)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, withSuggestion(store, run.name, err)
 	}
 	if run.csvFile != "" {
 		site.Connector = checklist.ConnectorSettings{Kind: "csv", File: run.csvFile}
@@ -293,14 +278,21 @@ func fetchInventory(ctx context.Context, site checklist.Site, now time.Time, e e
 	return res.Inventory, nil
 }
 
-func runChecks(ctx context.Context, args []string, e env) error {
-	fs := newFlags(e, "checks", "checks [--json]", "Lists every check in the catalogue, by area.")
-	asJSON := fs.Bool("json", false, "print the catalogue as JSON")
-	if err := parse(fs, args); err != nil {
-		return err
+func newChecksCmd(ap *app) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "checks",
+		Short: "List every check Ringfence makes",
+		Long:  "Lists every check in the catalogue, by area.",
+		Args:  noArgs,
 	}
+	asJSON := cmd.Flags().Bool("json", false, "print the catalogue as JSON")
+	cmd.RunE = func(*cobra.Command, []string) error { return runChecks(ap.e, *asJSON) }
+	return cmd
+}
+
+func runChecks(e env, asJSON bool) error {
 	cat := checklist.Builtin()
-	if *asJSON {
+	if asJSON {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(cat.Checks)
@@ -328,23 +320,6 @@ func judgedBy(ch checklist.Check) string {
 	return "ask"
 }
 
-func runSites(ctx context.Context, args []string, e env) error {
-	if len(args) > 0 && args[0] == "add" {
-		return runSitesAdd(args[1:], e)
-	}
-	fs := newFlags(e, "sites", "sites [--data-dir FOLDER]\n       ringfence sites add NAME [--contact TEXT]",
-		"Lists saved sites with the date and score of their last audit.")
-	dataDir := fs.String("data-dir", "", "`folder` for saved sites (default: $RINGFENCE_HOME or your config folder)")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	store, err := openStore(*dataDir)
-	if err != nil {
-		return err
-	}
-	return listSites(store, e)
-}
-
 func listSites(store *checklist.Store, e env) error {
 	sites, problems := store.Sites()
 	for _, p := range problems {
@@ -368,47 +343,11 @@ func listSites(store *checklist.Store, e env) error {
 	return tw.Flush()
 }
 
-func runSitesAdd(args []string, e env) error {
-	fs := newFlags(e, "sites add", "sites add NAME [--contact TEXT] [--data-dir FOLDER]",
-		"Adds a site to audit. Without a connector, its audits are made from your answers.")
-	contact := fs.String("contact", "", "who to talk to at the site")
-	dataDir := fs.String("data-dir", "", "`folder` for saved sites")
-	// The name comes first so that "sites add Acme --contact x" reads naturally.
-	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
-		if err := parse(fs, args); err != nil {
-			return err
-		}
-		return usagef("sites add needs a site name")
-	}
-	name := strings.TrimSpace(args[0])
-	if err := parse(fs, args[1:]); err != nil {
-		return err
-	}
-	if name == "" {
-		return usagef("sites add needs a site name")
-	}
-	store, err := openStore(*dataDir)
-	if err != nil {
-		return err
-	}
-	site := checklist.Site{Schema: checklist.SiteSchema, Name: name, Contact: *contact, Created: e.now()}
-	if err := store.CreateSite(site); err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stdout, "Added site %q. Audit it with: ringfence audit --site %q --answers FILE\n", name, name)
-	return nil
-}
-
 // runHome opens the app, or lists the saved sites when there is no terminal to
 // open it in (a script, a pipe, CI).
-func runHome(ctx context.Context, args []string, e env) error {
-	fs := newFlags(e, "", "[--accessible] [--data-dir FOLDER]", "Opens the app: your saved sites, a new audit, or the demo company.")
-	accessible := fs.Bool("accessible", false, "screen-reader friendly forms and no decoration")
-	dataDir := fs.String("data-dir", "", "`folder` for saved sites (default: $RINGFENCE_HOME or your config folder)")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	store, err := openStore(*dataDir)
+func runHome(ctx context.Context, a *app) error {
+	e, accessible := a.e, &a.accessible
+	store, err := openStore(a.dataDir)
 	if err != nil {
 		return err
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -11,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
 
 	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/connectors"
@@ -23,6 +23,8 @@ import (
 type optionFlags map[string]string
 
 func (o optionFlags) String() string { return "" }
+
+func (o optionFlags) Type() string { return "key=value" }
 
 func (o optionFlags) Set(v string) error {
 	key, value, ok := strings.Cut(v, "=")
@@ -66,79 +68,97 @@ func optionHelp() string {
 	return b.String()
 }
 
-func runConnect(ctx context.Context, args []string, e env) error {
-	fs := newFlags(e, "connect", "connect --site NAME --connector KIND [--url URL --client-id ID | --file FILE] [options]",
-		"Connects a site to its phone system, tests the connection and saves the settings.\n"+
-			"Ringfence only reads. The secret is asked for without showing it (or taken from\n"+
-			"$RINGFENCE_SECRET) and kept in this computer's keyring, never in a file.\n\n"+
-			"Connectors: "+kindNames()+"\n\n"+optionHelp())
-	site := fs.String("site", "", "the site's `name` (added if new)")
-	kindName := fs.String("connector", "", "`kind` of phone system: "+kindNames())
+func newConnectCmd(a *app) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:     "connect",
+		Example: "ringfence connect --site \"Acme Ltd\" --connector 3cx --url https://pbx.example.com --client-id ringfence\nringfence connect --site \"Acme Ltd\" --connector csv --file phones.csv",
+		Short:   "Connect a site to its phone system (read-only) and test it",
+		Long: "Connects a site to its phone system, tests the connection and saves the settings.\n" +
+			"Ringfence only reads. The secret is asked for without showing it (or taken from\n" +
+			"$RINGFENCE_SECRET) and kept in this computer's keyring, never in a file.\n\n" +
+			"Connectors: " + kindNames() + "\n\n" + optionHelp(),
+		Args: noArgs,
+	}
+	fs := cmd.Flags()
+	site := fs.String("site", "", "the saved site's name (see 'ringfence sites')")
+	create := fs.Bool("create", false, "add the site if it is not saved yet")
+	kindName := fs.String("connector", "", "kind of phone system: "+kindNames())
 	rawURL := fs.String("url", "", "address of the phone system's admin page or API")
-	clientID := fs.String("client-id", "", "API client `ID` created on the phone system")
-	file := fs.String("file", "", "inventory `file`, for the csv connector")
+	clientID := fs.String("client-id", "", "API client ID created on the phone system")
+	file := fs.String("file", "", "inventory file, for the csv connector")
 	contact := fs.String("contact", "", "who to talk to at the site (for a new site)")
-	trust := fs.String("trust-fingerprint", "", "trust the phone system's self-signed certificate with this SHA-256 `fingerprint`, after you have checked it on the phone system")
+	trust := fs.String("trust-fingerprint", "", "trust the phone system's self-signed certificate with this SHA-256 fingerprint, after you have checked it on the phone system")
 	options := optionFlags{}
-	fs.Var(options, "option", "connector `key=value` setting, e.g. calls=yes (repeatable)")
-	dataDir := fs.String("data-dir", "", "`folder` for saved sites")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	if strings.TrimSpace(*site) == "" {
-		return usagef("connect needs --site NAME")
-	}
-	kind, ok := builtin.Lookup(*kindName)
-	if !ok {
-		return usagef("connect needs --connector, one of: %s", kindNames())
-	}
-	store, err := openStore(*dataDir)
-	if err != nil {
-		return err
-	}
-	s, isNew, err := siteOrNew(store, *site, *contact, e)
-	if err != nil {
-		return err
-	}
-	if err := kind.CheckOptions(options); err != nil {
-		return usagef("--option: %v", err)
-	}
-	s.Connector = checklist.ConnectorSettings{Kind: kind.Name, URL: *rawURL, ClientID: *clientID, File: *file, Options: options}
-	if err := requireFields(kind, s.Connector); err != nil {
-		return err
-	}
-	if s.Connector.URL != "" {
-		// Saved tidied: a query or fragment copied from the browser has no
-		// place in site.json.
-		if s.Connector.URL, err = httpx.CheckAddress(kind.Name, s.Connector.URL); err != nil {
-			return usagef("--url: %v", err)
+	fs.Var(options, "option", "connector key=value setting, e.g. calls=yes (repeatable)")
+	completeSites(a, cmd, "site")
+	completeKinds(cmd, "connector")
+	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
+		ctx, e, dataDir := cmd.Context(), a.e, &a.dataDir
+		if strings.TrimSpace(*site) == "" {
+			return usagef("connect needs --site NAME")
 		}
-	}
-	if *trust != "" {
-		if err := pin(&s, *trust, e); err != nil {
+		kind, ok := builtin.Lookup(*kindName)
+		if !ok {
+			return usagef("connect needs --connector, one of: %s", kindNames())
+		}
+		// Everything that can be checked without the saved site is checked
+		// first, so a mistake is reported whatever the site's name.
+		if err := kind.CheckOptions(options); err != nil {
+			return usageWrap("--option", err)
+		}
+		conn := checklist.ConnectorSettings{Kind: kind.Name, URL: *rawURL, ClientID: *clientID, File: *file, Options: options}
+		if err := requireFields(kind, conn); err != nil {
 			return err
 		}
-	}
-	secret := ""
-	if kind.NeedsSecret() {
-		if secret, err = askSecret(kind, e); err != nil {
+		if conn.URL != "" {
+			// Saved tidied: a query or fragment copied from the browser has no
+			// place in site.json.
+			var err error
+			if conn.URL, err = httpx.CheckAddress(kind.Name, conn.URL); err != nil {
+				return usageWrap("--url", err)
+			}
+		}
+		if *trust != "" {
+			if err := pin(&checklist.Site{Connector: conn}, *trust, e); err != nil {
+				return err
+			}
+		}
+		store, err := openStore(*dataDir)
+		if err != nil {
 			return err
 		}
-	}
-	fmt.Fprintf(e.stderr, "Testing the connection to %s…\n", kind.Title)
-	if err := connectors.Try(ctx, builtin, s, connectors.Secrets{ThisRun: secret}, nil); err != nil {
-		return explainConnectError(err, kind)
-	}
-	if kind.NeedsSecret() {
-		if err := secrets.Set(s.Name, kind.Name, secret); err != nil {
-			fmt.Fprintf(e.stderr, "Warning: %s\nFor audits on this computer, set %s before running ringfence audit.\n", err, secrets.EnvVar)
+		s, isNew, err := siteOrNew(store, *site, *contact, *create, e)
+		if err != nil {
+			return err
 		}
+		s.Connector = conn
+		if *trust != "" {
+			if err := pin(&s, *trust, e); err != nil {
+				return err
+			}
+		}
+		secret := ""
+		if kind.NeedsSecret() {
+			if secret, err = askSecret(kind, e); err != nil {
+				return err
+			}
+		}
+		fmt.Fprintf(e.stderr, "Testing the connection to %s…\n", kind.Title)
+		if err := connectors.Try(ctx, builtin, s, connectors.Secrets{ThisRun: secret}, nil); err != nil {
+			return explainConnectError(err, kind)
+		}
+		if kind.NeedsSecret() {
+			if err := secrets.Set(s.Name, kind.Name, secret); err != nil {
+				fmt.Fprintf(e.stderr, "Warning: %s\nFor audits on this computer, set %s before running ringfence audit.\n", err, secrets.EnvVar)
+			}
+		}
+		if err := saveConnection(store, s, isNew, *trust, e); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "Connected: Ringfence can read %s for %q. Audit it with: ringfence audit --site %q\n", kind.Title, s.Name, s.Name)
+		return nil
 	}
-	if err := saveConnection(store, s, isNew, *trust, e); err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stdout, "Connected: Ringfence can read %s for %q. Audit it with: ringfence audit --site %q\n", kind.Title, s.Name, s.Name)
-	return nil
+	return cmd
 }
 
 // saveConnection saves the tested settings. An existing site is re-read under
@@ -167,13 +187,20 @@ func saveConnection(store *checklist.Store, s checklist.Site, isNew bool, trust 
 	return err
 }
 
-func siteOrNew(store *checklist.Store, name, contact string, e env) (checklist.Site, bool, error) {
+// siteOrNew finds the saved site, or with create a new one to save once the
+// connection works. Without create, a name not saved is refused: a typo must
+// not quietly become a second site.
+func siteOrNew(store *checklist.Store, name, contact string, create bool, e env) (checklist.Site, bool, error) {
 	s, err := store.Site(name)
 	switch {
 	case err == nil:
 		return s, false, nil
-	case errors.Is(err, checklist.ErrNoSite):
+	case errors.Is(err, checklist.ErrNoSite) && create:
 		return checklist.Site{Schema: checklist.SiteSchema, Name: strings.TrimSpace(name), Contact: contact, Created: e.now()}, true, nil
+	case errors.Is(err, checklist.ErrNoSite):
+		name = strings.TrimSpace(name)
+		err = withSuggestion(store, name, err)
+		return s, false, usageError{fmt.Errorf("%w Add it with 'ringfence sites add %q', or run this again with --create.", err, name)}
 	}
 	return s, false, err
 }
@@ -280,15 +307,23 @@ func reportFetch(res connectors.Result, e env) {
 	}
 }
 
-func runForget(ctx context.Context, args []string, e env) error {
-	fs := newFlags(e, "forget", "forget --site NAME [--certificates]",
-		"Removes the site's connector secrets from this computer's keyring.")
-	site := fs.String("site", "", "the site's `name`")
-	certs := fs.Bool("certificates", false, "also forget the certificates you trusted for this site")
-	dataDir := fs.String("data-dir", "", "`folder` for saved sites")
-	if err := parse(fs, args); err != nil {
-		return err
+func newForgetCmd(a *app) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:     "forget",
+		Example: "ringfence forget --site \"Acme Ltd\" --certificates",
+		Short:   "Remove a site's secrets from this computer's keyring",
+		Long:    "Removes the site's connector secrets from this computer's keyring.",
+		Args:    noArgs,
 	}
+	site := cmd.Flags().String("site", "", "the site's name")
+	certs := cmd.Flags().Bool("certificates", false, "also forget the certificates you trusted for this site")
+	completeSites(a, cmd, "site")
+	cmd.RunE = func(*cobra.Command, []string) error { return runForget(a, *site, *certs) }
+	return cmd
+}
+
+func runForget(a *app, siteName string, forgetCerts bool) error {
+	e, site, certs, dataDir := a.e, &siteName, &forgetCerts, &a.dataDir
 	if *site == "" {
 		return usagef("forget needs --site NAME")
 	}
@@ -298,16 +333,10 @@ func runForget(ctx context.Context, args []string, e env) error {
 	}
 	s, err := store.Site(*site)
 	if err != nil {
-		return err
+		return withSuggestion(store, *site, err)
 	}
-	// Forget every kind, not just the current one: an earlier connector's secret
-	// may still be in the keyring.
-	for _, k := range builtin {
-		if k.NeedsSecret() {
-			if err := secrets.Delete(s.Name, k.Name); err != nil {
-				return err
-			}
-		}
+	if err := forgetSecrets(s.Name); err != nil {
+		return err
 	}
 	if *certs && len(s.Pins) > 0 {
 		if _, err := store.UpdateSite(s.Name, func(cur *checklist.Site) error { cur.Pins = nil; return nil }); err != nil {

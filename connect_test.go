@@ -54,7 +54,7 @@ func TestConnect3CXTrustAuditAndForget(t *testing.T) {
 	// First try: the self-signed certificate is not trusted, and the message says
 	// how to check and trust it.
 	t.Setenv(secrets.EnvVar, xapifake.Secret)
-	connect := []string{"connect", "--site", "Harbour Lane Dental", "--connector", "3cx", "--url", srv.URL, "--client-id", xapifake.ClientID}
+	connect := []string{"connect", "--site", "Harbour Lane Dental", "--create", "--connector", "3cx", "--url", srv.URL, "--client-id", xapifake.ClientID}
 	r := ringfence(t, dir, connect...)
 	outputs = append(outputs, r)
 	if r.code != exitError || !strings.Contains(r.stderr, "--trust-fingerprint") {
@@ -217,9 +217,10 @@ func TestConnectRefusesSecretsInOptionsAndAddresses(t *testing.T) {
 }
 
 // A site saved before options were checked may hold a password under an
-// option nobody reads. Each audit says so, without the value, until the
+// option nobody reads. The site file is checked against the same schema as
+// the command line, so each audit refuses it, without the value, until the
 // settings are replaced.
-func TestAuditWarnsOfAStrayOptionInASavedSite(t *testing.T) {
+func TestAuditRefusesAStrayOptionInASavedSite(t *testing.T) {
 	keyring.MockInit()
 	t.Setenv(secrets.EnvVar, "the-api-key")
 	dir := t.TempDir()
@@ -239,7 +240,7 @@ func TestAuditWarnsOfAStrayOptionInASavedSite(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := ringfence(t, dir, "audit", "--site", "Old")
-	if !strings.Contains(r.stderr, `"pwd"`) || !strings.Contains(r.stderr, "ringfence connect") || strings.Contains(r.stderr+r.stdout, "hunter2") {
+	if r.code == exitOK || !strings.Contains(r.stderr, `"pwd"`) || !strings.Contains(r.stderr, "ringfence connect") || strings.Contains(r.stderr+r.stdout, "hunter2") {
 		t.Errorf("stderr %q", r.stderr)
 	}
 }

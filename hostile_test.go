@@ -80,7 +80,7 @@ func hostilePBX(t *testing.T, dir string) (site string, connect result) {
 	sum := sha256.Sum256(srv.Certificate().Raw)
 	t.Setenv(secrets.EnvVar, xapifake.Secret)
 	site = "Harbour Lane Dental"
-	connect = ringfence(t, dir, "connect", "--site", site, "--connector", "3cx", "--url", srv.URL,
+	connect = ringfence(t, dir, "connect", "--site", site, "--create", "--connector", "3cx", "--url", srv.URL,
 		"--client-id", xapifake.ClientID, "--trust-fingerprint", hex.EncodeToString(sum[:]))
 	if connect.code != exitOK {
 		t.Fatalf("connect: %+v", connect)
@@ -134,7 +134,7 @@ func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 		{"sites add with a title change", func() result { return ringfence(t, dir, "sites", "add", hostile.Names[1]) }},
 		{"sites lists an old hostile name", func() result { return ringfence(t, old, "sites") }},
 		{"connect with a hostile site name", func() result {
-			return ringfence(t, dir, "connect", "--site", hostile.Names[0], "--connector", "csv", "--file", inv)
+			return ringfence(t, dir, "connect", "--site", hostile.Names[0], "--create", "--connector", "csv", "--file", inv)
 		}},
 		{"connect with a hostile file name", func() result {
 			return ringfence(t, dir, "connect", "--site", "Acme", "--connector", "csv", "--file", filepath.Join(dir, hostile.Names[2]))

@@ -10,6 +10,8 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/checklist/callscan"
 	"github.com/ringfence/ringfence/checklist/reconcile"
@@ -64,7 +66,7 @@ func loadSubject(ctx context.Context, useDemo bool, site, dataDir string, now ti
 	}
 	s, err := store.Site(site)
 	if err != nil {
-		return subject{}, err
+		return subject{}, withSuggestion(store, site, err)
 	}
 	latest, err := store.LatestAudit(s.Name)
 	if err != nil {
@@ -76,70 +78,77 @@ func loadSubject(ctx context.Context, useDemo bool, site, dataDir string, now ti
 	return subject{audit: latest, store: store, site: &s}, nil
 }
 
-func runLeavers(ctx context.Context, args []string, e env) error {
-	fs := newFlags(e, "leavers", "leavers (--demo | --site NAME) --hr FILE [--role EXTS] [--person EXTS] [--json FILE]",
-		"Compares your staff or leavers list (a CSV export from HR or payroll) with every\n"+
-			"extension, mailbox, phone and call forward, and lists leavers who can still use\n"+
-			"the phone system, extensions nobody on the list owns, role and shared lines\n"+
-			"(Reception, Pharmacy), forwards to outside numbers and matches you should\n"+
-			"confirm. A site is compared as its last audit found it. --role and --person\n"+
-			"settle what a line is; a site keeps them for later audits.")
+func newLeaversCmd(a *app) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:     "leavers",
+		Example: "ringfence leavers --site \"Acme Ltd\" --hr staff.csv --role 204,205",
+		Short:   "Compare a staff or leavers list with the phone system",
+		Args:    noArgs,
+		Long: "Compares your staff or leavers list (a CSV export from HR or payroll) with every\n" +
+			"extension, mailbox, phone and call forward, and lists leavers who can still use\n" +
+			"the phone system, extensions nobody on the list owns, role and shared lines\n" +
+			"(Reception, Pharmacy), forwards to outside numbers and matches you should\n" +
+			"confirm. A site is compared as its last audit found it. --role and --person\n" +
+			"settle what a line is; a site keeps them for later audits.",
+	}
+	fs := cmd.Flags()
 	useDemo := fs.Bool("demo", false, "use the built-in demo company")
 	site := fs.String("site", "", "use a saved site's last audit")
-	hr := fs.String("hr", "", "staff list `file` (CSV: name or first/last name, e-mail, status, leave date)")
-	jsonOut := fs.String("json", "", "write the report as JSON to `file` (- for standard output)")
-	dataDir := fs.String("data-dir", "", "`folder` for saved sites")
+	hr := fs.String("hr", "", "staff list file (CSV: name or first/last name, e-mail, status, leave date)")
+	jsonOut := fs.String("json", "", "write the report as JSON to file (- for standard output)")
 	var roles, people extensionList
-	fs.Var(&roles, "role", "mark `extensions` (such as 204,205) as role or shared lines, nobody's in particular")
-	fs.Var(&people, "person", "mark `extensions` as one person's line, whatever their names suggest")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	if *useDemo == (*site != "") {
-		return usagef("leavers needs exactly one of --demo or --site NAME")
-	}
-	if *hr == "" {
-		return usagef("leavers needs --hr FILE, your staff or leavers list")
-	}
-	marks, err := lineMarks(roles, people)
-	if err != nil {
-		return err
-	}
-	now := e.now()
-	subj, err := loadSubject(ctx, *useDemo, *site, *dataDir, now)
-	if err != nil {
-		return err
-	}
-	staff, err := readStaffList(*hr, e)
-	if err != nil {
-		return err
-	}
-	if len(marks) > 0 {
-		if err := markLines(&subj, marks, now); err != nil {
+	fs.Var(&roles, "role", "mark extensions (such as 204,205) as role or shared lines, nobody's in particular")
+	fs.Var(&people, "person", "mark extensions as one person's line, whatever their names suggest")
+	completeSites(a, cmd, "site")
+	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
+		ctx, e, dataDir := cmd.Context(), a.e, &a.dataDir
+		if *useDemo == (*site != "") {
+			return usagef("leavers needs exactly one of --demo or --site NAME")
+		}
+		if *hr == "" {
+			return usagef("leavers needs --hr FILE, your staff or leavers list")
+		}
+		marks, err := lineMarks(roles, people)
+		if err != nil {
 			return err
 		}
-	}
-	rep := reconcile.Reconcile(&subj.audit.Inventory, staff, subj.audit.LeaverDecisions, now)
-	switch *jsonOut {
-	case "":
+		now := e.now()
+		subj, err := loadSubject(ctx, *useDemo, *site, *dataDir, now)
+		if err != nil {
+			return err
+		}
+		staff, err := readStaffList(*hr, e)
+		if err != nil {
+			return err
+		}
+		if len(marks) > 0 {
+			if err := markLines(&subj, marks, now); err != nil {
+				return err
+			}
+		}
+		rep := reconcile.Reconcile(&subj.audit.Inventory, staff, subj.audit.LeaverDecisions, now)
+		switch *jsonOut {
+		case "":
+			if err := writeLeavers(e.stdout, subj.audit.Site, len(staff), rep); err != nil {
+				return err
+			}
+			return writeMarks(e.stdout, subj, marks)
+		case "-":
+			return writeJSONDoc(e.stdout, rep)
+		}
+		if err := checklist.WriteFileAtomic(*jsonOut, func(w io.Writer) error { return writeJSONDoc(w, rep) }); err != nil {
+			return fmt.Errorf("could not write the leavers report: %w", err)
+		}
 		if err := writeLeavers(e.stdout, subj.audit.Site, len(staff), rep); err != nil {
 			return err
 		}
-		return writeMarks(e.stdout, subj, marks)
-	case "-":
-		return writeJSONDoc(e.stdout, rep)
+		if err := writeMarks(e.stdout, subj, marks); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "\nJSON report written to %s\n", *jsonOut)
+		return nil
 	}
-	if err := checklist.WriteFileAtomic(*jsonOut, func(w io.Writer) error { return writeJSONDoc(w, rep) }); err != nil {
-		return fmt.Errorf("could not write the leavers report: %w", err)
-	}
-	if err := writeLeavers(e.stdout, subj.audit.Site, len(staff), rep); err != nil {
-		return err
-	}
-	if err := writeMarks(e.stdout, subj, marks); err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stdout, "\nJSON report written to %s\n", *jsonOut)
-	return nil
+	return cmd
 }
 
 func writeJSONDoc(w io.Writer, v any) error {
@@ -224,113 +233,140 @@ func roleLineNames(fs []reconcile.Finding) string {
 	return " (" + strings.Join(names, ", ") + ")"
 }
 
-func runCDR(ctx context.Context, args []string, e env) error {
-	fs := newFlags(e, "cdr", "cdr FILE [--site NAME | --demo] [--hours SPEC] [--map SPEC] [--json FILE]",
-		"Looks through a call-record export (3CX, FreePBX, Asterisk or FreeSWITCH Master.csv,\n"+
-			"Avaya IP Office SMDR, Yeastar,\n"+
-			"or any CSV with --map) for signs of toll fraud: calls abroad or to premium\n"+
-			"numbers, calls out of hours, bursts, many short calls, too many calls at once,\n"+
-			"and calls from a leaver's extension. The file is read as a stream, so it can be\n"+
-			"any size. With --site, the site's dialling rules, leavers and business hours are\n"+
-			"used and the result is recorded against its last audit.")
+func newCDRCmd(a *app) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:     "cdr FILE",
+		Example: "ringfence cdr calls.csv --site \"Acme Ltd\" --fail-on high\nringfence cdr smdr.csv --map start=Date,from=Ext,to=Number,duration=Secs",
+		Short:   "Look through a call-record export for signs of toll fraud",
+		Args:    exactArgs("cdr needs the call-record FILE", 1),
+		Long: "Looks through a call-record export (3CX, FreePBX, Asterisk or FreeSWITCH Master.csv,\n" +
+			"Avaya IP Office SMDR, Yeastar,\n" +
+			"or any CSV with --map) for signs of toll fraud: calls abroad or to premium\n" +
+			"numbers, calls out of hours, bursts, many short calls, too many calls at once,\n" +
+			"and calls from a leaver's extension. The file is read as a stream, so it can be\n" +
+			"any size. With --site, the site's dialling rules, leavers and business hours are\n" +
+			"used and the result is recorded against its last audit. With --fail-on, it\n" +
+			"exits with code 3 if anything at or above that severity is found.",
+	}
+	fs := cmd.Flags()
 	site := fs.String("site", "", "use a saved site's allowed countries and leavers, and record the result")
 	useDemo := fs.Bool("demo", false, "use the demo company's allowed countries and leavers")
-	hoursSpec := fs.String("hours", "", "business `hours` such as \"Mon-Fri 08:00-18:00\" (UK time); with --site, the site remembers them")
-	mapSpec := fs.String("map", "", "column `mapping` for other CSV files, e.g. start=Date,from=Ext,to=Number,duration=Secs")
-	jsonOut := fs.String("json", "", "write the incidents as JSON to `file` (- for standard output)")
-	dataDir := fs.String("data-dir", "", "`folder` for saved sites")
-	// The file comes first so that "cdr calls.csv --site X" reads naturally.
-	var path string
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		path, args = args[0], args[1:]
-	}
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	if path == "" {
-		return usagef("cdr needs the call-record FILE")
-	}
-	if *useDemo && *site != "" {
-		return usagef("cdr takes --demo or --site, not both")
-	}
-	var layout cdr.Layout
-	if *mapSpec != "" {
-		m, err := cdr.ParseMapping(*mapSpec)
+	hoursSpec := fs.String("hours", "", "business hours such as \"Mon-Fri 08:00-18:00\" (UK time); with --site, the site remembers them")
+	mapSpec := fs.String("map", "", "column mapping for other CSV files, e.g. start=Date,from=Ext,to=Number,duration=Secs")
+	jsonOut := fs.String("json", "", "write the incidents as JSON to file (- for standard output)")
+	failOn := fs.String("fail-on", "none", "exit with code 3 if an incident is at or above this severity (critical, high, medium, low, none)")
+	completeSites(a, cmd, "site")
+	completeWords(cmd, "fail-on", severityNames...)
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		ctx, e, dataDir, path := cmd.Context(), a.e, &a.dataDir, args[0]
+		threshold, err := checklist.ParseSeverity(*failOn)
 		if err != nil {
-			return usageError{"--map: " + err.Error()}
+			return usageWrap("--fail-on", err)
 		}
-		layout = cdr.Layout{Format: cdr.Generic, Map: &m}
-	}
-	hours := ""
-	if *hoursSpec != "" {
-		var err error
-		if hours, err = checklist.NormaliseHours(*hoursSpec); err != nil {
-			return usageError{"--hours: " + err.Error()}
+		if *useDemo && *site != "" {
+			return usagef("cdr takes --demo or --site, not both")
 		}
-	}
-	now := e.now()
-	subj := subject{audit: &checklist.Audit{}}
-	if *useDemo || *site != "" {
-		var err error
-		if subj, err = loadSubject(ctx, *useDemo, *site, *dataDir, now); err != nil {
+		var layout cdr.Layout
+		if *mapSpec != "" {
+			m, err := cdr.ParseMapping(*mapSpec)
+			if err != nil {
+				return usageWrap("--map", err)
+			}
+			layout = cdr.Layout{Format: cdr.Generic, Map: &m}
+		}
+		hours := ""
+		if *hoursSpec != "" {
+			var err error
+			if hours, err = checklist.NormaliseHours(*hoursSpec); err != nil {
+				return usageWrap("--hours", err)
+			}
+		}
+		now := e.now()
+		subj := subject{audit: &checklist.Audit{}}
+		if *useDemo || *site != "" {
+			var err error
+			if subj, err = loadSubject(ctx, *useDemo, *site, *dataDir, now); err != nil {
+				return err
+			}
+		}
+		switch {
+		case hours != "":
+			subj.audit.Hours = hours
+		case subj.site != nil && subj.site.Hours != "":
+			subj.audit.Hours = subj.site.Hours
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return fmt.Errorf("could not open the call records: %w", err)
+		}
+		defer f.Close()
+		analyzer := callscan.New(subj.audit.CallScanConfig(now))
+		stats, skipped, err := cdr.ScanConcurrently(f, path, layout, func(c checklist.Call) error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			analyzer.Add(c)
+			return nil
+		})
+		if err != nil {
 			return err
 		}
-	}
-	switch {
-	case hours != "":
-		subj.audit.Hours = hours
-	case subj.site != nil && subj.site.Hours != "":
-		subj.audit.Hours = subj.site.Hours
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return fmt.Errorf("could not open the call records: %w", err)
-	}
-	defer f.Close()
-	analyzer := callscan.New(subj.audit.CallScanConfig(now))
-	stats, skipped, err := cdr.ScanConcurrently(f, path, layout, func(c checklist.Call) error {
-		if err := ctx.Err(); err != nil {
+		for _, s := range skipped {
+			fmt.Fprintf(e.stderr, "%s: skipped %s\n", safetext.Line(path), safetext.Line(fmt.Sprint(s)))
+		}
+		if stats.Rejected > len(skipped) {
+			fmt.Fprintf(e.stderr, "%s: %d more lines skipped\n", safetext.Line(path), stats.Rejected-len(skipped))
+		}
+		fmt.Fprintf(e.stderr, "%s: %s\n", safetext.Line(path), stats.Summary())
+		incidents := analyzer.Incidents()
+		doc := struct {
+			Stats     cdr.Stats           `json:"stats"`
+			Incidents []callscan.Incident `json:"incidents"`
+		}{stats, incidents}
+		if doc.Incidents == nil {
+			doc.Incidents = []callscan.Incident{}
+		}
+		switch *jsonOut {
+		case "":
+			err = writeIncidents(e.stdout, path, stats, incidents)
+		case "-":
+			err = writeJSONDoc(e.stdout, doc)
+		default:
+			if err = checklist.WriteFileAtomic(*jsonOut, func(w io.Writer) error { return writeJSONDoc(w, doc) }); err != nil {
+				return fmt.Errorf("could not write the incidents: %w", err)
+			}
+			err = writeIncidents(e.stdout, path, stats, incidents)
+		}
+		if err != nil {
 			return err
 		}
-		analyzer.Add(c)
+		if subj.site != nil {
+			if err := recordCallReview(subj, path, incidents, hours, now, e); err != nil {
+				return err
+			}
+		}
+		if incidentsAtOrAbove(incidents, threshold) {
+			return errFindings
+		}
 		return nil
-	})
-	if err != nil {
-		return err
 	}
-	for _, s := range skipped {
-		fmt.Fprintf(e.stderr, "%s: skipped %s\n", safetext.Line(path), safetext.Line(fmt.Sprint(s)))
+	return cmd
+}
+
+// incidentsAtOrAbove reports whether any incident reaches the --fail-on
+// threshold. Incidents are critical, high or medium, named as check
+// severities are, so they compare by the same ranks; "low" therefore fails
+// on any incident, and "none" (an empty threshold) on none.
+func incidentsAtOrAbove(incidents []callscan.Incident, threshold checklist.Severity) bool {
+	if threshold == "" {
+		return false
 	}
-	if stats.Rejected > len(skipped) {
-		fmt.Fprintf(e.stderr, "%s: %d more lines skipped\n", safetext.Line(path), stats.Rejected-len(skipped))
-	}
-	fmt.Fprintf(e.stderr, "%s: %s\n", safetext.Line(path), stats.Summary())
-	incidents := analyzer.Incidents()
-	doc := struct {
-		Stats     cdr.Stats           `json:"stats"`
-		Incidents []callscan.Incident `json:"incidents"`
-	}{stats, incidents}
-	if doc.Incidents == nil {
-		doc.Incidents = []callscan.Incident{}
-	}
-	switch *jsonOut {
-	case "":
-		err = writeIncidents(e.stdout, path, stats, incidents)
-	case "-":
-		err = writeJSONDoc(e.stdout, doc)
-	default:
-		if err = checklist.WriteFileAtomic(*jsonOut, func(w io.Writer) error { return writeJSONDoc(w, doc) }); err != nil {
-			return fmt.Errorf("could not write the incidents: %w", err)
+	for _, in := range incidents {
+		if checklist.Severity(in.Severity).Rank() >= threshold.Rank() {
+			return true
 		}
-		err = writeIncidents(e.stdout, path, stats, incidents)
 	}
-	if err != nil {
-		return err
-	}
-	if subj.site != nil {
-		return recordCallReview(subj, path, incidents, hours, now, e)
-	}
-	return nil
+	return false
 }
 
 func writeIncidents(w io.Writer, path string, st cdr.Stats, incidents []callscan.Incident) error {

@@ -17,6 +17,8 @@ type extensionList []string
 
 func (l *extensionList) String() string { return strings.Join(*l, ",") }
 
+func (l *extensionList) Type() string { return "extensions" }
+
 func (l *extensionList) Set(v string) error {
 	added := false
 	for _, n := range strings.Split(v, ",") {

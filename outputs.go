@@ -20,7 +20,7 @@ type outputs struct {
 func (o *outputs) check() error {
 	paper, err := export.ParsePaper(o.paper)
 	if err != nil {
-		return usageError{"--paper: " + err.Error()}
+		return usageWrap("--paper", err)
 	}
 	o.paper = paper
 	if o.logo != "" {

@@ -40,7 +40,7 @@ func Open(reg Registry, site checklist.Site, sec Secrets) (Source, error) {
 			site.Name, site.Connector.Kind, strings.Join(reg.Names(), ", "))
 	}
 	if err := kind.Check(site.Connector); err != nil {
-		return nil, fmt.Errorf("The settings saved for %q cannot be used: %v Connect the site again to replace them.", site.Name, err)
+		return nil, fmt.Errorf("The settings saved for %q cannot be used: %v Connect the site again (ringfence connect) to replace them.", site.Name, err)
 	}
 	secret := ""
 	if kind.NeedsSecret() {

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -31,9 +32,12 @@ func TestEndToEndInTmux(t *testing.T) {
 		t.Fatal(err)
 	}
 	session := "ringfence-e2e-" + filepath.Base(dir)
+	// A server of its own, so a session of the same name from another run on
+	// this machine (or a person's own tmux) can never clash with this one.
+	socket := fmt.Sprintf("ringfence-e2e-%d-%s", os.Getpid(), filepath.Base(dir))
 	tmux := func(args ...string) string {
 		t.Helper()
-		out, err := exec.Command("tmux", args...).CombinedOutput()
+		out, err := exec.Command("tmux", append([]string{"-L", socket}, args...)...).CombinedOutput()
 		if err != nil {
 			t.Fatalf("tmux %v: %v\n%s", args, err, out)
 		}
@@ -43,7 +47,7 @@ func TestEndToEndInTmux(t *testing.T) {
 	// can be read.
 	script := "RINGFENCE_HOME='" + home + "' NO_COLOR=1 TERM=xterm-256color '" + bin + "' demo; echo exited $?; sleep 60"
 	tmux("new-session", "-d", "-s", session, "-x", "80", "-y", "24", "-c", work, "sh", "-c", script)
-	t.Cleanup(func() { _ = exec.Command("tmux", "kill-session", "-t", session).Run() })
+	t.Cleanup(func() { _ = exec.Command("tmux", "-L", socket, "kill-server").Run() })
 
 	screen := func() string { return tmux("capture-pane", "-p", "-t", session) }
 	// waitFor polls the screen: the program draws on its own schedule.

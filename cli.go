@@ -1,0 +1,261 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"github.com/ringfence/ringfence/checklist/safetext"
+	"io"
+	"slices"
+	"strings"
+
+	mango "github.com/muesli/mango-cobra"
+	"github.com/muesli/roff"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/ringfence/ringfence/checklist"
+)
+
+// app holds what every command shares: the outside world and the global flags.
+type app struct {
+	e          env
+	dataDir    string
+	accessible bool
+}
+
+const about = `Ringfence checks how well your business phone system is locked down and
+writes a plan of what to fix first. It only reads: it never changes your phone system.
+
+With no command it opens the app: your saved sites, a new audit, the demo.
+Exit codes: 0 done, 1 error, 2 bad usage, 3 findings at or above --fail-on.`
+
+// newRoot builds the whole command tree. Each run gets a fresh one, so flags
+// never carry over from one run to the next (tests run many in one process).
+func newRoot(a *app) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "ringfence",
+		Short: "Audit how well your business phone system is locked down",
+		Long:  about,
+		RunE:  func(cmd *cobra.Command, _ []string) error { return runHome(cmd.Context(), a) },
+		// Unknown words are caught before flags are read, so "audti --demo"
+		// gets a suggestion rather than a complaint about --demo.
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetVersionTemplate("ringfence {{.Version}}\n")
+	root.SetFlagErrorFunc(flagError)
+	pf := root.PersistentFlags()
+	pf.StringVar(&a.dataDir, "data-dir", "", "folder for saved sites (default: $RINGFENCE_HOME or your config folder)")
+	pf.BoolVar(&a.accessible, "accessible", false, "plain prompts for screen readers, with no decoration")
+	root.AddCommand(
+		newDemoCmd(a), newAuditCmd(a), newChecksCmd(a), newSitesCmd(a), newConnectCmd(a),
+		newForgetCmd(a), newLeaversCmd(a), newCDRCmd(a), newManCmd(a),
+		&cobra.Command{Use: "version", Short: "Print the version", Hidden: true, Args: noArgs,
+			Run: func(*cobra.Command, []string) { fmt.Fprintf(a.e.stdout, "ringfence %s\n", buildVersion()) }},
+	)
+	return root
+}
+
+// newManCmd prints the manual page. Fang has one too, but it writes straight
+// to the process's standard output, past the output sanitiser and any test.
+func newManCmd(a *app) *cobra.Command {
+	return &cobra.Command{
+		Use:   "man",
+		Short: "Print the manual page (ringfence man > ringfence.1)",
+		Args:  noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			page, err := mango.NewManPage(1, cmd.Root())
+			if err != nil {
+				return fmt.Errorf("could not make the manual page: %w", err)
+			}
+			_, err = io.WriteString(a.e.stdout, page.Build(roff.NewDocument()))
+			return err
+		},
+	}
+}
+
+// usageError marks a mistake on the command line (exit 2) as opposed to a
+// failure while running (exit 1).
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
+
+// usageWrap names the flag whose value is wrong.
+func usageWrap(flag string, err error) error { return usageError{fmt.Errorf("%s: %w", flag, err)} }
+
+// flagError makes a flag mistake a usage error, suggesting the nearest flag
+// for one that does not exist.
+func flagError(cmd *cobra.Command, err error) error {
+	name, ok := strings.CutPrefix(err.Error(), "unknown flag: --")
+	if !ok {
+		return usageError{err}
+	}
+	best, bestDist := "", 3
+	cmd.Flags().VisitAll(func(f *pflag.Flag) {
+		if d := editDistance(name, f.Name); d < bestDist {
+			best, bestDist = f.Name, d
+		}
+	})
+	if best == "" {
+		return usageError{err}
+	}
+	return usageError{fmt.Errorf("%w. Did you mean --%s?", err, best)}
+}
+
+// errFindings signals exit 3: the work was done, and found something at or
+// above --fail-on.
+var errFindings = errors.New("findings at or above the --fail-on severity")
+
+// isUsageError reports a mistake on the command line, ours or one cobra found
+// (it reports those as plain errors).
+func isUsageError(err error) bool {
+	if errors.As(err, new(usageError)) {
+		return true
+	}
+	for _, prefix := range []string{"unknown command", "unknown flag", "unknown shorthand flag", "flag needs an argument", "invalid argument", "accepts ", "requires "} {
+		if strings.HasPrefix(err.Error(), prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// errorText is the one-paragraph message for an error. Cobra's suggestion for
+// an unknown command spans several lines; it is folded into one sentence.
+func errorText(err error) string {
+	msg := err.Error()
+	if first, rest, ok := strings.Cut(msg, "\n\nDid you mean this?\n"); ok {
+		return first + ". Did you mean " + strings.Join(strings.Fields(rest), " or ") + "?"
+	}
+	return strings.TrimRight(msg, "\n")
+}
+
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	if near := cmd.SuggestionsFor(args[0]); len(near) > 0 {
+		return usagef("%s has no command %q. Did you mean %s?", cmd.CommandPath(), args[0], strings.Join(near, " or "))
+	}
+	return usagef("%s: unexpected argument %q", cmd.Name(), args[0])
+}
+
+// exactArgs wants n arguments, explaining what they are when they are missing.
+func exactArgs(missing string, n int) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		switch {
+		case len(args) < n:
+			return usagef("%s", missing)
+		case len(args) > n:
+			return usagef("%s: unexpected argument %q", cmd.Name(), args[n])
+		}
+		return nil
+	}
+}
+
+var severityNames = []string{"critical", "high", "medium", "low", "none"}
+
+// savedSiteNames lists the sites in the data folder, for completion and
+// suggestions. Problems are ignored: completion must never print errors.
+func savedSiteNames(dataDir string) []string {
+	store, err := openStore(dataDir)
+	if err != nil {
+		return nil
+	}
+	sites, _ := store.Sites()
+	var names []string
+	for _, s := range sites {
+		// Completions reach the terminal past the output sanitiser, and a
+		// site file edited by hand could hold a name that was never checked.
+		names = append(names, safetext.Line(s.Name))
+	}
+	return names
+}
+
+func completeSites(a *app, cmd *cobra.Command, flag string) {
+	cmd.RegisterFlagCompletionFunc(flag, func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return savedSiteNames(a.dataDir), cobra.ShellCompDirectiveNoFileComp
+	})
+}
+
+// siteNameArgs completes a command's first argument with saved site names.
+func siteNameArgs(a *app) cobra.CompletionFunc {
+	return func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+		if len(args) > 0 {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		return savedSiteNames(a.dataDir), cobra.ShellCompDirectiveNoFileComp
+	}
+}
+
+func completeKinds(cmd *cobra.Command, flag string) {
+	cmd.RegisterFlagCompletionFunc(flag, func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		var names []string
+		for _, k := range builtin.Sorted() {
+			names = append(names, k.Name+"\t"+k.Title)
+		}
+		return names, cobra.ShellCompDirectiveNoFileComp
+	})
+}
+
+func completeWords(cmd *cobra.Command, flag string, words ...string) {
+	cmd.RegisterFlagCompletionFunc(flag, cobra.FixedCompletions(words, cobra.ShellCompDirectiveNoFileComp))
+}
+
+// closestSite is the saved site whose name is nearest to a mistyped one, or ""
+// when none is near enough to be a likely typo.
+func closestSite(store *checklist.Store, name string) string {
+	sites, _ := store.Sites()
+	best, bestDist := "", 0
+	want := strings.ToLower(name)
+	for _, s := range sites {
+		have := strings.ToLower(s.Name)
+		d := editDistance(want, have)
+		if len(want) >= 3 && strings.HasPrefix(have, want) {
+			d = 1 // the start of a longer name, as a shortened name often is
+		}
+		if best == "" || d < bestDist {
+			best, bestDist = s.Name, d
+		}
+	}
+	if best == "" || bestDist > max(2, len([]rune(name))/3) {
+		return ""
+	}
+	return best
+}
+
+// withSuggestion adds the closest saved name to an unknown site's error.
+func withSuggestion(store *checklist.Store, name string, err error) error {
+	if !errors.Is(err, checklist.ErrNoSite) {
+		return err
+	}
+	if near := closestSite(store, name); near != "" {
+		return fmt.Errorf("%w Did you mean %q?", err, near)
+	}
+	return err
+}
+
+// editDistance counts the single-letter edits that turn a into b.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur := make([]int, len(rb)+1)
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = slices.Min([]int{prev[j] + 1, cur[j-1] + 1, prev[j-1] + cost})
+		}
+		prev = cur
+	}
+	return prev[len(rb)]
+}
