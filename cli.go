@@ -14,7 +14,6 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/ringfence/ringfence/checklist"
-	"github.com/ringfence/ringfence/connectors"
 )
 
 // app holds what every command shares: the outside world and the global flags.
@@ -195,7 +194,7 @@ func siteNameArgs(a *app) cobra.CompletionFunc {
 func completeKinds(cmd *cobra.Command, flag string) {
 	cmd.RegisterFlagCompletionFunc(flag, func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		var names []string
-		for _, k := range connectors.Kinds() {
+		for _, k := range builtin.Sorted() {
 			names = append(names, k.Name+"\t"+k.Title)
 		}
 		return names, cobra.ShellCompDirectiveNoFileComp

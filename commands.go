@@ -31,10 +31,11 @@ func openStore(dataDir string) (*checklist.Store, error) {
 // demoAudit runs the pipeline on the embedded demo company. It lives in memory only.
 func demoAudit(ctx context.Context, cat *checklist.Catalogue, now time.Time, extra checklist.Answers) (*checklist.Audit, error) {
 	src := demo.New(now)
-	inv, err := src.Fetch(ctx, nil)
+	res, err := src.Fetch(ctx, nil)
 	if err != nil {
 		return nil, err
 	}
+	inv := res.Inventory
 	answers := demo.Answers(now)
 	for id, a := range extra {
 		answers[id] = a
@@ -64,7 +65,7 @@ func runDemo(ctx context.Context, a *app, text bool) error {
 		if err != nil {
 			return err
 		}
-		return tui.Run(ctx, tui.Options{Store: store, Catalogue: checklist.Builtin(), Now: e.now, StartDemo: true, Accessible: *accessible})
+		return tui.Run(ctx, tui.Options{Store: store, Connectors: builtin, Catalogue: checklist.Builtin(), Now: e.now, StartDemo: true, Accessible: *accessible})
 	}
 	audit, err := demoAudit(ctx, checklist.Builtin(), e.now(), nil)
 	if err != nil {
@@ -264,7 +265,7 @@ func fetchInventory(ctx context.Context, site checklist.Site, now time.Time, e e
 		return checklist.Inventory{}, err
 	}
 	last := ""
-	inv, err := src.Fetch(ctx, func(p connectors.Progress) {
+	res, err := src.Fetch(ctx, func(p connectors.Progress) {
 		if p.Step != last {
 			last = p.Step
 			fmt.Fprintf(e.stderr, "Reading %s…\n", p.Step)
@@ -273,9 +274,8 @@ func fetchInventory(ctx context.Context, site checklist.Site, now time.Time, e e
 	if err != nil {
 		return checklist.Inventory{}, err
 	}
-	reportProblems(src, e)
-	reportGaps(inv, e)
-	return inv, nil
+	reportFetch(res, e)
+	return res.Inventory, nil
 }
 
 func newChecksCmd(ap *app) *cobra.Command {
@@ -352,7 +352,7 @@ func runHome(ctx context.Context, a *app) error {
 		return err
 	}
 	if e.interactive() {
-		return tui.Run(ctx, tui.Options{Store: store, Catalogue: checklist.Builtin(), Now: e.now, Accessible: *accessible})
+		return tui.Run(ctx, tui.Options{Store: store, Connectors: builtin, Catalogue: checklist.Builtin(), Now: e.now, Accessible: *accessible})
 	}
 	fmt.Fprintln(e.stdout, "Ringfence checks how well your business phone system is locked down.\nIt only reads: it never changes anything on your phone system.")
 	fmt.Fprintln(e.stdout)

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -14,14 +13,10 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/ringfence/ringfence/checklist"
-	"github.com/ringfence/ringfence/checklist/safetext"
 	"github.com/ringfence/ringfence/connectors"
-	"github.com/ringfence/ringfence/connectors/csvinv"
-	_ "github.com/ringfence/ringfence/connectors/freepbx" // registers the FreePBX connector
+	"github.com/ringfence/ringfence/connectors/all"
 	"github.com/ringfence/ringfence/connectors/httpx"
 	"github.com/ringfence/ringfence/connectors/secrets"
-	_ "github.com/ringfence/ringfence/connectors/threecx" // registers the 3CX connector
-	_ "github.com/ringfence/ringfence/connectors/yeastar" // registers the Yeastar connector
 )
 
 // optionFlags collects repeated --option key=value flags.
@@ -40,12 +35,37 @@ func (o optionFlags) Set(v string) error {
 	return nil
 }
 
-func kindNames() string {
-	var names []string
-	for _, k := range connectors.Kinds() {
-		names = append(names, k.Name)
+// builtin is the connectors this build offers, handed to the app as well.
+var builtin = all.Kinds()
+
+func kindNames() string { return strings.Join(builtin.Names(), ", ") }
+
+// optionHelp lists each connector's --option keys from its schema, so the
+// help cannot drift from what is accepted.
+func optionHelp() string {
+	var b strings.Builder
+	b.WriteString("Connector settings (--option key=value):")
+	for _, k := range builtin.Sorted() {
+		var keys []string
+		for _, s := range k.Settings {
+			if !s.IsOption() {
+				continue
+			}
+			switch s.Type {
+			case connectors.YesNo:
+				keys = append(keys, s.Key+"=yes|no")
+			case connectors.Number:
+				keys = append(keys, fmt.Sprintf("%s=%d..%d", s.Key, s.Min, s.Max))
+			default:
+				keys = append(keys, s.Key)
+			}
+		}
+		if len(keys) == 0 {
+			keys = []string{"none"}
+		}
+		fmt.Fprintf(&b, "\n  %-8s %s", k.Name, strings.Join(keys, ", "))
 	}
-	return strings.Join(names, ", ")
+	return b.String()
 }
 
 func newConnectCmd(a *app) *cobra.Command {
@@ -56,7 +76,7 @@ func newConnectCmd(a *app) *cobra.Command {
 		Long: "Connects a site to its phone system, tests the connection and saves the settings.\n" +
 			"Ringfence only reads. The secret is asked for without showing it (or taken from\n" +
 			"$RINGFENCE_SECRET) and kept in this computer's keyring, never in a file.\n\n" +
-			"Connectors: " + kindNames(),
+			"Connectors: " + kindNames() + "\n\n" + optionHelp(),
 		Args: noArgs,
 	}
 	fs := cmd.Flags()
@@ -77,7 +97,7 @@ func newConnectCmd(a *app) *cobra.Command {
 		if strings.TrimSpace(*site) == "" {
 			return usagef("connect needs --site NAME")
 		}
-		kind, ok := connectors.Lookup(*kindName)
+		kind, ok := builtin.Lookup(*kindName)
 		if !ok {
 			return usagef("connect needs --connector, one of: %s", kindNames())
 		}
@@ -118,16 +138,16 @@ func newConnectCmd(a *app) *cobra.Command {
 			}
 		}
 		secret := ""
-		if needsSecret(kind) {
+		if kind.NeedsSecret() {
 			if secret, err = askSecret(kind, e); err != nil {
 				return err
 			}
 		}
 		fmt.Fprintf(e.stderr, "Testing the connection to %s…\n", kind.Title)
-		if err := testConnection(ctx, kind, s, secret); err != nil {
+		if err := connectors.Try(ctx, builtin, s, connectors.Secrets{ThisRun: secret}, nil); err != nil {
 			return explainConnectError(err, kind)
 		}
-		if needsSecret(kind) {
+		if kind.NeedsSecret() {
 			if err := secrets.Set(s.Name, kind.Name, secret); err != nil {
 				fmt.Fprintf(e.stderr, "Warning: %s\nFor audits on this computer, set %s before running ringfence audit.\n", err, secrets.EnvVar)
 			}
@@ -185,25 +205,20 @@ func siteOrNew(store *checklist.Store, name, contact string, create bool, e env)
 	return s, false, err
 }
 
-func needsSecret(k connectors.Kind) bool {
-	return slices.ContainsFunc(k.Fields, func(f connectors.Field) bool { return f.Secret })
-}
-
+// requireFields checks the settings against the connector's schema, naming
+// the flag to add when a required one is missing.
 func requireFields(k connectors.Kind, c checklist.ConnectorSettings) error {
-	values := map[string]string{"url": c.URL, "client_id": c.ClientID, "file": c.File}
-	flags := map[string]string{"url": "--url", "client_id": "--client-id", "file": "--file"}
-	for _, f := range k.Fields {
+	values := map[string]string{connectors.KeyURL: c.URL, connectors.KeyClientID: c.ClientID, connectors.KeyFile: c.File}
+	flags := map[string]string{connectors.KeyURL: "--url", connectors.KeyClientID: "--client-id", connectors.KeyFile: "--file"}
+	for _, f := range k.Settings {
 		flag, isFlag := flags[f.Key]
 		if f.Required && isFlag && strings.TrimSpace(values[f.Key]) == "" {
 			return usagef("the %s connector needs %s (%s)", k.Name, flag, f.Label)
 		}
 	}
-	if c.URL != "" {
+	if err := k.Check(c); err != nil {
 		// The address is not repeated: it may hold a password.
-		u, err := url.Parse(c.URL)
-		if err != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
-			return usagef("--url should be a web address such as https://pbx.example.com")
-		}
+		return usagef("%v", err)
 	}
 	return nil
 }
@@ -234,10 +249,8 @@ func askSecret(k connectors.Kind, e env) (string, error) {
 		return "", fmt.Errorf("the %s connector needs its secret: set %s, or run this in a terminal to type it", k.Name, secrets.EnvVar)
 	}
 	label := "Secret"
-	for _, f := range k.Fields {
-		if f.Secret {
-			label = f.Label
-		}
+	if f, ok := k.Setting(connectors.KeySecret); ok {
+		label = f.Label
 	}
 	fmt.Fprintf(e.stderr, "%s (not shown as you type): ", label)
 	b, err := term.ReadPassword(os.Stdin.Fd())
@@ -249,18 +262,6 @@ func askSecret(k connectors.Kind, e env) (string, error) {
 		return s, nil
 	}
 	return "", errors.New("no secret was entered")
-}
-
-func testConnection(ctx context.Context, k connectors.Kind, s checklist.Site, secret string) error {
-	src, err := k.New(s, secret)
-	if err != nil {
-		return err
-	}
-	if t, ok := src.(connectors.Tester); ok {
-		return t.Test(ctx)
-	}
-	_, err = src.Fetch(ctx, nil)
-	return err
 }
 
 // explainConnectError adds the next step to certificate problems, which only the
@@ -277,62 +278,32 @@ func explainConnectError(err error, k connectors.Kind) error {
 	return err
 }
 
-// siteSource builds the connector for a saved site, finding its secret in the
-// environment, the keyring or, at a terminal, by asking.
+// siteSource builds the connector for a saved site. connectors.Open decides
+// where the secret comes from; only when it finds none, at a terminal, is
+// the user asked for it.
 func siteSource(site checklist.Site, e env) (connectors.Source, error) {
-	kind, ok := connectors.Lookup(site.Connector.Kind)
-	if !ok {
-		return nil, fmt.Errorf("site %q uses the %q connector, which this build of Ringfence does not have (it has: %s)", site.Name, site.Connector.Kind, kindNames())
+	src, err := connectors.Open(builtin, site, connectors.Secrets{})
+	var need *connectors.NeedSecretError
+	if !errors.As(err, &need) {
+		return src, err
 	}
-	if err := kind.CheckOptions(site.Connector.Options); err != nil {
-		// Saved before options were checked; the audit can go on, but a
-		// password may be sitting in site.json.
-		fmt.Fprintf(e.stderr, "Warning: the settings of %q: %v\nRun ringfence connect again for this site to replace them.\n", site.Name, err)
+	if !term.IsTerminal(os.Stdin.Fd()) {
+		return nil, fmt.Errorf("%s: %w", site.Name, err)
 	}
-	secret := ""
-	if needsSecret(kind) {
-		var ok bool
-		if secret, ok = secrets.FromEnv(); !ok {
-			var err error
-			secret, err = secrets.Get(site.Name, kind.Name)
-			if err != nil {
-				if !term.IsTerminal(os.Stdin.Fd()) {
-					return nil, fmt.Errorf("%s: %w. Set %s or run 'ringfence connect' again", site.Name, err, secrets.EnvVar)
-				}
-				fmt.Fprintf(e.stderr, "%s\n", err)
-				if secret, err = askSecret(kind, e); err != nil {
-					return nil, err
-				}
-			}
-		}
+	fmt.Fprintf(e.stderr, "%s\n", need.Err)
+	secret, err := askSecret(need.Kind, e)
+	if err != nil {
+		return nil, err
 	}
-	return kind.New(site, secret)
+	return connectors.Open(builtin, site, connectors.Secrets{ThisRun: secret})
 }
 
-// reportGaps prints each part of the phone system that could not be read,
-// and why: the checks resting on it stay unknown rather than pass.
-func reportGaps(inv checklist.Inventory, e env) {
-	names := map[checklist.Facet]string{
-		checklist.FacetPBX: "phone system's version", checklist.FacetDevices: "phones", checklist.FacetDialling: "dialling rules",
-		checklist.FacetVoicemail: "voicemail mailboxes", checklist.FacetCalls: "call records", checklist.FacetTrunks: "trunks",
-		checklist.FacetAdmins: "admin accounts", checklist.FacetExtensions: "extensions",
-	}
-	for _, g := range inv.Source.Gaps {
-		what := names[g.Facet]
-		if what == "" {
-			what = string(g.Facet)
-		}
-		fmt.Fprintf(e.stderr, "Could not read the %s: %s The checks that need it stay unknown.\n", what, g.Reason)
-	}
-}
-
-// reportProblems prints what a source skipped, such as bad rows of a CSV file.
-func reportProblems(src connectors.Source, e env) {
-	if c, ok := src.(*csvinv.Source); ok {
-		for _, p := range c.Problems() {
-			fmt.Fprintf(e.stderr, "%s: skipped %s\n", safetext.Line(c.Path()), safetext.Line(p.Error()))
-		}
-		fmt.Fprintf(e.stderr, "%s: %s\n", safetext.Line(c.Path()), c.Report().Summary())
+// reportFetch prints what a fetch left out: the bad rows of a CSV file with
+// the count of lines read, used and skipped, and the parts of a phone system
+// that could not be read.
+func reportFetch(res connectors.Result, e env) {
+	for _, l := range res.Account() {
+		fmt.Fprintln(e.stderr, l)
 	}
 }
 

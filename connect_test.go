@@ -12,6 +12,7 @@ import (
 	"github.com/zalando/go-keyring"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/connectors"
 	"github.com/ringfence/ringfence/connectors/conformance"
 	"github.com/ringfence/ringfence/connectors/secrets"
 	"github.com/ringfence/ringfence/connectors/threecx/xapifake"
@@ -216,9 +217,10 @@ func TestConnectRefusesSecretsInOptionsAndAddresses(t *testing.T) {
 }
 
 // A site saved before options were checked may hold a password under an
-// option nobody reads. Each audit says so, without the value, until the
+// option nobody reads. The site file is checked against the same schema as
+// the command line, so each audit refuses it, without the value, until the
 // settings are replaced.
-func TestAuditWarnsOfAStrayOptionInASavedSite(t *testing.T) {
+func TestAuditRefusesAStrayOptionInASavedSite(t *testing.T) {
 	keyring.MockInit()
 	t.Setenv(secrets.EnvVar, "the-api-key")
 	dir := t.TempDir()
@@ -238,7 +240,41 @@ func TestAuditWarnsOfAStrayOptionInASavedSite(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := ringfence(t, dir, "audit", "--site", "Old")
-	if !strings.Contains(r.stderr, `"pwd"`) || !strings.Contains(r.stderr, "ringfence connect") || strings.Contains(r.stderr+r.stdout, "hunter2") {
+	if r.code == exitOK || !strings.Contains(r.stderr, `"pwd"`) || !strings.Contains(r.stderr, "ringfence connect") || strings.Contains(r.stderr+r.stdout, "hunter2") {
 		t.Errorf("stderr %q", r.stderr)
+	}
+}
+
+// The command line prints the import's own account, line for line: the same
+// lines the app shows, so neither front end can drop a skipped row.
+func TestAuditPrintsEveryLineOfTheImportAccount(t *testing.T) {
+	dir := t.TempDir()
+	inv := filepath.Join(dir, "phones.csv")
+	os.WriteFile(inv, []byte("Extension,Owner,Vendor,Model,Firmware,MAC\n"+
+		"201,Ann,Grandstream,GXP1625,1.0.7.64,00:0B:82:11:22:33\n"+
+		"202,Bo,Cisco,SPA504G,7.6.2,not-a-mac\n"+
+		"203,Cy,Yealink,SIP-T46S,66.86.0.15,zz:zz\n"), 0o600)
+	site := checklist.Site{Name: "Acme", Connector: checklist.ConnectorSettings{Kind: "csv", File: inv}}
+	src, err := connectors.Open(builtin, site, connectors.Secrets{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := src.Fetch(t.Context(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := res.Account()
+	if len(want) != 3 {
+		t.Fatalf("the account should list two skipped lines and the count: %q", want)
+	}
+	ringfence(t, dir, "sites", "add", "Acme")
+	r := ringfence(t, dir, "audit", "--site", "Acme", "--connector", "csv", "--file", inv)
+	if r.code != exitOK {
+		t.Fatalf("%+v", r)
+	}
+	for _, l := range want {
+		if !strings.Contains(r.stderr, l+"\n") {
+			t.Errorf("the command line left out %q:\n%s", l, r.stderr)
+		}
 	}
 }

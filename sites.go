@@ -11,7 +11,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/ringfence/ringfence/checklist"
-	"github.com/ringfence/ringfence/connectors"
 	"github.com/ringfence/ringfence/connectors/secrets"
 )
 
@@ -125,8 +124,8 @@ func newSitesRenameCmd(a *app) *cobra.Command {
 // A keyring that cannot be reached is reported, not fatal: the site itself has
 // been renamed, and 'connect' can store the secret again.
 func moveSecrets(oldName, newName string, e env) {
-	for _, k := range connectors.Kinds() {
-		if !needsSecret(k) {
+	for _, k := range builtin.Sorted() {
+		if !k.NeedsSecret() {
 			continue
 		}
 		secret, err := secrets.Get(oldName, k.Name)
@@ -213,8 +212,8 @@ func confirm(e env, question string) (bool, error) {
 // forgetSecrets removes every kind's secret for a site, not just its current
 // connector's: an earlier connector's secret may still be in the keyring.
 func forgetSecrets(site string) error {
-	for _, k := range connectors.Kinds() {
-		if needsSecret(k) {
+	for _, k := range builtin.Sorted() {
+		if k.NeedsSecret() {
 			if err := secrets.Delete(site, k.Name); err != nil {
 				return err
 			}

@@ -3,11 +3,131 @@ package connectors
 import (
 	"fmt"
 	"maps"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/connectors/httpx"
+)
+
+// Type is what kind of value a setting holds, which decides how it is asked
+// for and checked.
+type Type int
+
+const (
+	Text    Type = iota // free text, such as an API client ID
+	Address             // a web address (http or https)
+	File                // a path to a file on this computer
+	Secret              // kept in the keyring, never in the site file
+	YesNo               // yes or no
+	Number              // a whole number from Min to Max
+)
+
+// The keys of the settings every site file has a place for. The secret has
+// one name in every connector: in the form, in the keyring entry's
+// connector and in the messages about RINGFENCE_SECRET.
+const (
+	KeyURL      = "url"
+	KeyClientID = "client_id"
+	KeyFile     = "file"
+	KeySecret   = "secret"
+)
+
+// Setting is one key of a connector's schema. Keys other than the four above
+// are options, saved in the site file's options and given on the command line
+// as --option key=value.
+type Setting struct {
+	Key      string
+	Label    string
+	Help     string // one line: where to find it, or what it changes
+	Type     Type
+	Required bool
+	Min, Max int // for Number
+	// Advanced settings tune how hard a fetch pushes. The app's connect form
+	// leaves them out to stay short; the command line and site file take them.
+	Advanced bool
+}
+
+// IsOption reports whether the setting is saved among the site's options.
+func (s Setting) IsOption() bool {
+	switch s.Key {
+	case KeyURL, KeyClientID, KeyFile, KeySecret:
+		return false
+	}
+	return true
+}
+
+// Check validates one value. An empty value passes unless the setting is
+// required; the value is never repeated, in case it is a secret.
+func (s Setting) Check(v string) error {
+	switch want := s.problem(v); want {
+	case "":
+		return nil
+	case "given":
+		return fmt.Errorf("%s is needed.", s.Label)
+	default:
+		return fmt.Errorf("%s should be %s.", s.Label, want)
+	}
+}
+
+// problem says what the value should be, or "" when it will do.
+func (s Setting) problem(v string) string {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		if s.Required {
+			return "given"
+		}
+		return ""
+	}
+	switch s.Type {
+	case YesNo:
+		if _, ok := yesNo(v); !ok {
+			return "yes or no"
+		}
+	case Number:
+		if n, err := strconv.Atoi(v); err != nil || n < s.Min || n > s.Max {
+			return fmt.Sprintf("a whole number from %d to %d", s.Min, s.Max)
+		}
+	case Address:
+		if u, err := url.Parse(v); err != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
+			return "a web address such as https://pbx.example.com"
+		}
+	}
+	return ""
+}
+
+func yesNo(v string) (bool, bool) {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "yes", "true", "on", "1":
+		return true, true
+	case "no", "false", "off", "0", "":
+		return false, true
+	}
+	return false, false
+}
+
+// MaxCallDays is the longest call history an option may ask for: two years,
+// more than any audit compares, and a bound on what a typo can ask a PBX for.
+const MaxCallDays = 730
+
+// maxConcurrency keeps a typo in the options from flooding a small PBX.
+const maxConcurrency = 32
+
+// The options PBX connectors share. A connector lists the ones it reads in
+// its Settings.
+var (
+	OptionCalls = Setting{Key: "calls", Label: "Read call history (yes/no)", Type: YesNo,
+		Help: "Looks for fraud patterns in recent calls; slower on a busy system."}
+	OptionCallLimit = Setting{Key: "call_limit", Label: "Most call records to read", Type: Number, Min: 1, Max: 100000,
+		Help: "Reads at most this many call records, newest first.", Advanced: true}
+	OptionCallDays = Setting{Key: "calls_days", Label: "Days of call history to read", Type: Number, Min: 1, Max: MaxCallDays,
+		Help: "How far back to look, from 1 to 730 days; 90 (a quarter) if left empty."}
+	OptionConcurrency = Setting{Key: "concurrency", Label: "Requests at once", Type: Number, Min: 1, Max: 100000,
+		Help: "Sends at most this many requests at once (never more than 32).", Advanced: true}
+	OptionPageSize = Setting{Key: "page_size", Label: "Items a page", Type: Number, Min: 1, Max: 100000,
+		Help: "Asks the phone system for this many items a page.", Advanced: true}
 )
 
 // FetchOptions tune how much a PBX connector reads and how hard it pushes. They
@@ -30,33 +150,37 @@ type FetchOptions struct {
 	PageSize int
 }
 
-// MaxCallDays is the longest call history an option may ask for: two years,
-// more than any audit compares, and a bound on what a typo can ask a PBX for.
-const MaxCallDays = 730
+// Setting finds a key of the connector's schema.
+func (k Kind) Setting(key string) (Setting, bool) {
+	i := slices.IndexFunc(k.Settings, func(s Setting) bool { return s.Key == key })
+	if i < 0 {
+		return Setting{}, false
+	}
+	return k.Settings[i], true
+}
 
-// FetchOptionKeys are the keys ParseFetchOptions reads, for a Kind's Options.
-var FetchOptionKeys = []string{"calls", "call_limit", "concurrency", "page_size"}
-
-// optionHelp says what each option does, for the message that lists them.
-var optionHelp = map[string]string{
-	"calls":       "calls=yes also reads call records",
-	"call_limit":  "call_limit=N reads at most N call records",
-	"calls_days":  "calls_days=N reads the last N days of call history (3CX; 90 by default)",
-	"concurrency": "concurrency=N sends at most N requests at once",
-	"page_size":   "page_size=N asks for N items a page",
+// NeedsSecret reports whether the connector has a secret to keep.
+func (k Kind) NeedsSecret() bool {
+	_, ok := k.Setting(KeySecret)
+	return ok
 }
 
 // CheckOptions refuses an option the connector does not read, listing the
-// ones it does. A key that looks like a password or key gets its own
-// message: options are saved in plain text, and secrets go in the keyring.
-// The value is never repeated, in case it is a secret.
+// ones it does, and a value of the wrong type or out of range. A key that
+// looks like a password or key gets its own message: options are saved in
+// plain text, and secrets go in the keyring. A value is never repeated, in
+// case it is a secret.
 func (k Kind) CheckOptions(m map[string]string) error {
 	for _, key := range slices.Sorted(maps.Keys(m)) {
-		if slices.Contains(k.Options, key) {
+		s, ok := k.Setting(key)
+		if ok && s.IsOption() {
+			if want := s.problem(m[key]); want != "" {
+				return fmt.Errorf("%s: the option %s (%s) should be %s.", k.Name, key, strings.ToLower(s.Label), want)
+			}
 			continue
 		}
 		valid := k.optionList()
-		if httpx.LooksSecret(key) {
+		if key == KeySecret || httpx.LooksSecret(key) {
 			return fmt.Errorf("the option %q looks like a password or key, and options are saved in plain text. "+
 				"Leave it out: Ringfence asks for the secret itself and keeps it in this computer's keyring. The %s connector's options are: %s",
 				key, k.Name, valid)
@@ -66,61 +190,80 @@ func (k Kind) CheckOptions(m map[string]string) error {
 	return nil
 }
 
-func (k Kind) optionList() string {
-	if len(k.Options) == 0 {
-		return "none"
-	}
-	var parts []string
-	for _, key := range k.Options {
-		if h := optionHelp[key]; h != "" {
-			parts = append(parts, key+" ("+h+")")
-		} else {
-			parts = append(parts, key)
+// Check validates a site's connector settings against the schema: every
+// required setting given, every value of its type, no unknown option.
+func (k Kind) Check(c checklist.ConnectorSettings) error {
+	fixed := [][2]string{{KeyURL, c.URL}, {KeyClientID, c.ClientID}, {KeyFile, c.File}}
+	for _, kv := range fixed {
+		key, v := kv[0], kv[1]
+		s, ok := k.Setting(key)
+		if !ok {
+			if strings.TrimSpace(v) != "" {
+				return fmt.Errorf("the %s connector does not use %s; leave it out.", k.Name, key)
+			}
+			continue
 		}
+		if err := s.Check(v); err != nil {
+			return fmt.Errorf("%s: %v", k.Name, err)
+		}
+	}
+	return k.CheckOptions(c.Options)
+}
+
+// FromValues turns the values of a form (keyed by setting) into the site's
+// connector settings and the secret, which never enters the site record.
+func (k Kind) FromValues(values map[string]string) (checklist.ConnectorSettings, string) {
+	c := checklist.ConnectorSettings{Kind: k.Name}
+	var secret string
+	for _, s := range k.Settings {
+		v := strings.TrimSpace(values[s.Key])
+		switch s.Key {
+		case KeySecret:
+			secret = v
+		case KeyURL:
+			c.URL = v
+		case KeyClientID:
+			c.ClientID = v
+		case KeyFile:
+			c.File = v
+		default:
+			if v != "" {
+				if c.Options == nil {
+					c.Options = map[string]string{}
+				}
+				c.Options[s.Key] = v
+			}
+		}
+	}
+	return c, secret
+}
+
+func (k Kind) optionList() string {
+	var parts []string
+	for _, s := range k.Settings {
+		if s.IsOption() {
+			parts = append(parts, s.Key+" ("+s.Help+")")
+		}
+	}
+	if len(parts) == 0 {
+		return "none"
 	}
 	return strings.Join(parts, "; ")
 }
 
-// maxConcurrency keeps a typo in the options from flooding a small PBX.
-const maxConcurrency = 32
-
-// ParseFetchOptions reads the options a site stores for a connector. Unknown
-// keys are left for the connector; a bad value is an error naming the
-// connector, the option and what it should be.
-func ParseFetchOptions(connector string, m map[string]string) (FetchOptions, error) {
+// FetchOptions checks a site's options against the schema and reads the ones
+// every PBX connector shares.
+func (k Kind) FetchOptions(m map[string]string) (FetchOptions, error) {
 	var o FetchOptions
-	for k, v := range m {
-		v = strings.TrimSpace(v)
-		switch k {
-		case "calls":
-			switch strings.ToLower(v) {
-			case "yes", "true", "on", "1":
-				o.Calls = true
-			case "no", "false", "off", "0", "":
-			default:
-				return o, fmt.Errorf("%s: the option calls=%q should be yes or no.", connector, v)
-			}
-		case "calls_days":
-			n, err := strconv.Atoi(v)
-			if err != nil || n < 1 || n > MaxCallDays {
-				return o, fmt.Errorf("%s: the option calls_days=%q should be a whole number of days from 1 to %d, such as 90 for a quarter.", connector, v, MaxCallDays)
-			}
-			o.CallDays = n
-		case "call_limit", "concurrency", "page_size":
-			n, err := strconv.Atoi(v)
-			if err != nil || n < 1 || n > 100000 {
-				return o, fmt.Errorf("%s: the option %s=%q should be a whole number from 1 to 100000.", connector, k, v)
-			}
-			switch k {
-			case "call_limit":
-				o.CallLimit = n
-			case "concurrency":
-				o.Concurrency = min(n, maxConcurrency)
-			default:
-				o.PageSize = n
-			}
-		}
+	if err := k.CheckOptions(m); err != nil {
+		return o, err
 	}
+	o.Calls, _ = yesNo(m[OptionCalls.Key])
+	num := func(key string) int { n, _ := strconv.Atoi(strings.TrimSpace(m[key])); return n }
+	o.CallLimit = num(OptionCallLimit.Key)
+	o.CallDays = num(OptionCallDays.Key)
+	o.Concurrency = min(num(OptionConcurrency.Key), maxConcurrency)
+	o.PageSize = num(OptionPageSize.Key)
 	return o, nil
 }
 

@@ -65,19 +65,3 @@ func TestForEachHonoursCancellation(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
-
-func TestParseFetchOptions(t *testing.T) {
-	o, err := ParseFetchOptions("freepbx", map[string]string{"calls": "Yes", "concurrency": "500", "page_size": "50", "other": "x"})
-	if err != nil || !o.Calls || o.Concurrency != 32 || o.PageSize != 50 {
-		t.Errorf("got %+v, %v", o, err)
-	}
-	for _, bad := range []map[string]string{{"calls": "maybe"}, {"call_limit": "0"}, {"page_size": "ten"}} {
-		if _, err := ParseFetchOptions("freepbx", bad); err == nil {
-			t.Errorf("%v should be refused", bad)
-		}
-	}
-	o = FetchOptions{PageSize: 7}.WithDefaults(FetchOptions{CallLimit: 1, Concurrency: 2, PageSize: 3})
-	if o != (FetchOptions{CallLimit: 1, Concurrency: 2, PageSize: 7}) {
-		t.Errorf("defaults: %+v", o)
-	}
-}

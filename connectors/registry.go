@@ -5,33 +5,23 @@ import (
 	"context"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/ringfence/ringfence/checklist"
 )
 
-// Field is one setting a connector needs, for the connect form and the CLI.
-type Field struct {
-	Key      string // "url", "client_id", "file", or an Options key
-	Label    string
-	Help     string // one line: where to find it
-	Required bool
-	Secret   bool // kept in the OS keyring, never in the site file
-}
-
-// Kind describes a connector: how to ask for its settings and how to build it.
+// Kind describes a connector: its settings and how to build it.
 type Kind struct {
 	Name  string // as stored in site.json: "3cx", "freepbx", "yeastar", "csv"
 	Title string // for people: "3CX v20 (XAPI)"
 	// LeastPrivilege says what account, role or scope to create on the phone
 	// system so that Ringfence can read and nothing more.
 	LeastPrivilege string
-	Fields         []Field
-	// Options are the option keys the connector reads from a site
-	// ("calls", "page_size"); any other is refused, since options are saved
-	// in plain text and a stray one is either a typo or a secret.
-	Options []string
-	// New builds a source for a site. secret is empty for connectors without one.
+	// Settings is the connector's whole schema: the command line's flags and
+	// --option values, the app's connect form and the site file are all
+	// checked against it, and any key not in it is refused.
+	Settings []Setting
+	// New builds a source for a site whose settings have passed Check.
+	// secret is empty for connectors without one.
 	New func(site checklist.Site, secret string) (Source, error)
 }
 
@@ -41,28 +31,14 @@ type Tester interface {
 	Test(ctx context.Context) error
 }
 
-var (
-	kindsMu sync.RWMutex
-	kinds   []Kind
-)
+// Registry is the list of connectors a front end offers. It is built in one
+// place (connectors/all) and passed around as a value, so what a build of
+// Ringfence can read is written down rather than left to package imports.
+type Registry []Kind
 
-// Register makes a connector available; connector packages call it from init.
-func Register(k Kind) {
-	kindsMu.Lock()
-	defer kindsMu.Unlock()
-	if slices.ContainsFunc(kinds, func(existing Kind) bool { return existing.Name == k.Name }) {
-		panic("connectors: " + k.Name + " registered twice")
-	}
-	kinds = append(kinds, k)
-}
-
-// Kinds lists the registered connectors: phone systems by title, then the ones
-// that read a file. Registration order depends on package initialisation, which
-// is no order to show people.
-func Kinds() []Kind {
-	kindsMu.RLock()
-	defer kindsMu.RUnlock()
-	out := slices.Clone(kinds)
+// Sorted lists phone systems by title, then the connectors that read a file.
+func (r Registry) Sorted() []Kind {
+	out := slices.Clone([]Kind(r))
 	slices.SortStableFunc(out, func(a, b Kind) int {
 		return cmp.Or(cmp.Compare(readsFile(a), readsFile(b)), strings.Compare(a.Title, b.Title))
 	})
@@ -70,19 +46,26 @@ func Kinds() []Kind {
 }
 
 func readsFile(k Kind) int {
-	if slices.ContainsFunc(k.Fields, func(f Field) bool { return f.Key == "file" }) {
+	if _, ok := k.Setting(KeyFile); ok {
 		return 1
 	}
 	return 0
 }
 
-// Lookup finds a registered connector by name.
-func Lookup(name string) (Kind, bool) {
-	kindsMu.RLock()
-	defer kindsMu.RUnlock()
-	i := slices.IndexFunc(kinds, func(k Kind) bool { return k.Name == name })
+// Lookup finds a connector by name.
+func (r Registry) Lookup(name string) (Kind, bool) {
+	i := slices.IndexFunc(r, func(k Kind) bool { return k.Name == name })
 	if i < 0 {
 		return Kind{}, false
 	}
-	return kinds[i], true
+	return r[i], true
+}
+
+// Names lists the connectors' names, in the order people see them.
+func (r Registry) Names() []string {
+	var names []string
+	for _, k := range r.Sorted() {
+		names = append(names, k.Name)
+	}
+	return names
 }

@@ -20,7 +20,7 @@ func demoAudit(t testing.TB) *checklist.Audit {
 	if err != nil {
 		t.Fatalf("demo inventory: %v", err)
 	}
-	a := checklist.NewAudit(checklist.Builtin(), demo.SiteName, inv, demo.Answers(testNow), testNow)
+	a := checklist.NewAudit(checklist.Builtin(), demo.SiteName, inv.Inventory, demo.Answers(testNow), testNow)
 	a.Demo = true
 	return a
 }

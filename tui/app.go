@@ -123,6 +123,9 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.sh.sess, a.sh.saver = msg.sess, &saver{}
 		au := newAuditScreen(a.sh, msg.start)
 		a.stack = []screen{a.stack[0], au}
+		if lines := msg.sess.imported; len(lines) > 0 {
+			a.note = noticeMsg{text: strings.Join(lines, "\n")}
+		}
 		return a, au.init()
 	}
 	s, cmd := a.top().Update(msg)

@@ -51,27 +51,25 @@ func (c certSource) check() error {
 	return &httpx.Error{Connector: "Test PBX", Step: "connecting", Err: &httpx.UntrustedCertError{Host: "pbx.example", SHA256: sum}}
 }
 func (c certSource) Test(context.Context) error { return c.check() }
-func (c certSource) Fetch(context.Context, func(connectors.Progress)) (checklist.Inventory, error) {
+func (c certSource) Fetch(context.Context, func(connectors.Progress)) (connectors.Result, error) {
 	if err := c.check(); err != nil {
-		return checklist.Inventory{}, err
+		return connectors.Result{}, err
 	}
-	return checklist.Inventory{Source: checklist.SourceInfo{Connector: "tuicert"}}, nil
+	return connectors.Result{Inventory: checklist.Inventory{Source: checklist.SourceInfo{Connector: "tuicert"}}}, nil
 }
 
-var registerCertFake = sync.OnceFunc(func() {
-	connectors.Register(connectors.Kind{
-		Name: "tuicert", Title: "Self-signed PBX", LeastPrivilege: "a read-only account.",
-		Fields: []connectors.Field{{Key: "url", Label: "Address", Required: true}},
-		New:    func(s checklist.Site, _ string) (connectors.Source, error) { return certSource{site: s}, nil },
-	})
-})
+var certKind = connectors.Kind{
+	Name: "tuicert", Title: "Self-signed PBX", LeastPrivilege: "a read-only account.",
+	Settings: []connectors.Setting{{Key: connectors.KeyURL, Label: "Address", Type: connectors.Address, Required: true}},
+	New:      func(s checklist.Site, _ string) (connectors.Source, error) { return certSource{site: s}, nil },
+}
 
 // addCertSite walks the new-site forms as far as the connection test.
 func addCertSite(h *harness) {
 	h.press("n")
 	h.typeText("Acme Dental")
 	h.press("enter", "enter")
-	for i, k := range connectors.Kinds() {
+	for i, k := range testKinds.Sorted() {
 		if k.Name == "tuicert" {
 			for range i + 1 {
 				h.press("down")
@@ -84,7 +82,6 @@ func addCertSite(h *harness) {
 }
 
 func TestAnUntrustedCertificateIsShownAndPinnedOnlyWhenTrusted(t *testing.T) {
-	registerCertFake()
 	presentCert(t, certA)
 	h := newHarness(t, false, 80, 24)
 	addCertSite(h)
@@ -111,7 +108,6 @@ func TestAnUntrustedCertificateIsShownAndPinnedOnlyWhenTrusted(t *testing.T) {
 }
 
 func TestCancellingAnUntrustedCertificateSavesNothing(t *testing.T) {
-	registerCertFake()
 	presentCert(t, certA)
 	h := newHarness(t, false, 80, 24)
 	addCertSite(h)
@@ -134,7 +130,6 @@ func TestCancellingAnUntrustedCertificateSavesNothing(t *testing.T) {
 }
 
 func TestAChangedCertificateWarnsAndNeedsAnExplicitChoice(t *testing.T) {
-	registerCertFake()
 	store, err := checklist.OpenStore(t.TempDir())
 	if err != nil {
 		t.Fatal(err)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/ringfence/ringfence/checklist"
@@ -15,26 +14,23 @@ import (
 type fakeSource struct{}
 
 func (fakeSource) Name() string { return "tuifake" }
-func (fakeSource) Fetch(context.Context, func(connectors.Progress)) (checklist.Inventory, error) {
-	return checklist.Inventory{}, errors.New("the phone system refused the API key")
+func (fakeSource) Fetch(context.Context, func(connectors.Progress)) (connectors.Result, error) {
+	return connectors.Result{}, errors.New("the phone system refused the API key")
 }
 func (fakeSource) Test(context.Context) error {
 	return errors.New("the phone system refused the API key")
 }
 
-var registerFake = sync.OnceFunc(func() {
-	connectors.Register(connectors.Kind{
-		Name: "tuifake", Title: "Test PBX", LeastPrivilege: "a read-only API key.",
-		Fields: []connectors.Field{
-			{Key: "url", Label: "Address", Required: true},
-			{Key: "api_key", Label: "API key", Required: true, Secret: true},
-		},
-		New: func(checklist.Site, string) (connectors.Source, error) { return fakeSource{}, nil },
-	})
-})
+var fakeKind = connectors.Kind{
+	Name: "tuifake", Title: "Test PBX", LeastPrivilege: "a read-only API key.",
+	Settings: []connectors.Setting{
+		{Key: connectors.KeyURL, Label: "Address", Type: connectors.Address, Required: true},
+		{Key: connectors.KeySecret, Label: "API key", Type: connectors.Secret, Required: true},
+	},
+	New: func(checklist.Site, string) (connectors.Source, error) { return fakeSource{}, nil },
+}
 
 func TestAFailedConnectionSaysWhatToTryAndNeverShowsTheSecret(t *testing.T) {
-	registerFake()
 	stored := map[string]string{}
 	oldSet := secretSet
 	secretSet = func(site, kind, secret string) error { stored[site+"/"+kind] = secret; return nil }
@@ -45,7 +41,7 @@ func TestAFailedConnectionSaysWhatToTryAndNeverShowsTheSecret(t *testing.T) {
 	h.typeText("Acme Dental")
 	h.press("enter", "enter")
 	var idx int
-	for i, k := range connectors.Kinds() {
+	for i, k := range testKinds.Sorted() {
 		if k.Name == "tuifake" {
 			idx = i + 1
 		}

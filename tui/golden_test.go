@@ -63,7 +63,6 @@ func TestGoldenFiles(t *testing.T) {
 			golden.RequireEqual(t, h.screen())
 		})
 		t.Run(name("certificate"), func(t *testing.T) {
-			registerCertFake()
 			presentCert(t, certA)
 			h := newHarness(t, false, size[0], size[1])
 			addCertSite(h)

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"github.com/ringfence/ringfence/connectors/all"
 	"reflect"
 	"runtime"
 	"strings"
@@ -32,6 +33,9 @@ type harness struct {
 	quit  bool
 }
 
+// testKinds is the built-in connectors plus the fakes the tests connect to.
+var testKinds = append(all.Kinds(), fakeKind, certKind, orderKind)
+
 func newHarness(t testing.TB, demo bool, w, h int) *harness {
 	t.Helper()
 	store, err := checklist.OpenStore(t.TempDir())
@@ -42,7 +46,7 @@ func newHarness(t testing.TB, demo bool, w, h int) *harness {
 }
 
 func newHarnessWithStore(t testing.TB, store *checklist.Store, demo bool, w, h int) *harness {
-	opts := Options{Store: store, Catalogue: checklist.Builtin(), Now: func() time.Time { return fixedNow }, StartDemo: demo}
+	opts := Options{Store: store, Connectors: testKinds, Catalogue: checklist.Builtin(), Now: func() time.Time { return fixedNow }, StartDemo: demo}
 	hs := &harness{t: t, app: newApp(t.Context(), opts, false), store: store}
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	hs.run(hs.app.Init())

@@ -50,11 +50,11 @@ func hostileStore(t *testing.T) *checklist.Store {
 		}
 	}
 	cat := checklist.Builtin()
-	prev := checklist.NewAudit(cat, site, inv, demo.Answers(fixedNow), fixedNow.AddDate(0, -3, 0))
+	prev := checklist.NewAudit(cat, site, inv.Inventory, demo.Answers(fixedNow), fixedNow.AddDate(0, -3, 0))
 	if err := putAudit(t, store, prev); err != nil {
 		t.Fatal(err)
 	}
-	a := checklist.NewAudit(cat, site, inv, nil, fixedNow)
+	a := checklist.NewAudit(cat, site, inv.Inventory, nil, fixedNow)
 	for i, act := range a.Plan {
 		a.Track(cat, act.CheckID, checklist.Tracking{Owner: pick(i)}, fixedNow)
 	}

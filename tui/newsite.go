@@ -86,7 +86,7 @@ func (s *newSite) Keys() []key.Binding {
 func (s *newSite) detailsForm() tea.Cmd {
 	d := s.draft
 	opts := []huh.Option[string]{huh.NewOption("No API: I'll answer the questions myself", "")}
-	for _, k := range connectors.Kinds() {
+	for _, k := range s.sh.opts.Connectors.Sorted() {
 		opts = append(opts, huh.NewOption(k.Title, k.Name))
 	}
 	var cmd tea.Cmd
@@ -105,7 +105,10 @@ func (s *newSite) detailsForm() tea.Cmd {
 func (s *newSite) settingsForm() tea.Cmd {
 	fields := []huh.Field{huh.NewNote().Title(s.kind.Title).
 		Description("Give Ringfence read-only access: " + s.kind.LeastPrivilege)}
-	for _, f := range s.kind.Fields {
+	for _, f := range s.kind.Settings {
+		if f.Advanced {
+			continue
+		}
 		v := s.draft.values[f.Key]
 		if v == nil {
 			v = new(string)
@@ -113,13 +116,19 @@ func (s *newSite) settingsForm() tea.Cmd {
 		}
 		in := huh.NewInput().Title(f.Label).Value(v)
 		help := f.Help
-		if f.Secret {
+		if f.Type == connectors.Secret {
 			in = in.EchoMode(huh.EchoModePassword)
 			help += " Kept in your system keyring, never in a file."
 		}
-		if f.Required {
-			in = in.Validate(required(strings.ToLower(f.Label)))
-		}
+		// The schema that checks the command line's flags checks the form.
+		in = in.Validate(func(v string) error {
+			if f.Required {
+				if err := required(strings.ToLower(f.Label))(v); err != nil {
+					return err
+				}
+			}
+			return f.Check(v)
+		})
 		fields = append(fields, described(s.sh, in, f.Label, help)...)
 	}
 	var cmd tea.Cmd
@@ -146,46 +155,24 @@ func (s *newSite) site() (checklist.Site, string) {
 	if d.kind == "" {
 		return site, ""
 	}
-	site.Connector.Kind = d.kind
-	for _, f := range s.kind.Fields {
-		v := strings.TrimSpace(*d.values[f.Key])
-		switch {
-		case f.Secret:
-			secret = v
-		case f.Key == "url":
-			site.Connector.URL = v
-		case f.Key == "client_id":
-			site.Connector.ClientID = v
-		case f.Key == "file":
-			site.Connector.File = v
-		case v != "":
-			if site.Connector.Options == nil {
-				site.Connector.Options = map[string]string{}
-			}
-			site.Connector.Options[f.Key] = v
-		}
+	values := map[string]string{}
+	for k, v := range d.values {
+		values[k] = *v
 	}
+	site.Connector, secret = s.kind.FromValues(values)
 	return site, secret
 }
 
 func (s *newSite) testConnection() tea.Cmd {
 	site, secret := s.site()
-	kind := s.kind
+	kind, reg := s.kind, s.sh.opts.Connectors
 	ctx, tick := s.op.start(s.ctx, "Connecting to "+kind.Title+"…")
 	id, progress := s.op.id, s.op.reporter()
 	s.step, s.refused = stepTesting, false
 	return tea.Batch(tick, func() tea.Msg {
 		ctx, cancel := context.WithTimeout(ctx, connectTimeout)
 		defer cancel()
-		src, err := kind.New(site, secret)
-		if err == nil {
-			if t, ok := src.(connectors.Tester); ok {
-				err = t.Test(ctx)
-			} else {
-				_, err = src.Fetch(ctx, progress)
-			}
-		}
-		if err != nil {
+		if err := connectors.Try(ctx, reg, site, connectors.Secrets{ThisRun: secret, Keyring: secretGet}, progress); err != nil {
 			return opFailedMsg{op: id, err: err}
 		}
 		return connectedMsg{op: id}
@@ -305,7 +292,7 @@ func (s *newSite) Update(msg tea.Msg) (screen, tea.Cmd) {
 			if s.draft.kind == "" {
 				return s, s.create()
 			}
-			s.kind, _ = connectors.Lookup(s.draft.kind)
+			s.kind, _ = s.sh.opts.Connectors.Lookup(s.draft.kind)
 			return s, s.settingsForm()
 		}
 		return s, s.testConnection()

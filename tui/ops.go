@@ -3,7 +3,6 @@ package tui
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 
@@ -56,11 +55,11 @@ func loadSites(store *checklist.Store) tea.Cmd {
 // demoSession builds the demo company's audit in memory, starting from the
 // demo's own answers so that every area has something to show.
 func demoSession(ctx context.Context, cat *checklist.Catalogue, now time.Time) (*session, error) {
-	inv, err := demo.New(now).Fetch(ctx, nil)
+	res, err := demo.New(now).Fetch(ctx, nil)
 	if err != nil {
 		return nil, err
 	}
-	a := checklist.NewAudit(cat, demo.SiteName, inv, demo.Answers(now), now)
+	a := checklist.NewAudit(cat, demo.SiteName, res.Inventory, demo.Answers(now), now)
 	a.Demo = true
 	return &session{audit: a, demo: true}, nil
 }
@@ -84,35 +83,21 @@ type errNeedSecret struct {
 
 func (e *errNeedSecret) Error() string { return e.reason }
 
-func needsSecret(k connectors.Kind) bool {
-	for _, f := range k.Fields {
-		if f.Secret {
-			return true
-		}
-	}
-	return false
-}
-
 // fetchInventory reads a site's phone system through its connector, or
 // returns an empty inventory for sites audited from answers alone.
-func fetchInventory(ctx context.Context, site checklist.Site, secret string, now time.Time, progress func(connectors.Progress)) (checklist.Inventory, error) {
+// connectors.Open decides where the secret comes from, as it does for the
+// command line.
+func fetchInventory(ctx context.Context, reg connectors.Registry, site checklist.Site, secret string, now time.Time, progress func(connectors.Progress)) (connectors.Result, error) {
 	if site.Connector.Kind == "" {
-		return checklist.Inventory{Source: checklist.SourceInfo{Connector: "answers only", FetchedAt: now}}, nil
+		return connectors.Result{Inventory: checklist.Inventory{Source: checklist.SourceInfo{Connector: "answers only", FetchedAt: now}}}, nil
 	}
-	kind, ok := connectors.Lookup(site.Connector.Kind)
-	if !ok {
-		return checklist.Inventory{}, fmt.Errorf("This site reads its phone system through %q, which this version of Ringfence does not have. Update Ringfence, or add the site again with another source.", site.Connector.Kind)
+	src, err := connectors.Open(reg, site, connectors.Secrets{ThisRun: secret, Keyring: secretGet})
+	var need *connectors.NeedSecretError
+	if errors.As(err, &need) {
+		return connectors.Result{}, &errNeedSecret{kind: need.Kind, reason: secretProblem(need.Err)}
 	}
-	if secret == "" && needsSecret(kind) {
-		s, err := secretGet(site.Name, kind.Name)
-		if err != nil {
-			return checklist.Inventory{}, &errNeedSecret{kind: kind, reason: secretProblem(err)}
-		}
-		secret = s
-	}
-	src, err := kind.New(site, secret)
 	if err != nil {
-		return checklist.Inventory{}, err
+		return connectors.Result{}, err
 	}
 	return src.Fetch(ctx, progress)
 }
@@ -120,7 +105,7 @@ func fetchInventory(ctx context.Context, site checklist.Site, secret string, now
 // openSite claims a saved site for this window and either carries on with its
 // latest audit or, when fresh is set or there is none, reads the phone system
 // again and starts a new audit that keeps the earlier answers and decisions.
-func openSite(ctx context.Context, store *checklist.Store, cat *checklist.Catalogue, name string, fresh bool, secret string, now time.Time, progress func(connectors.Progress)) (_ *session, err error) {
+func openSite(ctx context.Context, reg connectors.Registry, store *checklist.Store, cat *checklist.Catalogue, name string, fresh bool, secret string, now time.Time, progress func(connectors.Progress)) (_ *session, err error) {
 	site, err := store.Site(name)
 	if err != nil {
 		return nil, err
@@ -154,10 +139,12 @@ func openSite(ctx context.Context, store *checklist.Store, cat *checklist.Catalo
 		sess.audit, sess.previous = latest, before
 		return sess, nil
 	}
-	inv, err := fetchInventory(ctx, site, secret, now, progress)
+	res, err := fetchInventory(ctx, reg, site, secret, now, progress)
 	if err != nil {
 		return nil, err
 	}
+	inv := res.Inventory
+	sess.imported = res.Account()
 	// The new audit carries on from the latest one as it is once the phone
 	// system has answered, which may be newer than the one read above.
 	sess.audit, err = store.StartAudit(site.Name, func(current checklist.Site, last *checklist.Audit) (*checklist.Audit, error) {
@@ -171,9 +158,9 @@ func openSite(ctx context.Context, store *checklist.Store, cat *checklist.Catalo
 }
 
 func openSiteCmd(op int, ctx context.Context, sh *shared, name string, fresh bool, secret string, progress func(connectors.Progress)) tea.Cmd {
-	store, cat, now := sh.opts.Store, sh.opts.Catalogue, sh.now()
+	store, cat, now, reg := sh.opts.Store, sh.opts.Catalogue, sh.now(), sh.opts.Connectors
 	return func() tea.Msg {
-		s, err := openSite(ctx, store, cat, name, fresh, secret, now, progress)
+		s, err := openSite(ctx, reg, store, cat, name, fresh, secret, now, progress)
 		var need *errNeedSecret
 		if errors.As(err, &need) {
 			return needSecretMsg{op: op, site: name, kind: need.kind, reason: need.reason}

@@ -15,12 +15,17 @@ import (
 
 	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/checklist/safetext"
+	"github.com/ringfence/ringfence/connectors"
 )
 
 // Options configure Run.
 type Options struct {
-	Store      *checklist.Store // where sites live (never nil)
-	Catalogue  *checklist.Catalogue
+	Store     *checklist.Store // where sites live (never nil)
+	Catalogue *checklist.Catalogue
+	// Connectors are the sources a site can be connected through; the
+	// command line passes the same list it uses itself. Left nil, the app
+	// offers none and cannot read a site saved with one.
+	Connectors connectors.Registry
 	Now        func() time.Time
 	StartDemo  bool // open straight on the demo company
 	Accessible bool // screen-reader friendly forms, no decoration

@@ -44,7 +44,7 @@ func TestHelperAppWindow(t *testing.T) {
 	}
 	cat := checklist.Builtin()
 	now := time.Now().UTC().Truncate(time.Second)
-	sess, err := openSite(t.Context(), store, cat, raceSite, false, "", now, nil)
+	sess, err := openSite(t.Context(), testKinds, store, cat, raceSite, false, "", now, nil)
 	if err != nil {
 		say("error %v", err)
 		return

@@ -4,6 +4,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
+	"github.com/ringfence/ringfence/connectors"
 )
 
 // secretPrompt asks for a connector secret the keyring could not supply. The
@@ -19,10 +20,8 @@ type secretPrompt struct {
 func newSecretPrompt(sh *shared, need needSecretMsg, done func(string) tea.Cmd) (*secretPrompt, tea.Cmd) {
 	p := &secretPrompt{sh: sh, reason: need.reason, value: new(string), done: done}
 	label := "Secret"
-	for _, f := range need.kind.Fields {
-		if f.Secret {
-			label = f.Label
-		}
+	if f, ok := need.kind.Setting(connectors.KeySecret); ok {
+		label = f.Label
 	}
 	var cmd tea.Cmd
 	p.form, cmd = newFormHost(sh, 70, huh.NewGroup(described(sh,

@@ -7,18 +7,10 @@ import (
 )
 
 // These wrap the keyring so that the rest of the app never touches it
-// directly and tests can swap it out. RINGFENCE_SECRET serves machines with
-// no keyring at all.
+// directly and tests can swap it out. Where RINGFENCE_SECRET fits in is
+// decided by connectors.Open, for the app and the command line alike.
 var (
-	secretGet = func(site, connector string) (string, error) {
-		s, err := secrets.Get(site, connector)
-		if err != nil {
-			if env, ok := secrets.FromEnv(); ok {
-				return env, nil
-			}
-		}
-		return s, err
-	}
+	secretGet = secrets.Get
 	secretSet = secrets.Set
 )
 

@@ -38,6 +38,10 @@ type session struct {
 	// secret is a connector secret given for this run only, when the keyring
 	// is unavailable. It stays in memory and is never drawn.
 	secret string
+	// imported is what the fetch left out (each skipped line of a file with
+	// the lines read, used and skipped; the parts of a phone system that
+	// could not be read), shown once the audit opens.
+	imported []string
 }
 
 func (s *session) name() string {

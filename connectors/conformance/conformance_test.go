@@ -11,11 +11,11 @@ package conformance
 
 import (
 	"net/http"
-	"slices"
 	"strings"
 	"testing"
 
 	"github.com/ringfence/ringfence/connectors"
+	"github.com/ringfence/ringfence/connectors/all"
 	"github.com/ringfence/ringfence/connectors/freepbx"
 	"github.com/ringfence/ringfence/connectors/freepbx/freepbxfake"
 	"github.com/ringfence/ringfence/connectors/threecx"
@@ -111,9 +111,15 @@ func TestEveryHTTPConnectorIsCovered(t *testing.T) {
 	for _, tg := range targets() {
 		names[tg.Name], dirs[tg.Dir] = true, true
 	}
-	for _, k := range connectors.Kinds() {
-		if slices.ContainsFunc(k.Fields, func(f connectors.Field) bool { return f.Key == "url" }) && !names[k.Name] {
+	for _, k := range all.Kinds() {
+		if _, http := k.Setting(connectors.KeyURL); http && !names[k.Name] {
 			t.Errorf("the %s connector reads over HTTP but is not in the conformance targets", k.Name)
+		}
+	}
+	// A target whose connector is not listed tests code no site can use.
+	for name := range names {
+		if _, ok := all.Kinds().Lookup(name); !ok {
+			t.Errorf("%s is in the conformance targets but connectors/all does not list it", name)
 		}
 	}
 	users, err := httpxUsers("..")

@@ -216,8 +216,8 @@ func TestSourceReadsTheFile(t *testing.T) {
 		t.Fatalf("Test: %v", err)
 	}
 	inv, err := src.Fetch(t.Context(), nil)
-	if err != nil || len(inv.Devices) != 6 || len(src.Problems()) != 4 {
-		t.Fatalf("Fetch: %v, %d devices, %d problems", err, len(inv.Devices), len(src.Problems()))
+	if err != nil || len(inv.Devices) != 6 || len(inv.Import.Skips) != 4 {
+		t.Fatalf("Fetch: %v, %d devices, %d problems", err, len(inv.Devices), len(inv.Import.Skips))
 	}
 
 	for name, p := range map[string]string{

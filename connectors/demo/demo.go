@@ -40,9 +40,15 @@ var facets = []checklist.Facet{
 	checklist.FacetDialling, checklist.FacetTrunks, checklist.FacetCalls,
 }
 
-// Fetch builds a fresh inventory on each call, so a caller may change what it gets
+// Fetch reads the inventory; the parts that could not be read are its gaps.
+func (s *Source) Fetch(ctx context.Context, progress func(connectors.Progress)) (connectors.Result, error) {
+	inv, err := s.fetch(ctx, progress)
+	return connectors.Result{Inventory: inv}, err
+}
+
+// fetch builds a fresh inventory on each call, so a caller may change what it gets
 // without changing the next one. It stops with ctx.Err() once ctx is done.
-func (s *Source) Fetch(ctx context.Context, progress func(connectors.Progress)) (checklist.Inventory, error) {
+func (s *Source) fetch(ctx context.Context, progress func(connectors.Progress)) (checklist.Inventory, error) {
 	if err := ctx.Err(); err != nil {
 		return checklist.Inventory{}, err
 	}

@@ -21,7 +21,7 @@ func fetch(t *testing.T, now time.Time) checklist.Inventory {
 	if err != nil {
 		t.Fatalf("Fetch: %v", err)
 	}
-	return inv
+	return inv.Inventory
 }
 
 func TestSameMomentGivesSameInventory(t *testing.T) {

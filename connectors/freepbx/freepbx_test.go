@@ -108,7 +108,7 @@ func TestFetchDentalPractice(t *testing.T) {
 		}
 	}
 
-	results := checklist.Evaluate(checklist.Builtin(), &inv, nil, nil, testNow)
+	results := checklist.Evaluate(checklist.Builtin(), &inv.Inventory, nil, nil, testNow)
 	failed := map[string][]string{}
 	for _, r := range results {
 		if r.Status == checklist.StatusFail {
@@ -279,17 +279,14 @@ func TestCancelStopsTheFetch(t *testing.T) {
 }
 
 func TestRegisteredKind(t *testing.T) {
-	k, ok := connectors.Lookup("freepbx")
-	if !ok {
-		t.Fatal("freepbx is not registered")
-	}
+	k := Kind()
 	var secretFields []string
-	for _, fl := range k.Fields {
-		if fl.Secret {
+	for _, fl := range k.Settings {
+		if fl.Type == connectors.Secret {
 			secretFields = append(secretFields, fl.Key)
 		}
 	}
-	if !slices.Equal(secretFields, []string{SecretField}) || !strings.Contains(k.LeastPrivilege, "gql:core:read") {
+	if !slices.Equal(secretFields, []string{connectors.KeySecret}) || !strings.Contains(k.LeastPrivilege, "gql:core:read") {
 		t.Errorf("kind %+v", k)
 	}
 	site := checklist.Site{Name: "Dental", Connector: checklist.ConnectorSettings{Kind: "freepbx", URL: "https://pbx.example.co.uk", ClientID: "id", Options: map[string]string{"calls": "yes"}}}

@@ -8,9 +8,3 @@ type Options = connectors.FetchOptions
 // defaults: 5,000 newest call records, 8 mailbox queries at once, 500
 // extensions a page.
 var defaults = Options{CallLimit: 5000, Concurrency: 8, PageSize: 500}
-
-// OptionsFrom reads the site's connector options: "calls" (yes/no),
-// "call_limit", "concurrency" and "page_size".
-func OptionsFrom(m map[string]string) (Options, error) {
-	return connectors.ParseFetchOptions(name, m)
-}

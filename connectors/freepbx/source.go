@@ -81,11 +81,17 @@ func (s *Source) Test(ctx context.Context) error {
 	return s.query(ctx, "testing the connection", `query { fetchAllExtensions(first: 1) { totalCount } }`, nil, &p)
 }
 
-// Fetch reads extensions and voicemail, and call records when Options.Calls
+// Fetch reads the inventory; the parts that could not be read are its gaps.
+func (s *Source) Fetch(ctx context.Context, progress func(connectors.Progress)) (connectors.Result, error) {
+	inv, err := s.fetch(ctx, progress)
+	return connectors.Result{Inventory: inv}, err
+}
+
+// fetch reads extensions and voicemail, and call records when Options.Calls
 // is set. Only the sign-in and the extensions are essential: mailboxes and
 // call records need their own scopes, and when they cannot be read they
 // become gaps with the reason, so the checks resting on them stay unknown.
-func (s *Source) Fetch(ctx context.Context, progress func(connectors.Progress)) (checklist.Inventory, error) {
+func (s *Source) fetch(ctx context.Context, progress func(connectors.Progress)) (checklist.Inventory, error) {
 	ctx, cancel := s.client.WithOverall(ctx)
 	defer cancel()
 	exts, err := s.fetchExtensions(ctx, progress)

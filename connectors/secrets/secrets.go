@@ -76,3 +76,21 @@ func FromEnv() (string, bool) {
 func account(site, connector string) string {
 	return strings.TrimSpace(site) + "/" + strings.TrimSpace(connector)
 }
+
+// Find is the one order in which every front end looks for a site's secret:
+// a secret given for this run (typed in, or RINGFENCE_SECRET) comes before
+// the keyring, because it is what the person running Ringfence has just
+// asked for, and it is the only way to try a new secret without first
+// overwriting the saved one. keyring is Get, or a stand-in in tests.
+func Find(site, connector, thisRun string, keyring func(site, connector string) (string, error)) (string, error) {
+	if thisRun != "" {
+		return thisRun, nil
+	}
+	if s, ok := FromEnv(); ok {
+		return s, nil
+	}
+	if keyring == nil {
+		keyring = Get
+	}
+	return keyring(site, connector)
+}

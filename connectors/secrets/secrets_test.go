@@ -123,3 +123,27 @@ func TestNoSessionBusMeansNoKeyring(t *testing.T) {
 		t.Errorf("an autolaunch address should count as no bus: %v", err)
 	}
 }
+
+// Find tries a secret given for this run, then RINGFENCE_SECRET, then the
+// keyring, and asks the keyring nothing once it has one.
+func TestFindLooksInOneOrder(t *testing.T) {
+	asked := 0
+	keyring := func(site, connector string) (string, error) {
+		asked++
+		if site != "Acme" || connector != "3cx" {
+			t.Errorf("keyring asked for %s/%s", site, connector)
+		}
+		return "saved", nil
+	}
+	t.Setenv(EnvVar, "")
+	if got, err := Find("Acme", "3cx", "", keyring); got != "saved" || err != nil || asked != 1 {
+		t.Errorf("keyring only: %q %v (asked %d)", got, err, asked)
+	}
+	t.Setenv(EnvVar, "from-env\r\n")
+	if got, _ := Find("Acme", "3cx", "", keyring); got != "from-env" || asked != 1 {
+		t.Errorf("environment: %q (asked %d)", got, asked)
+	}
+	if got, _ := Find("Acme", "3cx", "typed", keyring); got != "typed" || asked != 1 {
+		t.Errorf("typed: %q (asked %d)", got, asked)
+	}
+}

@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ringfence/ringfence/connectors"
 	"github.com/ringfence/ringfence/connectors/threecx/xapifake"
 )
 
@@ -58,12 +57,12 @@ func TestCallWindowIsAnOptionAndIsRecorded(t *testing.T) {
 }
 
 func TestCallDaysOption(t *testing.T) {
-	o, err := connectors.ParseFetchOptions(Name, map[string]string{"calls": "yes", "calls_days": "30"})
+	o, err := Kind().FetchOptions(map[string]string{"calls": "yes", "calls_days": "30"})
 	if err != nil || o.CallDays != 30 {
 		t.Errorf("calls_days=30: %+v %v", o, err)
 	}
 	for _, bad := range []string{"0", "-3", "ninety", "100000", "1.5"} {
-		if _, err := connectors.ParseFetchOptions(Name, map[string]string{"calls_days": bad}); err == nil || !strings.Contains(err.Error(), "calls_days") {
+		if _, err := Kind().FetchOptions(map[string]string{"calls_days": bad}); err == nil || !strings.Contains(err.Error(), "calls_days") {
 			t.Errorf("calls_days=%q: %v, want a refusal naming the option", bad, err)
 		}
 	}

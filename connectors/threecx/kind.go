@@ -11,12 +11,6 @@ import (
 // Name is the connector's name in site files and errors.
 const Name = "3cx"
 
-// OptionCalls is the site option that asks for call history ("yes" to read it).
-const OptionCalls = "calls"
-
-// OptionCallDays is the site option for how many days of call history to read.
-const OptionCallDays = "calls_days"
-
 // leastPrivilege is said honestly: 3CX has no read-only API role.
 const leastPrivilege = "In the 3CX admin console, go to Integrations > API, add a client, tick \"XAPI Access Enabled\", " +
 	"and choose its department and role. 3CX has no read-only role for API clients: any role that can see " +
@@ -25,26 +19,25 @@ const leastPrivilege = "In the 3CX admin console, go to Integrations > API, add 
 	"in Ringfence, and delete the API client when the audit is done. Ringfence itself only ever reads: " +
 	"it refuses in code to send anything else."
 
-func init() {
-	connectors.Register(connectors.Kind{
+// Kind is the 3CX connector's schema and constructor.
+func Kind() connectors.Kind {
+	return connectors.Kind{
 		Name:           Name,
 		Title:          "3CX v20 (XAPI)",
 		LeastPrivilege: leastPrivilege,
-		Options:        []string{OptionCalls, OptionCallDays, "page_size"},
-		Fields: []connectors.Field{
-			{Key: "url", Label: "Address of the 3CX admin page", Required: true,
+		Settings: []connectors.Setting{
+			{Key: connectors.KeyURL, Label: "Address of the 3CX admin page", Type: connectors.Address, Required: true,
 				Help: "The address you sign in at, such as https://yourcompany.3cx.eu:5001."},
-			{Key: "client_id", Label: "API client ID", Required: true,
+			{Key: connectors.KeyClientID, Label: "API client ID", Type: connectors.Text, Required: true,
 				Help: "Integrations > API in the 3CX admin console: the client ID (a number) you chose."},
-			{Key: "secret", Label: "API key (client secret)", Required: true, Secret: true,
+			{Key: connectors.KeySecret, Label: "API key (client secret)", Type: connectors.Secret, Required: true,
 				Help: "Shown once when the API client is created; kept in this computer's keyring."},
-			{Key: OptionCalls, Label: "Read call history (yes/no)",
-				Help: "Looks for fraud patterns in recent calls; slower on a busy system."},
-			{Key: OptionCallDays, Label: "Days of call history to read",
-				Help: "How far back to look, from 1 to 730 days; 90 (a quarter) if left empty."},
+			connectors.OptionCalls,
+			connectors.OptionCallDays,
+			connectors.OptionPageSize,
 		},
 		New: func(site checklist.Site, secret string) (connectors.Source, error) {
-			opts, err := connectors.ParseFetchOptions(Name, site.Connector.Options)
+			opts, err := Kind().FetchOptions(site.Connector.Options)
 			if err != nil {
 				return nil, err
 			}
@@ -58,7 +51,7 @@ func init() {
 				PageSize: opts.PageSize,
 			})
 		},
-	})
+	}
 }
 
 // Config is what the connector needs. Limits and RootCAs are for tests and

@@ -82,12 +82,18 @@ func (s *Source) facets() []checklist.Facet {
 	return f
 }
 
-// Fetch reads the inventory. Only the sign-in and the users (extensions,
+// Fetch reads the inventory; the parts that could not be read are its gaps.
+func (s *Source) Fetch(ctx context.Context, progress func(connectors.Progress)) (connectors.Result, error) {
+	inv, err := s.fetch(ctx, progress)
+	return connectors.Result{Inventory: inv}, err
+}
+
+// fetch reads the inventory. Only the sign-in and the users (extensions,
 // mailboxes and admins) are essential; a part that differs between versions
 // and licences (the system version, phones, dialling rules, call history)
 // and cannot be read becomes a gap with the reason, so the checks resting on
 // it stay unknown and say why.
-func (s *Source) Fetch(ctx context.Context, progress func(connectors.Progress)) (checklist.Inventory, error) {
+func (s *Source) fetch(ctx context.Context, progress func(connectors.Progress)) (checklist.Inventory, error) {
 	ctx, cancel := s.client.WithOverall(ctx)
 	defer cancel()
 	report := func(step string, done, total int) {

@@ -120,7 +120,7 @@ func TestSmallBusiness(t *testing.T) {
 		t.Errorf("calls %+v", inv.Calls)
 	}
 
-	results := checklist.Evaluate(checklist.Builtin(), &inv, nil, nil, s.now())
+	results := checklist.Evaluate(checklist.Builtin(), &inv.Inventory, nil, nil, s.now())
 	var failed []string
 	for _, r := range results {
 		if r.Status == checklist.StatusFail {
@@ -181,13 +181,13 @@ func TestFetchStopsWhenCancelled(t *testing.T) {
 }
 
 func TestRegisteredKind(t *testing.T) {
-	k, ok := connectors.Lookup(Name)
-	if !ok || k.New == nil || k.LeastPrivilege == "" {
+	k := Kind()
+	if k.Name != Name || k.New == nil || k.LeastPrivilege == "" {
 		t.Fatalf("3cx is not registered properly: %+v", k)
 	}
 	var secretFields int
-	for _, f := range k.Fields {
-		if f.Secret {
+	for _, f := range k.Settings {
+		if f.Type == connectors.Secret {
 			secretFields++
 		}
 	}

@@ -5,12 +5,9 @@ import (
 	"github.com/ringfence/ringfence/connectors"
 )
 
-// SecretField is the key of the client secret in the connect form; its value
-// lives in the OS keyring.
-const SecretField = "client_secret"
-
-func init() {
-	connectors.Register(connectors.Kind{
+// Kind is the connector's schema and constructor.
+func Kind() connectors.Kind {
+	return connectors.Kind{
 		Name:  name,
 		Title: "Yeastar P-Series (OpenAPI)",
 		LeastPrivilege: "Yeastar has no read-only API role: whoever holds the client ID and secret can change the phone system through the API, " +
@@ -18,18 +15,21 @@ func init() {
 			"but protect the credentials accordingly: on the PBX open Integrations > API, enable the API only for this audit, " +
 			"turn on IP restriction and allow only the address of the computer running Ringfence, " +
 			"and disable the API (or reset the client secret) when the audit is done.",
-		Options: connectors.FetchOptionKeys,
-		Fields: []connectors.Field{
-			{Key: "url", Label: "PBX address", Required: true, Help: "The PBX's web address with its port, e.g. https://pbx.example.co.uk:8088 or https://yourname.ras.yeastar.com."},
-			{Key: "client_id", Label: "Client ID", Required: true, Help: "From Integrations > API on the PBX."},
-			{Key: SecretField, Label: "Client secret", Required: true, Secret: true, Help: "From Integrations > API on the PBX; kept in the system keyring."},
+		Settings: []connectors.Setting{
+			{Key: connectors.KeyURL, Type: connectors.Address, Label: "PBX address", Required: true, Help: "The PBX's web address with its port, e.g. https://pbx.example.co.uk:8088 or https://yourname.ras.yeastar.com."},
+			{Key: connectors.KeyClientID, Type: connectors.Text, Label: "Client ID", Required: true, Help: "From Integrations > API on the PBX."},
+			{Key: connectors.KeySecret, Type: connectors.Secret, Label: "Client secret", Required: true, Help: "From Integrations > API on the PBX; kept in the system keyring."},
+			connectors.OptionCalls,
+			connectors.OptionCallLimit,
+			connectors.OptionConcurrency,
+			connectors.OptionPageSize,
 		},
 		New: func(site checklist.Site, secret string) (connectors.Source, error) {
-			opts, err := OptionsFrom(site.Connector.Options)
+			opts, err := Kind().FetchOptions(site.Connector.Options)
 			if err != nil {
 				return nil, err
 			}
 			return New(Config{URL: site.Connector.URL, ClientID: site.Connector.ClientID, Secret: secret, Pins: site.Pins, Options: opts})
 		},
-	})
+	}
 }

@@ -11,9 +11,3 @@ var defaults = Options{CallLimit: 5000, Concurrency: 8, PageSize: 200}
 
 // maxCDRPage is the documented maximum page_size of cdr/list.
 const maxCDRPage = 10000
-
-// OptionsFrom reads the site's connector options: "calls" (yes/no),
-// "call_limit", "concurrency" and "page_size".
-func OptionsFrom(m map[string]string) (Options, error) {
-	return connectors.ParseFetchOptions(name, m)
-}

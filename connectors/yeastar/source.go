@@ -93,12 +93,18 @@ func (s *Source) Test(ctx context.Context) error {
 	return s.get(ctx, "testing the connection", "extension/list", url.Values{"page": {"1"}, "page_size": {"1"}}, &one)
 }
 
-// Fetch reads the system, extensions, voicemail PIN verdicts and phones, and
+// Fetch reads the inventory; the parts that could not be read are its gaps.
+func (s *Source) Fetch(ctx context.Context, progress func(connectors.Progress)) (connectors.Result, error) {
+	inv, err := s.fetch(ctx, progress)
+	return connectors.Result{Inventory: inv}, err
+}
+
+// fetch reads the system, extensions, voicemail PIN verdicts and phones, and
 // call records when Options.Calls is set, with one sign-in that it hands back
 // at the end. Only the sign-in and the extension list are essential: any
 // other part that is refused or malformed becomes a gap with the reason, so
 // the checks resting on it stay unknown and say why.
-func (s *Source) Fetch(ctx context.Context, progress func(connectors.Progress)) (checklist.Inventory, error) {
+func (s *Source) fetch(ctx context.Context, progress func(connectors.Progress)) (checklist.Inventory, error) {
 	ctx, cancel := s.client.WithOverall(ctx)
 	defer cancel()
 	defer s.release(ctx)

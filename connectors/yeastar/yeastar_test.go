@@ -95,7 +95,7 @@ func TestFetchEstateAgency(t *testing.T) {
 	}
 
 	failed := map[string][]string{}
-	for _, r := range checklist.Evaluate(checklist.Builtin(), &inv, nil, nil, testNow) {
+	for _, r := range checklist.Evaluate(checklist.Builtin(), &inv.Inventory, nil, nil, testNow) {
 		if r.Status == checklist.StatusFail {
 			for _, it := range r.Affected {
 				failed[r.CheckID] = append(failed[r.CheckID], it.ID)
@@ -308,10 +308,7 @@ func TestCancelStopsTheFetch(t *testing.T) {
 }
 
 func TestRegisteredKind(t *testing.T) {
-	k, ok := connectors.Lookup("yeastar")
-	if !ok {
-		t.Fatal("yeastar is not registered")
-	}
+	k := Kind()
 	if !strings.Contains(k.LeastPrivilege, "no read-only") || !strings.Contains(k.LeastPrivilege, "IP restriction") {
 		t.Errorf("least privilege advice: %q", k.LeastPrivilege)
 	}
