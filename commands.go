@@ -13,6 +13,7 @@ import (
 
 	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/checklist/safetext"
+	"github.com/ringfence/ringfence/checklist/sitestore"
 	"github.com/ringfence/ringfence/connectors"
 	"github.com/ringfence/ringfence/connectors/demo"
 	"github.com/ringfence/ringfence/export"
@@ -49,15 +50,15 @@ func parse(fs *flag.FlagSet, args []string) error {
 	return nil
 }
 
-func openStore(dataDir string) (*checklist.Store, error) {
+func openStore(dataDir string) (*sitestore.Store, error) {
 	if dataDir == "" {
-		dir, err := checklist.DefaultDataDir()
+		dir, err := sitestore.DefaultDataDir()
 		if err != nil {
 			return nil, fmt.Errorf("could not find a folder for saved audits (use --data-dir): %w", err)
 		}
 		dataDir = dir
 	}
-	return checklist.OpenStore(dataDir)
+	return sitestore.OpenStore(dataDir)
 }
 
 // demoAudit runs the pipeline on the embedded demo company. It lives in memory only.
@@ -345,7 +346,7 @@ func runSites(ctx context.Context, args []string, e env) error {
 	return listSites(store, e)
 }
 
-func listSites(store *checklist.Store, e env) error {
+func listSites(store *sitestore.Store, e env) error {
 	sites, problems := store.Sites()
 	for _, p := range problems {
 		fmt.Fprintf(e.stderr, "warning: %s\n", p)

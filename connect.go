@@ -14,6 +14,7 @@ import (
 
 	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/checklist/safetext"
+	"github.com/ringfence/ringfence/checklist/sitestore"
 	"github.com/ringfence/ringfence/connectors"
 	"github.com/ringfence/ringfence/connectors/csvinv"
 	_ "github.com/ringfence/ringfence/connectors/freepbx" // registers the FreePBX connector
@@ -124,10 +125,10 @@ func runConnect(ctx context.Context, args []string, e env) error {
 // its lock and only its connector and pinned certificate change, so anything
 // another Ringfence saved during the connection test (business hours, say) is
 // kept.
-func saveConnection(store *checklist.Store, s checklist.Site, isNew bool, trust string, e env) error {
+func saveConnection(store *sitestore.Store, s checklist.Site, isNew bool, trust string, e env) error {
 	if isNew {
 		err := store.CreateSite(s)
-		if !errors.Is(err, checklist.ErrSiteExists) {
+		if !errors.Is(err, sitestore.ErrSiteExists) {
 			return err
 		}
 		// Another Ringfence added it during the test: connect that one, if it
@@ -146,12 +147,12 @@ func saveConnection(store *checklist.Store, s checklist.Site, isNew bool, trust 
 	return err
 }
 
-func siteOrNew(store *checklist.Store, name, contact string, e env) (checklist.Site, bool, error) {
+func siteOrNew(store *sitestore.Store, name, contact string, e env) (checklist.Site, bool, error) {
 	s, err := store.Site(name)
 	switch {
 	case err == nil:
 		return s, false, nil
-	case errors.Is(err, checklist.ErrNoSite):
+	case errors.Is(err, sitestore.ErrNoSite):
 		return checklist.Site{Schema: checklist.SiteSchema, Name: strings.TrimSpace(name), Contact: contact, Created: e.now()}, true, nil
 	}
 	return s, false, err

@@ -11,7 +11,7 @@ import (
 
 	"github.com/zalando/go-keyring"
 
-	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/sitestore"
 	"github.com/ringfence/ringfence/connectors/conformance"
 	"github.com/ringfence/ringfence/connectors/secrets"
 	"github.com/ringfence/ringfence/connectors/threecx/xapifake"
@@ -61,7 +61,7 @@ func TestConnect3CXTrustAuditAndForget(t *testing.T) {
 	}
 	fingerprint := r.stderr[strings.LastIndex(r.stderr, "--trust-fingerprint ")+len("--trust-fingerprint "):]
 	fingerprint = strings.TrimSpace(fingerprint)
-	if _, err := checklist.OpenStore(dir); err != nil {
+	if _, err := sitestore.OpenStore(dir); err != nil {
 		t.Fatal(err)
 	}
 	if r := ringfence(t, dir, "sites"); strings.Contains(r.stdout, "Harbour") {

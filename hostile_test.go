@@ -13,8 +13,8 @@ import (
 
 	"github.com/zalando/go-keyring"
 
-	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/checklist/safetext/hostile"
+	"github.com/ringfence/ringfence/checklist/sitestore"
 	"github.com/ringfence/ringfence/connectors/secrets"
 	"github.com/ringfence/ringfence/connectors/threecx/xapifake"
 )
@@ -174,7 +174,7 @@ func TestSiteNamesWithHiddenCharactersAreRefused(t *testing.T) {
 			t.Errorf("sites add %q was refused: %+v", name, r)
 		}
 	}
-	store, _ := checklist.OpenStore(dir)
+	store, _ := sitestore.OpenStore(dir)
 	sites, _ := store.Sites()
 	if len(sites) != len(hostile.Safe) {
 		t.Errorf("want %d sites, got %d", len(hostile.Safe), len(sites))

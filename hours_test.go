@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/sitestore"
 )
 
 // TestAuditTakesBusinessHours: `audit --hours` reads the same form as `cdr
@@ -17,7 +17,7 @@ func TestAuditTakesBusinessHours(t *testing.T) {
 	if r.code != exitOK {
 		t.Fatalf("audit --hours: %+v", r)
 	}
-	store, _ := checklist.OpenStore(dir)
+	store, _ := sitestore.OpenStore(dir)
 	site, err := store.Site("Vets on the Green")
 	if err != nil || site.Hours != "Mon-Sat 07:30-17:00" {
 		t.Fatalf("the site should remember its hours: %q, %v", site.Hours, err)

@@ -14,6 +14,7 @@ import (
 	"github.com/ringfence/ringfence/checklist/callscan"
 	"github.com/ringfence/ringfence/checklist/reconcile"
 	"github.com/ringfence/ringfence/checklist/safetext"
+	"github.com/ringfence/ringfence/checklist/sitestore"
 	"github.com/ringfence/ringfence/connectors/cdr"
 	"github.com/ringfence/ringfence/connectors/hrlist"
 )
@@ -46,7 +47,7 @@ func readStaffList(path string, e env) ([]checklist.StaffMember, error) {
 // audit, or a site's most recent one. store and site are set only for a site.
 type subject struct {
 	audit *checklist.Audit
-	store *checklist.Store
+	store *sitestore.Store
 	site  *checklist.Site
 }
 
@@ -129,7 +130,7 @@ func runLeavers(ctx context.Context, args []string, e env) error {
 	case "-":
 		return writeJSONDoc(e.stdout, rep)
 	}
-	if err := checklist.WriteFileAtomic(*jsonOut, func(w io.Writer) error { return writeJSONDoc(w, rep) }); err != nil {
+	if err := sitestore.WriteFileAtomic(*jsonOut, func(w io.Writer) error { return writeJSONDoc(w, rep) }); err != nil {
 		return fmt.Errorf("could not write the leavers report: %w", err)
 	}
 	if err := writeLeavers(e.stdout, subj.audit.Site, len(staff), rep); err != nil {
@@ -319,7 +320,7 @@ func runCDR(ctx context.Context, args []string, e env) error {
 	case "-":
 		err = writeJSONDoc(e.stdout, doc)
 	default:
-		if err = checklist.WriteFileAtomic(*jsonOut, func(w io.Writer) error { return writeJSONDoc(w, doc) }); err != nil {
+		if err = sitestore.WriteFileAtomic(*jsonOut, func(w io.Writer) error { return writeJSONDoc(w, doc) }); err != nil {
 			return fmt.Errorf("could not write the incidents: %w", err)
 		}
 		err = writeIncidents(e.stdout, path, stats, incidents)

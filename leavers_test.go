@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/sitestore"
 )
 
 // A payroll export with a UK date format, a BOM, "Surname, First" names, a short
@@ -193,7 +193,7 @@ func TestCDRBusinessHoursAreRememberedPerSite(t *testing.T) {
 	if r.code != exitOK || !strings.Contains(r.stdout, "Possible fraud:") {
 		t.Fatalf("calls outside 10:00-12:00 should stand out: %+v", r)
 	}
-	store, _ := checklist.OpenStore(dir)
+	store, _ := sitestore.OpenStore(dir)
 	site, err := store.Site("Early Birds Ltd")
 	if err != nil || site.Hours != "Mon-Fri 10:00-12:00" {
 		t.Fatalf("the site should remember its hours: %q, %v", site.Hours, err)
@@ -273,7 +273,7 @@ func TestLeaversSetsRoleLinesApartAndRemembersMarks(t *testing.T) {
 			t.Errorf("%v: exit %d %q; want a refusal mentioning %q", bad.args, r.code, r.stderr, bad.want)
 		}
 	}
-	store, _ := checklist.OpenStore(dir)
+	store, _ := sitestore.OpenStore(dir)
 	a, _ := store.LatestAudit("Vets")
 	if len(a.LeaverDecisions) != 2 {
 		t.Errorf("a refused mark must change nothing: %+v", a.LeaverDecisions)

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/sitestore"
 )
 
 var fixedNow = time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
@@ -243,7 +244,7 @@ func TestSiteAuditSavesAndCarriesAnswersOver(t *testing.T) {
 		t.Errorf("with no API and no answer, TF-01 must be unknown, got %s", status["TF-01"])
 	}
 
-	store, _ := checklist.OpenStore(dir)
+	store, _ := sitestore.OpenStore(dir)
 	refs, err := store.Audits("Zoë's Café")
 	if err != nil || len(refs) != 2 {
 		t.Fatalf("saved audits: %v %v", refs, err)
@@ -279,7 +280,7 @@ func TestCorruptSaveIsRefusedAndLeftAlone(t *testing.T) {
 	if r := ringfence(t, dir, "audit", "--site", "Acme"); r.code != exitOK {
 		t.Fatal(r.stderr)
 	}
-	store, _ := checklist.OpenStore(dir)
+	store, _ := sitestore.OpenStore(dir)
 	refs, _ := store.Audits("Acme")
 	damaged := []byte(`{"schema": 1, "site": "Acme", "results": [`)
 	os.WriteFile(refs[0].Path, damaged, 0o600)

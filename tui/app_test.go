@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/sitestore"
 )
 
 func TestFirstLaunchExplainsAndChangesNothing(t *testing.T) {
@@ -140,7 +141,7 @@ func TestResumeReturnsToTheLastArea(t *testing.T) {
 }
 
 func TestReopeningASiteResumesOnTheFirstUnansweredArea(t *testing.T) {
-	store, err := checklist.OpenStore(t.TempDir())
+	store, err := sitestore.OpenStore(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -303,7 +304,7 @@ func TestSaveDemoAsANewSite(t *testing.T) {
 }
 
 func TestCompareShowsWhatChanged(t *testing.T) {
-	store, err := checklist.OpenStore(t.TempDir())
+	store, err := sitestore.OpenStore(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/sitestore"
 	"github.com/ringfence/ringfence/connectors"
 	"github.com/ringfence/ringfence/connectors/httpx"
 )
@@ -135,7 +136,7 @@ func TestCancellingAnUntrustedCertificateSavesNothing(t *testing.T) {
 
 func TestAChangedCertificateWarnsAndNeedsAnExplicitChoice(t *testing.T) {
 	registerCertFake()
-	store, err := checklist.OpenStore(t.TempDir())
+	store, err := sitestore.OpenStore(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,13 +13,14 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/sitestore"
 )
 
 // fixedNow is the clock every test runs on, so views and files are stable.
 var fixedNow = time.Date(2026, 11, 20, 9, 30, 0, 0, time.UTC)
 
 // putAudit saves a as a new audit of its site.
-func putAudit(t testing.TB, store *checklist.Store, a *checklist.Audit) error {
+func putAudit(t testing.TB, store *sitestore.Store, a *checklist.Audit) error {
 	t.Helper()
 	_, err := store.StartAudit(a.Site, func(checklist.Site, *checklist.Audit) (*checklist.Audit, error) { return a, nil })
 	return err
@@ -28,20 +29,20 @@ func putAudit(t testing.TB, store *checklist.Store, a *checklist.Audit) error {
 type harness struct {
 	t     testing.TB
 	app   *app
-	store *checklist.Store
+	store *sitestore.Store
 	quit  bool
 }
 
 func newHarness(t testing.TB, demo bool, w, h int) *harness {
 	t.Helper()
-	store, err := checklist.OpenStore(t.TempDir())
+	store, err := sitestore.OpenStore(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
 	return newHarnessWithStore(t, store, demo, w, h)
 }
 
-func newHarnessWithStore(t testing.TB, store *checklist.Store, demo bool, w, h int) *harness {
+func newHarnessWithStore(t testing.TB, store *sitestore.Store, demo bool, w, h int) *harness {
 	opts := Options{Store: store, Catalogue: checklist.Builtin(), Now: func() time.Time { return fixedNow }, StartDemo: demo}
 	hs := &harness{t: t, app: newApp(t.Context(), opts, false), store: store}
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})

@@ -10,6 +10,7 @@ import (
 
 	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/checklist/safetext/hostile"
+	"github.com/ringfence/ringfence/checklist/sitestore"
 	"github.com/ringfence/ringfence/connectors/demo"
 )
 
@@ -17,10 +18,10 @@ import (
 // name it shows (extensions, staff, phones, the phone system's version, action
 // owners), a previous audit to compare with, and a second site saved by hand
 // with a hostile name of its own.
-func hostileStore(t *testing.T) *checklist.Store {
+func hostileStore(t *testing.T) *sitestore.Store {
 	t.Helper()
 	dir := t.TempDir()
-	store, err := checklist.OpenStore(dir)
+	store, err := sitestore.OpenStore(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

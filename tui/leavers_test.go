@@ -13,6 +13,7 @@ import (
 
 	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/checklist/reconcile"
+	"github.com/ringfence/ringfence/checklist/sitestore"
 )
 
 // writeFile puts a test file in a temporary folder and returns its path.
@@ -117,9 +118,9 @@ func TestImportingAStaffListListsLeftOutRowsAndSettlesMatches(t *testing.T) {
 
 // smallSite saves a site whose phone system has two extensions and no staff
 // list, so the leaver checks wait for one.
-func smallSite(t *testing.T) *checklist.Store {
+func smallSite(t *testing.T) *sitestore.Store {
 	t.Helper()
-	store, err := checklist.OpenStore(t.TempDir())
+	store, err := sitestore.OpenStore(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -195,9 +196,9 @@ func TestASavedSiteAsksForTheStaffListAndSavesEachDecision(t *testing.T) {
 
 // vetsPractice saves a vets' practice whose staff list names only Jo, with
 // four role lines, one line that may be a role line and one stranger.
-func vetsPractice(t *testing.T) *checklist.Store {
+func vetsPractice(t *testing.T) *sitestore.Store {
 	t.Helper()
-	store, err := checklist.OpenStore(t.TempDir())
+	store, err := sitestore.OpenStore(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}

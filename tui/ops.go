@@ -11,6 +11,7 @@ import (
 
 	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/checklist/safetext"
+	"github.com/ringfence/ringfence/checklist/sitestore"
 	"github.com/ringfence/ringfence/connectors"
 	"github.com/ringfence/ringfence/connectors/demo"
 )
@@ -18,7 +19,7 @@ import (
 // Messages that carry the results of background work back to Update.
 type (
 	sitesMsg struct {
-		sites    []checklist.SiteSummary
+		sites    []sitestore.SiteSummary
 		problems []error
 	}
 	sessionMsg struct {
@@ -46,7 +47,7 @@ type (
 	}
 )
 
-func loadSites(store *checklist.Store) tea.Cmd {
+func loadSites(store *sitestore.Store) tea.Cmd {
 	return func() tea.Msg {
 		sites, problems := store.Sites()
 		return sitesMsg{sites: sites, problems: problems}
@@ -120,7 +121,7 @@ func fetchInventory(ctx context.Context, site checklist.Site, secret string, now
 // openSite claims a saved site for this window and either carries on with its
 // latest audit or, when fresh is set or there is none, reads the phone system
 // again and starts a new audit that keeps the earlier answers and decisions.
-func openSite(ctx context.Context, store *checklist.Store, cat *checklist.Catalogue, name string, fresh bool, secret string, now time.Time, progress func(connectors.Progress)) (_ *session, err error) {
+func openSite(ctx context.Context, store *sitestore.Store, cat *checklist.Catalogue, name string, fresh bool, secret string, now time.Time, progress func(connectors.Progress)) (_ *session, err error) {
 	site, err := store.Site(name)
 	if err != nil {
 		return nil, err

@@ -15,11 +15,12 @@ import (
 
 	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/checklist/safetext"
+	"github.com/ringfence/ringfence/checklist/sitestore"
 )
 
 // Options configure Run.
 type Options struct {
-	Store      *checklist.Store // where sites live (never nil)
+	Store      *sitestore.Store // where sites live (never nil)
 	Catalogue  *checklist.Catalogue
 	Now        func() time.Time
 	StartDemo  bool // open straight on the demo company
@@ -69,7 +70,7 @@ func run(ctx context.Context, opts Options, in io.Reader, out io.Writer, colour 
 	return nil
 }
 
-func farewell(sess *session, store *checklist.Store) string {
+func farewell(sess *session, store *sitestore.Store) string {
 	switch {
 	case sess == nil:
 		return "Nothing to save. Nothing on any phone system was changed."

@@ -1,6 +1,6 @@
 //go:build unix
 
-package checklist
+package sitestore
 
 import (
 	"bufio"
@@ -12,6 +12,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/ringfence/ringfence/checklist"
 )
 
 // TestHelperCreator runs in a child process started by
@@ -33,7 +35,7 @@ func TestHelperCreator(t *testing.T) {
 	}
 	fmt.Println("ready")
 	_, _ = gate.Read(make([]byte, 1)) // returns when the parent closes its end
-	err = s.CreateSite(Site{Name: os.Getenv("RINGFENCE_CREATETEST_NAME")})
+	err = s.CreateSite(checklist.Site{Name: os.Getenv("RINGFENCE_CREATETEST_NAME")})
 	switch {
 	case err == nil:
 		fmt.Println("CREATED added")
