@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/checklist/safetext"
 	"github.com/ringfence/ringfence/checklist/sitestore"
 	"github.com/ringfence/ringfence/connectors"
@@ -158,7 +159,7 @@ func runAudit(ctx context.Context, args []string, e env) error {
 			return err
 		}
 	}
-	var staff []checklist.StaffMember
+	var staff []inventory.StaffMember
 	if *hr != "" {
 		if staff, err = readStaffList(*hr, e); err != nil {
 			return err
@@ -186,7 +187,7 @@ func runAudit(ctx context.Context, args []string, e env) error {
 	if err := out.write(a, previous, cat, now, e); err != nil {
 		return err
 	}
-	if !out.toStdout() && a.Inventory.Has(checklist.FacetCalls) {
+	if !out.toStdout() && a.Inventory.Has(inventory.FacetCalls) {
 		if a.Hours == "" {
 			fmt.Fprintf(e.stdout, "\nOut-of-hours calls were judged against %s UK time, assumed because no business hours were given.\n"+
 				"If you open at other times, run the audit again with --hours \"Mon-Sat 07:30-17:00\" (a site remembers them).\n", checklist.DefaultHours())
@@ -209,7 +210,7 @@ func runAudit(ctx context.Context, args []string, e env) error {
 type siteRun struct {
 	dataDir, name, auditor string
 	csvFile                string // read the inventory from this CSV file, and remember it
-	staff                  []checklist.StaffMember
+	staff                  []inventory.StaffMember
 	hours                  string // business hours to use and remember, already normalised
 }
 
@@ -271,13 +272,13 @@ func siteAudit(ctx context.Context, cat *checklist.Catalogue, run siteRun, extra
 
 // fetchInventory reads the site's phone system through its connector. A site with
 // no connector is audited from answers alone.
-func fetchInventory(ctx context.Context, site checklist.Site, now time.Time, e env) (checklist.Inventory, error) {
+func fetchInventory(ctx context.Context, site checklist.Site, now time.Time, e env) (inventory.Inventory, error) {
 	if site.Connector.Kind == "" {
-		return checklist.Inventory{Source: checklist.SourceInfo{Connector: "answers only", FetchedAt: now}}, nil
+		return inventory.Inventory{Source: inventory.SourceInfo{Connector: "answers only", FetchedAt: now}}, nil
 	}
 	src, err := siteSource(site, e)
 	if err != nil {
-		return checklist.Inventory{}, err
+		return inventory.Inventory{}, err
 	}
 	last := ""
 	inv, err := src.Fetch(ctx, func(p connectors.Progress) {
@@ -287,7 +288,7 @@ func fetchInventory(ctx context.Context, site checklist.Site, now time.Time, e e
 		}
 	})
 	if err != nil {
-		return checklist.Inventory{}, err
+		return inventory.Inventory{}, err
 	}
 	reportProblems(src, e)
 	reportGaps(inv, e)

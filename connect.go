@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/checklist/safetext"
 	"github.com/ringfence/ringfence/checklist/sitestore"
 	"github.com/ringfence/ringfence/connectors"
@@ -284,11 +285,11 @@ func siteSource(site checklist.Site, e env) (connectors.Source, error) {
 
 // reportGaps prints each part of the phone system that could not be read,
 // and why: the checks resting on it stay unknown rather than pass.
-func reportGaps(inv checklist.Inventory, e env) {
-	names := map[checklist.Facet]string{
-		checklist.FacetPBX: "phone system's version", checklist.FacetDevices: "phones", checklist.FacetDialling: "dialling rules",
-		checklist.FacetVoicemail: "voicemail mailboxes", checklist.FacetCalls: "call records", checklist.FacetTrunks: "trunks",
-		checklist.FacetAdmins: "admin accounts", checklist.FacetExtensions: "extensions",
+func reportGaps(inv inventory.Inventory, e env) {
+	names := map[inventory.Facet]string{
+		inventory.FacetPBX: "phone system's version", inventory.FacetDevices: "phones", inventory.FacetDialling: "dialling rules",
+		inventory.FacetVoicemail: "voicemail mailboxes", inventory.FacetCalls: "call records", inventory.FacetTrunks: "trunks",
+		inventory.FacetAdmins: "admin accounts", inventory.FacetExtensions: "extensions",
 	}
 	for _, g := range inv.Source.Gaps {
 		what := names[g.Facet]

@@ -12,6 +12,7 @@ import (
 
 	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/checklist/callscan"
+	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/checklist/reconcile"
 	"github.com/ringfence/ringfence/checklist/safetext"
 	"github.com/ringfence/ringfence/checklist/sitestore"
@@ -20,7 +21,7 @@ import (
 )
 
 // readStaffList reads an HR export, printing each skipped row with its line.
-func readStaffList(path string, e env) ([]checklist.StaffMember, error) {
+func readStaffList(path string, e env) ([]inventory.StaffMember, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("could not open the staff list: %w", err)
@@ -289,7 +290,7 @@ func runCDR(ctx context.Context, args []string, e env) error {
 	}
 	defer f.Close()
 	analyzer := callscan.New(subj.audit.CallScanConfig(now))
-	stats, skipped, err := cdr.ScanConcurrently(f, path, layout, func(c checklist.Call) error {
+	stats, skipped, err := cdr.ScanConcurrently(f, path, layout, func(c inventory.Call) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}

@@ -4,12 +4,13 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/checklist/reconcile"
 )
 
 // Facts is what an evaluator may look at.
 type Facts struct {
-	Inventory *Inventory
+	Inventory *inventory.Inventory
 	Now       time.Time
 	// Decisions are a person's rulings on uncertain staff-list matches.
 	Decisions reconcile.Decisions
@@ -80,7 +81,7 @@ func fail(items []Item, format string, args ...any) Outcome {
 // consulted first; the person's answer counts only where the inventory cannot
 // tell, so an answer can never hide a failure the PBX itself reports. Accepted
 // risks then turn failures into "accepted" until their expiry date.
-func Evaluate(cat *Catalogue, inv *Inventory, answers Answers, accepted map[string]Acceptance, now time.Time) []Result {
+func Evaluate(cat *Catalogue, inv *inventory.Inventory, answers Answers, accepted map[string]Acceptance, now time.Time) []Result {
 	return evaluate(cat, &Facts{Inventory: inv, Now: now}, answers, accepted)
 }
 

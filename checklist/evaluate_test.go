@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
 func TestInventoryOutranksAnswers(t *testing.T) {
@@ -11,13 +13,13 @@ func TestInventoryOutranksAnswers(t *testing.T) {
 		checkSpec{id: "TF-01", domain: DomainTollFraud, severity: Critical, effort: Minutes, question: true},
 		checkSpec{id: "POL-01", domain: DomainPolicies, severity: High, effort: Hours, question: true},
 	)
-	open := inventoryWith(FacetDialling)
-	open.Dialling = &DiallingPolicy{InternationalOpen: true}
+	open := inventoryWith(inventory.FacetDialling)
+	open.Dialling = &inventory.DiallingPolicy{InternationalOpen: true}
 	noRules := inventoryWith()
 
 	tests := []struct {
 		name      string
-		inv       Inventory
+		inv       inventory.Inventory
 		answers   Answers
 		id        string
 		wantState Status

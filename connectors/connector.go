@@ -5,7 +5,7 @@ package connectors
 import (
 	"context"
 
-	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
 // Progress is a short report from a running fetch, for spinners and logs.
@@ -21,5 +21,5 @@ type Source interface {
 	Name() string
 	// Fetch reads the inventory. It honours ctx cancellation and calls progress
 	// (which may be nil) as it goes.
-	Fetch(ctx context.Context, progress func(Progress)) (checklist.Inventory, error)
+	Fetch(ctx context.Context, progress func(Progress)) (inventory.Inventory, error)
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
 func TestSpreadsheetSafe(t *testing.T) {
@@ -82,7 +83,7 @@ func TestCSVRoundTripsThePlan(t *testing.T) {
 }
 
 func TestCSVEmptyPlanHasHeaderOnly(t *testing.T) {
-	a := checklist.NewAudit(checklist.Builtin(), "Empty", checklist.Inventory{}, nil, testNow)
+	a := checklist.NewAudit(checklist.Builtin(), "Empty", inventory.Inventory{}, nil, testNow)
 	var buf bytes.Buffer
 	if err := WriteCSV(&buf, a); err != nil {
 		t.Fatal(err)

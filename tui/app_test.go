@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/checklist/sitestore"
 )
 
@@ -149,7 +150,7 @@ func TestReopeningASiteResumesOnTheFirstUnansweredArea(t *testing.T) {
 		t.Fatal(err)
 	}
 	cat := checklist.Builtin()
-	a := checklist.NewAudit(cat, "Acme Dental", checklist.Inventory{}, nil, fixedNow)
+	a := checklist.NewAudit(cat, "Acme Dental", inventory.Inventory{}, nil, fixedNow)
 	for _, ch := range cat.Checks {
 		if ch.Question != nil && (ch.Domain == checklist.DomainEndpoints || ch.Domain == checklist.DomainPINs) {
 			if err := a.SetAnswer(cat, ch.ID, checklist.Answer{Value: checklist.AnswerDontKnow}, fixedNow); err != nil {
@@ -322,8 +323,8 @@ func TestCompareShowsWhatChanged(t *testing.T) {
 			passVal = o.Value
 		}
 	}
-	before := checklist.NewAudit(cat, "Acme Dental", checklist.Inventory{}, checklist.Answers{ch.ID: {Value: failVal}}, fixedNow.AddDate(0, -3, 0))
-	after := checklist.NewAudit(cat, "Acme Dental", checklist.Inventory{}, checklist.Answers{ch.ID: {Value: passVal}}, fixedNow)
+	before := checklist.NewAudit(cat, "Acme Dental", inventory.Inventory{}, checklist.Answers{ch.ID: {Value: failVal}}, fixedNow.AddDate(0, -3, 0))
+	after := checklist.NewAudit(cat, "Acme Dental", inventory.Inventory{}, checklist.Answers{ch.ID: {Value: passVal}}, fixedNow)
 	for _, a := range []*checklist.Audit{before, after} {
 		if err := putAudit(t, store, a); err != nil {
 			t.Fatal(err)

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/checklist/sitestore"
 	"github.com/ringfence/ringfence/connectors"
 	"github.com/ringfence/ringfence/connectors/httpx"
@@ -52,11 +53,11 @@ func (c certSource) check() error {
 	return &httpx.Error{Connector: "Test PBX", Step: "connecting", Err: &httpx.UntrustedCertError{Host: "pbx.example", SHA256: sum}}
 }
 func (c certSource) Test(context.Context) error { return c.check() }
-func (c certSource) Fetch(context.Context, func(connectors.Progress)) (checklist.Inventory, error) {
+func (c certSource) Fetch(context.Context, func(connectors.Progress)) (inventory.Inventory, error) {
 	if err := c.check(); err != nil {
-		return checklist.Inventory{}, err
+		return inventory.Inventory{}, err
 	}
-	return checklist.Inventory{Source: checklist.SourceInfo{Connector: "tuicert"}}, nil
+	return inventory.Inventory{Source: inventory.SourceInfo{Connector: "tuicert"}}, nil
 }
 
 var registerCertFake = sync.OnceFunc(func() {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/connectors"
 )
 
@@ -15,8 +16,8 @@ import (
 type fakeSource struct{}
 
 func (fakeSource) Name() string { return "tuifake" }
-func (fakeSource) Fetch(context.Context, func(connectors.Progress)) (checklist.Inventory, error) {
-	return checklist.Inventory{}, errors.New("the phone system refused the API key")
+func (fakeSource) Fetch(context.Context, func(connectors.Progress)) (inventory.Inventory, error) {
+	return inventory.Inventory{}, errors.New("the phone system refused the API key")
 }
 func (fakeSource) Test(context.Context) error {
 	return errors.New("the phone system refused the API key")

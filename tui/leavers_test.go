@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/checklist/reconcile"
 	"github.com/ringfence/ringfence/checklist/sitestore"
 )
@@ -127,11 +128,11 @@ func smallSite(t *testing.T) *sitestore.Store {
 	if err := store.CreateSite(checklist.Site{Name: "Acme Dental"}); err != nil {
 		t.Fatal(err)
 	}
-	inv := checklist.Inventory{
-		Source: checklist.SourceInfo{Connector: "test", FetchedAt: fixedNow, Collected: []checklist.Facet{checklist.FacetExtensions}},
-		Extensions: []checklist.Extension{
-			{Number: "101", Name: "Jo Whitaker", Enabled: true, Type: checklist.ExtUser},
-			{Number: "102", Name: "Bob Smith", Enabled: true, Type: checklist.ExtUser},
+	inv := inventory.Inventory{
+		Source: inventory.SourceInfo{Connector: "test", FetchedAt: fixedNow, Collected: []inventory.Facet{inventory.FacetExtensions}},
+		Extensions: []inventory.Extension{
+			{Number: "101", Name: "Jo Whitaker", Enabled: true, Type: inventory.ExtUser},
+			{Number: "102", Name: "Bob Smith", Enabled: true, Type: inventory.ExtUser},
 		},
 	}
 	if err := putAudit(t, store, checklist.NewAudit(checklist.Builtin(), "Acme Dental", inv, nil, fixedNow)); err != nil {
@@ -205,14 +206,14 @@ func vetsPractice(t *testing.T) *sitestore.Store {
 	if err := store.CreateSite(checklist.Site{Name: "Vets"}); err != nil {
 		t.Fatal(err)
 	}
-	inv := checklist.Inventory{
-		Source: checklist.SourceInfo{Connector: "test", FetchedAt: fixedNow, Collected: []checklist.Facet{checklist.FacetExtensions}},
+	inv := inventory.Inventory{
+		Source: inventory.SourceInfo{Connector: "test", FetchedAt: fixedNow, Collected: []inventory.Facet{inventory.FacetExtensions}},
 	}
 	for _, e := range [][2]string{{"200", "Jo Whitaker"}, {"201", "Pharmacy"}, {"202", "On-call Vet"}, {"203", "Kennels"},
 		{"204", "Maintenance Hotline"}, {"205", "Rose Room"}, {"206", "Sam Thompson"}} {
-		inv.Extensions = append(inv.Extensions, checklist.Extension{Number: e[0], Name: e[1], Enabled: true, Type: checklist.ExtUser})
+		inv.Extensions = append(inv.Extensions, inventory.Extension{Number: e[0], Name: e[1], Enabled: true, Type: inventory.ExtUser})
 	}
-	inv = checklist.WithStaff(inv, []checklist.StaffMember{{Name: "Jo Whitaker"}})
+	inv = checklist.WithStaff(inv, []inventory.StaffMember{{Name: "Jo Whitaker"}})
 	if err := putAudit(t, store, checklist.NewAudit(checklist.Builtin(), "Vets", inv, nil, fixedNow)); err != nil {
 		t.Fatal(err)
 	}

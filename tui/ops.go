@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/checklist/safetext"
 	"github.com/ringfence/ringfence/checklist/sitestore"
 	"github.com/ringfence/ringfence/connectors"
@@ -96,24 +97,24 @@ func needsSecret(k connectors.Kind) bool {
 
 // fetchInventory reads a site's phone system through its connector, or
 // returns an empty inventory for sites audited from answers alone.
-func fetchInventory(ctx context.Context, site checklist.Site, secret string, now time.Time, progress func(connectors.Progress)) (checklist.Inventory, error) {
+func fetchInventory(ctx context.Context, site checklist.Site, secret string, now time.Time, progress func(connectors.Progress)) (inventory.Inventory, error) {
 	if site.Connector.Kind == "" {
-		return checklist.Inventory{Source: checklist.SourceInfo{Connector: "answers only", FetchedAt: now}}, nil
+		return inventory.Inventory{Source: inventory.SourceInfo{Connector: "answers only", FetchedAt: now}}, nil
 	}
 	kind, ok := connectors.Lookup(site.Connector.Kind)
 	if !ok {
-		return checklist.Inventory{}, fmt.Errorf("This site reads its phone system through %q, which this version of Ringfence does not have. Update Ringfence, or add the site again with another source.", site.Connector.Kind)
+		return inventory.Inventory{}, fmt.Errorf("This site reads its phone system through %q, which this version of Ringfence does not have. Update Ringfence, or add the site again with another source.", site.Connector.Kind)
 	}
 	if secret == "" && needsSecret(kind) {
 		s, err := secretGet(site.Name, kind.Name)
 		if err != nil {
-			return checklist.Inventory{}, &errNeedSecret{kind: kind, reason: secretProblem(err)}
+			return inventory.Inventory{}, &errNeedSecret{kind: kind, reason: secretProblem(err)}
 		}
 		secret = s
 	}
 	src, err := kind.New(site, secret)
 	if err != nil {
-		return checklist.Inventory{}, err
+		return inventory.Inventory{}, err
 	}
 	return src.Fetch(ctx, progress)
 }

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/checklist/callscan"
+	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
 // A FreePBX report whose third row opens a quote in the caller ID and never
@@ -21,7 +21,7 @@ func TestAStrayQuoteDoesNotHideAFraudIncident(t *testing.T) {
 		"2026-03-05 22:14:03,Declan <214>,214,00371678000091,2472,ANSWERED\n" +
 		"2026-03-05 23:01:00,Declan <214>,214,00371678000092,2400,ANSWERED\n"
 	a := callscan.New(callscan.Config{AllowedCountries: []string{"33"}})
-	st, rows, err := Scan(strings.NewReader(body), "calls.csv", Layout{}, func(c checklist.Call) error { a.Add(c); return nil })
+	st, rows, err := Scan(strings.NewReader(body), "calls.csv", Layout{}, func(c inventory.Call) error { a.Add(c); return nil })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,7 +42,7 @@ func TestALongLineCostsBoundedMemory(t *testing.T) {
 	runtime.GC()
 	runtime.ReadMemStats(&m0)
 	st, rows, err := Scan(io.MultiReader(strings.NewReader(head), &repeat{b: []byte("\"9,"), n: 256 << 20}, strings.NewReader(tail)),
-		"calls.csv", Layout{}, func(checklist.Call) error { return nil })
+		"calls.csv", Layout{}, func(inventory.Call) error { return nil })
 	runtime.ReadMemStats(&m1)
 	if err != nil || st.Calls != 2 || len(rows) != 1 || rows[0].Line != 3 {
 		t.Errorf("err %v, stats %+v, skipped %v", err, st, rows)
@@ -89,7 +89,7 @@ func TestAnUnclosedQuoteDoesNotSwallowTheFile(t *testing.T) {
 	var ms runtime.MemStats
 	var peak uint64
 	n := 0
-	st, skipped, err := Scan(io.MultiReader(strings.NewReader(head), &repeat{b: row, n: rows * len(row)}), "calls.csv", Layout{}, func(checklist.Call) error {
+	st, skipped, err := Scan(io.MultiReader(strings.NewReader(head), &repeat{b: row, n: rows * len(row)}), "calls.csv", Layout{}, func(inventory.Call) error {
 		if n++; n%(1<<16) == 0 {
 			runtime.ReadMemStats(&ms)
 			peak = max(peak, ms.HeapInuse)

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
 // The files in testdata/layouts are built from each vendor's documented
@@ -48,15 +48,15 @@ import (
 //     start_stamp, answer_stamp, end_stamp, duration, billsec, hangup_cause,
 //     uuid, bleg_uuid, accountcode, read_codec, write_codec. No header row.
 
-func scanFile(t *testing.T, name string) ([]checklist.Call, Stats, []RowError) {
+func scanFile(t *testing.T, name string) ([]inventory.Call, Stats, []RowError) {
 	t.Helper()
 	f, err := os.Open(filepath.Join("testdata", "layouts", name))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	var calls []checklist.Call
-	st, rows, err := Scan(f, name, Layout{}, func(c checklist.Call) error {
+	var calls []inventory.Call
+	st, rows, err := Scan(f, name, Layout{}, func(c inventory.Call) error {
 		calls = append(calls, c)
 		return nil
 	})

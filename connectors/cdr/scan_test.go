@@ -6,13 +6,13 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
-func collect(t *testing.T, body string, layout Layout) ([]checklist.Call, Stats, []RowError, error) {
+func collect(t *testing.T, body string, layout Layout) ([]inventory.Call, Stats, []RowError, error) {
 	t.Helper()
-	var calls []checklist.Call
-	st, rows, err := Scan(strings.NewReader(body), "calls.csv", layout, func(c checklist.Call) error {
+	var calls []inventory.Call
+	st, rows, err := Scan(strings.NewReader(body), "calls.csv", layout, func(c inventory.Call) error {
 		calls = append(calls, c)
 		return nil
 	})
@@ -43,7 +43,7 @@ func TestAsteriskMasterCSV(t *testing.T) {
 	if st.Format != Asterisk || st.Rows != 2 || st.Calls != 2 {
 		t.Errorf("stats = %+v", st)
 	}
-	want := checklist.Call{Start: at(2026, 3, 5, 22, 14, 3), From: "214", To: "00371678000091", Duration: 2472 * time.Second, Answered: true}
+	want := inventory.Call{Start: at(2026, 3, 5, 22, 14, 3), From: "214", To: "00371678000091", Duration: 2472 * time.Second, Answered: true}
 	if !calls[0].Start.Equal(want.Start) || calls[0].From != want.From || calls[0].To != want.To || calls[0].Duration != want.Duration || !calls[0].Answered {
 		t.Errorf("first call = %+v, want %+v", calls[0], want)
 	}
@@ -220,7 +220,7 @@ func TestWholeFileProblemsAreRefusedClearly(t *testing.T) {
 func TestCallbackErrorStopsTheScan(t *testing.T) {
 	stop := errors.New("stop")
 	n := 0
-	_, _, err := Scan(strings.NewReader(masterCSV), "calls.csv", Layout{}, func(checklist.Call) error { n++; return stop })
+	_, _, err := Scan(strings.NewReader(masterCSV), "calls.csv", Layout{}, func(inventory.Call) error { n++; return stop })
 	if !errors.Is(err, stop) || n != 1 {
 		t.Errorf("err %v after %d calls, want stop after 1", err, n)
 	}

@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/connectors"
 	"github.com/ringfence/ringfence/connectors/tabular"
 )
@@ -57,18 +58,18 @@ func (s *Source) Report() tabular.Report {
 
 // Fetch reads the whole file. Rows with problems are left out and reported by
 // Problems; the error is for a file that cannot be read at all.
-func (s *Source) Fetch(ctx context.Context, progress func(connectors.Progress)) (checklist.Inventory, error) {
+func (s *Source) Fetch(ctx context.Context, progress func(connectors.Progress)) (inventory.Inventory, error) {
 	if err := ctx.Err(); err != nil {
-		return checklist.Inventory{}, err
+		return inventory.Inventory{}, err
 	}
 	f, err := s.open()
 	if err != nil {
-		return checklist.Inventory{}, err
+		return inventory.Inventory{}, err
 	}
 	defer f.Close()
 	inv, rep, err := read(ctx, f, filepath.Base(s.path), progress)
 	if err != nil {
-		return checklist.Inventory{}, err
+		return inventory.Inventory{}, err
 	}
 	s.mu.Lock()
 	s.report = rep
