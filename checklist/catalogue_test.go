@@ -85,7 +85,7 @@ func TestEveryAutomatedCheckDeclaresItsFacts(t *testing.T) {
 		if !ch.Automated {
 			continue
 		}
-		a := evaluators[ch.ID]
+		a := Builtin().evaluators[ch.ID]
 		if len(a.needs) == 0 {
 			t.Errorf("%s declares no facts it rests on", ch.ID)
 		}
@@ -99,13 +99,14 @@ func TestEveryAutomatedCheckDeclaresItsFacts(t *testing.T) {
 
 func TestRegisterRefusesAnEvaluatorWithoutFacts(t *testing.T) {
 	t.Parallel()
+	set := builtinEvaluators()
 	defer func() {
 		if recover() == nil {
 			t.Error("an evaluator with no declared facts was accepted")
 		}
-		if _, ok := evaluators["ZZ-99"]; ok {
+		if _, ok := set["ZZ-99"]; ok {
 			t.Error("the refused evaluator was registered anyway")
 		}
 	}()
-	register("ZZ-99", nil, func(*Facts) Outcome { return pass("always") })
+	set.register("ZZ-99", nil, func(*Facts) Outcome { return pass("always") })
 }

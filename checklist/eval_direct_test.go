@@ -246,7 +246,7 @@ func TestEveryEvaluatorHasDirectCases(t *testing.T) {
 		}
 		seen[c.id][c.want] = true
 	}
-	for id := range evaluators {
+	for id := range Builtin().evaluators {
 		for _, s := range []Status{StatusPass, StatusFail, StatusUnknown} {
 			if s == StatusFail && neverFails[id] {
 				continue

@@ -9,13 +9,13 @@ import (
 	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
-func init() {
-	register("EP-01", []fact{devicesWithKnownOwner}, inventoryRecorded)
-	register("EP-02", []fact{anyDevice}, devicesIdentified)
-	register("EP-03", []fact{phonesWithKnownModel}, noEndOfLifeModels)
+func (e evaluatorSet) addEndpoints() {
+	e.register("EP-01", []fact{devicesWithKnownOwner}, inventoryRecorded)
+	e.register("EP-02", []fact{anyDevice}, devicesIdentified)
+	e.register("EP-03", []fact{phonesWithKnownModel}, noEndOfLifeModels)
 	// Numbered extensions alone let it find an extension nobody owns, even
 	// where the source has no usage data to judge the rest.
-	register("EP-07", []fact{numberedExtensions, extensionsWithUsage, devicesWithUsage}, unusedDisabled)
+	e.register("EP-07", []fact{numberedExtensions, extensionsWithUsage, devicesWithUsage}, unusedDisabled)
 }
 
 // staleAfter is how long without a registration or call before an extension or

@@ -7,11 +7,11 @@ import (
 	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
-func init() {
-	register("FW-01", []fact{identifiedPhones}, phoneFirmwareSafe)
-	register("FW-02", []fact{pbxVersion, identifiedDevices}, noKnownExploited)
-	register("FW-03", []fact{pbxVersion}, pbxPatched)
-	register("FW-04", []fact{identifiedSoftphones}, noCompromisedSoftphone)
+func (e evaluatorSet) addFirmware() {
+	e.register("FW-01", []fact{identifiedPhones}, phoneFirmwareSafe)
+	e.register("FW-02", []fact{pbxVersion, identifiedDevices}, noKnownExploited)
+	e.register("FW-03", []fact{pbxVersion}, pbxPatched)
+	e.register("FW-04", []fact{identifiedSoftphones}, noCompromisedSoftphone)
 }
 
 func phoneFirmwareSafe(f *Facts) Outcome {

@@ -8,10 +8,10 @@ import (
 	"github.com/ringfence/ringfence/checklist/reconcile"
 )
 
-func init() {
-	register("LV-01", []fact{numberedExtensions, namedStaff}, extensionsBelongToStaff)
-	register("LV-03", []fact{numberedExtensions, namedStaff}, leaversAccessRevoked)
-	register("LV-06", []fact{numberedExtensions, namedStaff, callsFromExtension}, noCallsAfterLeaving)
+func (e evaluatorSet) addLeavers() {
+	e.register("LV-01", []fact{numberedExtensions, namedStaff}, extensionsBelongToStaff)
+	e.register("LV-03", []fact{numberedExtensions, namedStaff}, leaversAccessRevoked)
+	e.register("LV-06", []fact{numberedExtensions, namedStaff, callsFromExtension}, noCallsAfterLeaving)
 }
 
 func personalExtension(e inventory.Extension) bool {

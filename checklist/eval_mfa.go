@@ -7,10 +7,10 @@ import (
 	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
-func init() {
-	register("MFA-01", []fact{namedAdmins}, adminsHaveMFA)
-	register("MFA-02", []fact{usersWithMFAState}, usersHaveMFA)
-	register("MFA-03", []fact{namedAdmins}, adminsAreNamed)
+func (e evaluatorSet) addMFA() {
+	e.register("MFA-01", []fact{namedAdmins}, adminsHaveMFA)
+	e.register("MFA-02", []fact{usersWithMFAState}, usersHaveMFA)
+	e.register("MFA-03", []fact{namedAdmins}, adminsAreNamed)
 }
 
 func adminItem(a inventory.AdminAccount, detail string) Item {

@@ -9,8 +9,8 @@ import (
 	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
-func init() {
-	register("MON-02", []fact{callsWithNumber}, callRecordsClean)
+func (e evaluatorSet) addMonitoring() {
+	e.register("MON-02", []fact{callsWithNumber}, callRecordsClean)
 }
 
 func callRecordsClean(f *Facts) Outcome {

@@ -6,9 +6,9 @@ import (
 	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
-func init() {
-	register("NW-02", []fact{namedTrunks}, trunksRestrictedToProvider)
-	register("NW-03", []fact{namedTrunks}, trunksEncrypted)
+func (e evaluatorSet) addNetwork() {
+	e.register("NW-02", []fact{namedTrunks}, trunksRestrictedToProvider)
+	e.register("NW-03", []fact{namedTrunks}, trunksEncrypted)
 }
 
 func trunkItem(t inventory.Trunk, detail string) Item {

@@ -7,8 +7,8 @@ import (
 	"github.com/ringfence/ringfence/checklist/pins"
 )
 
-func init() {
-	register("PIN-01", []fact{judgedMailboxes}, func(f *Facts) Outcome {
+func (e evaluatorSet) addPINs() {
+	e.register("PIN-01", []fact{judgedMailboxes}, func(f *Facts) Outcome {
 		return mailboxesWhere(f, func(m inventory.Mailbox) string {
 			if m.PIN.Verdict == inventory.PINEqualsExtension {
 				return firstNonEmpty(safeReason(m.PIN), "PIN matches the extension")
@@ -16,7 +16,7 @@ func init() {
 			return ""
 		}, "Mailboxes whose PIN matches the extension: %d.", "No PIN matches its extension.")
 	})
-	register("PIN-02", []fact{judgedMailboxes}, func(f *Facts) Outcome {
+	e.register("PIN-02", []fact{judgedMailboxes}, func(f *Facts) Outcome {
 		return mailboxesWhere(f, func(m inventory.Mailbox) string {
 			if m.PIN.Verdict == inventory.PINWeak && !shortOnly(m.PIN) {
 				return firstNonEmpty(safeReason(m.PIN), "easy to guess")
@@ -24,7 +24,7 @@ func init() {
 			return ""
 		}, "Mailboxes with a PIN that is easy to guess: %d.", "No PIN is on the easy-to-guess list.")
 	})
-	register("PIN-03", []fact{judgedMailboxes}, func(f *Facts) Outcome {
+	e.register("PIN-03", []fact{judgedMailboxes}, func(f *Facts) Outcome {
 		return mailboxesWhere(f, func(m inventory.Mailbox) string {
 			if m.PIN.Short {
 				return "fewer than 6 digits"
@@ -32,7 +32,7 @@ func init() {
 			return ""
 		}, "Mailboxes with a PIN shorter than 6 digits: %d.", "Every judged PIN has at least 6 digits.")
 	})
-	register("PIN-06", []fact{judgedMailboxes}, func(f *Facts) Outcome {
+	e.register("PIN-06", []fact{judgedMailboxes}, func(f *Facts) Outcome {
 		return mailboxesWhere(f, func(m inventory.Mailbox) string {
 			switch {
 			case m.PIN.Verdict == inventory.PINUnset:

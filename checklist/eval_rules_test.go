@@ -11,7 +11,7 @@ import (
 
 func run(t *testing.T, id string, inv inventory.Inventory) Outcome {
 	t.Helper()
-	fn, ok := evaluators[id]
+	fn, ok := Builtin().evaluators[id]
 	if !ok {
 		t.Fatalf("no evaluator for %s", id)
 	}

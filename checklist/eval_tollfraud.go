@@ -8,10 +8,10 @@ import (
 	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
-func init() {
-	register("TF-01", []fact{dialling}, internationalRestricted)
-	register("TF-02", []fact{dialling}, premiumBarred)
-	register("TF-06", []fact{dialling}, concurrentCallsLimited)
+func (e evaluatorSet) addTollFraud() {
+	e.register("TF-01", []fact{dialling}, internationalRestricted)
+	e.register("TF-02", []fact{dialling}, premiumBarred)
+	e.register("TF-06", []fact{dialling}, concurrentCallsLimited)
 }
 
 func ruleItem(id, label, detail string) Item {

@@ -42,16 +42,33 @@ type automated struct {
 	judge evaluator
 }
 
-// evaluators holds the automated checks, keyed by check ID. Each domain's file
-// registers its own in an init function, next to the logic it describes.
-var evaluators = map[string]automated{}
+// evaluatorSet holds the automated checks, keyed by check ID. It is built once
+// per catalogue, not kept in a package variable, so nothing outside a
+// catalogue can add to or change what it judges.
+type evaluatorSet map[string]automated
+
+// builtinEvaluators builds the automated checks. Each domain's file adds its
+// own, next to the logic it describes.
+func builtinEvaluators() evaluatorSet {
+	e := evaluatorSet{}
+	e.addEndpoints()
+	e.addFirmware()
+	e.addFirmwareOutdated()
+	e.addLeavers()
+	e.addMFA()
+	e.addMonitoring()
+	e.addNetwork()
+	e.addPINs()
+	e.addTollFraud()
+	return e
+}
 
 // register adds an automated check. needs are the facts it rests on: without
 // them the engine, not the evaluator, says the check is unknown, so an
 // evaluator cannot pass on evidence that was never there. A check with no
 // declared facts is refused outright.
-func register(id string, needs []fact, fn evaluator) {
-	if _, dup := evaluators[id]; dup {
+func (e evaluatorSet) register(id string, needs []fact, fn evaluator) {
+	if _, dup := e[id]; dup {
 		panic("checklist: two evaluators for " + id)
 	}
 	if len(needs) == 0 {
@@ -62,7 +79,7 @@ func register(id string, needs []fact, fn evaluator) {
 			panic("checklist: evaluator " + id + " declares a fact without a facet or without saying what is missing")
 		}
 	}
-	evaluators[id] = automated{needs: needs, judge: fn}
+	e[id] = automated{needs: needs, judge: fn}
 }
 
 func unknown(format string, args ...any) Outcome {
@@ -89,12 +106,12 @@ func evaluate(cat *Catalogue, facts *Facts, answers Answers, accepted map[string
 	now := facts.Now
 	results := make([]Result, 0, len(cat.Checks))
 	for _, ch := range cat.Checks {
-		results = append(results, evaluateOne(ch, facts, answers, accepted, now))
+		results = append(results, evaluateOne(cat.evaluators, ch, facts, answers, accepted, now))
 	}
 	return results
 }
 
-func evaluateOne(ch Check, facts *Facts, answers Answers, accepted map[string]Acceptance, now time.Time) Result {
+func evaluateOne(evaluators evaluatorSet, ch Check, facts *Facts, answers Answers, accepted map[string]Acceptance, now time.Time) Result {
 	r := Result{
 		CheckID: ch.ID, Domain: ch.Domain, Title: ch.Title,
 		Severity: ch.Severity, Effort: ch.Effort,

@@ -79,7 +79,7 @@ func TestNoCheckPassesWithoutItsFacts(t *testing.T) {
 // restsOn lists the facets an automated check declares it rests on.
 func restsOn(id string) []inventory.Facet {
 	var out []inventory.Facet
-	for _, n := range evaluators[id].needs {
+	for _, n := range Builtin().evaluators[id].needs {
 		if !slices.Contains(out, n.facet) {
 			out = append(out, n.facet)
 		}
