@@ -51,9 +51,9 @@ func parse(fs *flag.FlagSet, args []string) error {
 	return nil
 }
 
-func openStore(dataDir string) (*sitestore.Store, error) {
+func openStore(getenv func(string) string, dataDir string) (*sitestore.Store, error) {
 	if dataDir == "" {
-		dir, err := sitestore.DefaultDataDir()
+		dir, err := sitestore.DefaultDataDir(getenv("RINGFENCE_HOME"))
 		if err != nil {
 			return nil, fmt.Errorf("could not find a folder for saved audits (use --data-dir): %w", err)
 		}
@@ -87,7 +87,7 @@ func runDemo(ctx context.Context, args []string, e env) error {
 		return err
 	}
 	if !*text && e.interactive() {
-		store, err := openStore("")
+		store, err := openStore(e.getenv, "")
 		if err != nil {
 			return err
 		}
@@ -219,7 +219,7 @@ type siteRun struct {
 // phone system has been read, so a headless re-run never loses what someone
 // decided, even in an app open on the same site meanwhile.
 func siteAudit(ctx context.Context, cat *checklist.Catalogue, run siteRun, extra checklist.Answers, now time.Time, e env) (audit, previous *checklist.Audit, err error) {
-	store, err := openStore(run.dataDir)
+	store, err := openStore(e.getenv, run.dataDir)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -340,7 +340,7 @@ func runSites(ctx context.Context, args []string, e env) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	store, err := openStore(*dataDir)
+	store, err := openStore(e.getenv, *dataDir)
 	if err != nil {
 		return err
 	}
@@ -389,7 +389,7 @@ func runSitesAdd(args []string, e env) error {
 	if name == "" {
 		return usagef("sites add needs a site name")
 	}
-	store, err := openStore(*dataDir)
+	store, err := openStore(e.getenv, *dataDir)
 	if err != nil {
 		return err
 	}
@@ -410,7 +410,7 @@ func runHome(ctx context.Context, args []string, e env) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	store, err := openStore(*dataDir)
+	store, err := openStore(e.getenv, *dataDir)
 	if err != nil {
 		return err
 	}

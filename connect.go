@@ -73,7 +73,7 @@ func runConnect(ctx context.Context, args []string, e env) error {
 	if !ok {
 		return usagef("connect needs --connector, one of: %s", kindNames())
 	}
-	store, err := openStore(*dataDir)
+	store, err := openStore(e.getenv, *dataDir)
 	if err != nil {
 		return err
 	}
@@ -322,7 +322,7 @@ func runForget(ctx context.Context, args []string, e env) error {
 	if *site == "" {
 		return usagef("forget needs --site NAME")
 	}
-	store, err := openStore(*dataDir)
+	store, err := openStore(e.getenv, *dataDir)
 	if err != nil {
 		return err
 	}

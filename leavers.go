@@ -52,7 +52,7 @@ type subject struct {
 	site  *checklist.Site
 }
 
-func loadSubject(ctx context.Context, useDemo bool, site, dataDir string, now time.Time) (subject, error) {
+func loadSubject(ctx context.Context, useDemo bool, site, dataDir string, now time.Time, getenv func(string) string) (subject, error) {
 	if useDemo {
 		a, err := demoAudit(ctx, checklist.Builtin(), now, nil)
 		if err != nil {
@@ -60,7 +60,7 @@ func loadSubject(ctx context.Context, useDemo bool, site, dataDir string, now ti
 		}
 		return subject{audit: a}, nil
 	}
-	store, err := openStore(dataDir)
+	store, err := openStore(getenv, dataDir)
 	if err != nil {
 		return subject{}, err
 	}
@@ -108,7 +108,7 @@ func runLeavers(ctx context.Context, args []string, e env) error {
 		return err
 	}
 	now := e.now()
-	subj, err := loadSubject(ctx, *useDemo, *site, *dataDir, now)
+	subj, err := loadSubject(ctx, *useDemo, *site, *dataDir, now, e.getenv)
 	if err != nil {
 		return err
 	}
@@ -274,7 +274,7 @@ func runCDR(ctx context.Context, args []string, e env) error {
 	subj := subject{audit: &checklist.Audit{}}
 	if *useDemo || *site != "" {
 		var err error
-		if subj, err = loadSubject(ctx, *useDemo, *site, *dataDir, now); err != nil {
+		if subj, err = loadSubject(ctx, *useDemo, *site, *dataDir, now, e.getenv); err != nil {
 			return err
 		}
 	}

@@ -476,17 +476,15 @@ func TestStoreNeverWritesOutsideItsFolder(t *testing.T) {
 }
 
 func TestStoreDefaultDataDir(t *testing.T) {
-	t.Setenv("RINGFENCE_HOME", "/srv/ringfence-data")
-	if got, err := DefaultDataDir(); err != nil || got != "/srv/ringfence-data" {
+	if got, err := DefaultDataDir("/srv/ringfence-data"); err != nil || got != "/srv/ringfence-data" {
 		t.Errorf("with RINGFENCE_HOME: %q, %v", got, err)
 	}
 	if runtime.GOOS != "linux" {
 		return
 	}
 	config := t.TempDir()
-	t.Setenv("RINGFENCE_HOME", "")
 	t.Setenv("XDG_CONFIG_HOME", config)
-	if got, err := DefaultDataDir(); err != nil || got != filepath.Join(config, "ringfence") {
+	if got, err := DefaultDataDir(" "); err != nil || got != filepath.Join(config, "ringfence") {
 		t.Errorf("without RINGFENCE_HOME: %q, %v", got, err)
 	}
 }
