@@ -31,7 +31,14 @@ type harness struct {
 	app   *app
 	store *sitestore.Store
 	quit  bool
+	// cmdDeadline is how long one command may run before the test fails;
+	// zero means defaultCmdDeadline.
+	cmdDeadline time.Duration
 }
+
+// defaultCmdDeadline guards against a command that never returns. It is not
+// a speed check: every command here finishes in far less.
+const defaultCmdDeadline = 10 * time.Second
 
 func newHarness(t testing.TB, demo bool, w, h int) *harness {
 	t.Helper()
@@ -88,19 +95,32 @@ func (h *harness) run(cmd tea.Cmd) {
 }
 
 // exec runs one command. Timers (cursor blinks, spinner frames) only
-// animate, so they are skipped rather than waited for.
+// animate, so they are skipped rather than waited for. A command that does
+// not return fails the test, naming the command, rather than being dropped.
 func (h *harness) exec(cmd tea.Cmd) tea.Msg {
 	if isTimer(cmd) {
 		return nil
 	}
+	deadline := h.cmdDeadline
+	if deadline == 0 {
+		deadline = defaultCmdDeadline
+	}
 	done := make(chan tea.Msg, 1)
 	go func() { done <- cmd() }()
+	timer := time.NewTimer(deadline)
+	defer timer.Stop()
 	select {
 	case msg := <-done:
 		return msg
-	case <-time.After(5 * time.Second):
+	case <-timer.C:
+		h.t.Helper()
+		h.t.Fatalf("the command %s did not return within %s", cmdName(cmd), deadline)
 		return nil
 	}
+}
+
+func cmdName(cmd tea.Cmd) string {
+	return runtime.FuncForPC(reflect.ValueOf(cmd).Pointer()).Name()
 }
 
 // press sends keys by name: "enter", "down", "esc", "ctrl+c", or a letter.
@@ -155,6 +175,6 @@ func (h *harness) mustSee(want string) {
 func tea_WindowSize(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w, Height: h} }
 
 func isTimer(cmd tea.Cmd) bool {
-	name := runtime.FuncForPC(reflect.ValueOf(cmd).Pointer()).Name()
+	name := cmdName(cmd)
 	return strings.HasPrefix(name, "charm.land/bubbletea/v2.Tick") || strings.Contains(name, "/cursor.")
 }
