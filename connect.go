@@ -111,7 +111,7 @@ func runConnect(ctx context.Context, args []string, e env) error {
 		return explainConnectError(err, kind)
 	}
 	if needsSecret(kind) {
-		if err := secrets.Set(s.Name, kind.Name, secret); err != nil {
+		if err := e.keyring().Set(s.Name, kind.Name, secret); err != nil {
 			fmt.Fprintf(e.stderr, "Warning: %s\nFor audits on this computer, set %s before running ringfence audit.\n", err, secrets.EnvVar)
 		}
 	}
@@ -201,7 +201,7 @@ func pin(s *checklist.Site, fingerprint string, e env) error {
 
 // askSecret takes the secret from $RINGFENCE_SECRET or asks for it without echo.
 func askSecret(k connectors.Kind, e env) (string, error) {
-	if s, ok := secrets.FromEnv(); ok {
+	if s, ok := e.keyring().FromEnv(); ok {
 		return s, nil
 	}
 	if !term.IsTerminal(os.Stdin.Fd()) {
@@ -266,9 +266,9 @@ func siteSource(site checklist.Site, e env) (connectors.Source, error) {
 	secret := ""
 	if needsSecret(kind) {
 		var ok bool
-		if secret, ok = secrets.FromEnv(); !ok {
+		if secret, ok = e.keyring().FromEnv(); !ok {
 			var err error
-			secret, err = secrets.Get(site.Name, kind.Name)
+			secret, err = e.keyring().Get(site.Name, kind.Name)
 			if err != nil {
 				if !term.IsTerminal(os.Stdin.Fd()) {
 					return nil, fmt.Errorf("%s: %w. Set %s or run 'ringfence connect' again", site.Name, err, secrets.EnvVar)
@@ -334,7 +334,7 @@ func runForget(ctx context.Context, args []string, e env) error {
 	// may still be in the keyring.
 	for _, k := range connectors.Kinds() {
 		if needsSecret(k) {
-			if err := secrets.Delete(s.Name, k.Name); err != nil {
+			if err := e.keyring().Delete(s.Name, k.Name); err != nil {
 				return err
 			}
 		}

@@ -10,6 +10,7 @@ import (
 	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/connectors"
+	"github.com/ringfence/ringfence/connectors/secrets"
 )
 
 // fakeSource stands in for a phone system that refuses the connection.
@@ -36,12 +37,9 @@ var registerFake = sync.OnceFunc(func() {
 
 func TestAFailedConnectionSaysWhatToTryAndNeverShowsTheSecret(t *testing.T) {
 	registerFake()
-	stored := map[string]string{}
-	oldSet := secretSet
-	secretSet = func(site, kind, secret string) error { stored[site+"/"+kind] = secret; return nil }
-	t.Cleanup(func() { secretSet = oldSet })
-
+	stored := mapSecrets{}
 	h := newHarness(t, false, 80, 24)
+	h.app.sh.opts.Secrets = stored
 	h.press("n")
 	h.typeText("Acme Dental")
 	h.press("enter", "enter")
@@ -75,3 +73,20 @@ func TestAFailedConnectionSaysWhatToTryAndNeverShowsTheSecret(t *testing.T) {
 		t.Fatalf("site should have no connector: %+v %v", site, err)
 	}
 }
+
+// mapSecrets keeps secrets in memory, in place of the system keyring.
+type mapSecrets map[string]string
+
+func (m mapSecrets) Get(site, connector string) (string, error) {
+	if s, ok := m[site+"/"+connector]; ok {
+		return s, nil
+	}
+	return "", secrets.ErrNotFound
+}
+
+func (m mapSecrets) Set(site, connector, secret string) error {
+	m[site+"/"+connector] = secret
+	return nil
+}
+
+func (mapSecrets) FromEnv() (string, bool) { return "", false }

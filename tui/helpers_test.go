@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"os"
 	"reflect"
 	"runtime"
 	"strings"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/checklist/sitestore"
+	"github.com/ringfence/ringfence/connectors/secrets"
 )
 
 // fixedNow is the clock every test runs on, so views and files are stable.
@@ -50,7 +52,7 @@ func newHarness(t testing.TB, demo bool, w, h int) *harness {
 }
 
 func newHarnessWithStore(t testing.TB, store *sitestore.Store, demo bool, w, h int) *harness {
-	opts := Options{Store: store, Catalogue: checklist.Builtin(), Now: func() time.Time { return fixedNow }, StartDemo: demo}
+	opts := Options{Store: store, Catalogue: checklist.Builtin(), Now: func() time.Time { return fixedNow }, StartDemo: demo, Secrets: secrets.Keyring{Getenv: os.Getenv}}
 	hs := &harness{t: t, app: newApp(t.Context(), opts, false), store: store}
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	hs.run(hs.app.Init())

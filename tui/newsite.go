@@ -196,7 +196,7 @@ func (s *newSite) testConnection() tea.Cmd {
 // secret it is kept in memory for this run, and the user is told.
 func (s *newSite) create() tea.Cmd {
 	site, secret := s.site()
-	store := s.sh.opts.Store
+	store, keys := s.sh.opts.Store, s.sh.opts.Secrets
 	_, tick := s.op.start(s.ctx, "Saving "+site.Name+"…")
 	id := s.op.id
 	s.step = stepCreating
@@ -206,7 +206,7 @@ func (s *newSite) create() tea.Cmd {
 		}
 		msg := siteCreatedMsg{op: id, name: site.Name}
 		if secret != "" {
-			if err := secretSet(site.Name, site.Connector.Kind, secret); err != nil {
+			if err := keys.Set(site.Name, site.Connector.Kind, secret); err != nil {
 				msg.secret = secret
 				msg.note = "Your system keyring cannot be reached, so the secret is kept for this run only. You will be asked for it next time."
 			}

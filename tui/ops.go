@@ -97,7 +97,7 @@ func needsSecret(k connectors.Kind) bool {
 
 // fetchInventory reads a site's phone system through its connector, or
 // returns an empty inventory for sites audited from answers alone.
-func fetchInventory(ctx context.Context, site checklist.Site, secret string, now time.Time, progress func(connectors.Progress)) (inventory.Inventory, error) {
+func fetchInventory(ctx context.Context, keys Secrets, site checklist.Site, secret string, now time.Time, progress func(connectors.Progress)) (inventory.Inventory, error) {
 	if site.Connector.Kind == "" {
 		return inventory.Inventory{Source: inventory.SourceInfo{Connector: "answers only", FetchedAt: now}}, nil
 	}
@@ -106,7 +106,7 @@ func fetchInventory(ctx context.Context, site checklist.Site, secret string, now
 		return inventory.Inventory{}, fmt.Errorf("This site reads its phone system through %q, which this version of Ringfence does not have. Update Ringfence, or add the site again with another source.", site.Connector.Kind)
 	}
 	if secret == "" && needsSecret(kind) {
-		s, err := secretGet(site.Name, kind.Name)
+		s, err := secretGet(keys, site.Name, kind.Name)
 		if err != nil {
 			return inventory.Inventory{}, &errNeedSecret{kind: kind, reason: secretProblem(err)}
 		}
@@ -122,7 +122,7 @@ func fetchInventory(ctx context.Context, site checklist.Site, secret string, now
 // openSite claims a saved site for this window and either carries on with its
 // latest audit or, when fresh is set or there is none, reads the phone system
 // again and starts a new audit that keeps the earlier answers and decisions.
-func openSite(ctx context.Context, store *sitestore.Store, cat *checklist.Catalogue, name string, fresh bool, secret string, now time.Time, progress func(connectors.Progress)) (_ *session, err error) {
+func openSite(ctx context.Context, keys Secrets, store *sitestore.Store, cat *checklist.Catalogue, name string, fresh bool, secret string, now time.Time, progress func(connectors.Progress)) (_ *session, err error) {
 	site, err := store.Site(name)
 	if err != nil {
 		return nil, err
@@ -156,7 +156,7 @@ func openSite(ctx context.Context, store *sitestore.Store, cat *checklist.Catalo
 		sess.audit, sess.previous = latest, before
 		return sess, nil
 	}
-	inv, err := fetchInventory(ctx, site, secret, now, progress)
+	inv, err := fetchInventory(ctx, keys, site, secret, now, progress)
 	if err != nil {
 		return nil, err
 	}
@@ -173,9 +173,9 @@ func openSite(ctx context.Context, store *sitestore.Store, cat *checklist.Catalo
 }
 
 func openSiteCmd(op int, ctx context.Context, sh *shared, name string, fresh bool, secret string, progress func(connectors.Progress)) tea.Cmd {
-	store, cat, now := sh.opts.Store, sh.opts.Catalogue, sh.now()
+	store, cat, now, keys := sh.opts.Store, sh.opts.Catalogue, sh.now(), sh.opts.Secrets
 	return func() tea.Msg {
-		s, err := openSite(ctx, store, cat, name, fresh, secret, now, progress)
+		s, err := openSite(ctx, keys, store, cat, name, fresh, secret, now, progress)
 		var need *errNeedSecret
 		if errors.As(err, &need) {
 			return needSecretMsg{op: op, site: name, kind: need.kind, reason: need.reason}

@@ -16,6 +16,7 @@ import (
 	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/checklist/safetext"
 	"github.com/ringfence/ringfence/checklist/sitestore"
+	"github.com/ringfence/ringfence/connectors/secrets"
 )
 
 // Options configure Run.
@@ -23,8 +24,9 @@ type Options struct {
 	Store      *sitestore.Store // where sites live (never nil)
 	Catalogue  *checklist.Catalogue
 	Now        func() time.Time
-	StartDemo  bool // open straight on the demo company
-	Accessible bool // screen-reader friendly forms, no decoration
+	StartDemo  bool    // open straight on the demo company
+	Accessible bool    // screen-reader friendly forms, no decoration
+	Secrets    Secrets // connector secrets; nil means the system keyring
 }
 
 // Run runs the app until the user quits. Every change is already saved when
@@ -42,6 +44,9 @@ func run(ctx context.Context, opts Options, in io.Reader, out io.Writer, colour 
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now
+	}
+	if opts.Secrets == nil {
+		opts.Secrets = secrets.Keyring{Getenv: os.Getenv}
 	}
 	m := newApp(ctx, opts, colour)
 	popts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithInput(in), tea.WithOutput(out)}

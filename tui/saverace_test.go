@@ -20,6 +20,7 @@ import (
 
 	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/checklist/sitestore"
+	"github.com/ringfence/ringfence/connectors/secrets"
 )
 
 // These tests race the app, running in a second process, against the real
@@ -45,7 +46,7 @@ func TestHelperAppWindow(t *testing.T) {
 	}
 	cat := checklist.Builtin()
 	now := time.Now().UTC().Truncate(time.Second)
-	sess, err := openSite(t.Context(), store, cat, raceSite, false, "", now, nil)
+	sess, err := openSite(t.Context(), secrets.Keyring{Getenv: os.Getenv}, store, cat, raceSite, false, "", now, nil)
 	if err != nil {
 		say("error %v", err)
 		return

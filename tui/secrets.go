@@ -6,21 +6,25 @@ import (
 	"github.com/ringfence/ringfence/connectors/secrets"
 )
 
-// These wrap the keyring so that the rest of the app never touches it
-// directly and tests can swap it out. RINGFENCE_SECRET serves machines with
-// no keyring at all.
-var (
-	secretGet = func(site, connector string) (string, error) {
-		s, err := secrets.Get(site, connector)
-		if err != nil {
-			if env, ok := secrets.FromEnv(); ok {
-				return env, nil
-			}
+// Secrets is where the app keeps connector secrets: the system keyring when
+// the program runs, something of the test's own in tests.
+type Secrets interface {
+	Get(site, connector string) (string, error)
+	Set(site, connector, secret string) error
+	// FromEnv is RINGFENCE_SECRET, for machines with no keyring at all.
+	FromEnv() (string, bool)
+}
+
+// secretGet reads a saved secret, falling back to RINGFENCE_SECRET.
+func secretGet(keys Secrets, site, connector string) (string, error) {
+	s, err := keys.Get(site, connector)
+	if err != nil {
+		if env, ok := keys.FromEnv(); ok {
+			return env, nil
 		}
-		return s, err
 	}
-	secretSet = secrets.Set
-)
+	return s, err
+}
 
 // secretProblem says in plain words why a saved secret could not be used.
 func secretProblem(err error) string {
