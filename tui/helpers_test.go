@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"os"
 	"reflect"
 	"runtime"
 	"strings"
@@ -52,7 +51,7 @@ func newHarness(t testing.TB, demo bool, w, h int) *harness {
 }
 
 func newHarnessWithStore(t testing.TB, store *sitestore.Store, demo bool, w, h int) *harness {
-	opts := Options{Store: store, Catalogue: checklist.Builtin(), Now: func() time.Time { return fixedNow }, StartDemo: demo, Secrets: secrets.Keyring{Getenv: os.Getenv}}
+	opts := Options{Store: store, Catalogue: checklist.Builtin(), Now: func() time.Time { return fixedNow }, StartDemo: demo, Secrets: noKeyring{}}
 	hs := &harness{t: t, app: newApp(t.Context(), opts, false), store: store}
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	hs.run(hs.app.Init())
@@ -180,3 +179,13 @@ func isTimer(cmd tea.Cmd) bool {
 	name := cmdName(cmd)
 	return strings.HasPrefix(name, "charm.land/bubbletea/v2.Tick") || strings.Contains(name, "/cursor.")
 }
+
+// noKeyring is a computer with no keyring, the way the tests run headless:
+// nothing is saved and nothing is found, whatever the machine has.
+type noKeyring struct{}
+
+func (noKeyring) Get(string, string) (string, error) { return "", secrets.ErrUnavailable }
+
+func (noKeyring) Set(string, string, string) error { return secrets.ErrUnavailable }
+
+func (noKeyring) FromEnv() (string, bool) { return "", false }
