@@ -117,6 +117,7 @@ func TestConnect3CXTrustAuditAndForget(t *testing.T) {
 }
 
 func TestConnectRefusesBadSettings(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for _, tt := range []struct {
 		args []string
@@ -140,6 +141,7 @@ func TestConnectRefusesBadSettings(t *testing.T) {
 }
 
 func TestCSVInventorySite(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	inv := filepath.Join(dir, "phones.csv")
 	os.WriteFile(inv, []byte("Extension;Owner;Vendor;Model;Firmware;MAC\n"+

@@ -162,6 +162,7 @@ func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 // TestSiteNamesWithHiddenCharactersAreRefused: a site name is shown in every
 // report, so one that could reorder or hide text is refused when it is made.
 func TestSiteNamesWithHiddenCharactersAreRefused(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for _, name := range []string{"Mallory \u202egnp.exe", "Eve \u2066Ltd\u2069", "Ad\u200dmin Ltd", "Bell \a Ltd", "C1 \u009b Ltd"} {
 		r := ringfence(t, dir, "sites", "add", name)

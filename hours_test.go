@@ -11,6 +11,7 @@ import (
 // TestAuditTakesBusinessHours: `audit --hours` reads the same form as `cdr
 // --hours`, a site remembers it, and the demo's call findings use it.
 func TestAuditTakesBusinessHours(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	ringfence(t, dir, "sites", "add", "Vets on the Green")
 	r := ringfence(t, dir, "audit", "--site", "Vets on the Green", "--hours", "mon-sat 07:30-17:00")
@@ -67,6 +68,7 @@ func TestAuditTakesBusinessHours(t *testing.T) {
 // against the default week, and the output says so and how to give real hours;
 // with the real hours they are not flagged.
 func TestCDRSaysWhenHoursWereAssumed(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	var b strings.Builder
 	b.WriteString("calldate,src,dst,billsec,disposition\n")

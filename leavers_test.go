@@ -30,6 +30,7 @@ func writeHRList(t *testing.T, dir string) string {
 }
 
 func TestLeaversReport(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	hr := writeHRList(t, dir)
 	r := ringfence(t, dir, "leavers", "--demo", "--hr", hr)
@@ -66,6 +67,7 @@ func TestLeaversReport(t *testing.T) {
 }
 
 func TestAuditWithStaffListFeedsLeaverChecks(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	ringfence(t, dir, "sites", "add", "Answers Only Ltd")
 	hr := writeHRList(t, dir)
@@ -128,6 +130,7 @@ func writeMasterCSV(t *testing.T, dir string, fraud bool) string {
 }
 
 func TestCDRFindsFraudAndRecordsIt(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	clean := writeMasterCSV(t, dir, false)
 	r := ringfence(t, dir, "cdr", clean)
@@ -185,6 +188,7 @@ func writeFile(t *testing.T, dir, name, content string) string {
 }
 
 func TestCDRBusinessHoursAreRememberedPerSite(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	ringfence(t, dir, "sites", "add", "Early Birds Ltd")
 	ringfence(t, dir, "audit", "--site", "Early Birds Ltd")
@@ -222,6 +226,7 @@ func vetsSite(t *testing.T, dir string) (phones, staff string) {
 }
 
 func TestLeaversSetsRoleLinesApartAndRemembersMarks(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	phones, staff := vetsSite(t, dir)
 	r := ringfence(t, dir, "leavers", "--site", "Vets", "--hr", staff)

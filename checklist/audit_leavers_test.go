@@ -9,6 +9,7 @@ import (
 )
 
 func TestDecidingAnUncertainMatchChangesTheLeaverCheck(t *testing.T) {
+	t.Parallel()
 	cat := Builtin()
 	inv := inventoryWith(inventory.FacetExtensions)
 	// Only an initial and a surname: a possible match, not used until confirmed.
@@ -33,6 +34,7 @@ func TestDecidingAnUncertainMatchChangesTheLeaverCheck(t *testing.T) {
 }
 
 func TestRecordCallReviewAnswersMON02(t *testing.T) {
+	t.Parallel()
 	cat := Builtin()
 	a := NewAudit(cat, "Test", inventoryWith(), nil, testNow)
 	if err := a.RecordCallReview(cat, "calls.csv", 3, testNow); err != nil {
@@ -51,6 +53,7 @@ func TestRecordCallReviewAnswersMON02(t *testing.T) {
 }
 
 func TestContinueAuditKeepsWhatTheLastVisitDecided(t *testing.T) {
+	t.Parallel()
 	cat := Builtin()
 	prev := NewAudit(cat, "Acme Dental", inventoryWith(), Answers{"POL-01": {Value: "no"}, "ZZ-99": {Value: "yes"}}, testNow)
 	prev.SetStaff(cat, []inventory.StaffMember{{Name: "Jo Whitaker"}}, testNow)
@@ -81,6 +84,7 @@ func TestContinueAuditKeepsWhatTheLastVisitDecided(t *testing.T) {
 }
 
 func TestSetHoursNormalisesAndRefuses(t *testing.T) {
+	t.Parallel()
 	cat := Builtin()
 	a := NewAudit(cat, "Test", inventoryWith(), nil, testNow)
 	if err := a.SetHours(cat, "mon-fri 9:00-17:30", testNow); err != nil || a.Hours != "Mon-Fri 09:00-17:30" {
@@ -95,6 +99,7 @@ func TestSetHoursNormalisesAndRefuses(t *testing.T) {
 // whose name points both ways still counts against it until someone rules on
 // it, and a ruling made on one visit holds on the next.
 func TestRoleLinesAreSetApartAndRulingsLastAcrossAudits(t *testing.T) {
+	t.Parallel()
 	cat := Builtin()
 	inv := inventoryWith(inventory.FacetExtensions)
 	inv.Extensions = []inventory.Extension{

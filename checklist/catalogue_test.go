@@ -6,6 +6,7 @@ import (
 )
 
 func TestBuiltinCatalogueIsComplete(t *testing.T) {
+	t.Parallel()
 	cat, err := LoadCatalogue(catalogueYAML)
 	if err != nil {
 		t.Fatal(err)
@@ -41,6 +42,7 @@ func TestBuiltinCatalogueIsComplete(t *testing.T) {
 }
 
 func TestCatalogueRefusesBadEntries(t *testing.T) {
+	t.Parallel()
 	const good = `  - id: AB-01
     domain: pins
     title: T

@@ -11,6 +11,7 @@ import (
 // TestCallEvidenceNamesWindowAndHours: MON-02 says which stretch of call
 // history it read and which business hours it judged against.
 func TestCallEvidenceNamesWindowAndHours(t *testing.T) {
+	t.Parallel()
 	inv := inventoryWith(inventory.FacetCalls)
 	inv.Calls = []inventory.Call{{Start: time.Date(2026, 11, 18, 11, 0, 0, 0, time.UTC), From: "201", To: "01614960000", Duration: time.Minute}}
 	inv.Source.CallDays, inv.Source.CallsSince = 90, time.Date(2026, 8, 22, 9, 0, 0, 0, time.UTC)

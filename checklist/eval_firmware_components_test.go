@@ -9,6 +9,7 @@ import (
 // A FreePBX module with a published flaw leaves the phone system unpatched,
 // whether or not criminals are already exploiting it.
 func TestPBXPatchedJudgesEveryModule(t *testing.T) {
+	t.Parallel()
 	inv := inventoryWith(inventory.FacetPBX)
 	inv.PBX = inventory.PBX{Product: "FreePBX", Version: "17.0.19", Components: []inventory.Component{
 		{Name: "asterisk", Version: "22.10.1"},

@@ -8,6 +8,7 @@ import (
 )
 
 func TestPhonesBehindNewestBuild(t *testing.T) {
+	t.Parallel()
 	inv := inventoryWith(inventory.FacetDevices)
 	inv.Devices = []inventory.Device{
 		// The demo's planted phone: no advisory, but Yealink has a newer build.
@@ -41,6 +42,7 @@ func TestPhonesBehindNewestBuild(t *testing.T) {
 
 // Spreadsheets often leave Vendor empty and write "Cisco SPA504G" as the model.
 func TestMakerInModelColumnIsIdentified(t *testing.T) {
+	t.Parallel()
 	inv := inventoryWith(inventory.FacetDevices)
 	inv.Devices = []inventory.Device{{Kind: inventory.DeviceDeskPhone, Model: "Cisco SPA504G", Firmware: "7.6.2", MAC: "00:0b:82:00:00:04"}}
 	if o := run(t, "EP-03", inv); o.Status != StatusFail {

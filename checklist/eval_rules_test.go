@@ -19,6 +19,7 @@ func run(t *testing.T, id string, inv inventory.Inventory) Outcome {
 }
 
 func TestNationalForm(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"+44 20 7946 0000":  "02079460000",
 		"0044 (0)161 496 0": "01614960",
@@ -34,6 +35,7 @@ func TestNationalForm(t *testing.T) {
 }
 
 func TestDiallingRules(t *testing.T) {
+	t.Parallel()
 	withRules := func(d inventory.DiallingPolicy) inventory.Inventory {
 		inv := inventoryWith(inventory.FacetDialling)
 		inv.Dialling = &d
@@ -71,6 +73,7 @@ func TestDiallingRules(t *testing.T) {
 }
 
 func TestAdminAccounts(t *testing.T) {
+	t.Parallel()
 	admins := func(as ...inventory.AdminAccount) inventory.Inventory {
 		inv := inventoryWith(inventory.FacetAdmins)
 		inv.Admins = as
@@ -102,6 +105,7 @@ func TestAdminAccounts(t *testing.T) {
 }
 
 func TestMailboxPINs(t *testing.T) {
+	t.Parallel()
 	boxes := func(ms ...inventory.Mailbox) inventory.Inventory {
 		inv := inventoryWith(inventory.FacetVoicemail)
 		inv.Voicemail = ms
@@ -170,6 +174,7 @@ func leaverInventory() inventory.Inventory {
 }
 
 func TestLeavers(t *testing.T) {
+	t.Parallel()
 	inv := leaverInventory()
 	o := run(t, "LV-01", inv)
 	if o.Status != StatusFail || !slices.Equal(itemIDs(o.Affected), []string{"203", "202"}) {
@@ -202,6 +207,7 @@ func TestLeavers(t *testing.T) {
 }
 
 func TestRehiredPersonCountsAsCurrent(t *testing.T) {
+	t.Parallel()
 	inv := inventoryWith(inventory.FacetExtensions, inventory.FacetStaff)
 	inv.Staff = []inventory.StaffMember{
 		{Name: "Priya Shah", Left: testNow.Add(-400 * 24 * time.Hour)},
@@ -214,6 +220,7 @@ func TestRehiredPersonCountsAsCurrent(t *testing.T) {
 }
 
 func TestTrunks(t *testing.T) {
+	t.Parallel()
 	inv := inventoryWith(inventory.FacetTrunks)
 	inv.Trunks = []inventory.Trunk{
 		{Name: "main", Transport: "TLS", SRTP: true, IPRestricted: true},
@@ -235,6 +242,7 @@ func TestTrunks(t *testing.T) {
 }
 
 func TestCallRecordsFlagFraudPatterns(t *testing.T) {
+	t.Parallel()
 	weekday := time.Date(2026, 11, 18, 11, 0, 0, 0, time.UTC) // a Wednesday
 	night := time.Date(2026, 11, 18, 2, 0, 0, 0, time.UTC)
 	calls := func(cs ...inventory.Call) inventory.Inventory {
@@ -268,6 +276,7 @@ func TestCallRecordsFlagFraudPatterns(t *testing.T) {
 }
 
 func TestJudgePINKeepsOnlyTheVerdict(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		pin, ext string
 		want     inventory.PINVerdict
@@ -296,6 +305,7 @@ func TestJudgePINKeepsOnlyTheVerdict(t *testing.T) {
 }
 
 func TestPBXPatchedJudgesAsteriskUnderFreePBX(t *testing.T) {
+	t.Parallel()
 	inv := inventoryWith(inventory.FacetPBX)
 	inv.PBX = inventory.PBX{Product: "FreePBX", Version: "16.0.40", Components: []inventory.Component{{Name: "asterisk", Version: "18.20.0"}}}
 	o := run(t, "FW-03", inv)
@@ -313,6 +323,7 @@ func TestPBXPatchedJudgesAsteriskUnderFreePBX(t *testing.T) {
 }
 
 func TestDevicesFirmwareAndEndOfLife(t *testing.T) {
+	t.Parallel()
 	inv := inventoryWith(inventory.FacetDevices)
 	inv.Devices = []inventory.Device{
 		{Kind: inventory.DeviceDeskPhone, UserAgent: "Grandstream GXP1625 1.0.7.64", Owner: "201", MAC: "00:0b:82:00:00:01"},
@@ -337,6 +348,7 @@ func TestDevicesFirmwareAndEndOfLife(t *testing.T) {
 }
 
 func TestUnusedExtensionsAndDevices(t *testing.T) {
+	t.Parallel()
 	inv := inventoryWith(inventory.FacetExtensions, inventory.FacetDevices)
 	old := testNow.Add(-120 * 24 * time.Hour)
 	inv.Extensions = []inventory.Extension{
@@ -358,6 +370,7 @@ func TestUnusedExtensionsAndDevices(t *testing.T) {
 }
 
 func TestOnlyTheJudgesOwnPINReasonsArePrinted(t *testing.T) {
+	t.Parallel()
 	inv := inventoryWith(inventory.FacetVoicemail)
 	inv.Voicemail = []inventory.Mailbox{
 		{Extension: "301", Enabled: true, PINRequired: true, PIN: inventory.PINJudgement{Verdict: inventory.PINWeak, Reason: "PIN 4711 is weak"}},

@@ -8,6 +8,7 @@ import (
 )
 
 func TestForEachKeepsToTheLimitAndReportsProgress(t *testing.T) {
+	t.Parallel()
 	var inFlight, most atomic.Int64
 	seen := make([]bool, 50)
 	var last int
@@ -40,6 +41,7 @@ func TestForEachKeepsToTheLimitAndReportsProgress(t *testing.T) {
 }
 
 func TestForEachStopsAtTheFirstError(t *testing.T) {
+	t.Parallel()
 	boom := errors.New("boom")
 	var calls atomic.Int64
 	err := ForEach(context.Background(), 1000, 1, func(ctx context.Context, i int) error {
@@ -58,6 +60,7 @@ func TestForEachStopsAtTheFirstError(t *testing.T) {
 }
 
 func TestForEachHonoursCancellation(t *testing.T) {
+	t.Parallel()
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	err := ForEach(ctx, 10, 2, func(ctx context.Context, i int) error { return nil }, nil)
@@ -67,6 +70,7 @@ func TestForEachHonoursCancellation(t *testing.T) {
 }
 
 func TestParseFetchOptions(t *testing.T) {
+	t.Parallel()
 	o, err := ParseFetchOptions("freepbx", map[string]string{"calls": "Yes", "concurrency": "500", "page_size": "50", "other": "x"})
 	if err != nil || !o.Calls || o.Concurrency != 32 || o.PageSize != 50 {
 		t.Errorf("got %+v, %v", o, err)

@@ -32,6 +32,7 @@ func TestKindsListPhoneSystemsFirstByTitle(t *testing.T) {
 }
 
 func TestCheckOptionsRefusesUnknownAndSecretKeys(t *testing.T) {
+	t.Parallel()
 	k := Kind{Name: "3cx", Options: []string{"calls", "page_size"}}
 	if err := k.CheckOptions(map[string]string{"calls": "yes", "page_size": "50"}); err != nil {
 		t.Fatal(err)

@@ -21,6 +21,7 @@ var sectionHeadings = []string{
 }
 
 func TestPDFDemoHasEverySectionFailedCheckAndName(t *testing.T) {
+	t.Parallel()
 	a := demoAudit(t)
 	path := savePDF(t, renderPDF(t, a, Options{}))
 	text := pdfText(t, path)
@@ -63,6 +64,7 @@ func TestPDFDemoHasEverySectionFailedCheckAndName(t *testing.T) {
 }
 
 func TestPDFOutlineHasEachSection(t *testing.T) {
+	t.Parallel()
 	pdf := renderPDF(t, demoAudit(t), Options{})
 	// Outline titles are stored as UTF-16BE strings; look for a few of them.
 	for _, title := range []string{"Summary", "Action plan", "Findings by area", "Appendices", "Voicemail PINs"} {
@@ -84,6 +86,7 @@ func utf16be(s string) []byte {
 }
 
 func TestPDFSinceLastAudit(t *testing.T) {
+	t.Parallel()
 	cat := checklist.Builtin()
 	now := demoAudit(t)
 	prev := demoAudit(t)
@@ -145,6 +148,7 @@ func largeInventory(n int) inventory.Inventory {
 var longWord = strings.Repeat("Ü", 20) + strings.Repeat("VeryLongDeviceName", 10) + strings.Repeat("x", 20)
 
 func TestPDFHandlesHardInputs(t *testing.T) {
+	t.Parallel()
 	cat := checklist.Builtin()
 	longName := largeInventory(3)
 	longName.Devices[0].Vendor = longWord
@@ -183,6 +187,7 @@ func TestPDFHandlesHardInputs(t *testing.T) {
 }
 
 func TestPDFLetterPaper(t *testing.T) {
+	t.Parallel()
 	path := savePDF(t, renderPDF(t, demoAudit(t), Options{Paper: "Letter"}))
 	info := runTool(t, "pdfinfo", path)
 	if !strings.Contains(info, "612 x 792 pts (letter)") {
@@ -192,6 +197,7 @@ func TestPDFLetterPaper(t *testing.T) {
 }
 
 func TestPDFRejectsUnknownPaper(t *testing.T) {
+	t.Parallel()
 	err := WritePDF(&bytes.Buffer{}, demoAudit(t), Options{Paper: "legal"})
 	if err == nil || !strings.Contains(err.Error(), `"legal"`) {
 		t.Fatalf("want an error naming the paper size, got %v", err)
@@ -199,6 +205,7 @@ func TestPDFRejectsUnknownPaper(t *testing.T) {
 }
 
 func TestParsePaper(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{"": "a4", "A4": "a4", " letter ": "letter", "US-Letter": "letter"} {
 		if got, err := ParsePaper(in); err != nil || got != want {
 			t.Errorf("ParsePaper(%q) = %q, %v; want %q", in, got, err, want)
@@ -215,6 +222,7 @@ func TestParsePaper(t *testing.T) {
 // up where it belongs, and that inventory details meant for the tool only (call
 // destinations, e-mail addresses) never reach the page.
 func TestPDFPrintsMarkersButNotPrivateInventory(t *testing.T) {
+	t.Parallel()
 	cat := checklist.Builtin()
 	a := demoAudit(t)
 	a.Site = "Site Marker Ω Ltd"

@@ -37,6 +37,7 @@ type reportInventory struct {
 }
 
 func TestReportCarriesTheInventory(t *testing.T) {
+	t.Parallel()
 	inv := inventory.Inventory{Source: inventory.SourceInfo{Connector: "csv",
 		Collected: []inventory.Facet{inventory.FacetDevices, inventory.FacetExtensions, inventory.FacetStaff}}}
 	inv.Devices = []inventory.Device{
@@ -104,6 +105,7 @@ func TestReportCarriesTheInventory(t *testing.T) {
 // Mailboxes hold PINs on some phone systems; the report says nothing of them
 // beyond the verdicts the checks already give.
 func TestReportInventoryHoldsNoPIN(t *testing.T) {
+	t.Parallel()
 	a := demoAudit(t)
 	var buf bytes.Buffer
 	if err := WriteJSON(&buf, a, testNow); err != nil {
@@ -145,6 +147,7 @@ func TestReportInventoryHoldsNoPIN(t *testing.T) {
 // The PDF's device table must not call a phone behind its maker's newest build
 // "up to date" just because no advisory names its build.
 func TestFirmwareWordForAnOldBuild(t *testing.T) {
+	t.Parallel()
 	old := checklist.DeviceFirmware(inventory.Device{Kind: inventory.DeviceDeskPhone, Vendor: "Yealink", Model: "SIP-T46S", Firmware: "66.84.0.125"})
 	if w := firmwareWord(old); w != "Newer build available" {
 		t.Errorf("Yealink T46S 66.84.0.125 is shown as %q", w)

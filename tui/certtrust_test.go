@@ -86,6 +86,7 @@ func addCertSite(h *harness) {
 }
 
 func TestAnUntrustedCertificateIsShownAndPinnedOnlyWhenTrusted(t *testing.T) {
+	t.Parallel()
 	registerCertFake()
 	presentCert(t, certA)
 	h := newHarness(t, false, 80, 24)
@@ -113,6 +114,7 @@ func TestAnUntrustedCertificateIsShownAndPinnedOnlyWhenTrusted(t *testing.T) {
 }
 
 func TestCancellingAnUntrustedCertificateSavesNothing(t *testing.T) {
+	t.Parallel()
 	registerCertFake()
 	presentCert(t, certA)
 	h := newHarness(t, false, 80, 24)
@@ -136,6 +138,7 @@ func TestCancellingAnUntrustedCertificateSavesNothing(t *testing.T) {
 }
 
 func TestAChangedCertificateWarnsAndNeedsAnExplicitChoice(t *testing.T) {
+	t.Parallel()
 	registerCertFake()
 	store, err := sitestore.OpenStore(t.TempDir())
 	if err != nil {
@@ -180,6 +183,7 @@ func TestAChangedCertificateWarnsAndNeedsAnExplicitChoice(t *testing.T) {
 }
 
 func TestFingerprintLinesSplitInTwo(t *testing.T) {
+	t.Parallel()
 	got := fingerprintLines(certA)
 	lines := strings.Split(got, "\n")
 	if len(lines) != 2 || len(lines[0]) != 2+47 || strings.Contains(got, "::") {

@@ -101,6 +101,7 @@ func hostileLists(t *testing.T) (staff, calls string) {
 // escape sequences allowed are the colours and weights of the app's own
 // styles. A new screen is one more row.
 func TestHostileTextNeverReachesTheScreen(t *testing.T) {
+	t.Parallel()
 	store := hostileStore(t)
 	staff, calls := hostileLists(t)
 	site := []string{"enter", "enter"} // the site, then carry on with its audit

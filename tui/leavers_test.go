@@ -46,6 +46,7 @@ func result(a *checklist.Audit, id string) checklist.Result {
 }
 
 func TestLeaversShowsTheDemoReportStraightAway(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, true, 80, 24)
 	h.press("r", "l")
 	l, ok := h.top().(*leaversScreen)
@@ -70,6 +71,7 @@ func TestLeaversShowsTheDemoReportStraightAway(t *testing.T) {
 }
 
 func TestImportingAStaffListListsLeftOutRowsAndSettlesMatches(t *testing.T) {
+	t.Parallel()
 	path := writeFile(t, "staff.csv", demoStaffList)
 	h := newHarness(t, true, 80, 24)
 	h.press("l", "i")
@@ -142,6 +144,7 @@ func smallSite(t *testing.T) *sitestore.Store {
 }
 
 func TestASavedSiteAsksForTheStaffListAndSavesEachDecision(t *testing.T) {
+	t.Parallel()
 	store := smallSite(t)
 	h := newHarnessWithStore(t, store, false, 80, 24)
 	h.press("enter", "enter") // the site, then carry on
@@ -221,6 +224,7 @@ func vetsPractice(t *testing.T) *sitestore.Store {
 }
 
 func TestLeaversSetsRoleLinesApartAndMarksLines(t *testing.T) {
+	t.Parallel()
 	store := vetsPractice(t)
 	h := newHarnessWithStore(t, store, false, 80, 24)
 	h.press("enter", "enter", "l")
@@ -274,6 +278,7 @@ func TestLeaversSetsRoleLinesApartAndMarksLines(t *testing.T) {
 
 // TestGoldenLeaverLines keeps the vets' practice report and its lines to mark.
 func TestGoldenLeaverLines(t *testing.T) {
+	t.Parallel()
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		t.Run(fmt.Sprintf("report-%dx%d", size[0], size[1]), func(t *testing.T) {
 			h := newHarnessWithStore(t, vetsPractice(t), false, size[0], size[1])

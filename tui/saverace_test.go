@@ -35,6 +35,7 @@ const raceSite = "Race Ltd"
 // does and makes the changes it is told to on standard input, one a line,
 // through the same calls the screens make.
 func TestHelperAppWindow(t *testing.T) {
+	t.Parallel()
 	if os.Getenv("RINGFENCE_APPRACE_CHILD") != "1" {
 		t.Skip("run as a child process by the save race tests")
 	}
@@ -392,6 +393,7 @@ func TestRaceAuditAgainstAppAcceptance(t *testing.T) {
 // TestRaceConnectAgainstCallRecords: connect and cdr --site, each finishing
 // while the other is part-way, must both leave their settings in site.json.
 func TestRaceConnectAgainstCallRecords(t *testing.T) {
+	t.Parallel()
 	bin, dir, store := raceSetup(t)
 	callsFile := filepath.Join(t.TempDir(), "Master.csv")
 	if err := os.WriteFile(callsFile, []byte(raceCalls()), 0o600); err != nil {
@@ -439,6 +441,7 @@ func TestRaceConnectAgainstCallRecords(t *testing.T) {
 // for names that share a folder, several times over: exactly one may be told
 // its site was added, and that must be the name saved.
 func TestRaceSitesAddWithNamesThatDifferInCase(t *testing.T) {
+	t.Parallel()
 	bin := buildRingfence(t)
 	names := []string{"Acme Plumbing", "ACME plumbing"}
 	for round := range 8 {

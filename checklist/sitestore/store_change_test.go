@@ -24,6 +24,7 @@ const (
 // TestChangesFromManyProcessesAllLand: it makes changeEach changes to the
 // site and to its audit, each adding one thing of its own.
 func TestHelperChanger(t *testing.T) {
+	t.Parallel()
 	if os.Getenv("RINGFENCE_CHANGETEST_CHILD") != "1" {
 		t.Skip("run as a child process by TestChangesFromManyProcessesAllLand")
 	}

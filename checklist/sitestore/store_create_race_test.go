@@ -20,6 +20,7 @@ import (
 // TestCreateSiteRaceAcrossProcesses. It waits at a named pipe so that both
 // children try to create their site at the same moment.
 func TestHelperCreator(t *testing.T) {
+	t.Parallel()
 	if os.Getenv("RINGFENCE_CREATETEST_CHILD") != "1" {
 		t.Skip("run as a child process by TestCreateSiteRaceAcrossProcesses")
 	}

@@ -16,6 +16,7 @@ const lockSite = "Acme Ltd"
 // TestHelperLocker runs in a child process started by TestStoreClaimAcrossProcesses:
 // a lock is only worth having if another process sees it.
 func TestHelperLocker(t *testing.T) {
+	t.Parallel()
 	if os.Getenv("RINGFENCE_LOCKTEST_CHILD") != "1" {
 		t.Skip("run as a child process by TestStoreClaimAcrossProcesses")
 	}
@@ -79,6 +80,7 @@ func TestStoreClaimAcrossProcesses(t *testing.T) {
 }
 
 func TestStoreClaimIsPerSite(t *testing.T) {
+	t.Parallel()
 	s := storeWithSite(t, lockSite)
 	if err := s.CreateSite(checklist.Site{Name: "Other"}); err != nil {
 		t.Fatal(err)

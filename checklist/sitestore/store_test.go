@@ -72,6 +72,7 @@ func storeJSON(t *testing.T, v any) string {
 }
 
 func TestStoreRoundTrip(t *testing.T) {
+	t.Parallel()
 	s := storeForTest(t)
 	created := time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC)
 	site := checklist.Site{
@@ -147,6 +148,7 @@ func TestStoreRoundTrip(t *testing.T) {
 }
 
 func TestStoreLatestAuditWhenNone(t *testing.T) {
+	t.Parallel()
 	s := storeWithSite(t, "Acme")
 	a, err := s.LatestAudit("Acme")
 	if a != nil || err != nil {
@@ -155,6 +157,7 @@ func TestStoreLatestAuditWhenNone(t *testing.T) {
 }
 
 func TestStorePermissions(t *testing.T) {
+	t.Parallel()
 	if runtime.GOOS == "windows" {
 		t.Skip("Windows has no Unix permission bits")
 	}
@@ -246,6 +249,7 @@ func checkUntouched(t *testing.T, name, path, content string) {
 }
 
 func TestStoreRefusesDamagedAudit(t *testing.T) {
+	t.Parallel()
 	for _, tc := range damagedFiles {
 		t.Run(tc.name, func(t *testing.T) {
 			s := storeWithSite(t, "Acme")
@@ -270,6 +274,7 @@ func TestStoreRefusesDamagedAudit(t *testing.T) {
 }
 
 func TestStoreRefusesDamagedSite(t *testing.T) {
+	t.Parallel()
 	for _, tc := range damagedFiles {
 		t.Run(tc.name, func(t *testing.T) {
 			s := storeWithSite(t, "Acme")
@@ -296,6 +301,7 @@ func TestStoreRefusesDamagedSite(t *testing.T) {
 }
 
 func TestStoreRefusalMessages(t *testing.T) {
+	t.Parallel()
 	corrupt := &CorruptFileError{Path: "/d/a.json", Err: errors.New("the file is empty")}
 	if got, want := corrupt.Error(), "/d/a.json is damaged, so Ringfence left it as it is: the file is empty. Move it aside or restore it from a backup."; got != want {
 		t.Errorf("got %q\nwant %q", got, want)
@@ -307,6 +313,7 @@ func TestStoreRefusalMessages(t *testing.T) {
 }
 
 func TestStoreSameSecondAuditIsNotOverwritten(t *testing.T) {
+	t.Parallel()
 	s := storeWithSite(t, "Acme")
 	first := storeAudit("Acme", testNow.Add(100*time.Millisecond))
 	if err := putAudit(s, first); err != nil {
@@ -321,6 +328,7 @@ func TestStoreSameSecondAuditIsNotOverwritten(t *testing.T) {
 }
 
 func TestStoreSitesListsTheRestWhenOneIsDamaged(t *testing.T) {
+	t.Parallel()
 	s := storeForTest(t)
 	for _, name := range []string{"Bravo", "alpha", "Charlie", "Delta"} {
 		if err := s.CreateSite(checklist.Site{Name: name}); err != nil {
@@ -371,6 +379,7 @@ func TestStoreSitesListsTheRestWhenOneIsDamaged(t *testing.T) {
 }
 
 func TestStoreCreateSiteRefusesTakenNames(t *testing.T) {
+	t.Parallel()
 	s := storeWithSite(t, "Zoë's Café")
 	for _, name := range []string{"Zoë's Café", "ZOË'S CAFÉ", "zoes cafe", "Zoe's-Cafe!", "  zoës café  "} {
 		err := s.CreateSite(checklist.Site{Name: name, Contact: "someone else"})
@@ -388,6 +397,7 @@ func TestStoreCreateSiteRefusesTakenNames(t *testing.T) {
 }
 
 func TestStoreRefusesBadSites(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		site checklist.Site
@@ -417,6 +427,7 @@ func TestStoreRefusesBadSites(t *testing.T) {
 }
 
 func TestStoreUnknownSite(t *testing.T) {
+	t.Parallel()
 	s := storeWithSite(t, "Acme")
 	_, errSite := s.Site("Nowhere Ltd")
 	errSave := putAudit(s, storeAudit("Nowhere Ltd", testNow))
@@ -438,6 +449,7 @@ func TestStoreUnknownSite(t *testing.T) {
 }
 
 func TestStoreLoadAuditStaysInTheSite(t *testing.T) {
+	t.Parallel()
 	s := storeWithSite(t, "Acme")
 	if err := s.CreateSite(checklist.Site{Name: "Other"}); err != nil {
 		t.Fatal(err)
@@ -455,6 +467,7 @@ func TestStoreLoadAuditStaysInTheSite(t *testing.T) {
 }
 
 func TestStoreNeverWritesOutsideItsFolder(t *testing.T) {
+	t.Parallel()
 	root := t.TempDir()
 	s, err := OpenStore(filepath.Join(root, "data"))
 	if err != nil {

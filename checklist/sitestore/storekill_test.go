@@ -41,6 +41,7 @@ func killSeal(history []checklist.Event) string {
 // TestHelperWriter runs in a child process started by TestStoreSurvivesKill. It
 // saves ever-larger audits as fast as it can until it is killed.
 func TestHelperWriter(t *testing.T) {
+	t.Parallel()
 	if os.Getenv("RINGFENCE_KILLTEST_CHILD") != "1" {
 		t.Skip("run as a child process by TestStoreSurvivesKill")
 	}

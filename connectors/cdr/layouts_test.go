@@ -70,6 +70,7 @@ func scanFile(t *testing.T, name string) ([]inventory.Call, Stats, []RowError) {
 }
 
 func TestVendorLayouts(t *testing.T) {
+	t.Parallel()
 	type want struct {
 		from, to string
 		start    time.Time
@@ -134,6 +135,7 @@ func TestVendorLayouts(t *testing.T) {
 // ("03/05/2026") follow the order a later row proves ("03/13/2026" can only be
 // 13 March), not a guess made row by row.
 func TestDateOrderIsDecidedForTheWholeFile(t *testing.T) {
+	t.Parallel()
 	calls, st, _ := scanFile(t, "yeastar-month-first.csv")
 	if st.DateOrder != "month first" || st.DateOrderAssumed {
 		t.Errorf("date order %q (assumed %v), want month first, proven", st.DateOrder, st.DateOrderAssumed)
@@ -162,6 +164,7 @@ func TestDateOrderIsDecidedForTheWholeFile(t *testing.T) {
 // TestHeaderlessDetectionIsStable: the first rows of the other layouts are not
 // taken for one another.
 func TestHeaderlessDetectionIsStable(t *testing.T) {
+	t.Parallel()
 	first := map[string]Format{masterCSV: Asterisk}
 	for _, f := range []struct {
 		file   string

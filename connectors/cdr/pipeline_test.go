@@ -9,6 +9,7 @@ import (
 )
 
 func TestScanConcurrentlyMatchesScan(t *testing.T) {
+	t.Parallel()
 	file := func() *strings.Reader { return strings.NewReader(readAllGen(t, newMasterGen(10_000, 0))) }
 	var serial, overlapped []inventory.Call
 	st1, rej1, err1 := Scan(file(), "a.csv", Layout{}, func(c inventory.Call) error { serial = append(serial, c); return nil })
@@ -30,6 +31,7 @@ func TestScanConcurrentlyMatchesScan(t *testing.T) {
 }
 
 func TestScanConcurrentlyStopsOnTheFirstError(t *testing.T) {
+	t.Parallel()
 	stop := errors.New("stop")
 	n := 0
 	st, _, err := ScanConcurrently(strings.NewReader(readAllGen(t, newMasterGen(100_000, 0))), "a.csv", Layout{}, func(c inventory.Call) error {

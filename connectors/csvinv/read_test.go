@@ -45,6 +45,7 @@ func mustRead(t *testing.T, data string) (inventory.Inventory, []RowError) {
 }
 
 func TestReadPracticeSheet(t *testing.T) {
+	t.Parallel()
 	inv, problems := mustRead(t, practiceSheet)
 
 	wantProblems := []string{
@@ -100,6 +101,7 @@ func TestReadPracticeSheet(t *testing.T) {
 }
 
 func TestPracticeSheetFailsTheRightChecks(t *testing.T) {
+	t.Parallel()
 	inv, _ := mustRead(t, practiceSheet)
 	results := checklist.Evaluate(checklist.Builtin(), &inv, nil, nil, testNow)
 	status := map[string]checklist.Result{}
@@ -131,6 +133,7 @@ func TestPracticeSheetFailsTheRightChecks(t *testing.T) {
 }
 
 func TestDelimitersAndBOM(t *testing.T) {
+	t.Parallel()
 	rows := [][]string{
 		{"Manufacturer", "Model", "Software version", "MAC", "Extension number", "Name"},
 		{"Snom", "D785", "10.1.54.13", "00:04:13:AA:BB:01", "301", "Ola Nordmann"},
@@ -167,6 +170,7 @@ func TestDelimitersAndBOM(t *testing.T) {
 }
 
 func TestTitleRowAboveTheHeader(t *testing.T) {
+	t.Parallel()
 	inv, problems := mustRead(t, "Phone inventory - March\n\nModel,MAC,Owner\nT46S,80:5E:C0:00:00:01,Reception\n")
 	if len(problems) != 0 || len(inv.Devices) != 1 || inv.Devices[0].Owner != "Reception" {
 		t.Fatalf("devices %+v, problems %v", inv.Devices, problems)
@@ -177,6 +181,7 @@ func TestTitleRowAboveTheHeader(t *testing.T) {
 }
 
 func TestWholeFileRefusals(t *testing.T) {
+	t.Parallel()
 	for name, tc := range map[string]struct {
 		data []byte
 		want string
@@ -195,6 +200,7 @@ func TestWholeFileRefusals(t *testing.T) {
 }
 
 func TestTooManyProblemsAreCounted(t *testing.T) {
+	t.Parallel()
 	var b strings.Builder
 	b.WriteString("MAC,Extension,Owner\n")
 	for i := 0; i < maxRowErrors+5; i++ {
@@ -207,6 +213,7 @@ func TestTooManyProblemsAreCounted(t *testing.T) {
 }
 
 func TestSourceReadsTheFile(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "phones.csv")
 	if err := os.WriteFile(path, []byte(practiceSheet), 0o600); err != nil {
@@ -240,6 +247,7 @@ func TestSourceReadsTheFile(t *testing.T) {
 }
 
 func TestRegisteredKind(t *testing.T) {
+	t.Parallel()
 	k, ok := lookupKind()
 	if !ok {
 		t.Fatal("csv is not registered")

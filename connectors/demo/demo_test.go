@@ -25,6 +25,7 @@ func fetch(t *testing.T, now time.Time) inventory.Inventory {
 }
 
 func TestSameMomentGivesSameInventory(t *testing.T) {
+	t.Parallel()
 	first := fetch(t, testNow)
 	second := fetch(t, testNow)
 	if !reflect.DeepEqual(first, second) {
@@ -45,6 +46,7 @@ func TestSameMomentGivesSameInventory(t *testing.T) {
 }
 
 func TestStoryMovesWithTheClock(t *testing.T) {
+	t.Parallel()
 	later := testNow.AddDate(0, 3, 0)
 	inv := fetch(t, later)
 	leaver := findStaff(t, inv, "Declan Ó'Brien")
@@ -57,6 +59,7 @@ func TestStoryMovesWithTheClock(t *testing.T) {
 }
 
 func TestCollectsEveryFacetAndReportsProgress(t *testing.T) {
+	t.Parallel()
 	var steps []connectors.Progress
 	inv, err := New(testNow).Fetch(t.Context(), func(p connectors.Progress) { steps = append(steps, p) })
 	if err != nil {
@@ -87,6 +90,7 @@ func TestCollectsEveryFacetAndReportsProgress(t *testing.T) {
 }
 
 func TestLooksLikeARealCompany(t *testing.T) {
+	t.Parallel()
 	inv := fetch(t, testNow)
 	if n := len(inv.Extensions); n < 40 {
 		t.Errorf("%d extensions, want at least 40", n)
@@ -118,6 +122,7 @@ func TestLooksLikeARealCompany(t *testing.T) {
 }
 
 func TestNamesKeepTheirAccents(t *testing.T) {
+	t.Parallel()
 	inv := fetch(t, testNow)
 	for _, name := range []string{"Zoë Hartley", "Siobhán Kelly", "Łukasz Nowak", "Søren Madsen", "Declan Ó'Brien"} {
 		findStaff(t, inv, name)
@@ -128,6 +133,7 @@ func TestNamesKeepTheirAccents(t *testing.T) {
 }
 
 func TestLeaverStory(t *testing.T) {
+	t.Parallel()
 	inv := fetch(t, testNow)
 	leaver := findStaff(t, inv, "Declan Ó'Brien")
 	today := time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)
@@ -168,6 +174,7 @@ func TestLeaverStory(t *testing.T) {
 }
 
 func TestOrdinaryCallsKeepOfficeHours(t *testing.T) {
+	t.Parallel()
 	inv := fetch(t, testNow)
 	ordinary := 0
 	for i, c := range inv.Calls {
@@ -200,6 +207,7 @@ func TestOrdinaryCallsKeepOfficeHours(t *testing.T) {
 }
 
 func TestPINVerdictsAsPlanted(t *testing.T) {
+	t.Parallel()
 	inv := fetch(t, testNow)
 	count := map[inventory.PINVerdict]int{}
 	noPIN := 0
@@ -231,6 +239,7 @@ func TestPINVerdictsAsPlanted(t *testing.T) {
 }
 
 func TestPlantedProblemsInEachArea(t *testing.T) {
+	t.Parallel()
 	inv := fetch(t, testNow)
 
 	var mfaOff, mfaOn int
@@ -301,6 +310,7 @@ func TestPlantedProblemsInEachArea(t *testing.T) {
 }
 
 func TestDevicesAreDistinctAndOwnedByRealExtensions(t *testing.T) {
+	t.Parallel()
 	inv := fetch(t, testNow)
 	macs := map[string]bool{}
 	for _, d := range inv.Devices {
@@ -315,6 +325,7 @@ func TestDevicesAreDistinctAndOwnedByRealExtensions(t *testing.T) {
 }
 
 func TestCancelledFetchStops(t *testing.T) {
+	t.Parallel()
 	ctx, cancel := context.WithCancel(t.Context())
 	cancel()
 	_, err := New(testNow).Fetch(ctx, nil)
@@ -333,6 +344,7 @@ func TestCancelledFetchStops(t *testing.T) {
 }
 
 func TestBrokenStoryIsReportedWithItsPlace(t *testing.T) {
+	t.Parallel()
 	cases := map[string]string{
 		"unknown key":   "domain: x\nstaf: []\n",
 		"bad span":      "domain: x\nextensions:\n  - {number: \"1\", type: user, active: soon}\n",

@@ -41,6 +41,7 @@ func newSource(t testing.TB, url string, f *freepbxfake.Server, opts Options) *S
 }
 
 func TestFetchDentalPractice(t *testing.T) {
+	t.Parallel()
 	f, url := fake(t, freepbxfake.DentalPractice())
 	s := newSource(t, url, f, Options{Calls: true})
 	var steps []string
@@ -131,6 +132,7 @@ func TestFetchDentalPractice(t *testing.T) {
 }
 
 func TestPagingSurvivesEveryPageInfoShape(t *testing.T) {
+	t.Parallel()
 	for name, mode := range map[string]freepbxfake.PageMode{
 		"relay": freepbxfake.PagesRelay, "null pageInfo": freepbxfake.PagesNullInfo,
 		"pageInfo fails with 400": freepbxfake.PagesInfoFails400, "pageInfo fails with 200": freepbxfake.PagesInfoFails200,
@@ -156,6 +158,7 @@ func TestPagingSurvivesEveryPageInfoShape(t *testing.T) {
 // quietly would show 10 of 30 extensions as if they were all; the fetch must
 // fail and say why, after the first repeated page.
 func TestPagingStopsWhenTheServerIgnoresTheCursor(t *testing.T) {
+	t.Parallel()
 	f, url := fake(t, freepbxfake.New())
 	f.Mode = freepbxfake.PagesIgnoreAfter
 	for i := 0; i < 30; i++ {
@@ -173,6 +176,7 @@ func TestPagingStopsWhenTheServerIgnoresTheCursor(t *testing.T) {
 // A cursor that never moves, with fresh extensions on every page, would be
 // read until the deadline.
 func TestPagingStopsWhenTheCursorRepeats(t *testing.T) {
+	t.Parallel()
 	f, url := fake(t, freepbxfake.New())
 	f.Mode = freepbxfake.PagesStuckCursor
 	_, err := newSource(t, url, f, Options{PageSize: 5}).Fetch(t.Context(), nil)
@@ -188,6 +192,7 @@ func TestPagingStopsWhenTheCursorRepeats(t *testing.T) {
 // extensions are still worth auditing, so the mailboxes become a gap that
 // says which scope is missing.
 func TestAVoicemailScopeMissingBecomesAGap(t *testing.T) {
+	t.Parallel()
 	f, url := fake(t, freepbxfake.DentalPractice())
 	f.VMErrors200 = "You are not authorized to access this scope (gql:voicemail:read)"
 	inv, err := newSource(t, url, f, Options{}).Fetch(t.Context(), nil)
@@ -209,6 +214,7 @@ func TestAVoicemailScopeMissingBecomesAGap(t *testing.T) {
 }
 
 func TestExpiredTokenSignsInAgainOnce(t *testing.T) {
+	t.Parallel()
 	f, url := fake(t, freepbxfake.DentalPractice())
 	f.ExpireAfter = 3
 	inv, err := newSource(t, url, f, Options{Concurrency: 4}).Fetch(t.Context(), nil)
@@ -224,6 +230,7 @@ func TestExpiredTokenSignsInAgainOnce(t *testing.T) {
 }
 
 func TestErrorsAreClear(t *testing.T) {
+	t.Parallel()
 	cases := map[string]struct {
 		setup func(f *freepbxfake.Server)
 		want  []string
@@ -261,6 +268,7 @@ func TestErrorsAreClear(t *testing.T) {
 }
 
 func TestTestSignsInAndReadsOneExtension(t *testing.T) {
+	t.Parallel()
 	f, url := fake(t, freepbxfake.DentalPractice())
 	if err := newSource(t, url, f, Options{}).Test(t.Context()); err != nil {
 		t.Fatal(err)
@@ -271,6 +279,7 @@ func TestTestSignsInAndReadsOneExtension(t *testing.T) {
 }
 
 func TestCancelStopsTheFetch(t *testing.T) {
+	t.Parallel()
 	f, url := fake(t, freepbxfake.DentalPractice())
 	ctx, cancel := context.WithCancel(t.Context())
 	cancel()
@@ -280,6 +289,7 @@ func TestCancelStopsTheFetch(t *testing.T) {
 }
 
 func TestRegisteredKind(t *testing.T) {
+	t.Parallel()
 	k, ok := connectors.Lookup("freepbx")
 	if !ok {
 		t.Fatal("freepbx is not registered")

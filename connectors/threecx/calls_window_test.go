@@ -17,6 +17,7 @@ import (
 // quarter by default (the audit cadence), calls_days changes it, and the
 // inventory says which window was read.
 func TestCallWindowIsAnOptionAndIsRecorded(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
 	for _, tc := range []struct {
 		days int // 0: the default
@@ -58,6 +59,7 @@ func TestCallWindowIsAnOptionAndIsRecorded(t *testing.T) {
 }
 
 func TestCallDaysOption(t *testing.T) {
+	t.Parallel()
 	o, err := connectors.ParseFetchOptions(Name, map[string]string{"calls": "yes", "calls_days": "30"})
 	if err != nil || o.CallDays != 30 {
 		t.Errorf("calls_days=30: %+v %v", o, err)

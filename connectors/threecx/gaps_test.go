@@ -14,6 +14,7 @@ import (
 // either must not stop connect or the audit: the facet becomes a gap with
 // the reason, and the checks resting on it stay unknown.
 func TestAMissingOptionalReadBecomesAGap(t *testing.T) {
+	t.Parallel()
 	pbx := xapifake.SmallBusiness()
 	pbx.Missing = map[string]bool{"SystemStatus": true, "Trunks": true}
 	srv, pool := serve(t, pbx)
@@ -42,6 +43,7 @@ func TestAMissingOptionalReadBecomesAGap(t *testing.T) {
 // The users list is the core of the audit: without it there is nothing to
 // audit, so it still stops the fetch, as does a refusal to read.
 func TestTheUserListStaysEssential(t *testing.T) {
+	t.Parallel()
 	pbx := xapifake.SmallBusiness()
 	pbx.Missing = map[string]bool{"Users": true}
 	srv, pool := serve(t, pbx)

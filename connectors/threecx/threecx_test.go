@@ -57,6 +57,7 @@ func newSource(t testing.TB, url string, pool *x509.CertPool, secret string, cal
 }
 
 func TestSmallBusiness(t *testing.T) {
+	t.Parallel()
 	pbx := xapifake.SmallBusiness()
 	pbx.PageLimit = 2 // the server pages with @odata.nextLink...
 	pbx.TokenUses = 3 // ...and its tokens expire mid-fetch
@@ -144,6 +145,7 @@ func TestSmallBusiness(t *testing.T) {
 }
 
 func TestWrongKeyIsExplained(t *testing.T) {
+	t.Parallel()
 	srv, pool := serve(t, xapifake.SmallBusiness())
 	s := newSource(t, srv.URL, pool, "not-the-key", false, 0)
 	_, err := s.Fetch(t.Context(), nil)
@@ -160,6 +162,7 @@ func TestWrongKeyIsExplained(t *testing.T) {
 }
 
 func TestTesterSignsInAndReadsOnce(t *testing.T) {
+	t.Parallel()
 	pbx := xapifake.SmallBusiness()
 	srv, pool := serve(t, pbx)
 	s := newSource(t, srv.URL, pool, xapifake.Secret, false, 0)
@@ -172,6 +175,7 @@ func TestTesterSignsInAndReadsOnce(t *testing.T) {
 }
 
 func TestFetchStopsWhenCancelled(t *testing.T) {
+	t.Parallel()
 	srv, pool := serve(t, xapifake.SmallBusiness())
 	s := newSource(t, srv.URL, pool, xapifake.Secret, false, 0)
 	ctx, cancel := context.WithCancel(t.Context())
@@ -182,6 +186,7 @@ func TestFetchStopsWhenCancelled(t *testing.T) {
 }
 
 func TestRegisteredKind(t *testing.T) {
+	t.Parallel()
 	k, ok := connectors.Lookup(Name)
 	if !ok || k.New == nil || k.LeastPrivilege == "" {
 		t.Fatalf("3cx is not registered properly: %+v", k)

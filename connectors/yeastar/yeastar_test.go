@@ -42,6 +42,7 @@ func newSource(t testing.TB, url string, f *yeastarfake.Server, opts Options) *S
 }
 
 func TestFetchEstateAgency(t *testing.T) {
+	t.Parallel()
 	f, url := fake(t, yeastarfake.EstateAgency())
 	var steps []string
 	inv, err := newSource(t, url, f, Options{Calls: true, PageSize: 2}).Fetch(t.Context(), func(p connectors.Progress) {
@@ -120,6 +121,7 @@ func TestFetchEstateAgency(t *testing.T) {
 }
 
 func TestExpiredTokenIsRefreshedOnceUnderLoad(t *testing.T) {
+	t.Parallel()
 	f, url := fake(t, yeastarfake.New())
 	for i := 0; i < 300; i++ {
 		f.Exts = append(f.Exts, yeastarfake.Ext{ID: i + 1, Number: fmt.Sprint(2000 + i), PINB64: yeastarfake.B64("583920")})
@@ -141,6 +143,7 @@ func TestExpiredTokenIsRefreshedOnceUnderLoad(t *testing.T) {
 }
 
 func TestTokenRenewedBeforeItExpires(t *testing.T) {
+	t.Parallel()
 	f, url := fake(t, yeastarfake.EstateAgency())
 	s := newSource(t, url, f, Options{})
 	// Reads within one run share a session; Test would hand it back.
@@ -168,6 +171,7 @@ func TestTokenRenewedBeforeItExpires(t *testing.T) {
 }
 
 func TestErrorsAreClear(t *testing.T) {
+	t.Parallel()
 	for name, tc := range map[string]struct {
 		setup func(f *yeastarfake.Server)
 		want  []string
@@ -206,6 +210,7 @@ func TestErrorsAreClear(t *testing.T) {
 // connector's own list of read addresses is the only thing between a slip in
 // the code and a deleted extension. It must hold before the network.
 func TestOnlyTheReadAddressesCanBeCalled(t *testing.T) {
+	t.Parallel()
 	f, url := fake(t, yeastarfake.New())
 	s := newSource(t, url, f, Options{})
 	for _, path := range []string{"extension/delete", "del_token", "extension/update", "../openapi/v1.0/extension/delete"} {
@@ -224,6 +229,7 @@ func TestOnlyTheReadAddressesCanBeCalled(t *testing.T) {
 // list read until the page limit, or, as before, stop quietly with a third of
 // the extensions shown as if they were all.
 func TestAListThatRepeatsItsFirstPageIsAnError(t *testing.T) {
+	t.Parallel()
 	f, url := fake(t, yeastarfake.EstateAgency())
 	f.IgnorePage = true
 	_, err := newSource(t, url, f, Options{PageSize: 2}).Fetch(t.Context(), nil)
@@ -239,6 +245,7 @@ func TestAListThatRepeatsItsFirstPageIsAnError(t *testing.T) {
 // editions, firmware and the application's permissions: a refusal of any of
 // them must not stop connect or the audit, but leave a gap with the reason.
 func TestAnOptionalReadRefusedBecomesAGap(t *testing.T) {
+	t.Parallel()
 	for path, facet := range map[string]inventory.Facet{
 		"system/information": inventory.FacetPBX, "phone/search": inventory.FacetDevices,
 		"extension/getpassword": inventory.FacetVoicemail, "cdr/list": inventory.FacetCalls,
@@ -269,6 +276,7 @@ func TestAnOptionalReadRefusedBecomesAGap(t *testing.T) {
 // that is never handed back made the ninth run in half an hour fail. Each
 // run must hand its token back, even one that fails or is cancelled.
 func TestEachRunHandsItsTokenBack(t *testing.T) {
+	t.Parallel()
 	f, url := fake(t, yeastarfake.EstateAgency())
 	for run := range 12 {
 		if err := newSource(t, url, f, Options{}).Test(t.Context()); err != nil {
@@ -300,6 +308,7 @@ func TestEachRunHandsItsTokenBack(t *testing.T) {
 }
 
 func TestCancelStopsTheFetch(t *testing.T) {
+	t.Parallel()
 	f, url := fake(t, yeastarfake.EstateAgency())
 	ctx, cancel := context.WithCancel(t.Context())
 	cancel()
@@ -309,6 +318,7 @@ func TestCancelStopsTheFetch(t *testing.T) {
 }
 
 func TestRegisteredKind(t *testing.T) {
+	t.Parallel()
 	k, ok := connectors.Lookup("yeastar")
 	if !ok {
 		t.Fatal("yeastar is not registered")
