@@ -3,17 +3,17 @@ package main
 import (
 	"errors"
 	"fmt"
-	"github.com/ringfence/ringfence/checklist/safetext"
 	"io"
 	"slices"
 	"strings"
+
+	"github.com/ringfence/ringfence/checklist/safetext"
+	"github.com/ringfence/ringfence/checklist/sitestore"
 
 	mango "github.com/muesli/mango-cobra"
 	"github.com/muesli/roff"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
-
-	"github.com/ringfence/ringfence/checklist"
 )
 
 // app holds what every command shares: the outside world and the global flags.
@@ -160,8 +160,8 @@ var severityNames = []string{"critical", "high", "medium", "low", "none"}
 
 // savedSiteNames lists the sites in the data folder, for completion and
 // suggestions. Problems are ignored: completion must never print errors.
-func savedSiteNames(dataDir string) []string {
-	store, err := openStore(dataDir)
+func savedSiteNames(a *app) []string {
+	store, err := openStore(a.e.getenv, a.dataDir)
 	if err != nil {
 		return nil
 	}
@@ -177,7 +177,7 @@ func savedSiteNames(dataDir string) []string {
 
 func completeSites(a *app, cmd *cobra.Command, flag string) {
 	cmd.RegisterFlagCompletionFunc(flag, func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return savedSiteNames(a.dataDir), cobra.ShellCompDirectiveNoFileComp
+		return savedSiteNames(a), cobra.ShellCompDirectiveNoFileComp
 	})
 }
 
@@ -187,7 +187,7 @@ func siteNameArgs(a *app) cobra.CompletionFunc {
 		if len(args) > 0 {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
-		return savedSiteNames(a.dataDir), cobra.ShellCompDirectiveNoFileComp
+		return savedSiteNames(a), cobra.ShellCompDirectiveNoFileComp
 	}
 }
 
@@ -207,7 +207,7 @@ func completeWords(cmd *cobra.Command, flag string, words ...string) {
 
 // closestSite is the saved site whose name is nearest to a mistyped one, or ""
 // when none is near enough to be a likely typo.
-func closestSite(store *checklist.Store, name string) string {
+func closestSite(store *sitestore.Store, name string) string {
 	sites, _ := store.Sites()
 	best, bestDist := "", 0
 	want := strings.ToLower(name)
@@ -228,8 +228,8 @@ func closestSite(store *checklist.Store, name string) string {
 }
 
 // withSuggestion adds the closest saved name to an unknown site's error.
-func withSuggestion(store *checklist.Store, name string, err error) error {
-	if !errors.Is(err, checklist.ErrNoSite) {
+func withSuggestion(store *sitestore.Store, name string, err error) error {
+	if !errors.Is(err, sitestore.ErrNoSite) {
 		return err
 	}
 	if near := closestSite(store, name); near != "" {

@@ -160,7 +160,7 @@ func TestSitesRenameAndDelete(t *testing.T) {
 		t.Logf("audit after rename: %+v", r)
 	}
 
-	if err := secrets.Set("Bravo", "3cx", "s3cret-value"); err != nil {
+	if err := osKeyring.Set("Bravo", "3cx", "s3cret-value"); err != nil {
 		t.Fatal(err)
 	}
 	if r := ringfence(t, dir, "sites", "delete", "Bravo"); r.code != exitUsage || !strings.Contains(r.stderr, "--yes") {
@@ -169,7 +169,7 @@ func TestSitesRenameAndDelete(t *testing.T) {
 	if r := ringfence(t, dir, "sites", "delete", "Bravo", "--yes"); r.code != exitOK {
 		t.Fatalf("delete: %+v", r)
 	}
-	if _, err := secrets.Get("Bravo", "3cx"); err == nil {
+	if _, err := osKeyring.Get("Bravo", "3cx"); err == nil {
 		t.Error("the deleted site's secret is still in the keyring")
 	}
 	if _, err := os.Stat(filepath.Join(dir, "sites", "bravo")); !os.IsNotExist(err) {
@@ -223,17 +223,17 @@ func TestSitesRenameMovesSecrets(t *testing.T) {
 	keyring.MockInit()
 	dir := t.TempDir()
 	ringfence(t, dir, "sites", "add", "Acme")
-	if err := secrets.Set("Acme", "3cx", "s3cret-value"); err != nil {
+	if err := osKeyring.Set("Acme", "3cx", "s3cret-value"); err != nil {
 		t.Fatal(err)
 	}
 	r := ringfence(t, dir, "sites", "rename", "Acme", "Acme Holdings")
 	if r.code != exitOK {
 		t.Fatalf("%+v", r)
 	}
-	if got, err := secrets.Get("Acme Holdings", "3cx"); err != nil || got != "s3cret-value" {
+	if got, err := osKeyring.Get("Acme Holdings", "3cx"); err != nil || got != "s3cret-value" {
 		t.Errorf("the secret should move to the new name: %v", err)
 	}
-	if _, err := secrets.Get("Acme", "3cx"); err == nil {
+	if _, err := osKeyring.Get("Acme", "3cx"); err == nil {
 		t.Error("the secret is still held under the old name")
 	}
 	if strings.Contains(r.stdout+r.stderr, "s3cret") {

@@ -10,22 +10,27 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/checklist/safetext"
+	"github.com/ringfence/ringfence/checklist/sitestore"
 	"github.com/ringfence/ringfence/connectors"
 	"github.com/ringfence/ringfence/connectors/demo"
 	"github.com/ringfence/ringfence/export"
 	"github.com/ringfence/ringfence/tui"
 )
 
-func openStore(dataDir string) (*checklist.Store, error) {
+// openStore opens the data folder: --data-dir, else $RINGFENCE_HOME, else the
+// user's config folder. The environment is read here, through getenv, and
+// nowhere deeper.
+func openStore(getenv func(string) string, dataDir string) (*sitestore.Store, error) {
 	if dataDir == "" {
-		dir, err := checklist.DefaultDataDir()
+		dir, err := sitestore.DefaultDataDir(getenv("RINGFENCE_HOME"))
 		if err != nil {
 			return nil, fmt.Errorf("could not find a folder for saved audits (use --data-dir): %w", err)
 		}
 		dataDir = dir
 	}
-	return checklist.OpenStore(dataDir)
+	return sitestore.OpenStore(dataDir)
 }
 
 // demoAudit runs the pipeline on the embedded demo company. It lives in memory only.
@@ -61,11 +66,11 @@ func newDemoCmd(a *app) *cobra.Command {
 func runDemo(ctx context.Context, a *app, text bool) error {
 	e, accessible := a.e, &a.accessible
 	if !text && e.interactive() {
-		store, err := openStore(a.dataDir)
+		store, err := openStore(a.e.getenv, a.dataDir)
 		if err != nil {
 			return err
 		}
-		return tui.Run(ctx, tui.Options{Store: store, Connectors: builtin, Catalogue: checklist.Builtin(), Now: e.now, StartDemo: true, Accessible: *accessible})
+		return tui.Run(ctx, tui.Options{Store: store, Connectors: builtin, Secrets: e.keyring(), Catalogue: checklist.Builtin(), Now: e.now, StartDemo: true, Accessible: *accessible})
 	}
 	audit, err := demoAudit(ctx, checklist.Builtin(), e.now(), nil)
 	if err != nil {
@@ -141,7 +146,7 @@ func newAuditCmd(ap *app) *cobra.Command {
 				return err
 			}
 		}
-		var staff []checklist.StaffMember
+		var staff []inventory.StaffMember
 		if *hr != "" {
 			if staff, err = readStaffList(*hr, e); err != nil {
 				return err
@@ -169,7 +174,7 @@ func newAuditCmd(ap *app) *cobra.Command {
 		if err := out.write(a, previous, cat, now, e); err != nil {
 			return err
 		}
-		if !out.toStdout() && a.Inventory.Has(checklist.FacetCalls) {
+		if !out.toStdout() && a.Inventory.Has(inventory.FacetCalls) {
 			if a.Hours == "" {
 				fmt.Fprintf(e.stdout, "\nOut-of-hours calls were judged against %s UK time, assumed because no business hours were given.\n"+
 					"If you open at other times, run the audit again with --hours \"Mon-Sat 07:30-17:00\" (a site remembers them).\n", checklist.DefaultHours())
@@ -194,7 +199,7 @@ func newAuditCmd(ap *app) *cobra.Command {
 type siteRun struct {
 	dataDir, name, auditor string
 	csvFile                string // read the inventory from this CSV file, and remember it
-	staff                  []checklist.StaffMember
+	staff                  []inventory.StaffMember
 	hours                  string // business hours to use and remember, already normalised
 }
 
@@ -203,7 +208,7 @@ type siteRun struct {
 // phone system has been read, so a headless re-run never loses what someone
 // decided, even in an app open on the same site meanwhile.
 func siteAudit(ctx context.Context, cat *checklist.Catalogue, run siteRun, extra checklist.Answers, now time.Time, e env) (audit, previous *checklist.Audit, err error) {
-	store, err := openStore(run.dataDir)
+	store, err := openStore(e.getenv, run.dataDir)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -256,13 +261,13 @@ func siteAudit(ctx context.Context, cat *checklist.Catalogue, run siteRun, extra
 
 // fetchInventory reads the site's phone system through its connector. A site with
 // no connector is audited from answers alone.
-func fetchInventory(ctx context.Context, site checklist.Site, now time.Time, e env) (checklist.Inventory, error) {
+func fetchInventory(ctx context.Context, site checklist.Site, now time.Time, e env) (inventory.Inventory, error) {
 	if site.Connector.Kind == "" {
-		return checklist.Inventory{Source: checklist.SourceInfo{Connector: "answers only", FetchedAt: now}}, nil
+		return inventory.Inventory{Source: inventory.SourceInfo{Connector: "answers only", FetchedAt: now}}, nil
 	}
 	src, err := siteSource(site, e)
 	if err != nil {
-		return checklist.Inventory{}, err
+		return inventory.Inventory{}, err
 	}
 	last := ""
 	res, err := src.Fetch(ctx, func(p connectors.Progress) {
@@ -272,7 +277,7 @@ func fetchInventory(ctx context.Context, site checklist.Site, now time.Time, e e
 		}
 	})
 	if err != nil {
-		return checklist.Inventory{}, err
+		return inventory.Inventory{}, err
 	}
 	reportFetch(res, e)
 	return res.Inventory, nil
@@ -320,7 +325,7 @@ func judgedBy(ch checklist.Check) string {
 	return "ask"
 }
 
-func listSites(store *checklist.Store, e env) error {
+func listSites(store *sitestore.Store, e env) error {
 	sites, problems := store.Sites()
 	for _, p := range problems {
 		fmt.Fprintf(e.stderr, "warning: %s\n", p)
@@ -347,12 +352,12 @@ func listSites(store *checklist.Store, e env) error {
 // open it in (a script, a pipe, CI).
 func runHome(ctx context.Context, a *app) error {
 	e, accessible := a.e, &a.accessible
-	store, err := openStore(a.dataDir)
+	store, err := openStore(a.e.getenv, a.dataDir)
 	if err != nil {
 		return err
 	}
 	if e.interactive() {
-		return tui.Run(ctx, tui.Options{Store: store, Connectors: builtin, Catalogue: checklist.Builtin(), Now: e.now, Accessible: *accessible})
+		return tui.Run(ctx, tui.Options{Store: store, Connectors: builtin, Secrets: e.keyring(), Catalogue: checklist.Builtin(), Now: e.now, Accessible: *accessible})
 	}
 	fmt.Fprintln(e.stdout, "Ringfence checks how well your business phone system is locked down.\nIt only reads: it never changes anything on your phone system.")
 	fmt.Fprintln(e.stdout)

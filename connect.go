@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/sitestore"
 	"github.com/ringfence/ringfence/connectors"
 	"github.com/ringfence/ringfence/connectors/all"
 	"github.com/ringfence/ringfence/connectors/httpx"
@@ -123,7 +124,7 @@ func newConnectCmd(a *app) *cobra.Command {
 				return err
 			}
 		}
-		store, err := openStore(*dataDir)
+		store, err := openStore(e.getenv, *dataDir)
 		if err != nil {
 			return err
 		}
@@ -148,7 +149,7 @@ func newConnectCmd(a *app) *cobra.Command {
 			return explainConnectError(err, kind)
 		}
 		if kind.NeedsSecret() {
-			if err := secrets.Set(s.Name, kind.Name, secret); err != nil {
+			if err := e.keyring().Set(s.Name, kind.Name, secret); err != nil {
 				fmt.Fprintf(e.stderr, "Warning: %s\nFor audits on this computer, set %s before running ringfence audit.\n", err, secrets.EnvVar)
 			}
 		}
@@ -165,10 +166,10 @@ func newConnectCmd(a *app) *cobra.Command {
 // its lock and only its connector and pinned certificate change, so anything
 // another Ringfence saved during the connection test (business hours, say) is
 // kept.
-func saveConnection(store *checklist.Store, s checklist.Site, isNew bool, trust string, e env) error {
+func saveConnection(store *sitestore.Store, s checklist.Site, isNew bool, trust string, e env) error {
 	if isNew {
 		err := store.CreateSite(s)
-		if !errors.Is(err, checklist.ErrSiteExists) {
+		if !errors.Is(err, sitestore.ErrSiteExists) {
 			return err
 		}
 		// Another Ringfence added it during the test: connect that one, if it
@@ -190,14 +191,14 @@ func saveConnection(store *checklist.Store, s checklist.Site, isNew bool, trust 
 // siteOrNew finds the saved site, or with create a new one to save once the
 // connection works. Without create, a name not saved is refused: a typo must
 // not quietly become a second site.
-func siteOrNew(store *checklist.Store, name, contact string, create bool, e env) (checklist.Site, bool, error) {
+func siteOrNew(store *sitestore.Store, name, contact string, create bool, e env) (checklist.Site, bool, error) {
 	s, err := store.Site(name)
 	switch {
 	case err == nil:
 		return s, false, nil
-	case errors.Is(err, checklist.ErrNoSite) && create:
+	case errors.Is(err, sitestore.ErrNoSite) && create:
 		return checklist.Site{Schema: checklist.SiteSchema, Name: strings.TrimSpace(name), Contact: contact, Created: e.now()}, true, nil
-	case errors.Is(err, checklist.ErrNoSite):
+	case errors.Is(err, sitestore.ErrNoSite):
 		name = strings.TrimSpace(name)
 		err = withSuggestion(store, name, err)
 		return s, false, usageError{fmt.Errorf("%w Add it with 'ringfence sites add %q', or run this again with --create.", err, name)}
@@ -242,7 +243,7 @@ func pin(s *checklist.Site, fingerprint string, e env) error {
 
 // askSecret takes the secret from $RINGFENCE_SECRET or asks for it without echo.
 func askSecret(k connectors.Kind, e env) (string, error) {
-	if s, ok := secrets.FromEnv(); ok {
+	if s, ok := e.keyring().FromEnv(); ok {
 		return s, nil
 	}
 	if !term.IsTerminal(os.Stdin.Fd()) {
@@ -282,7 +283,7 @@ func explainConnectError(err error, k connectors.Kind) error {
 // where the secret comes from; only when it finds none, at a terminal, is
 // the user asked for it.
 func siteSource(site checklist.Site, e env) (connectors.Source, error) {
-	src, err := connectors.Open(builtin, site, connectors.Secrets{})
+	src, err := connectors.Open(builtin, site, connectors.Secrets{Keyring: e.keyring()})
 	var need *connectors.NeedSecretError
 	if !errors.As(err, &need) {
 		return src, err
@@ -295,7 +296,7 @@ func siteSource(site checklist.Site, e env) (connectors.Source, error) {
 	if err != nil {
 		return nil, err
 	}
-	return connectors.Open(builtin, site, connectors.Secrets{ThisRun: secret})
+	return connectors.Open(builtin, site, connectors.Secrets{ThisRun: secret, Keyring: e.keyring()})
 }
 
 // reportFetch prints what a fetch left out: the bad rows of a CSV file with
@@ -327,7 +328,7 @@ func runForget(a *app, siteName string, forgetCerts bool) error {
 	if *site == "" {
 		return usagef("forget needs --site NAME")
 	}
-	store, err := openStore(*dataDir)
+	store, err := openStore(e.getenv, *dataDir)
 	if err != nil {
 		return err
 	}
@@ -335,7 +336,7 @@ func runForget(a *app, siteName string, forgetCerts bool) error {
 	if err != nil {
 		return withSuggestion(store, *site, err)
 	}
-	if err := forgetSecrets(s.Name); err != nil {
+	if err := forgetSecrets(s.Name, e.keyring()); err != nil {
 		return err
 	}
 	if *certs && len(s.Pins) > 0 {

@@ -12,6 +12,7 @@ import (
 	"github.com/zalando/go-keyring"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/sitestore"
 	"github.com/ringfence/ringfence/connectors"
 	"github.com/ringfence/ringfence/connectors/conformance"
 	"github.com/ringfence/ringfence/connectors/secrets"
@@ -62,7 +63,7 @@ func TestConnect3CXTrustAuditAndForget(t *testing.T) {
 	}
 	fingerprint := r.stderr[strings.LastIndex(r.stderr, "--trust-fingerprint ")+len("--trust-fingerprint "):]
 	fingerprint = strings.TrimSpace(fingerprint)
-	if _, err := checklist.OpenStore(dir); err != nil {
+	if _, err := sitestore.OpenStore(dir); err != nil {
 		t.Fatal(err)
 	}
 	if r := ringfence(t, dir, "sites"); strings.Contains(r.stdout, "Harbour") {
@@ -75,7 +76,7 @@ func TestConnect3CXTrustAuditAndForget(t *testing.T) {
 	if r.code != exitOK || !strings.Contains(r.stdout, "Connected") {
 		t.Fatalf("trusted connect: %+v", r)
 	}
-	if got, err := secrets.Get("Harbour Lane Dental", "3cx"); err != nil || got != xapifake.Secret {
+	if got, err := osKeyring.Get("Harbour Lane Dental", "3cx"); err != nil || got != xapifake.Secret {
 		t.Fatalf("the secret should be in the keyring: %v", err)
 	}
 
@@ -106,7 +107,7 @@ func TestConnect3CXTrustAuditAndForget(t *testing.T) {
 	if r.code != exitOK {
 		t.Fatalf("forget: %+v", r)
 	}
-	if _, err := secrets.Get("Harbour Lane Dental", "3cx"); err == nil {
+	if _, err := osKeyring.Get("Harbour Lane Dental", "3cx"); err == nil {
 		t.Error("the secret is still in the keyring after forget")
 	}
 	r = ringfence(t, dir, "audit", "--site", "Harbour Lane Dental")
@@ -278,3 +279,7 @@ func TestAuditPrintsEveryLineOfTheImportAccount(t *testing.T) {
 		}
 	}
 }
+
+// osKeyring is the keyring as the program sees it, reading this process's
+// environment; with keyring.MockInit it is go-keyring's in-memory mock.
+var osKeyring = secrets.Keyring{Getenv: os.Getenv}

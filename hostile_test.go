@@ -13,8 +13,8 @@ import (
 
 	"github.com/zalando/go-keyring"
 
-	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/checklist/safetext/hostile"
+	"github.com/ringfence/ringfence/checklist/sitestore"
 	"github.com/ringfence/ringfence/connectors/secrets"
 	"github.com/ringfence/ringfence/connectors/threecx/xapifake"
 )
@@ -162,6 +162,7 @@ func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 // TestSiteNamesWithHiddenCharactersAreRefused: a site name is shown in every
 // report, so one that could reorder or hide text is refused when it is made.
 func TestSiteNamesWithHiddenCharactersAreRefused(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for _, name := range []string{"Mallory \u202egnp.exe", "Eve \u2066Ltd\u2069", "Ad\u200dmin Ltd", "Bell \a Ltd", "C1 \u009b Ltd"} {
 		r := ringfence(t, dir, "sites", "add", name)
@@ -174,7 +175,7 @@ func TestSiteNamesWithHiddenCharactersAreRefused(t *testing.T) {
 			t.Errorf("sites add %q was refused: %+v", name, r)
 		}
 	}
-	store, _ := checklist.OpenStore(dir)
+	store, _ := sitestore.OpenStore(dir)
 	sites, _ := store.Sites()
 	if len(sites) != len(hostile.Safe) {
 		t.Errorf("want %d sites, got %d", len(hostile.Safe), len(sites))

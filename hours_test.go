@@ -5,19 +5,20 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/sitestore"
 )
 
 // TestAuditTakesBusinessHours: `audit --hours` reads the same form as `cdr
 // --hours`, a site remembers it, and the demo's call findings use it.
 func TestAuditTakesBusinessHours(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	ringfence(t, dir, "sites", "add", "Vets on the Green")
 	r := ringfence(t, dir, "audit", "--site", "Vets on the Green", "--hours", "mon-sat 07:30-17:00")
 	if r.code != exitOK {
 		t.Fatalf("audit --hours: %+v", r)
 	}
-	store, _ := checklist.OpenStore(dir)
+	store, _ := sitestore.OpenStore(dir)
 	site, err := store.Site("Vets on the Green")
 	if err != nil || site.Hours != "Mon-Sat 07:30-17:00" {
 		t.Fatalf("the site should remember its hours: %q, %v", site.Hours, err)
@@ -67,6 +68,7 @@ func TestAuditTakesBusinessHours(t *testing.T) {
 // against the default week, and the output says so and how to give real hours;
 // with the real hours they are not flagged.
 func TestCDRSaysWhenHoursWereAssumed(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	var b strings.Builder
 	b.WriteString("calldate,src,dst,billsec,disposition\n")

@@ -14,14 +14,16 @@ import (
 
 	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/checklist/callscan"
+	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/checklist/reconcile"
 	"github.com/ringfence/ringfence/checklist/safetext"
+	"github.com/ringfence/ringfence/checklist/sitestore"
 	"github.com/ringfence/ringfence/connectors/cdr"
 	"github.com/ringfence/ringfence/connectors/hrlist"
 )
 
 // readStaffList reads an HR export, printing each skipped row with its line.
-func readStaffList(path string, e env) ([]checklist.StaffMember, error) {
+func readStaffList(path string, e env) ([]inventory.StaffMember, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("could not open the staff list: %w", err)
@@ -48,11 +50,11 @@ func readStaffList(path string, e env) ([]checklist.StaffMember, error) {
 // audit, or a site's most recent one. store and site are set only for a site.
 type subject struct {
 	audit *checklist.Audit
-	store *checklist.Store
+	store *sitestore.Store
 	site  *checklist.Site
 }
 
-func loadSubject(ctx context.Context, useDemo bool, site, dataDir string, now time.Time) (subject, error) {
+func loadSubject(ctx context.Context, useDemo bool, site, dataDir string, now time.Time, getenv func(string) string) (subject, error) {
 	if useDemo {
 		a, err := demoAudit(ctx, checklist.Builtin(), now, nil)
 		if err != nil {
@@ -60,7 +62,7 @@ func loadSubject(ctx context.Context, useDemo bool, site, dataDir string, now ti
 		}
 		return subject{audit: a}, nil
 	}
-	store, err := openStore(dataDir)
+	store, err := openStore(getenv, dataDir)
 	if err != nil {
 		return subject{}, err
 	}
@@ -113,7 +115,7 @@ func newLeaversCmd(a *app) *cobra.Command {
 			return err
 		}
 		now := e.now()
-		subj, err := loadSubject(ctx, *useDemo, *site, *dataDir, now)
+		subj, err := loadSubject(ctx, *useDemo, *site, *dataDir, now, e.getenv)
 		if err != nil {
 			return err
 		}
@@ -136,7 +138,7 @@ func newLeaversCmd(a *app) *cobra.Command {
 		case "-":
 			return writeJSONDoc(e.stdout, rep)
 		}
-		if err := checklist.WriteFileAtomic(*jsonOut, func(w io.Writer) error { return writeJSONDoc(w, rep) }); err != nil {
+		if err := sitestore.WriteFileAtomic(*jsonOut, func(w io.Writer) error { return writeJSONDoc(w, rep) }); err != nil {
 			return fmt.Errorf("could not write the leavers report: %w", err)
 		}
 		if err := writeLeavers(e.stdout, subj.audit.Site, len(staff), rep); err != nil {
@@ -285,7 +287,7 @@ func newCDRCmd(a *app) *cobra.Command {
 		subj := subject{audit: &checklist.Audit{}}
 		if *useDemo || *site != "" {
 			var err error
-			if subj, err = loadSubject(ctx, *useDemo, *site, *dataDir, now); err != nil {
+			if subj, err = loadSubject(ctx, *useDemo, *site, *dataDir, now, e.getenv); err != nil {
 				return err
 			}
 		}
@@ -301,7 +303,7 @@ func newCDRCmd(a *app) *cobra.Command {
 		}
 		defer f.Close()
 		analyzer := callscan.New(subj.audit.CallScanConfig(now))
-		stats, skipped, err := cdr.ScanConcurrently(f, path, layout, func(c checklist.Call) error {
+		stats, skipped, err := cdr.ScanConcurrently(f, path, layout, func(c inventory.Call) error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
@@ -332,7 +334,7 @@ func newCDRCmd(a *app) *cobra.Command {
 		case "-":
 			err = writeJSONDoc(e.stdout, doc)
 		default:
-			if err = checklist.WriteFileAtomic(*jsonOut, func(w io.Writer) error { return writeJSONDoc(w, doc) }); err != nil {
+			if err = sitestore.WriteFileAtomic(*jsonOut, func(w io.Writer) error { return writeJSONDoc(w, doc) }); err != nil {
 				return fmt.Errorf("could not write the incidents: %w", err)
 			}
 			err = writeIncidents(e.stdout, path, stats, incidents)

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/checklist/reconcile"
 )
 
@@ -77,7 +78,7 @@ func markLines(subj *subject, marks []lineMark, now time.Time) error {
 // the audit as it was.
 func applyMarks(cat *checklist.Catalogue, a *checklist.Audit, marks []lineMark, now time.Time) error {
 	for _, m := range marks {
-		if !slices.ContainsFunc(a.Inventory.Extensions, func(e checklist.Extension) bool { return e.Number == m.extension }) {
+		if !slices.ContainsFunc(a.Inventory.Extensions, func(e inventory.Extension) bool { return e.Number == m.extension }) {
 			return fmt.Errorf("extension %s is not in the last audit of %s: check the number against your phone system, or run a new audit if the line is new", m.extension, a.Site)
 		}
 	}

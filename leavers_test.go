@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/sitestore"
 )
 
 // A payroll export with a UK date format, a BOM, "Surname, First" names, a short
@@ -30,6 +30,7 @@ func writeHRList(t *testing.T, dir string) string {
 }
 
 func TestLeaversReport(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	hr := writeHRList(t, dir)
 	r := ringfence(t, dir, "leavers", "--demo", "--hr", hr)
@@ -66,6 +67,7 @@ func TestLeaversReport(t *testing.T) {
 }
 
 func TestAuditWithStaffListFeedsLeaverChecks(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	ringfence(t, dir, "sites", "add", "Answers Only Ltd")
 	hr := writeHRList(t, dir)
@@ -128,6 +130,7 @@ func writeMasterCSV(t *testing.T, dir string, fraud bool) string {
 }
 
 func TestCDRFindsFraudAndRecordsIt(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	clean := writeMasterCSV(t, dir, false)
 	r := ringfence(t, dir, "cdr", clean)
@@ -185,6 +188,7 @@ func writeFile(t *testing.T, dir, name, content string) string {
 }
 
 func TestCDRBusinessHoursAreRememberedPerSite(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	ringfence(t, dir, "sites", "add", "Early Birds Ltd")
 	ringfence(t, dir, "audit", "--site", "Early Birds Ltd")
@@ -193,7 +197,7 @@ func TestCDRBusinessHoursAreRememberedPerSite(t *testing.T) {
 	if r.code != exitOK || !strings.Contains(r.stdout, "Possible fraud:") {
 		t.Fatalf("calls outside 10:00-12:00 should stand out: %+v", r)
 	}
-	store, _ := checklist.OpenStore(dir)
+	store, _ := sitestore.OpenStore(dir)
 	site, err := store.Site("Early Birds Ltd")
 	if err != nil || site.Hours != "Mon-Fri 10:00-12:00" {
 		t.Fatalf("the site should remember its hours: %q, %v", site.Hours, err)
@@ -222,6 +226,7 @@ func vetsSite(t *testing.T, dir string) (phones, staff string) {
 }
 
 func TestLeaversSetsRoleLinesApartAndRemembersMarks(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	phones, staff := vetsSite(t, dir)
 	r := ringfence(t, dir, "leavers", "--site", "Vets", "--hr", staff)
@@ -273,7 +278,7 @@ func TestLeaversSetsRoleLinesApartAndRemembersMarks(t *testing.T) {
 			t.Errorf("%v: exit %d %q; want a refusal mentioning %q", bad.args, r.code, r.stderr, bad.want)
 		}
 	}
-	store, _ := checklist.OpenStore(dir)
+	store, _ := sitestore.OpenStore(dir)
 	a, _ := store.LatestAudit("Vets")
 	if len(a.LeaverDecisions) != 2 {
 		t.Errorf("a refused mark must change nothing: %+v", a.LeaverDecisions)

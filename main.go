@@ -18,6 +18,7 @@ import (
 
 	"github.com/ringfence/ringfence/checklist/safetext"
 	"github.com/ringfence/ringfence/connectors/httpx"
+	"github.com/ringfence/ringfence/connectors/secrets"
 )
 
 // version is set at build time with -ldflags "-X main.version=v1.2.3".
@@ -135,3 +136,6 @@ func buildVersion() string {
 	}
 	return "development build"
 }
+
+// keyring reaches the system keyring, reading the environment through e.
+func (e env) keyring() secrets.Keyring { return secrets.Keyring{Getenv: e.getenv} }

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/sitestore"
 )
 
 var fixedNow = time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
@@ -25,12 +26,17 @@ type result struct {
 // data folder, as a user would run the binary.
 func ringfence(t *testing.T, dataDir string, args ...string) result {
 	t.Helper()
-	t.Setenv("RINGFENCE_HOME", dataDir)
 	var out, errOut bytes.Buffer
 	code := run(context.Background(), args, env{
 		stdout: &out, stderr: &errOut,
-		now:    func() time.Time { return fixedNow },
-		getenv: os.Getenv,
+		now: func() time.Time { return fixedNow },
+		// The data folder is the test's own, not the process's.
+		getenv: func(name string) string {
+			if name == "RINGFENCE_HOME" {
+				return dataDir
+			}
+			return os.Getenv(name)
+		},
 		// Tests run without a terminal, as scripts and CI do.
 		interactive: func() bool { return false },
 	})
@@ -38,6 +44,7 @@ func ringfence(t *testing.T, dataDir string, args ...string) result {
 }
 
 func TestHelpAndVersion(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	if r := ringfence(t, dir, "--version"); r.code != exitOK || !strings.HasPrefix(r.stdout, "ringfence ") {
 		t.Errorf("--version: %+v", r)
@@ -57,6 +64,7 @@ func TestHelpAndVersion(t *testing.T) {
 }
 
 func TestBadUsageExitsTwo(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for _, args := range [][]string{
 		{"frobnicate"},
@@ -78,6 +86,7 @@ func TestBadUsageExitsTwo(t *testing.T) {
 }
 
 func TestDemoSummary(t *testing.T) {
+	t.Parallel()
 	r := ringfence(t, t.TempDir(), "demo")
 	if r.code != exitOK {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
@@ -112,6 +121,7 @@ type reportDoc struct {
 }
 
 func TestAuditDemoJSONToStdout(t *testing.T) {
+	t.Parallel()
 	r := ringfence(t, t.TempDir(), "audit", "--demo", "--json", "-")
 	if r.code != exitOK {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
@@ -147,6 +157,7 @@ func TestAuditDemoJSONToStdout(t *testing.T) {
 }
 
 func TestFailOnSetsExitCode(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	if r := ringfence(t, dir, "audit", "--demo", "--fail-on", "critical"); r.code != exitFindings {
 		t.Errorf("demo has critical failures: exit %d", r.code)
@@ -188,6 +199,7 @@ func writeAllAnswers(t *testing.T, dir string) string {
 }
 
 func TestBadAnswersFileNamesFileAndLine(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "answers.yaml")
 	os.WriteFile(path, []byte("schema: 1\nanswers:\n  EP-04: \"yes\"\n  EP-99: \"yes\"\n  PIN-04: perhaps\n"), 0o600)
@@ -243,7 +255,7 @@ func TestSiteAuditSavesAndCarriesAnswersOver(t *testing.T) {
 		t.Errorf("with no API and no answer, TF-01 must be unknown, got %s", status["TF-01"])
 	}
 
-	store, _ := checklist.OpenStore(dir)
+	store, _ := sitestore.OpenStore(dir)
 	refs, err := store.Audits("Zoë's Café")
 	if err != nil || len(refs) != 2 {
 		t.Fatalf("saved audits: %v %v", refs, err)
@@ -274,12 +286,13 @@ func TestSiteAuditSavesAndCarriesAnswersOver(t *testing.T) {
 }
 
 func TestCorruptSaveIsRefusedAndLeftAlone(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	ringfence(t, dir, "sites", "add", "Acme")
 	if r := ringfence(t, dir, "audit", "--site", "Acme"); r.code != exitOK {
 		t.Fatal(r.stderr)
 	}
-	store, _ := checklist.OpenStore(dir)
+	store, _ := sitestore.OpenStore(dir)
 	refs, _ := store.Audits("Acme")
 	damaged := []byte(`{"schema": 1, "site": "Acme", "results": [`)
 	os.WriteFile(refs[0].Path, damaged, 0o600)
@@ -294,6 +307,7 @@ func TestCorruptSaveIsRefusedAndLeftAlone(t *testing.T) {
 }
 
 func TestDemoIsNeverSaved(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	if r := ringfence(t, dir, "audit", "--demo"); r.code != exitOK {
 		t.Fatal(r.stderr)
@@ -310,6 +324,7 @@ func TestDemoIsNeverSaved(t *testing.T) {
 }
 
 func TestJSONReportFile(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	out := filepath.Join(dir, "report.json")
 	r := ringfence(t, dir, "audit", "--demo", "--json", out)
@@ -327,6 +342,7 @@ func TestJSONReportFile(t *testing.T) {
 }
 
 func TestChecksListing(t *testing.T) {
+	t.Parallel()
 	r := ringfence(t, t.TempDir(), "checks", "--json")
 	var checks []struct{ ID, Domain, Title string }
 	if r.code != exitOK || json.Unmarshal([]byte(r.stdout), &checks) != nil || len(checks) < 45 {
@@ -339,6 +355,7 @@ func TestChecksListing(t *testing.T) {
 }
 
 func TestDocumentExports(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	pdf, csvFile, md := filepath.Join(dir, "plan.pdf"), filepath.Join(dir, "plan.csv"), filepath.Join(dir, "plan.md")
 	r := ringfence(t, dir, "audit", "--demo", "--pdf", pdf, "--csv", csvFile, "--md", md, "--paper", "letter", "--auditor", "Siobhán")
@@ -362,6 +379,7 @@ func TestDocumentExports(t *testing.T) {
 }
 
 func TestBadDocumentOptionsFailBeforeAnyWork(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	notImage := filepath.Join(dir, "logo.png")
 	os.WriteFile(notImage, []byte("this is not a picture"), 0o600)
@@ -389,6 +407,7 @@ func TestBadDocumentOptionsFailBeforeAnyWork(t *testing.T) {
 }
 
 func TestHomeWithoutATerminalListsSites(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	r := ringfence(t, dir)
 	if r.code != exitOK || !strings.Contains(r.stdout, "never changes anything") || !strings.Contains(r.stdout, "No saved sites yet") {

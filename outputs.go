@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/sitestore"
 	"github.com/ringfence/ringfence/export"
 )
 
@@ -68,7 +69,7 @@ func (o *outputs) write(a, previous *checklist.Audit, cat *checklist.Catalogue, 
 			}
 			continue
 		}
-		if err := checklist.WriteFileAtomic(d.path, d.write); err != nil {
+		if err := sitestore.WriteFileAtomic(d.path, d.write); err != nil {
 			return fmt.Errorf("could not write the %s: %w", d.what, err)
 		}
 		written = append(written, fmt.Sprintf("%s written to %s", d.what, d.path))

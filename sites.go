@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/sitestore"
 	"github.com/ringfence/ringfence/connectors/secrets"
 )
 
@@ -24,7 +25,7 @@ func newSitesCmd(a *app) *cobra.Command {
 	}
 	asJSON := cmd.Flags().Bool("json", false, "print the list as JSON")
 	cmd.RunE = func(*cobra.Command, []string) error {
-		store, err := openStore(a.dataDir)
+		store, err := openStore(a.e.getenv, a.dataDir)
 		if err != nil {
 			return err
 		}
@@ -47,7 +48,7 @@ type siteJSON struct {
 	OpenActions *int       `json:"open_actions"`
 }
 
-func listSitesJSON(store *checklist.Store, e env) error {
+func listSitesJSON(store *sitestore.Store, e env) error {
 	sites, problems := store.Sites()
 	for _, p := range problems {
 		fmt.Fprintf(e.stderr, "warning: %s\n", p)
@@ -77,7 +78,7 @@ func newSitesAddCmd(a *app) *cobra.Command {
 		if name == "" {
 			return usagef("sites add needs a site name")
 		}
-		store, err := openStore(a.dataDir)
+		store, err := openStore(a.e.getenv, a.dataDir)
 		if err != nil {
 			return err
 		}
@@ -101,7 +102,7 @@ func newSitesRenameCmd(a *app) *cobra.Command {
 		ValidArgsFunction: siteNameArgs(a),
 	}
 	cmd.RunE = func(_ *cobra.Command, args []string) error {
-		store, err := openStore(a.dataDir)
+		store, err := openStore(a.e.getenv, a.dataDir)
 		if err != nil {
 			return err
 		}
@@ -128,15 +129,15 @@ func moveSecrets(oldName, newName string, e env) {
 		if !k.NeedsSecret() {
 			continue
 		}
-		secret, err := secrets.Get(oldName, k.Name)
+		secret, err := e.keyring().Get(oldName, k.Name)
 		if err != nil {
 			continue
 		}
-		if err := secrets.Set(newName, k.Name, secret); err != nil {
+		if err := e.keyring().Set(newName, k.Name, secret); err != nil {
 			fmt.Fprintf(e.stderr, "Warning: %s\nRun 'ringfence connect --site %q' again to store it under the new name.\n", err, newName)
 			continue
 		}
-		if err := secrets.Delete(oldName, k.Name); err != nil {
+		if err := e.keyring().Delete(oldName, k.Name); err != nil {
 			fmt.Fprintf(e.stderr, "Warning: %s\n", err)
 		}
 	}
@@ -153,12 +154,12 @@ func newSitesDeleteCmd(a *app) *cobra.Command {
 	}
 	yes := cmd.Flags().Bool("yes", false, "delete without asking (needed when not run in a terminal)")
 	cmd.RunE = func(_ *cobra.Command, args []string) error {
-		store, err := openStore(a.dataDir)
+		store, err := openStore(a.e.getenv, a.dataDir)
 		if err != nil {
 			return err
 		}
 		site, err := store.Site(args[0])
-		if err != nil && !errors.As(err, new(*checklist.CorruptFileError)) {
+		if err != nil && !errors.As(err, new(*sitestore.CorruptFileError)) {
 			return withSuggestion(store, args[0], err)
 		}
 		name := site.Name
@@ -181,7 +182,7 @@ func newSitesDeleteCmd(a *app) *cobra.Command {
 		if err := store.DeleteSite(name); err != nil {
 			return err
 		}
-		switch err := forgetSecrets(name); {
+		switch err := forgetSecrets(name, a.e.keyring()); {
 		case errors.Is(err, secrets.ErrUnavailable):
 			// No keyring here, so none of its secrets can be in one.
 			fmt.Fprintf(a.e.stdout, "Deleted %q. There is no keyring on this computer, so no secret of it was kept here.\n", name)
@@ -211,10 +212,10 @@ func confirm(e env, question string) (bool, error) {
 
 // forgetSecrets removes every kind's secret for a site, not just its current
 // connector's: an earlier connector's secret may still be in the keyring.
-func forgetSecrets(site string) error {
+func forgetSecrets(site string, keys secrets.Keyring) error {
 	for _, k := range builtin.Sorted() {
 		if k.NeedsSecret() {
-			if err := secrets.Delete(site, k.Name); err != nil {
+			if err := keys.Delete(site, k.Name); err != nil {
 				return err
 			}
 		}

@@ -17,6 +17,7 @@ func answersCatalogue(t *testing.T) *Catalogue {
 }
 
 func TestAnswersFileReadsYAMLAndJSON(t *testing.T) {
+	t.Parallel()
 	cat := answersCatalogue(t)
 	yamlDoc := "schema: 1\nanswers:\n  POL-01: \"no\"\n  NW-04: {value: not_applicable, reason: Softphones only}\n"
 	jsonDoc := `{"schema": 1, "answers": {"POL-01": "no", "NW-04": {"value": "not_applicable", "reason": "Softphones only"}}}`
@@ -32,6 +33,7 @@ func TestAnswersFileReadsYAMLAndJSON(t *testing.T) {
 }
 
 func TestAnswersFileErrorsNameFileLineAndCheck(t *testing.T) {
+	t.Parallel()
 	cat := answersCatalogue(t)
 	tests := []struct {
 		name, doc string
@@ -67,6 +69,7 @@ func TestAnswersFileErrorsNameFileLineAndCheck(t *testing.T) {
 }
 
 func TestLoadAnswersFileMissing(t *testing.T) {
+	t.Parallel()
 	_, err := LoadAnswersFile(filepath.Join(t.TempDir(), "nope.yaml"), answersCatalogue(t))
 	if err == nil || !errors.Is(err, os.ErrNotExist) {
 		t.Fatalf("got %v", err)

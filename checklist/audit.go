@@ -3,6 +3,7 @@ package checklist
 import (
 	"time"
 
+	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/checklist/reconcile"
 )
 
@@ -22,9 +23,9 @@ type Audit struct {
 	Demo    bool      `json:"demo,omitempty"`
 	// Hours are the site's business hours when the audit was made ("Mon-Fri
 	// 08:00-18:00"); empty means the default, Monday to Friday, 08:00 to 18:00.
-	Hours     string    `json:"business_hours,omitempty"`
-	Inventory Inventory `json:"inventory"`
-	Answers   Answers   `json:"answers,omitempty"`
+	Hours     string              `json:"business_hours,omitempty"`
+	Inventory inventory.Inventory `json:"inventory"`
+	Answers   Answers             `json:"answers,omitempty"`
 	// Accepted holds risk acceptances by check ID.
 	Accepted map[string]Acceptance `json:"accepted,omitempty"`
 	// LeaverDecisions are a person's rulings on uncertain matches between

@@ -5,21 +5,22 @@ import (
 	"time"
 
 	"github.com/ringfence/ringfence/checklist/callscan"
+	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/checklist/reconcile"
 )
 
 // WithStaff returns the inventory with the business's staff list in it, so the
 // leaver checks can use it.
-func WithStaff(inv Inventory, staff []StaffMember) Inventory {
+func WithStaff(inv inventory.Inventory, staff []inventory.StaffMember) inventory.Inventory {
 	inv.Staff = staff
-	if !inv.Has(FacetStaff) {
-		inv.Source.Collected = append(append([]Facet{}, inv.Source.Collected...), FacetStaff)
+	if !inv.Has(inventory.FacetStaff) {
+		inv.Source.Collected = append(append([]inventory.Facet{}, inv.Source.Collected...), inventory.FacetStaff)
 	}
 	return inv
 }
 
 // SetStaff replaces the audit's staff list and re-judges the checks.
-func (a *Audit) SetStaff(cat *Catalogue, staff []StaffMember, now time.Time) {
+func (a *Audit) SetStaff(cat *Catalogue, staff []inventory.StaffMember, now time.Time) {
 	a.Inventory = WithStaff(a.Inventory, staff)
 	a.record(now, "Staff list updated (%d people)", len(staff))
 	a.Recompute(cat, now)
@@ -47,7 +48,7 @@ func (a *Audit) DecideMatch(cat *Catalogue, extension string, d reconcile.Decisi
 // business hours.
 func (a *Audit) CallScanConfig(now time.Time) callscan.Config {
 	var leavers *reconcile.Report
-	if a.Inventory.Has(FacetExtensions) && a.Inventory.Has(FacetStaff) {
+	if a.Inventory.Has(inventory.FacetExtensions) && a.Inventory.Has(inventory.FacetStaff) {
 		rep := a.Leavers(now)
 		leavers = &rep
 	}
@@ -56,7 +57,7 @@ func (a *Audit) CallScanConfig(now time.Time) callscan.Config {
 
 // callScanConfig builds the configuration from a reconciliation already made;
 // leavers is nil when there is no staff list.
-func callScanConfig(inv *Inventory, leavers *reconcile.Report, hours string) callscan.Config {
+func callScanConfig(inv *inventory.Inventory, leavers *reconcile.Report, hours string) callscan.Config {
 	var cfg callscan.Config
 	if h, err := callscan.ParseHours(hours); hours != "" && err == nil {
 		cfg.Hours = h

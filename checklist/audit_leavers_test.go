@@ -4,16 +4,18 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/checklist/reconcile"
 )
 
 func TestDecidingAnUncertainMatchChangesTheLeaverCheck(t *testing.T) {
+	t.Parallel()
 	cat := Builtin()
-	inv := inventoryWith(FacetExtensions)
+	inv := inventoryWith(inventory.FacetExtensions)
 	// Only an initial and a surname: a possible match, not used until confirmed.
-	inv.Extensions = []Extension{{Number: "207", Name: "R. Llewellyn", Enabled: true, Type: ExtUser}}
+	inv.Extensions = []inventory.Extension{{Number: "207", Name: "R. Llewellyn", Enabled: true, Type: inventory.ExtUser}}
 	a := NewAudit(cat, "Test", inv, nil, testNow)
-	a.SetStaff(cat, []StaffMember{{Name: "Rhys Llewellyn", Email: "rhys@example.co.uk"}}, testNow)
+	a.SetStaff(cat, []inventory.StaffMember{{Name: "Rhys Llewellyn", Email: "rhys@example.co.uk"}}, testNow)
 
 	if got := resultFor(t, a.Results, "LV-01").Status; got != StatusFail {
 		t.Fatalf("an unconfirmed possible match should leave LV-01 failing, got %s", got)
@@ -32,6 +34,7 @@ func TestDecidingAnUncertainMatchChangesTheLeaverCheck(t *testing.T) {
 }
 
 func TestRecordCallReviewAnswersMON02(t *testing.T) {
+	t.Parallel()
 	cat := Builtin()
 	a := NewAudit(cat, "Test", inventoryWith(), nil, testNow)
 	if err := a.RecordCallReview(cat, "calls.csv", 3, testNow); err != nil {
@@ -50,9 +53,10 @@ func TestRecordCallReviewAnswersMON02(t *testing.T) {
 }
 
 func TestContinueAuditKeepsWhatTheLastVisitDecided(t *testing.T) {
+	t.Parallel()
 	cat := Builtin()
 	prev := NewAudit(cat, "Acme Dental", inventoryWith(), Answers{"POL-01": {Value: "no"}, "ZZ-99": {Value: "yes"}}, testNow)
-	prev.SetStaff(cat, []StaffMember{{Name: "Jo Whitaker"}}, testNow)
+	prev.SetStaff(cat, []inventory.StaffMember{{Name: "Jo Whitaker"}}, testNow)
 	prev.DecideMatch(cat, "102", reconcile.Decision{Verdict: reconcile.Shared}, testNow)
 	if err := prev.AcceptRisk(cat, "POL-01", Acceptance{Reason: "r", Owner: "Jo", Expires: testNow.AddDate(0, 1, 0)}, testNow); err != nil {
 		t.Fatal(err)
@@ -60,7 +64,7 @@ func TestContinueAuditKeepsWhatTheLastVisitDecided(t *testing.T) {
 	site := Site{Name: "Acme Dental", Hours: "Mon-Sat 07:00-19:00"}
 	next := ContinueAudit(cat, site, inventoryWith(), prev, testNow.AddDate(0, 0, 7))
 	switch {
-	case len(next.Inventory.Staff) != 1 || !next.Inventory.Has(FacetStaff):
+	case len(next.Inventory.Staff) != 1 || !next.Inventory.Has(inventory.FacetStaff):
 		t.Error("the staff list should carry over until a newer one is given")
 	case next.LeaverDecisions["102"].Verdict != reconcile.Shared:
 		t.Error("match decisions should carry over")
@@ -80,6 +84,7 @@ func TestContinueAuditKeepsWhatTheLastVisitDecided(t *testing.T) {
 }
 
 func TestSetHoursNormalisesAndRefuses(t *testing.T) {
+	t.Parallel()
 	cat := Builtin()
 	a := NewAudit(cat, "Test", inventoryWith(), nil, testNow)
 	if err := a.SetHours(cat, "mon-fri 9:00-17:30", testNow); err != nil || a.Hours != "Mon-Fri 09:00-17:30" {
@@ -94,18 +99,19 @@ func TestSetHoursNormalisesAndRefuses(t *testing.T) {
 // whose name points both ways still counts against it until someone rules on
 // it, and a ruling made on one visit holds on the next.
 func TestRoleLinesAreSetApartAndRulingsLastAcrossAudits(t *testing.T) {
+	t.Parallel()
 	cat := Builtin()
-	inv := inventoryWith(FacetExtensions)
-	inv.Extensions = []Extension{
-		{Number: "200", Name: "Jo Whitaker", Enabled: true, Type: ExtUser},
-		{Number: "201", Name: "Pharmacy", Enabled: true, Type: ExtUser},
-		{Number: "202", Name: "On-call Vet", Enabled: true, Type: ExtUser},
-		{Number: "203", Name: "Kennels", Enabled: true, Type: ExtUser},
-		{Number: "204", Name: "Maintenance Hotline", Enabled: true, Type: ExtUser},
-		{Number: "205", Name: "Rose Room", Enabled: true, Type: ExtUser},
+	inv := inventoryWith(inventory.FacetExtensions)
+	inv.Extensions = []inventory.Extension{
+		{Number: "200", Name: "Jo Whitaker", Enabled: true, Type: inventory.ExtUser},
+		{Number: "201", Name: "Pharmacy", Enabled: true, Type: inventory.ExtUser},
+		{Number: "202", Name: "On-call Vet", Enabled: true, Type: inventory.ExtUser},
+		{Number: "203", Name: "Kennels", Enabled: true, Type: inventory.ExtUser},
+		{Number: "204", Name: "Maintenance Hotline", Enabled: true, Type: inventory.ExtUser},
+		{Number: "205", Name: "Rose Room", Enabled: true, Type: inventory.ExtUser},
 	}
 	a := NewAudit(cat, "Vets", inv, nil, testNow)
-	a.SetStaff(cat, []StaffMember{{Name: "Jo Whitaker"}}, testNow)
+	a.SetStaff(cat, []inventory.StaffMember{{Name: "Jo Whitaker"}}, testNow)
 	r := resultFor(t, a.Results, "LV-01")
 	if r.Status != StatusFail || len(r.Affected) != 1 || r.Affected[0].ID != "205" {
 		t.Fatalf("LV-01 should fail on the Rose Room only until someone rules on it: %s %+v", r.Status, r.Affected)
@@ -115,7 +121,7 @@ func TestRoleLinesAreSetApartAndRulingsLastAcrossAudits(t *testing.T) {
 	}
 	a.DecideMatch(cat, "205", reconcile.Decision{Verdict: reconcile.Shared}, testNow)
 	a.DecideMatch(cat, "204", reconcile.Decision{Verdict: reconcile.Person}, testNow)
-	next := ContinueAudit(cat, Site{Name: "Vets"}, inventoryWith(FacetExtensions), a, testNow.AddDate(0, 3, 0))
+	next := ContinueAudit(cat, Site{Name: "Vets"}, inventoryWith(inventory.FacetExtensions), a, testNow.AddDate(0, 3, 0))
 	next.Inventory.Extensions = inv.Extensions
 	next.Recompute(cat, testNow.AddDate(0, 3, 0))
 	rep := next.Leavers(testNow.AddDate(0, 3, 0))

@@ -6,10 +6,12 @@ import (
 	"maps"
 	"strings"
 	"time"
+
+	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
 // NewAudit starts an audit of a site from a freshly fetched inventory.
-func NewAudit(cat *Catalogue, site string, inv Inventory, answers Answers, now time.Time) *Audit {
+func NewAudit(cat *Catalogue, site string, inv inventory.Inventory, answers Answers, now time.Time) *Audit {
 	a := &Audit{Schema: AuditSchema, Site: site, Started: now, Inventory: inv, Answers: answers}
 	if a.Answers == nil {
 		a.Answers = make(Answers)
@@ -106,7 +108,7 @@ func (a *Audit) record(at time.Time, format string, args ...any) {
 // tracking, match decisions and, since it comes from HR rather than the phone
 // system, the staff list unless the new inventory has one. The site's business
 // hours apply. previous may be nil for a first audit.
-func ContinueAudit(cat *Catalogue, site Site, inv Inventory, previous *Audit, now time.Time) *Audit {
+func ContinueAudit(cat *Catalogue, site Site, inv inventory.Inventory, previous *Audit, now time.Time) *Audit {
 	answers := make(Answers)
 	if previous != nil {
 		for id, ans := range previous.Answers {
@@ -114,7 +116,7 @@ func ContinueAudit(cat *Catalogue, site Site, inv Inventory, previous *Audit, no
 				answers[id] = ans
 			}
 		}
-		if previous.Inventory.Has(FacetStaff) && !inv.Has(FacetStaff) {
+		if previous.Inventory.Has(inventory.FacetStaff) && !inv.Has(inventory.FacetStaff) {
 			inv = WithStaff(inv, previous.Inventory.Staff)
 		}
 	}

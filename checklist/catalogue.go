@@ -14,6 +14,8 @@ import (
 type Catalogue struct {
 	Checks []Check
 	byID   map[string]int
+	// evaluators judge the automated checks from the inventory.
+	evaluators evaluatorSet
 }
 
 // Check returns the check with the given ID.
@@ -50,7 +52,7 @@ func LoadCatalogue(data []byte) (*Catalogue, error) {
 	if len(doc.Checks) == 0 {
 		return nil, errors.New("check catalogue: no checks found")
 	}
-	cat := &Catalogue{byID: make(map[string]int, len(doc.Checks))}
+	cat := &Catalogue{byID: make(map[string]int, len(doc.Checks)), evaluators: builtinEvaluators()}
 	var problems []error
 	for _, node := range doc.Checks {
 		var ch Check
@@ -58,7 +60,7 @@ func LoadCatalogue(data []byte) (*Catalogue, error) {
 			problems = append(problems, fmt.Errorf("check catalogue line %d: %w", node.Line, err))
 			continue
 		}
-		_, ch.Automated = evaluators[ch.ID]
+		_, ch.Automated = cat.evaluators[ch.ID]
 		if err := validateCheck(&ch); err != nil {
 			problems = append(problems, fmt.Errorf("check catalogue line %d: check %s: %w", node.Line, ch.ID, err))
 			continue
@@ -129,7 +131,7 @@ func validateCheck(ch *Check) error {
 // would never run. The built-in catalogue must have none.
 func (c *Catalogue) orphanEvaluators() []string {
 	var ids []string
-	for id := range evaluators {
+	for id := range c.evaluators {
 		if _, ok := c.byID[id]; !ok {
 			ids = append(ids, id)
 		}

@@ -6,6 +6,7 @@ import (
 )
 
 func TestBuiltinCatalogueIsComplete(t *testing.T) {
+	t.Parallel()
 	cat, err := LoadCatalogue(catalogueYAML)
 	if err != nil {
 		t.Fatal(err)
@@ -41,6 +42,7 @@ func TestBuiltinCatalogueIsComplete(t *testing.T) {
 }
 
 func TestCatalogueRefusesBadEntries(t *testing.T) {
+	t.Parallel()
 	const good = `  - id: AB-01
     domain: pins
     title: T
@@ -85,7 +87,7 @@ func TestEveryAutomatedCheckDeclaresItsFacts(t *testing.T) {
 		if !ch.Automated {
 			continue
 		}
-		a := evaluators[ch.ID]
+		a := Builtin().evaluators[ch.ID]
 		if len(a.needs) == 0 {
 			t.Errorf("%s declares no facts it rests on", ch.ID)
 		}
@@ -99,13 +101,14 @@ func TestEveryAutomatedCheckDeclaresItsFacts(t *testing.T) {
 
 func TestRegisterRefusesAnEvaluatorWithoutFacts(t *testing.T) {
 	t.Parallel()
+	set := builtinEvaluators()
 	defer func() {
 		if recover() == nil {
 			t.Error("an evaluator with no declared facts was accepted")
 		}
-		if _, ok := evaluators["ZZ-99"]; ok {
+		if _, ok := set["ZZ-99"]; ok {
 			t.Error("the refused evaluator was registered anyway")
 		}
 	}()
-	register("ZZ-99", nil, func(*Facts) Outcome { return pass("always") })
+	set.register("ZZ-99", nil, func(*Facts) Outcome { return pass("always") })
 }

@@ -14,6 +14,7 @@ func changeIDs(cs []Change) []string {
 }
 
 func TestCompareSortsChanges(t *testing.T) {
+	t.Parallel()
 	before := results(
 		res("A-01", DomainPINs, High, StatusFail),     // fixed
 		res("A-02", DomainPINs, High, StatusFail),     // still open

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/ringfence/ringfence/checklist/firmware"
+	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
 // deviceFacts is what the endpoint and firmware checks need to know about one
@@ -19,15 +20,15 @@ type deviceFacts struct {
 }
 
 type deviceKey struct {
-	kind                                      DeviceKind
+	kind                                      inventory.DeviceKind
 	vendor, model, version, userAgent, latest string
 }
 
-func judgeDevice(d Device) deviceFacts {
+func judgeDevice(d inventory.Device) deviceFacts {
 	id, ok := identity(d)
 	df := deviceFacts{id: id, identified: ok, modelKnown: id.Vendor != "" && id.Model != ""}
 	switch {
-	case !ok && df.modelKnown && d.Kind != DeviceSoftphone:
+	case !ok && df.modelKnown && d.Kind != inventory.DeviceSoftphone:
 		// End of life is a property of the model, so it is found without a
 		// version; anything else stays unknown for want of one.
 		df.verdict = firmware.JudgeDeviceLatest(id.Vendor, id.Model, "", d.LatestFirmware)
@@ -36,7 +37,7 @@ func judgeDevice(d Device) deviceFacts {
 		}
 	case !ok:
 		df.verdict = firmware.Verdict{Status: firmware.StatusUnknown, Reason: "The make, model or firmware version was not reported."}
-	case d.Kind == DeviceSoftphone:
+	case d.Kind == inventory.DeviceSoftphone:
 		df.verdict = firmware.JudgeSoftphone(appName(id.Vendor, id.Model), id.Version)
 	default:
 		df.verdict = firmware.JudgeDeviceLatest(id.Vendor, id.Model, id.Version, d.LatestFirmware)
@@ -66,7 +67,7 @@ func (f *Facts) devices() []deviceFacts {
 
 // DeviceFirmware judges one device's firmware the way the firmware checks do,
 // for reports that list every device with its status.
-func DeviceFirmware(d Device) firmware.Verdict {
+func DeviceFirmware(d inventory.Device) firmware.Verdict {
 	return judgeDevice(d).verdict
 }
 

@@ -6,15 +6,16 @@ import (
 	"time"
 
 	"github.com/ringfence/ringfence/checklist/firmware"
+	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
-func init() {
-	register("EP-01", []fact{devicesWithKnownOwner}, inventoryRecorded)
-	register("EP-02", []fact{anyDevice}, devicesIdentified)
-	register("EP-03", []fact{phonesWithKnownModel}, noEndOfLifeModels)
+func (e evaluatorSet) addEndpoints() {
+	e.register("EP-01", []fact{devicesWithKnownOwner}, inventoryRecorded)
+	e.register("EP-02", []fact{anyDevice}, devicesIdentified)
+	e.register("EP-03", []fact{phonesWithKnownModel}, noEndOfLifeModels)
 	// Numbered extensions alone let it find an extension nobody owns, even
 	// where the source has no usage data to judge the rest.
-	register("EP-07", []fact{numberedExtensions, extensionsWithUsage, devicesWithUsage}, unusedDisabled)
+	e.register("EP-07", []fact{numberedExtensions, extensionsWithUsage, devicesWithUsage}, unusedDisabled)
 }
 
 // staleAfter is how long without a registration or call before an extension or
@@ -23,22 +24,24 @@ const staleAfter = 90 * 24 * time.Hour
 
 // identity is what is known of a device: the PBX's own fields first, the user
 // agent to fill the gaps (see firmware.Identify for when it may).
-func identity(d Device) (firmware.Identity, bool) {
+func identity(d inventory.Device) (firmware.Identity, bool) {
 	id := firmware.Identify(d.Vendor, d.Model, d.Firmware, d.UserAgent)
 	return id, id.Vendor != "" && id.Model != "" && id.Version != ""
 }
 
-func deviceItem(d Device, detail string) Item {
+func deviceItem(d inventory.Device, detail string) Item {
 	return Item{Kind: "device", ID: firstNonEmpty(d.MAC, d.IP, d.UserAgent, d.Model), Label: d.Label(), Detail: detail}
 }
 
-func hardware(d Device) bool { return d.Kind != DeviceSoftphone && d.Kind != DevicePBX }
+func hardware(d inventory.Device) bool {
+	return d.Kind != inventory.DeviceSoftphone && d.Kind != inventory.DevicePBX
+}
 
 func inventoryRecorded(f *Facts) Outcome {
 	inv := f.Inventory
 	var items, unsure []Item
 	for _, d := range inv.Devices {
-		if d.Kind != DeviceDeskPhone && d.Kind != DeviceDECT && d.Kind != DeviceSoftphone {
+		if d.Kind != inventory.DeviceDeskPhone && d.Kind != inventory.DeviceDECT && d.Kind != inventory.DeviceSoftphone {
 			continue
 		}
 		switch owner, known := f.deviceOwner(d); {

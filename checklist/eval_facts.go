@@ -1,13 +1,17 @@
 package checklist
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/ringfence/ringfence/checklist/inventory"
+)
 
 // fact is one thing an automated check rests on: a facet of the inventory and,
 // within it, the items the check can actually judge. A facet that was collected
 // but holds only items the check cannot judge (phones nobody could identify,
 // devices with no usage data) is as good as missing.
 type fact struct {
-	facet Facet
+	facet inventory.Facet
 	// judgeable reports whether item i of the facet can be judged. Nil means
 	// every item can, so the facet only has to hold something.
 	judgeable func(f *Facts, i int) bool
@@ -15,9 +19,9 @@ type fact struct {
 	none string
 }
 
-func need(facet Facet) fact { return fact{facet: facet} }
+func need(facet inventory.Facet) fact { return fact{facet: facet} }
 
-func needWhere(facet Facet, judgeable func(f *Facts, i int) bool, none string) fact {
+func needWhere(facet inventory.Facet, judgeable func(f *Facts, i int) bool, none string) fact {
 	return fact{facet: facet, judgeable: judgeable, none: none}
 }
 
@@ -83,16 +87,16 @@ func (n fact) unmet(f *Facts) string {
 // facetTexts holds, per facet, what to say when it was not collected, when the
 // source tried and could not read it (the source's reason follows), and when
 // it holds nothing. {source} is where the inventory came from.
-var facetTexts = map[Facet]struct{ missing, gap, empty string }{
-	FacetExtensions: {"{source} did not list its extensions.", "{source}'s extensions could not be read:", "{source} listed no extensions."},
-	FacetVoicemail:  {"{source} did not report its voicemail boxes.", "{source}'s voicemail boxes could not be read:", "{source} listed no voicemail boxes."},
-	FacetDevices:    {"{source} did not list its phones and other devices.", "{source}'s phones and other devices could not be read:", "{source} listed no phones or other devices."},
-	FacetAdmins:     {"{source} did not list its admin accounts.", "{source}'s admin accounts could not be read:", "{source} listed no admin accounts."},
-	FacetDialling:   {"{source} did not report its dialling rules.", "{source}'s dialling rules could not be read:", "{source} gave no dialling rules."},
-	FacetTrunks:     {"{source} did not report its trunks.", "{source}'s trunks could not be read:", "{source} listed no trunks."},
-	FacetCalls:      {"No call records were read from {source}.", "{source}'s call records could not be read:", "{source} gave no call records."},
-	FacetStaff:      {"No staff list was given to compare with the extensions.", "The staff list could not be read:", "The staff list is empty."},
-	FacetPBX:        {"The phone system's product and version were not reported.", "The phone system's product and version could not be read:", "The phone system's product and version were not reported."},
+var facetTexts = map[inventory.Facet]struct{ missing, gap, empty string }{
+	inventory.FacetExtensions: {"{source} did not list its extensions.", "{source}'s extensions could not be read:", "{source} listed no extensions."},
+	inventory.FacetVoicemail:  {"{source} did not report its voicemail boxes.", "{source}'s voicemail boxes could not be read:", "{source} listed no voicemail boxes."},
+	inventory.FacetDevices:    {"{source} did not list its phones and other devices.", "{source}'s phones and other devices could not be read:", "{source} listed no phones or other devices."},
+	inventory.FacetAdmins:     {"{source} did not list its admin accounts.", "{source}'s admin accounts could not be read:", "{source} listed no admin accounts."},
+	inventory.FacetDialling:   {"{source} did not report its dialling rules.", "{source}'s dialling rules could not be read:", "{source} gave no dialling rules."},
+	inventory.FacetTrunks:     {"{source} did not report its trunks.", "{source}'s trunks could not be read:", "{source} listed no trunks."},
+	inventory.FacetCalls:      {"No call records were read from {source}.", "{source}'s call records could not be read:", "{source} gave no call records."},
+	inventory.FacetStaff:      {"No staff list was given to compare with the extensions.", "The staff list could not be read:", "The staff list is empty."},
+	inventory.FacetPBX:        {"The phone system's product and version were not reported.", "The phone system's product and version could not be read:", "The phone system's product and version were not reported."},
 }
 
 func withSource(text, source string) string {
@@ -102,7 +106,7 @@ func withSource(text, source string) string {
 	return strings.ReplaceAll(text, "{source}", strings.ToLower(source[:1])+source[1:])
 }
 
-func sourceName(inv *Inventory) string {
+func sourceName(inv *inventory.Inventory) string {
 	if inv.Source.Connector == "csv" {
 		return "The spreadsheet"
 	}
@@ -110,27 +114,27 @@ func sourceName(inv *Inventory) string {
 }
 
 // facetSize is how many items a facet holds; a policy or the PBX counts as one.
-func facetSize(inv *Inventory, f Facet) int {
+func facetSize(inv *inventory.Inventory, f inventory.Facet) int {
 	switch f {
-	case FacetExtensions:
+	case inventory.FacetExtensions:
 		return len(inv.Extensions)
-	case FacetVoicemail:
+	case inventory.FacetVoicemail:
 		return len(inv.Voicemail)
-	case FacetDevices:
+	case inventory.FacetDevices:
 		return len(inv.Devices)
-	case FacetAdmins:
+	case inventory.FacetAdmins:
 		return len(inv.Admins)
-	case FacetTrunks:
+	case inventory.FacetTrunks:
 		return len(inv.Trunks)
-	case FacetCalls:
+	case inventory.FacetCalls:
 		return len(inv.Calls)
-	case FacetStaff:
+	case inventory.FacetStaff:
 		return len(inv.Staff)
-	case FacetDialling:
+	case inventory.FacetDialling:
 		if inv.Dialling != nil {
 			return 1
 		}
-	case FacetPBX:
+	case inventory.FacetPBX:
 		if inv.PBX.Product != "" || inv.PBX.Version != "" || len(inv.PBX.Components) > 0 {
 			return 1
 		}
@@ -156,95 +160,97 @@ func lowerFirst(s string) string {
 // The facts the evaluators rest on. Each predicate is also what the evaluator
 // itself uses to tell a judged item from one it must leave unknown.
 var (
-	anyDevice = need(FacetDevices)
+	anyDevice = need(inventory.FacetDevices)
 
-	devicesWithKnownOwner = needWhere(FacetDevices, func(f *Facts, i int) bool {
+	devicesWithKnownOwner = needWhere(inventory.FacetDevices, func(f *Facts, i int) bool {
 		_, known := f.deviceOwner(f.Inventory.Devices[i])
 		return known
 	}, "No device's owner could be looked up: each names an extension, and the extensions were not listed.")
 
-	identifiedPhones = needWhere(FacetDevices, func(f *Facts, i int) bool {
+	identifiedPhones = needWhere(inventory.FacetDevices, func(f *Facts, i int) bool {
 		return hardware(f.Inventory.Devices[i]) && f.devices()[i].identified
 	}, "No phone could be identified (make, model and firmware version), so none could be checked.")
 
-	phonesWithKnownModel = needWhere(FacetDevices, func(f *Facts, i int) bool {
+	phonesWithKnownModel = needWhere(inventory.FacetDevices, func(f *Facts, i int) bool {
 		return hardware(f.Inventory.Devices[i]) && f.devices()[i].modelKnown
 	}, "No phone's make and model could be identified, so none could be checked.")
 
-	identifiedDevices = needWhere(FacetDevices, func(f *Facts, i int) bool {
+	identifiedDevices = needWhere(inventory.FacetDevices, func(f *Facts, i int) bool {
 		return f.devices()[i].identified
 	}, "No device could be identified (make, model and firmware version), so none could be checked.")
 
-	identifiedSoftphones = needWhere(FacetDevices, func(f *Facts, i int) bool {
-		return f.Inventory.Devices[i].Kind == DeviceSoftphone && f.devices()[i].identified
+	identifiedSoftphones = needWhere(inventory.FacetDevices, func(f *Facts, i int) bool {
+		return f.Inventory.Devices[i].Kind == inventory.DeviceSoftphone && f.devices()[i].identified
 	}, "No softphone app with a known name and version is listed, so none could be checked.")
 
-	devicesWithUsage = needWhere(FacetDevices, func(f *Facts, i int) bool {
+	devicesWithUsage = needWhere(inventory.FacetDevices, func(f *Facts, i int) bool {
 		d := f.Inventory.Devices[i]
 		return deviceNamed(d) && !d.LastSeen.IsZero()
 	}, "{source} gives no usage data for its devices (when each was last seen).")
 
-	extensionsWithUsage = needWhere(FacetExtensions, func(f *Facts, i int) bool {
+	extensionsWithUsage = needWhere(inventory.FacetExtensions, func(f *Facts, i int) bool {
 		e := f.Inventory.Extensions[i]
 		return e.Number != "" && !e.LastActive.IsZero()
 	}, "{source} gives no usage data for its extensions (when each was last used).")
 
-	numberedExtensions = needWhere(FacetExtensions, func(f *Facts, i int) bool {
+	numberedExtensions = needWhere(inventory.FacetExtensions, func(f *Facts, i int) bool {
 		return f.Inventory.Extensions[i].Number != ""
 	}, "No extension could be identified by its number.")
 
-	usersWithMFAState = needWhere(FacetExtensions, func(f *Facts, i int) bool {
+	usersWithMFAState = needWhere(inventory.FacetExtensions, func(f *Facts, i int) bool {
 		e := f.Inventory.Extensions[i]
 		return e.Number != "" && e.Enabled && personalExtension(e) && mfaKnown(e.MFA)
 	}, "{source} does not say, for any user it names, whether they use MFA.")
 
-	judgedMailboxes = needWhere(FacetVoicemail, func(f *Facts, i int) bool {
+	judgedMailboxes = needWhere(inventory.FacetVoicemail, func(f *Facts, i int) bool {
 		return mailboxJudged(f.Inventory.Voicemail[i])
 	}, "No enabled voicemail box with a PIN that could be judged was listed.")
 
-	namedAdmins = needWhere(FacetAdmins, func(f *Facts, i int) bool {
+	namedAdmins = needWhere(inventory.FacetAdmins, func(f *Facts, i int) bool {
 		a := f.Inventory.Admins[i]
 		return a.Enabled && a.Username != ""
 	}, "No enabled admin account with a readable username was listed.")
 
-	dialling = need(FacetDialling)
+	dialling = need(inventory.FacetDialling)
 
-	namedTrunks = needWhere(FacetTrunks, func(f *Facts, i int) bool {
+	namedTrunks = needWhere(inventory.FacetTrunks, func(f *Facts, i int) bool {
 		return trunkNamed(f.Inventory.Trunks[i])
 	}, "No trunk could be identified by name or provider.")
 
-	callsWithNumber = needWhere(FacetCalls, func(f *Facts, i int) bool {
+	callsWithNumber = needWhere(inventory.FacetCalls, func(f *Facts, i int) bool {
 		c := f.Inventory.Calls[i]
 		return c.To != "" && !c.Start.IsZero()
 	}, "No call record says when the call was made and what number was dialled.")
 
-	callsFromExtension = needWhere(FacetCalls, func(f *Facts, i int) bool {
+	callsFromExtension = needWhere(inventory.FacetCalls, func(f *Facts, i int) bool {
 		c := f.Inventory.Calls[i]
 		return c.From != "" && !c.Start.IsZero()
 	}, "No call record says when the call was made and from which extension.")
 
-	namedStaff = needWhere(FacetStaff, func(f *Facts, i int) bool {
+	namedStaff = needWhere(inventory.FacetStaff, func(f *Facts, i int) bool {
 		s := f.Inventory.Staff[i]
 		return strings.TrimSpace(s.Name) != "" || strings.TrimSpace(s.Email) != ""
 	}, "No one on the staff list has a name or e-mail address.")
 
-	pbxVersion = needWhere(FacetPBX, func(f *Facts, _ int) bool {
+	pbxVersion = needWhere(inventory.FacetPBX, func(f *Facts, _ int) bool {
 		return f.Inventory.PBX.Product != "" && f.Inventory.PBX.Version != ""
 	}, "The phone system's version was not reported.")
 )
 
-func mfaKnown(s MFAState) bool { return s == MFAEnabled || s == MFADisabled }
-
-func mailboxJudged(m Mailbox) bool {
-	return m.Enabled && m.Extension != "" && m.PIN.Verdict != PINUnknown && m.PIN.Verdict != ""
+func mfaKnown(s inventory.MFAState) bool {
+	return s == inventory.MFAEnabled || s == inventory.MFADisabled
 }
 
-func trunkNamed(t Trunk) bool {
+func mailboxJudged(m inventory.Mailbox) bool {
+	return m.Enabled && m.Extension != "" && m.PIN.Verdict != inventory.PINUnknown && m.PIN.Verdict != ""
+}
+
+func trunkNamed(t inventory.Trunk) bool {
 	return strings.TrimSpace(t.Name) != "" || strings.TrimSpace(t.Provider) != ""
 }
 
 // deviceNamed reports whether anything says which device this is.
-func deviceNamed(d Device) bool {
+func deviceNamed(d inventory.Device) bool {
 	return firstNonEmpty(d.MAC, d.IP, d.UserAgent, d.Model, d.Vendor, d.Owner) != ""
 }
 
@@ -252,7 +258,7 @@ func deviceNamed(d Device) bool {
 // device is assigned to, and a spreadsheet without an extension column records
 // the person's name; an extension number only names an owner when that
 // extension has a person's name or e-mail address on it.
-func (f *Facts) deviceOwner(d Device) (owner string, known bool) {
+func (f *Facts) deviceOwner(d inventory.Device) (owner string, known bool) {
 	o := strings.TrimSpace(d.Owner)
 	if o == "" {
 		return "", true
@@ -260,7 +266,7 @@ func (f *Facts) deviceOwner(d Device) (owner string, known bool) {
 	if !allDigits(o) {
 		return o, true
 	}
-	if !f.Inventory.Has(FacetExtensions) {
+	if !f.Inventory.Has(inventory.FacetExtensions) {
 		return "", false
 	}
 	// A listed extension list that lacks the number names nobody for it.
@@ -269,7 +275,7 @@ func (f *Facts) deviceOwner(d Device) (owner string, known bool) {
 }
 
 // extension finds a listed extension by number.
-func (f *Facts) extension(number string) (Extension, bool) {
+func (f *Facts) extension(number string) (inventory.Extension, bool) {
 	inv := f.Inventory
 	if f.extensionIndex == nil {
 		f.extensionIndex = make(map[string]int, len(inv.Extensions))
@@ -281,7 +287,7 @@ func (f *Facts) extension(number string) (Extension, bool) {
 	}
 	i, ok := f.extensionIndex[number]
 	if !ok {
-		return Extension{}, false
+		return inventory.Extension{}, false
 	}
 	return inv.Extensions[i], true
 }

@@ -4,13 +4,14 @@ import (
 	"strings"
 
 	"github.com/ringfence/ringfence/checklist/firmware"
+	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
-func init() {
-	register("FW-01", []fact{identifiedPhones}, phoneFirmwareSafe)
-	register("FW-02", []fact{pbxVersion, identifiedDevices}, noKnownExploited)
-	register("FW-03", []fact{pbxVersion}, pbxPatched)
-	register("FW-04", []fact{identifiedSoftphones}, noCompromisedSoftphone)
+func (e evaluatorSet) addFirmware() {
+	e.register("FW-01", []fact{identifiedPhones}, phoneFirmwareSafe)
+	e.register("FW-02", []fact{pbxVersion, identifiedDevices}, noKnownExploited)
+	e.register("FW-03", []fact{pbxVersion}, pbxPatched)
+	e.register("FW-04", []fact{identifiedSoftphones}, noCompromisedSoftphone)
 }
 
 func phoneFirmwareSafe(f *Facts) Outcome {
@@ -49,14 +50,14 @@ func phoneFirmwareSafe(f *Facts) Outcome {
 	return pass("Phones checked: %d. None runs firmware with a known unfixed advisory.", current)
 }
 
-func pbxItem(p PBX) Item {
+func pbxItem(p inventory.PBX) Item {
 	return Item{Kind: "pbx", ID: p.Product, Label: joinNonEmpty(" ", p.Product, p.Version)}
 }
 
 func noKnownExploited(f *Facts) Outcome {
 	inv := f.Inventory
 	var items, unchecked []Item
-	if inv.Has(FacetPBX) && inv.PBX.Version != "" {
+	if inv.Has(inventory.FacetPBX) && inv.PBX.Version != "" {
 		if v := firmware.JudgePBX(inv.PBX.Product, inv.PBX.Version); v.Status == firmware.StatusExploited {
 			items = append(items, withDetail(pbxItem(inv.PBX), v.Reason))
 		}
@@ -141,7 +142,7 @@ func noCompromisedSoftphone(f *Facts) Outcome {
 	checked := 0
 	facts := f.devices()
 	for i, d := range inv.Devices {
-		if d.Kind != DeviceSoftphone {
+		if d.Kind != inventory.DeviceSoftphone {
 			continue
 		}
 		switch v := facts[i].verdict; {

@@ -1,12 +1,17 @@
 package checklist
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/ringfence/ringfence/checklist/inventory"
+)
 
 // A FreePBX module with a published flaw leaves the phone system unpatched,
 // whether or not criminals are already exploiting it.
 func TestPBXPatchedJudgesEveryModule(t *testing.T) {
-	inv := inventoryWith(FacetPBX)
-	inv.PBX = PBX{Product: "FreePBX", Version: "17.0.19", Components: []Component{
+	t.Parallel()
+	inv := inventoryWith(inventory.FacetPBX)
+	inv.PBX = inventory.PBX{Product: "FreePBX", Version: "17.0.19", Components: []inventory.Component{
 		{Name: "asterisk", Version: "22.10.1"},
 		{Name: "endpoint", Version: "17.0.3"},
 		{Name: "framework", Version: "17.0.23"},

@@ -6,8 +6,8 @@ import (
 	"github.com/ringfence/ringfence/checklist/firmware"
 )
 
-func init() {
-	register("FW-08", []fact{identifiedPhones}, phonesOnNewestBuild)
+func (e evaluatorSet) addFirmwareOutdated() {
+	e.register("FW-08", []fact{identifiedPhones}, phonesOnNewestBuild)
 }
 
 // phonesOnNewestBuild fails phones that run an older build than the newest

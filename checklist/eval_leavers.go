@@ -4,18 +4,21 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/checklist/reconcile"
 )
 
-func init() {
-	register("LV-01", []fact{numberedExtensions, namedStaff}, extensionsBelongToStaff)
-	register("LV-03", []fact{numberedExtensions, namedStaff}, leaversAccessRevoked)
-	register("LV-06", []fact{numberedExtensions, namedStaff, callsFromExtension}, noCallsAfterLeaving)
+func (e evaluatorSet) addLeavers() {
+	e.register("LV-01", []fact{numberedExtensions, namedStaff}, extensionsBelongToStaff)
+	e.register("LV-03", []fact{numberedExtensions, namedStaff}, leaversAccessRevoked)
+	e.register("LV-06", []fact{numberedExtensions, namedStaff, callsFromExtension}, noCallsAfterLeaving)
 }
 
-func personalExtension(e Extension) bool { return e.Type == ExtUser || e.Type == "" }
+func personalExtension(e inventory.Extension) bool {
+	return e.Type == inventory.ExtUser || e.Type == ""
+}
 
-func extensionItem(e Extension, detail string) Item {
+func extensionItem(e inventory.Extension, detail string) Item {
 	return Item{Kind: "extension", ID: e.Number, Label: joinNonEmpty(" ", e.Number, e.Name), Detail: detail}
 }
 
@@ -27,7 +30,7 @@ func leaverItem(l reconcile.Leaver, detail string) Item {
 // three leaver checks read the same report. Nil when either list is missing.
 func (f *Facts) leavers() *reconcile.Report {
 	inv := f.Inventory
-	if !inv.Has(FacetExtensions) || !inv.Has(FacetStaff) {
+	if !inv.Has(inventory.FacetExtensions) || !inv.Has(inventory.FacetStaff) {
 		return nil
 	}
 	if f.leaverReport == nil {

@@ -3,15 +3,17 @@ package checklist
 import (
 	"slices"
 	"strings"
+
+	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
-func init() {
-	register("MFA-01", []fact{namedAdmins}, adminsHaveMFA)
-	register("MFA-02", []fact{usersWithMFAState}, usersHaveMFA)
-	register("MFA-03", []fact{namedAdmins}, adminsAreNamed)
+func (e evaluatorSet) addMFA() {
+	e.register("MFA-01", []fact{namedAdmins}, adminsHaveMFA)
+	e.register("MFA-02", []fact{usersWithMFAState}, usersHaveMFA)
+	e.register("MFA-03", []fact{namedAdmins}, adminsAreNamed)
 }
 
-func adminItem(a AdminAccount, detail string) Item {
+func adminItem(a inventory.AdminAccount, detail string) Item {
 	return Item{Kind: "account", ID: a.Username, Label: joinNonEmpty(" ", a.Username, parenthesise(a.Name)), Detail: detail}
 }
 
@@ -22,8 +24,8 @@ func parenthesise(s string) string {
 	return "(" + s + ")"
 }
 
-func enabledAdmins(inv *Inventory) []AdminAccount {
-	var out []AdminAccount
+func enabledAdmins(inv *inventory.Inventory) []inventory.AdminAccount {
+	var out []inventory.AdminAccount
 	for _, a := range inv.Admins {
 		if a.Enabled {
 			out = append(out, a)
@@ -42,9 +44,9 @@ func adminsHaveMFA(f *Facts) Outcome {
 			continue
 		}
 		switch a.MFA {
-		case MFADisabled:
+		case inventory.MFADisabled:
 			items = append(items, adminItem(a, "no second factor"))
-		case MFAEnabled:
+		case inventory.MFAEnabled:
 		default:
 			unsure++
 		}
@@ -71,9 +73,9 @@ func usersHaveMFA(f *Facts) Outcome {
 			continue
 		}
 		switch e.MFA {
-		case MFADisabled:
+		case inventory.MFADisabled:
 			items = append(items, extensionItem(e, "no second factor for the app or portal"))
-		case MFAEnabled:
+		case inventory.MFAEnabled:
 			on++
 		default:
 			unsure++

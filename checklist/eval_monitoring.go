@@ -6,10 +6,11 @@ import (
 	"strings"
 
 	"github.com/ringfence/ringfence/checklist/callscan"
+	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
-func init() {
-	register("MON-02", []fact{callsWithNumber}, callRecordsClean)
+func (e evaluatorSet) addMonitoring() {
+	e.register("MON-02", []fact{callsWithNumber}, callRecordsClean)
 }
 
 func callRecordsClean(f *Facts) Outcome {
@@ -40,7 +41,7 @@ func callRecordsClean(f *Facts) Outcome {
 
 // callBasis says what the call checks looked at: which window of history was
 // read, and which business hours the out-of-hours check used.
-func callBasis(inv *Inventory, hours string) string {
+func callBasis(inv *inventory.Inventory, hours string) string {
 	var b strings.Builder
 	switch src := inv.Source; {
 	case src.CallDays > 0 && !src.CallsSince.IsZero():

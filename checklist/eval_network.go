@@ -1,17 +1,21 @@
 package checklist
 
-import "strings"
+import (
+	"strings"
 
-func init() {
-	register("NW-02", []fact{namedTrunks}, trunksRestrictedToProvider)
-	register("NW-03", []fact{namedTrunks}, trunksEncrypted)
+	"github.com/ringfence/ringfence/checklist/inventory"
+)
+
+func (e evaluatorSet) addNetwork() {
+	e.register("NW-02", []fact{namedTrunks}, trunksRestrictedToProvider)
+	e.register("NW-03", []fact{namedTrunks}, trunksEncrypted)
 }
 
-func trunkItem(t Trunk, detail string) Item {
+func trunkItem(t inventory.Trunk, detail string) Item {
 	return Item{Kind: "trunk", ID: t.Name, Label: joinNonEmpty(" ", t.Name, parenthesise(t.Provider)), Detail: detail}
 }
 
-func trunksOutcome(f *Facts, problem func(Trunk) string, failText, passText string) Outcome {
+func trunksOutcome(f *Facts, problem func(inventory.Trunk) string, failText, passText string) Outcome {
 	inv := f.Inventory
 	var items []Item
 	unnamed := 0
@@ -34,7 +38,7 @@ func trunksOutcome(f *Facts, problem func(Trunk) string, failText, passText stri
 }
 
 func trunksRestrictedToProvider(f *Facts) Outcome {
-	return trunksOutcome(f, func(t Trunk) string {
+	return trunksOutcome(f, func(t inventory.Trunk) string {
 		if !t.IPRestricted {
 			return "accepts calls from any internet address"
 		}
@@ -43,7 +47,7 @@ func trunksRestrictedToProvider(f *Facts) Outcome {
 }
 
 func trunksEncrypted(f *Facts) Outcome {
-	return trunksOutcome(f, func(t Trunk) string {
+	return trunksOutcome(f, func(t inventory.Trunk) string {
 		var gaps []string
 		if !strings.EqualFold(t.Transport, "tls") {
 			gaps = append(gaps, "signalling not over TLS ("+firstNonEmpty(strings.ToUpper(t.Transport), "transport unknown")+")")

@@ -5,12 +5,13 @@ import (
 	"strings"
 
 	"github.com/ringfence/ringfence/checklist/callscan"
+	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
-func init() {
-	register("TF-01", []fact{dialling}, internationalRestricted)
-	register("TF-02", []fact{dialling}, premiumBarred)
-	register("TF-06", []fact{dialling}, concurrentCallsLimited)
+func (e evaluatorSet) addTollFraud() {
+	e.register("TF-01", []fact{dialling}, internationalRestricted)
+	e.register("TF-02", []fact{dialling}, premiumBarred)
+	e.register("TF-06", []fact{dialling}, concurrentCallsLimited)
 }
 
 func ruleItem(id, label, detail string) Item {
@@ -53,7 +54,7 @@ func pluralWord(n int, one, many string) string {
 
 // barred reports whether the dialling rules refuse numbers starting with prefix.
 // A shorter blocked prefix covers a longer one: blocking "08" bars "087".
-func barred(d *DiallingPolicy, prefix string) bool {
+func barred(d *inventory.DiallingPolicy, prefix string) bool {
 	for _, b := range d.BlockedPrefixes {
 		if b = nationalForm(b); b != "" && strings.HasPrefix(prefix, b) {
 			return true

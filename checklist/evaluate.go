@@ -4,12 +4,13 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/checklist/reconcile"
 )
 
 // Facts is what an evaluator may look at.
 type Facts struct {
-	Inventory *Inventory
+	Inventory *inventory.Inventory
 	Now       time.Time
 	// Decisions are a person's rulings on uncertain staff-list matches.
 	Decisions reconcile.Decisions
@@ -41,16 +42,33 @@ type automated struct {
 	judge evaluator
 }
 
-// evaluators holds the automated checks, keyed by check ID. Each domain's file
-// registers its own in an init function, next to the logic it describes.
-var evaluators = map[string]automated{}
+// evaluatorSet holds the automated checks, keyed by check ID. It is built once
+// per catalogue, not kept in a package variable, so nothing outside a
+// catalogue can add to or change what it judges.
+type evaluatorSet map[string]automated
+
+// builtinEvaluators builds the automated checks. Each domain's file adds its
+// own, next to the logic it describes.
+func builtinEvaluators() evaluatorSet {
+	e := evaluatorSet{}
+	e.addEndpoints()
+	e.addFirmware()
+	e.addFirmwareOutdated()
+	e.addLeavers()
+	e.addMFA()
+	e.addMonitoring()
+	e.addNetwork()
+	e.addPINs()
+	e.addTollFraud()
+	return e
+}
 
 // register adds an automated check. needs are the facts it rests on: without
 // them the engine, not the evaluator, says the check is unknown, so an
 // evaluator cannot pass on evidence that was never there. A check with no
 // declared facts is refused outright.
-func register(id string, needs []fact, fn evaluator) {
-	if _, dup := evaluators[id]; dup {
+func (e evaluatorSet) register(id string, needs []fact, fn evaluator) {
+	if _, dup := e[id]; dup {
 		panic("checklist: two evaluators for " + id)
 	}
 	if len(needs) == 0 {
@@ -61,7 +79,7 @@ func register(id string, needs []fact, fn evaluator) {
 			panic("checklist: evaluator " + id + " declares a fact without a facet or without saying what is missing")
 		}
 	}
-	evaluators[id] = automated{needs: needs, judge: fn}
+	e[id] = automated{needs: needs, judge: fn}
 }
 
 func unknown(format string, args ...any) Outcome {
@@ -80,7 +98,7 @@ func fail(items []Item, format string, args ...any) Outcome {
 // consulted first; the person's answer counts only where the inventory cannot
 // tell, so an answer can never hide a failure the PBX itself reports. Accepted
 // risks then turn failures into "accepted" until their expiry date.
-func Evaluate(cat *Catalogue, inv *Inventory, answers Answers, accepted map[string]Acceptance, now time.Time) []Result {
+func Evaluate(cat *Catalogue, inv *inventory.Inventory, answers Answers, accepted map[string]Acceptance, now time.Time) []Result {
 	return evaluate(cat, &Facts{Inventory: inv, Now: now}, answers, accepted)
 }
 
@@ -88,12 +106,12 @@ func evaluate(cat *Catalogue, facts *Facts, answers Answers, accepted map[string
 	now := facts.Now
 	results := make([]Result, 0, len(cat.Checks))
 	for _, ch := range cat.Checks {
-		results = append(results, evaluateOne(ch, facts, answers, accepted, now))
+		results = append(results, evaluateOne(cat.evaluators, ch, facts, answers, accepted, now))
 	}
 	return results
 }
 
-func evaluateOne(ch Check, facts *Facts, answers Answers, accepted map[string]Acceptance, now time.Time) Result {
+func evaluateOne(evaluators evaluatorSet, ch Check, facts *Facts, answers Answers, accepted map[string]Acceptance, now time.Time) Result {
 	r := Result{
 		CheckID: ch.ID, Domain: ch.Domain, Title: ch.Title,
 		Severity: ch.Severity, Effort: ch.Effort,

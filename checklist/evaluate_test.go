@@ -4,20 +4,23 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
 func TestInventoryOutranksAnswers(t *testing.T) {
+	t.Parallel()
 	cat := testCatalogue(t,
 		checkSpec{id: "TF-01", domain: DomainTollFraud, severity: Critical, effort: Minutes, question: true},
 		checkSpec{id: "POL-01", domain: DomainPolicies, severity: High, effort: Hours, question: true},
 	)
-	open := inventoryWith(FacetDialling)
-	open.Dialling = &DiallingPolicy{InternationalOpen: true}
+	open := inventoryWith(inventory.FacetDialling)
+	open.Dialling = &inventory.DiallingPolicy{InternationalOpen: true}
 	noRules := inventoryWith()
 
 	tests := []struct {
 		name      string
-		inv       Inventory
+		inv       inventory.Inventory
 		answers   Answers
 		id        string
 		wantState Status
@@ -44,6 +47,7 @@ func TestInventoryOutranksAnswers(t *testing.T) {
 }
 
 func TestNotApplicableKeepsItsReason(t *testing.T) {
+	t.Parallel()
 	cat := testCatalogue(t, checkSpec{id: "NW-04", domain: DomainNetwork, severity: Medium, effort: Project, question: true})
 	inv := inventoryWith()
 	r := resultFor(t, Evaluate(cat, &inv, Answers{"NW-04": {Value: AnswerNotApplicable, Reason: "softphones only"}}, nil, testNow), "NW-04")
@@ -53,6 +57,7 @@ func TestNotApplicableKeepsItsReason(t *testing.T) {
 }
 
 func TestAcceptedRiskExpiresBackToFail(t *testing.T) {
+	t.Parallel()
 	cat := testCatalogue(t, checkSpec{id: "POL-01", domain: DomainPolicies, severity: High, effort: Hours, question: true})
 	inv := inventoryWith()
 	answers := Answers{"POL-01": {Value: "no"}}
@@ -74,6 +79,7 @@ func TestAcceptedRiskExpiresBackToFail(t *testing.T) {
 }
 
 func TestAcceptanceDoesNotTouchPassingChecks(t *testing.T) {
+	t.Parallel()
 	cat := testCatalogue(t, checkSpec{id: "POL-01", domain: DomainPolicies, severity: High, effort: Hours, question: true})
 	inv := inventoryWith()
 	acc := map[string]Acceptance{"POL-01": {Reason: "r", Owner: "o", Expires: testNow.Add(time.Hour)}}
@@ -84,6 +90,7 @@ func TestAcceptanceDoesNotTouchPassingChecks(t *testing.T) {
 }
 
 func TestAuditOperationsValidateAndRecompute(t *testing.T) {
+	t.Parallel()
 	cat := testCatalogue(t, checkSpec{id: "POL-01", domain: DomainPolicies, severity: High, effort: Hours, question: true})
 	a := NewAudit(cat, "Test site", inventoryWith(), nil, testNow)
 	if got := resultFor(t, a.Results, "POL-01").Status; got != StatusUnknown {

@@ -6,29 +6,30 @@ import (
 	"time"
 
 	"github.com/ringfence/ringfence/checklist/firmware"
+	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
 // allFacets is every facet a source can supply.
-var allFacets = []Facet{FacetExtensions, FacetVoicemail, FacetDevices, FacetAdmins, FacetDialling,
-	FacetTrunks, FacetCalls, FacetStaff, FacetPBX}
+var allFacets = []inventory.Facet{inventory.FacetExtensions, inventory.FacetVoicemail, inventory.FacetDevices, inventory.FacetAdmins, inventory.FacetDialling,
+	inventory.FacetTrunks, inventory.FacetCalls, inventory.FacetStaff, inventory.FacetPBX}
 
 // phoneCandidates are desk phones on the newest firmware the advisory table
 // knows for their model; the generator keeps only those the judge still agrees
 // on, so a change to the advisory data cannot quietly plant a failure, or an
 // unknown, in a "clean" site.
-var phoneCandidates = []Device{
-	{Kind: DeviceDeskPhone, Vendor: "Grandstream", Model: "GXP1625", Firmware: "1.0.7.81"},
-	{Kind: DeviceDeskPhone, Vendor: "Grandstream", Model: "GXP2170", Firmware: "1.0.11.85"},
-	{Kind: DeviceDeskPhone, Vendor: "Snom", Model: "D735", Firmware: "10.1.215.13"},
-	{Kind: DeviceDeskPhone, Vendor: "Yealink", Model: "SIP-T46S", Firmware: "66.86.0.15"},
-	{Kind: DeviceDeskPhone, Vendor: "Yealink", Model: "SIP-T54W", Firmware: "96.87.0.15"},
-	{Kind: DeviceDeskPhone, Vendor: "Yealink", Model: "SIP-T33G", Firmware: "124.86.0.75"},
-	{Kind: DeviceDECT, Vendor: "Yealink", Model: "SIP-T46S", Firmware: "66.86.0.15"},
+var phoneCandidates = []inventory.Device{
+	{Kind: inventory.DeviceDeskPhone, Vendor: "Grandstream", Model: "GXP1625", Firmware: "1.0.7.81"},
+	{Kind: inventory.DeviceDeskPhone, Vendor: "Grandstream", Model: "GXP2170", Firmware: "1.0.11.85"},
+	{Kind: inventory.DeviceDeskPhone, Vendor: "Snom", Model: "D735", Firmware: "10.1.215.13"},
+	{Kind: inventory.DeviceDeskPhone, Vendor: "Yealink", Model: "SIP-T46S", Firmware: "66.86.0.15"},
+	{Kind: inventory.DeviceDeskPhone, Vendor: "Yealink", Model: "SIP-T54W", Firmware: "96.87.0.15"},
+	{Kind: inventory.DeviceDeskPhone, Vendor: "Yealink", Model: "SIP-T33G", Firmware: "124.86.0.75"},
+	{Kind: inventory.DeviceDECT, Vendor: "Yealink", Model: "SIP-T46S", Firmware: "66.86.0.15"},
 }
 
-var softphoneCandidates = []Device{
-	{Kind: DeviceSoftphone, Vendor: "3CX", Model: "3CX DesktopApp", Firmware: "18.12.425"},
-	{Kind: DeviceSoftphone, Vendor: "3CX", Model: "DesktopApp", Firmware: "18.12.425"},
+var softphoneCandidates = []inventory.Device{
+	{Kind: inventory.DeviceSoftphone, Vendor: "3CX", Model: "3CX DesktopApp", Firmware: "18.12.425"},
+	{Kind: inventory.DeviceSoftphone, Vendor: "3CX", Model: "DesktopApp", Firmware: "18.12.425"},
 }
 
 var people = []struct{ first, last string }{
@@ -37,8 +38,8 @@ var people = []struct{ first, last string }{
 	{"Eilidh", "Fraser"}, {"Rhys", "Morgan"}, {"Amara", "Okafor"}, {"Callum", "Reid"},
 }
 
-func currentOnly(t interface{ Fatalf(string, ...any) }, cands []Device, judge func(Device) firmware.Verdict) []Device {
-	var out []Device
+func currentOnly(t interface{ Fatalf(string, ...any) }, cands []inventory.Device, judge func(inventory.Device) firmware.Verdict) []inventory.Device {
+	var out []inventory.Device
 	for _, d := range cands {
 		if v := judge(d); v.Status == firmware.StatusCurrent && !v.Behind {
 			out = append(out, d)
@@ -55,34 +56,34 @@ func currentOnly(t interface{ Fatalf(string, ...any) }, cands []Device, judge fu
 // phone identified and patched, every admin with MFA, dialling locked down,
 // encrypted trunks, ordinary calls, and a staff list that matches. Each seed
 // varies the size, the kit and the details.
-func cleanInventory(t interface{ Fatalf(string, ...any) }, seed uint64) Inventory {
+func cleanInventory(t interface{ Fatalf(string, ...any) }, seed uint64) inventory.Inventory {
 	r := rand.New(rand.NewPCG(seed, seed^0x5eed))
-	phones := currentOnly(t, phoneCandidates, func(d Device) firmware.Verdict {
+	phones := currentOnly(t, phoneCandidates, func(d inventory.Device) firmware.Verdict {
 		v := firmware.JudgeDevice(d.Vendor, d.Model, d.Firmware)
 		if !v.LatestChecked {
 			v.Status = firmware.StatusUnknown // FW-08 could not pass on it
 		}
 		return v
 	})
-	soft := currentOnly(t, softphoneCandidates, func(d Device) firmware.Verdict {
+	soft := currentOnly(t, softphoneCandidates, func(d inventory.Device) firmware.Verdict {
 		return firmware.JudgeSoftphone(d.Model, d.Firmware)
 	})
 
 	inv := inventoryWith(allFacets...)
-	inv.PBX = PBX{Product: "FreePBX", Version: "16.0.40", Components: []Component{{Name: "asterisk", Version: "22.10.1"}}}
-	inv.Dialling = &DiallingPolicy{
+	inv.PBX = inventory.PBX{Product: "FreePBX", Version: "16.0.40", Components: []inventory.Component{{Name: "asterisk", Version: "22.10.1"}}}
+	inv.Dialling = &inventory.DiallingPolicy{
 		AllowedCountries:   []string{"33", "353", "49"}[:1+r.IntN(3)],
 		BlockedPrefixes:    []string{"09", "118", "070", "076", "087", "084", "055", "056"},
 		MaxConcurrentCalls: 2 + r.IntN(6),
 	}
 	for i := range 1 + r.IntN(2) {
-		inv.Trunks = append(inv.Trunks, Trunk{Name: fmt.Sprintf("trunk-%d", i+1), Provider: "Carrier Ltd", Transport: "tls", SRTP: true, IPRestricted: true})
+		inv.Trunks = append(inv.Trunks, inventory.Trunk{Name: fmt.Sprintf("trunk-%d", i+1), Provider: "Carrier Ltd", Transport: "tls", SRTP: true, IPRestricted: true})
 	}
 	for i := range 1 + r.IntN(3) {
 		p := people[(int(seed)+i)%len(people)]
-		inv.Admins = append(inv.Admins, AdminAccount{
+		inv.Admins = append(inv.Admins, inventory.AdminAccount{
 			Username: fmt.Sprintf("%s.admin%d", asciiName(p.first), i), Name: p.first + " " + p.last,
-			Role: "System Owner", MFA: MFAEnabled, Enabled: true,
+			Role: "System Owner", MFA: inventory.MFAEnabled, Enabled: true,
 		})
 	}
 
@@ -99,10 +100,10 @@ func cleanInventory(t interface{ Fatalf(string, ...any) }, seed uint64) Inventor
 		num := fmt.Sprintf("%d", 201+i)
 		email := fmt.Sprintf("%s.%d@example.co.uk", asciiName(p.first), i)
 		active := testNow.Add(-time.Duration(r.IntN(30*24)) * time.Hour)
-		inv.Extensions = append(inv.Extensions, Extension{Number: num, Name: name, Email: email, Enabled: true,
-			Type: ExtUser, MFA: MFAEnabled, LastActive: active})
-		inv.Voicemail = append(inv.Voicemail, Mailbox{Extension: num, Enabled: true, PINRequired: true, PIN: PINJudgement{Verdict: PINOK}})
-		inv.Staff = append(inv.Staff, StaffMember{Name: name, Email: email})
+		inv.Extensions = append(inv.Extensions, inventory.Extension{Number: num, Name: name, Email: email, Enabled: true,
+			Type: inventory.ExtUser, MFA: inventory.MFAEnabled, LastActive: active})
+		inv.Voicemail = append(inv.Voicemail, inventory.Mailbox{Extension: num, Enabled: true, PINRequired: true, PIN: inventory.PINJudgement{Verdict: inventory.PINOK}})
+		inv.Staff = append(inv.Staff, inventory.StaffMember{Name: name, Email: email})
 
 		d := phones[r.IntN(len(phones))]
 		d.MAC = fmt.Sprintf("00:15:65:%02x:%02x:%02x", seed&0xff, i>>8, i&0xff)
@@ -117,15 +118,15 @@ func cleanInventory(t interface{ Fatalf(string, ...any) }, seed uint64) Inventor
 		}
 
 		day := monday.AddDate(0, 0, r.IntN(5))
-		inv.Calls = append(inv.Calls, Call{
+		inv.Calls = append(inv.Calls, inventory.Call{
 			Start: day.Add(9*time.Hour + time.Duration(r.IntN(7*60))*time.Minute), From: num,
 			To: fmt.Sprintf("0161496%04d", r.IntN(10000)), Duration: time.Duration(1+r.IntN(10)) * time.Minute, Answered: true,
 		})
 	}
 	// A shared reception line and a queue: not anybody's personal extension.
 	inv.Extensions = append(inv.Extensions,
-		Extension{Number: "200", Name: "Reception", Enabled: true, Type: ExtShared, MFA: MFAEnabled, LastActive: testNow},
-		Extension{Number: "600", Name: "Sales queue", Enabled: true, Type: ExtQueue, LastActive: testNow})
+		inventory.Extension{Number: "200", Name: "Reception", Enabled: true, Type: inventory.ExtShared, MFA: inventory.MFAEnabled, LastActive: testNow},
+		inventory.Extension{Number: "600", Name: "Sales queue", Enabled: true, Type: inventory.ExtQueue, LastActive: testNow})
 	return inv
 }
 
@@ -159,7 +160,7 @@ const testGapReason = "this licence has no API for it"
 
 // mutate applies m to facet f of inv, in place. It reports false when the
 // mutation means nothing for the facet.
-func mutate(inv *Inventory, f Facet, m mutation, withGap bool) bool {
+func mutate(inv *inventory.Inventory, f inventory.Facet, m mutation, withGap bool) bool {
 	switch m {
 	case removed:
 		clearFacet(inv, f)
@@ -182,69 +183,69 @@ func mutate(inv *Inventory, f Facet, m mutation, withGap bool) bool {
 	return true
 }
 
-func clearFacet(inv *Inventory, f Facet) {
+func clearFacet(inv *inventory.Inventory, f inventory.Facet) {
 	switch f {
-	case FacetExtensions:
+	case inventory.FacetExtensions:
 		inv.Extensions = nil
-	case FacetVoicemail:
+	case inventory.FacetVoicemail:
 		inv.Voicemail = nil
-	case FacetDevices:
+	case inventory.FacetDevices:
 		inv.Devices = nil
-	case FacetAdmins:
+	case inventory.FacetAdmins:
 		inv.Admins = nil
-	case FacetDialling:
+	case inventory.FacetDialling:
 		inv.Dialling = nil
-	case FacetTrunks:
+	case inventory.FacetTrunks:
 		inv.Trunks = nil
-	case FacetCalls:
+	case inventory.FacetCalls:
 		inv.Calls = nil
-	case FacetStaff:
+	case inventory.FacetStaff:
 		inv.Staff = nil
-	case FacetPBX:
-		inv.PBX = PBX{}
+	case inventory.FacetPBX:
+		inv.PBX = inventory.PBX{}
 	}
 }
 
-func blankIdentities(inv *Inventory, f Facet) bool {
+func blankIdentities(inv *inventory.Inventory, f inventory.Facet) bool {
 	switch f {
-	case FacetExtensions:
+	case inventory.FacetExtensions:
 		for i := range inv.Extensions {
 			e := &inv.Extensions[i]
 			e.Number, e.Name, e.Email = "", "", ""
 		}
-	case FacetVoicemail:
+	case inventory.FacetVoicemail:
 		for i := range inv.Voicemail {
 			inv.Voicemail[i].Extension = ""
 		}
-	case FacetDevices:
+	case inventory.FacetDevices:
 		for i := range inv.Devices {
 			d := &inv.Devices[i]
 			d.Vendor, d.Model, d.Firmware, d.UserAgent, d.MAC, d.IP, d.Owner = "", "", "", "", "", "", ""
 		}
-	case FacetAdmins:
+	case inventory.FacetAdmins:
 		for i := range inv.Admins {
 			a := &inv.Admins[i]
 			a.Username, a.Name, a.Email = "", "", ""
 		}
-	case FacetTrunks:
+	case inventory.FacetTrunks:
 		for i := range inv.Trunks {
 			inv.Trunks[i].Name, inv.Trunks[i].Provider = "", ""
 		}
-	case FacetCalls:
+	case inventory.FacetCalls:
 		for i := range inv.Calls {
 			c := &inv.Calls[i]
 			c.From, c.To, c.Start = "", "", time.Time{}
 		}
-	case FacetStaff:
+	case inventory.FacetStaff:
 		for i := range inv.Staff {
 			inv.Staff[i].Name, inv.Staff[i].Email = "", ""
 		}
-	case FacetPBX:
+	case inventory.FacetPBX:
 		inv.PBX.Product, inv.PBX.Version = "", ""
 		for i := range inv.PBX.Components {
-			inv.PBX.Components[i] = Component{}
+			inv.PBX.Components[i] = inventory.Component{}
 		}
-	case FacetDialling:
+	case inventory.FacetDialling:
 		// A dialling policy is settings, not a list of named items: blanking
 		// its fields would change what it says rather than hide which rule is
 		// which.
@@ -254,18 +255,18 @@ func blankIdentities(inv *Inventory, f Facet) bool {
 }
 
 // cloneInventory copies every slice so that a mutation leaves the original alone.
-func cloneInventory(inv Inventory) Inventory {
+func cloneInventory(inv inventory.Inventory) inventory.Inventory {
 	out := inv
-	out.Source.Collected = append([]Facet(nil), inv.Source.Collected...)
-	out.Source.Gaps = append([]Gap(nil), inv.Source.Gaps...)
-	out.PBX.Components = append([]Component(nil), inv.PBX.Components...)
-	out.Extensions = append([]Extension(nil), inv.Extensions...)
-	out.Voicemail = append([]Mailbox(nil), inv.Voicemail...)
-	out.Devices = append([]Device(nil), inv.Devices...)
-	out.Admins = append([]AdminAccount(nil), inv.Admins...)
-	out.Trunks = append([]Trunk(nil), inv.Trunks...)
-	out.Calls = append([]Call(nil), inv.Calls...)
-	out.Staff = append([]StaffMember(nil), inv.Staff...)
+	out.Source.Collected = append([]inventory.Facet(nil), inv.Source.Collected...)
+	out.Source.Gaps = append([]inventory.Gap(nil), inv.Source.Gaps...)
+	out.PBX.Components = append([]inventory.Component(nil), inv.PBX.Components...)
+	out.Extensions = append([]inventory.Extension(nil), inv.Extensions...)
+	out.Voicemail = append([]inventory.Mailbox(nil), inv.Voicemail...)
+	out.Devices = append([]inventory.Device(nil), inv.Devices...)
+	out.Admins = append([]inventory.AdminAccount(nil), inv.Admins...)
+	out.Trunks = append([]inventory.Trunk(nil), inv.Trunks...)
+	out.Calls = append([]inventory.Call(nil), inv.Calls...)
+	out.Staff = append([]inventory.StaffMember(nil), inv.Staff...)
 	if inv.Dialling != nil {
 		d := *inv.Dialling
 		out.Dialling = &d

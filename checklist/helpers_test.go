@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
 var testNow = time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
@@ -60,8 +62,8 @@ func resultFor(t *testing.T, results []Result, id string) Result {
 	return Result{}
 }
 
-func inventoryWith(facets ...Facet) Inventory {
-	return Inventory{Source: SourceInfo{Connector: "test", Collected: facets}}
+func inventoryWith(facets ...inventory.Facet) inventory.Inventory {
+	return inventory.Inventory{Source: inventory.SourceInfo{Connector: "test", Collected: facets}}
 }
 
 func itemIDs(items []Item) []string {

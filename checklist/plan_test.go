@@ -6,6 +6,7 @@ import (
 )
 
 func TestPlanPutsDangerousQuickFixesFirst(t *testing.T) {
+	t.Parallel()
 	cat := testCatalogue(t,
 		checkSpec{id: "AA-01", domain: DomainPINs, severity: High, effort: Project, question: true},
 		checkSpec{id: "AA-02", domain: DomainPINs, severity: Critical, effort: Hours, question: true},
@@ -37,6 +38,7 @@ func TestPlanPutsDangerousQuickFixesFirst(t *testing.T) {
 }
 
 func TestPlanDueDatesFollowSeverity(t *testing.T) {
+	t.Parallel()
 	day := 24 * time.Hour
 	for sev, want := range map[Severity]time.Duration{Critical: day, High: 14 * day, Medium: 30 * day, Low: 90 * day} {
 		if got := DueWithin(sev); got != want {
@@ -52,6 +54,7 @@ func TestPlanDueDatesFollowSeverity(t *testing.T) {
 }
 
 func TestPlanKeepsOwnersAndDoneMarks(t *testing.T) {
+	t.Parallel()
 	cat := testCatalogue(t, checkSpec{id: "AA-01", domain: DomainPINs, severity: High, effort: Minutes, question: true})
 	inv := inventoryWith()
 	due := testNow.Add(3 * 24 * time.Hour)

@@ -9,6 +9,7 @@ func res(id string, d Domain, s Severity, st Status) Result {
 }
 
 func TestScoreNeverRewardsMissingEvidence(t *testing.T) {
+	t.Parallel()
 	allPass := results(res("A-01", DomainPINs, High, StatusPass), res("A-02", DomainPINs, Low, StatusPass))
 	oneUnknown := results(res("A-01", DomainPINs, High, StatusPass), res("A-02", DomainPINs, Low, StatusUnknown))
 	oneNA := results(res("A-01", DomainPINs, High, StatusPass), res("A-02", DomainPINs, Low, StatusNA))
@@ -29,6 +30,7 @@ func TestScoreNeverRewardsMissingEvidence(t *testing.T) {
 }
 
 func TestScoreWeightsBySeverity(t *testing.T) {
+	t.Parallel()
 	criticalFails := results(res("A-01", DomainPINs, Critical, StatusFail), res("A-02", DomainPINs, Low, StatusPass))
 	lowFails := results(res("A-01", DomainPINs, Critical, StatusPass), res("A-02", DomainPINs, Low, StatusFail))
 	if a, b := Score(criticalFails).Overall, Score(lowFails).Overall; a >= b {
@@ -37,6 +39,7 @@ func TestScoreWeightsBySeverity(t *testing.T) {
 }
 
 func TestAcceptedRiskEarnsNoPoints(t *testing.T) {
+	t.Parallel()
 	card := Score(results(res("A-01", DomainPINs, High, StatusPass), res("A-02", DomainPINs, High, StatusAccepted)))
 	if card.Overall != 50 {
 		t.Errorf("got %d, want 50: an accepted risk is still a risk", card.Overall)
@@ -47,6 +50,7 @@ func TestAcceptedRiskEarnsNoPoints(t *testing.T) {
 }
 
 func TestScoreNeverRoundsAFailureUpToPerfect(t *testing.T) {
+	t.Parallel()
 	var rs []Result
 	for range 400 {
 		rs = append(rs, res("A-01", DomainPINs, Critical, StatusPass))
@@ -58,6 +62,7 @@ func TestScoreNeverRoundsAFailureUpToPerfect(t *testing.T) {
 }
 
 func TestDomainScoresAreSeparateAndOrdered(t *testing.T) {
+	t.Parallel()
 	card := Score(results(
 		res("A-01", DomainPINs, High, StatusPass),
 		res("B-01", DomainNetwork, High, StatusFail),

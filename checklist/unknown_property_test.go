@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
 const propertySeeds = 12
@@ -33,7 +35,7 @@ func TestNoCheckPassesWithoutItsFacts(t *testing.T) {
 	cat := Builtin()
 	type pair struct {
 		id string
-		f  Facet
+		f  inventory.Facet
 	}
 	failed := map[pair][]string{}
 	tried := map[pair]bool{}
@@ -75,9 +77,9 @@ func TestNoCheckPassesWithoutItsFacts(t *testing.T) {
 }
 
 // restsOn lists the facets an automated check declares it rests on.
-func restsOn(id string) []Facet {
-	var out []Facet
-	for _, n := range evaluators[id].needs {
+func restsOn(id string) []inventory.Facet {
+	var out []inventory.Facet
+	for _, n := range Builtin().evaluators[id].needs {
 		if !slices.Contains(out, n.facet) {
 			out = append(out, n.facet)
 		}

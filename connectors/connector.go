@@ -6,7 +6,7 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/checklist/safetext"
 	"github.com/ringfence/ringfence/connectors/tabular"
 )
@@ -32,7 +32,7 @@ type Source interface {
 // a phone system that could not be read are its Source.Gaps, so that they
 // travel with the inventory into the audit.
 type Result struct {
-	checklist.Inventory
+	inventory.Inventory
 	// Import accounts for every line of an imported file (read, used,
 	// skipped and why); nil for sources that read no file.
 	Import *tabular.Report
@@ -41,7 +41,7 @@ type Result struct {
 }
 
 // Gaps are the parts of the phone system that could not be read.
-func (r Result) Gaps() []checklist.Gap { return r.Source.Gaps }
+func (r Result) Gaps() []inventory.Gap { return r.Source.Gaps }
 
 // ImportLines is the account of an imported file, one line each: every
 // skipped line with its reason, then how many lines were read, used and
@@ -67,10 +67,10 @@ func (r Result) ImportLines() []string {
 }
 
 // facetNames says in plain words what each part of a phone system is.
-var facetNames = map[checklist.Facet]string{
-	checklist.FacetPBX: "phone system's version", checklist.FacetDevices: "phones", checklist.FacetDialling: "dialling rules",
-	checklist.FacetVoicemail: "voicemail mailboxes", checklist.FacetCalls: "call records", checklist.FacetTrunks: "trunks",
-	checklist.FacetAdmins: "admin accounts", checklist.FacetExtensions: "extensions",
+var facetNames = map[inventory.Facet]string{
+	inventory.FacetPBX: "phone system's version", inventory.FacetDevices: "phones", inventory.FacetDialling: "dialling rules",
+	inventory.FacetVoicemail: "voicemail mailboxes", inventory.FacetCalls: "call records", inventory.FacetTrunks: "trunks",
+	inventory.FacetAdmins: "admin accounts", inventory.FacetExtensions: "extensions",
 }
 
 // GapLines says, one line each, what part of the phone system could not be

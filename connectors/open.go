@@ -13,8 +13,9 @@ import (
 type Secrets struct {
 	// ThisRun is a secret typed in for this run only; it comes first.
 	ThisRun string
-	// Keyring reads the saved secret; nil means the system keyring.
-	Keyring func(site, connector string) (string, error)
+	// Keyring holds the saved secret and reads RINGFENCE_SECRET; nil means
+	// there is none, so only ThisRun can supply a secret.
+	Keyring secrets.Store
 }
 
 // NeedSecretError means the site's connector needs a secret and none was

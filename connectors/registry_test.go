@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/connectors/secrets"
 )
 
 func TestRegistryListsPhoneSystemsFirstByTitle(t *testing.T) {
@@ -118,43 +119,54 @@ func (s seenSecret) Fetch(context.Context, func(Progress)) (Result, error) {
 // The secret given for this run comes first, then RINGFENCE_SECRET, then the
 // keyring: one order for the command line and the app.
 func TestOpenFindsTheSecretInOneOrder(t *testing.T) {
+	t.Parallel()
 	kind := testKind
 	kind.New = func(_ checklist.Site, secret string) (Source, error) { return seenSecret{secret}, nil }
 	reg := Registry{kind}
 	site := checklist.Site{Name: "Acme", Connector: checklist.ConnectorSettings{Kind: "3cx", URL: "https://pbx.example"}}
-	keyring := func(string, string) (string, error) { return "from-keyring", nil }
-	open := func(thisRun string, keyring func(string, string) (string, error)) (string, error) {
-		src, err := Open(reg, site, Secrets{ThisRun: thisRun, Keyring: keyring})
+	open := func(thisRun string, keys secrets.Store) (string, error) {
+		src, err := Open(reg, site, Secrets{ThisRun: thisRun, Keyring: keys})
 		if err != nil {
 			return "", err
 		}
 		return src.(seenSecret).secret, nil
 	}
-	t.Setenv("RINGFENCE_SECRET", "")
-	if got, _ := open("", keyring); got != "from-keyring" {
+	saved := stubKeyring{saved: "from-keyring"}
+	if got, _ := open("", saved); got != "from-keyring" {
 		t.Errorf("keyring alone: %q", got)
 	}
-	t.Setenv("RINGFENCE_SECRET", "from-env\n")
-	if got, _ := open("", keyring); got != "from-env" {
+	withEnv := stubKeyring{saved: "from-keyring", env: "from-env\n"}
+	if got, _ := open("", withEnv); got != "from-env" {
 		t.Errorf("environment and keyring: %q", got)
 	}
-	if got, _ := open("typed", keyring); got != "typed" {
+	if got, _ := open("typed", withEnv); got != "typed" {
 		t.Errorf("typed, environment and keyring: %q", got)
 	}
-	t.Setenv("RINGFENCE_SECRET", "")
 	missing := errors.New("no secret is saved")
-	_, err := open("", func(string, string) (string, error) { return "", missing })
+	_, err := open("", stubKeyring{err: missing})
 	var need *NeedSecretError
 	if !errors.As(err, &need) || !errors.Is(err, missing) || need.Kind.Name != "3cx" || !strings.Contains(err.Error(), "RINGFENCE_SECRET") {
 		t.Errorf("no secret anywhere: %v", err)
 	}
 }
 
+// stubKeyring is a keyring with one saved secret (or an error) and its own
+// RINGFENCE_SECRET, read the way the real keyring reads it.
+type stubKeyring struct {
+	saved, env string
+	err        error
+}
+
+func (k stubKeyring) Get(string, string) (string, error) { return k.saved, k.err }
+func (k stubKeyring) FromEnv() (string, bool) {
+	return secrets.Keyring{Getenv: func(string) string { return k.env }}.FromEnv()
+}
+
 func TestOpenRefusesWhatItCannotUse(t *testing.T) {
 	kind := testKind
 	kind.New = func(_ checklist.Site, secret string) (Source, error) { return seenSecret{secret}, nil }
 	reg := Registry{kind}
-	keyring := func(string, string) (string, error) { return "k", nil }
+	keyring := stubKeyring{saved: "k"}
 	_, err := Open(reg, checklist.Site{Name: "Acme", Connector: checklist.ConnectorSettings{Kind: "asterisk"}}, Secrets{Keyring: keyring})
 	if err == nil || !strings.Contains(err.Error(), `"asterisk"`) || !strings.Contains(err.Error(), "3cx") {
 		t.Errorf("unknown connector: %v", err)

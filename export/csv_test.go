@@ -7,9 +7,11 @@ import (
 	"testing"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
 func TestSpreadsheetSafe(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ in, want string }{
 		{"=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"},
 		{"+44 161 496 0000", "'+44 161 496 0000"},
@@ -42,6 +44,7 @@ func readCSV(t *testing.T, data []byte) [][]string {
 }
 
 func TestCSVRoundTripsThePlan(t *testing.T) {
+	t.Parallel()
 	cat := checklist.Builtin()
 	a := demoAudit(t)
 	first := a.Plan[0].CheckID
@@ -82,7 +85,8 @@ func TestCSVRoundTripsThePlan(t *testing.T) {
 }
 
 func TestCSVEmptyPlanHasHeaderOnly(t *testing.T) {
-	a := checklist.NewAudit(checklist.Builtin(), "Empty", checklist.Inventory{}, nil, testNow)
+	t.Parallel()
+	a := checklist.NewAudit(checklist.Builtin(), "Empty", inventory.Inventory{}, nil, testNow)
 	var buf bytes.Buffer
 	if err := WriteCSV(&buf, a); err != nil {
 		t.Fatal(err)

@@ -48,6 +48,7 @@ func encodeJPEG(t *testing.T) []byte {
 }
 
 func TestCheckLogo(t *testing.T) {
+	t.Parallel()
 	pngData := encodePNG(t)
 	tests := []struct {
 		name, file string
@@ -82,6 +83,7 @@ func TestCheckLogo(t *testing.T) {
 }
 
 func TestPDFWithLogo(t *testing.T) {
+	t.Parallel()
 	path := writeFile(t, "logo.png", encodePNG(t))
 	pdf := savePDF(t, renderPDF(t, demoAudit(t), Options{Logo: path}))
 	list := runTool(t, "pdfimages", "-list", pdf)
@@ -94,6 +96,7 @@ func TestPDFWithLogo(t *testing.T) {
 }
 
 func TestPDFBadLogoWritesNothing(t *testing.T) {
+	t.Parallel()
 	bad := writeFile(t, "logo.png", []byte("nope"))
 	var buf bytes.Buffer
 	err := WritePDF(&buf, demoAudit(t), Options{Logo: bad})

@@ -9,6 +9,7 @@ import (
 )
 
 func TestMarkdownEscaping(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ in, want string }{
 		{"a | b", `a \| b`},
 		{"*bold* _it_ `code`", `\*bold\* \_it\_ \` + "`" + `code\` + "`"},
@@ -32,6 +33,7 @@ func TestMarkdownEscaping(t *testing.T) {
 }
 
 func TestMarkdownHasSummaryAndWholePlan(t *testing.T) {
+	t.Parallel()
 	cat := checklist.Builtin()
 	a := demoAudit(t)
 	a.Auditor = "Jo | Whitaker"
@@ -76,6 +78,7 @@ func cellCount(line string) int {
 }
 
 func TestMarkdownSinceLastAudit(t *testing.T) {
+	t.Parallel()
 	cat := checklist.Builtin()
 	prev := demoAudit(t)
 	if err := prev.SetAnswer(cat, "EP-05", checklist.Answer{Value: "no"}, testNow); err != nil {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/checklist/firmware"
+	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
 func (d *doc) appendices() {
@@ -37,19 +38,19 @@ func firmwareWord(v firmware.Verdict) string {
 	return "Unknown"
 }
 
-func deviceKindWord(k checklist.DeviceKind) string {
+func deviceKindWord(k inventory.DeviceKind) string {
 	switch k {
-	case checklist.DeviceDeskPhone:
+	case inventory.DeviceDeskPhone:
 		return "Desk phone"
-	case checklist.DeviceDECT:
+	case inventory.DeviceDECT:
 		return "DECT cordless"
-	case checklist.DeviceSoftphone:
+	case inventory.DeviceSoftphone:
 		return "Softphone app"
-	case checklist.DeviceATA:
+	case inventory.DeviceATA:
 		return "Analogue adapter"
-	case checklist.DeviceGateway:
+	case inventory.DeviceGateway:
 		return "Gateway"
-	case checklist.DevicePBX:
+	case inventory.DevicePBX:
 		return "Phone system"
 	}
 	return capitalise(strings.ReplaceAll(string(k), "_", " "))
@@ -59,7 +60,7 @@ func (d *doc) inventoryAppendix() {
 	inv := &d.a.Inventory
 	d.subheading("A. Phones and devices", 20)
 	switch {
-	case !inv.Has(checklist.FacetDevices) && len(inv.Devices) == 0:
+	case !inv.Has(inventory.FacetDevices) && len(inv.Devices) == 0:
 		d.para("The phone system's list of devices was not read, so there is no equipment list in this audit.", "", 9.5, 0)
 		return
 	case len(inv.Devices) == 0:
@@ -136,18 +137,18 @@ func (d *doc) mappingAppendix() {
 
 // facetWords names the kinds of fact a source can supply, in plain words.
 var facetWords = []struct {
-	facet checklist.Facet
+	facet inventory.Facet
 	words string
 }{
-	{checklist.FacetPBX, "the phone system's product and version"},
-	{checklist.FacetExtensions, "extensions and who they belong to"},
-	{checklist.FacetVoicemail, "voicemail boxes and PIN verdicts"},
-	{checklist.FacetDevices, "phones and other devices"},
-	{checklist.FacetAdmins, "admin accounts"},
-	{checklist.FacetDialling, "dialling restrictions"},
-	{checklist.FacetTrunks, "lines to the phone company (trunks)"},
-	{checklist.FacetCalls, "call records"},
-	{checklist.FacetStaff, "the staff list"},
+	{inventory.FacetPBX, "the phone system's product and version"},
+	{inventory.FacetExtensions, "extensions and who they belong to"},
+	{inventory.FacetVoicemail, "voicemail boxes and PIN verdicts"},
+	{inventory.FacetDevices, "phones and other devices"},
+	{inventory.FacetAdmins, "admin accounts"},
+	{inventory.FacetDialling, "dialling restrictions"},
+	{inventory.FacetTrunks, "lines to the phone company (trunks)"},
+	{inventory.FacetCalls, "call records"},
+	{inventory.FacetStaff, "the staff list"},
 }
 
 func (d *doc) methodAppendix() {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
 // sideMarginPt is the PDF's side margin in points, for the overflow checks.
@@ -20,6 +21,7 @@ var sectionHeadings = []string{
 }
 
 func TestPDFDemoHasEverySectionFailedCheckAndName(t *testing.T) {
+	t.Parallel()
 	a := demoAudit(t)
 	path := savePDF(t, renderPDF(t, a, Options{}))
 	text := pdfText(t, path)
@@ -62,6 +64,7 @@ func TestPDFDemoHasEverySectionFailedCheckAndName(t *testing.T) {
 }
 
 func TestPDFOutlineHasEachSection(t *testing.T) {
+	t.Parallel()
 	pdf := renderPDF(t, demoAudit(t), Options{})
 	// Outline titles are stored as UTF-16BE strings; look for a few of them.
 	for _, title := range []string{"Summary", "Action plan", "Findings by area", "Appendices", "Voicemail PINs"} {
@@ -83,6 +86,7 @@ func utf16be(s string) []byte {
 }
 
 func TestPDFSinceLastAudit(t *testing.T) {
+	t.Parallel()
 	cat := checklist.Builtin()
 	now := demoAudit(t)
 	prev := demoAudit(t)
@@ -113,10 +117,10 @@ func TestPDFSinceLastAudit(t *testing.T) {
 
 // largeInventory makes a site with n devices and n extensions, with voicemail
 // boxes, a mix of known and unknown firmware, and a few long names.
-func largeInventory(n int) checklist.Inventory {
-	inv := checklist.Inventory{Source: checklist.SourceInfo{
+func largeInventory(n int) inventory.Inventory {
+	inv := inventory.Inventory{Source: inventory.SourceInfo{
 		Connector: "test", FetchedAt: testNow,
-		Collected: []checklist.Facet{checklist.FacetExtensions, checklist.FacetDevices, checklist.FacetVoicemail},
+		Collected: []inventory.Facet{inventory.FacetExtensions, inventory.FacetDevices, inventory.FacetVoicemail},
 	}}
 	models := []struct{ vendor, model, fw string }{
 		{"Yealink", "SIP-T46S", "66.86.0.15"}, {"Yealink", "SIP-T46S", "66.84.0.125"},
@@ -124,15 +128,15 @@ func largeInventory(n int) checklist.Inventory {
 	}
 	for i := range n {
 		ext := fmt.Sprintf("%d", 10000+i)
-		inv.Extensions = append(inv.Extensions, checklist.Extension{
+		inv.Extensions = append(inv.Extensions, inventory.Extension{
 			Number: ext, Name: fmt.Sprintf("Person %d Ó'Brien-Łukasiewicz", i), Enabled: true,
-			Type: checklist.ExtUser, MFA: checklist.MFADisabled, LastActive: testNow.Add(-time.Hour),
+			Type: inventory.ExtUser, MFA: inventory.MFADisabled, LastActive: testNow.Add(-time.Hour),
 		})
-		inv.Voicemail = append(inv.Voicemail, checklist.Mailbox{Extension: ext, Enabled: true, PINRequired: true,
-			PIN: checklist.PINJudgement{Verdict: checklist.PINWeak, Reason: "one of the most common PINs"}})
+		inv.Voicemail = append(inv.Voicemail, inventory.Mailbox{Extension: ext, Enabled: true, PINRequired: true,
+			PIN: inventory.PINJudgement{Verdict: inventory.PINWeak, Reason: "one of the most common PINs"}})
 		m := models[i%len(models)]
-		inv.Devices = append(inv.Devices, checklist.Device{
-			Kind: checklist.DeviceDeskPhone, Vendor: m.vendor, Model: m.model, Firmware: m.fw,
+		inv.Devices = append(inv.Devices, inventory.Device{
+			Kind: inventory.DeviceDeskPhone, Vendor: m.vendor, Model: m.model, Firmware: m.fw,
 			MAC: fmt.Sprintf("00:15:65:%02X:%02X:%02X", i>>16&0xff, i>>8&0xff, i&0xff), Owner: ext,
 			LastSeen: testNow.Add(-time.Minute),
 		})
@@ -144,6 +148,7 @@ func largeInventory(n int) checklist.Inventory {
 var longWord = strings.Repeat("Ü", 20) + strings.Repeat("VeryLongDeviceName", 10) + strings.Repeat("x", 20)
 
 func TestPDFHandlesHardInputs(t *testing.T) {
+	t.Parallel()
 	cat := checklist.Builtin()
 	longName := largeInventory(3)
 	longName.Devices[0].Vendor = longWord
@@ -159,7 +164,7 @@ func TestPDFHandlesHardInputs(t *testing.T) {
 		{"200-character device name", checklist.NewAudit(cat, "Long Names Ltd", longName, nil, testNow), []string{longWord}},
 		{"5,000 devices and extensions", checklist.NewAudit(cat, "Big Site plc", largeInventory(5000), nil, testNow),
 			[]string{"5000 devices", "and 4988 more"}},
-		{"nothing answered, no phone system", checklist.NewAudit(cat, "Empty Ltd", checklist.Inventory{}, nil, testNow),
+		{"nothing answered, no phone system", checklist.NewAudit(cat, "Empty Ltd", inventory.Inventory{}, nil, testNow),
 			[]string{"Not judged yet", "No phone system was connected", fmt.Sprintf("Nothing has failed so far, but %d checks could not be judged", len(cat.Checks))}},
 		{"no results at all", &checklist.Audit{Site: "Blank"}, []string{"No checks were evaluated"}},
 	}
@@ -182,6 +187,7 @@ func TestPDFHandlesHardInputs(t *testing.T) {
 }
 
 func TestPDFLetterPaper(t *testing.T) {
+	t.Parallel()
 	path := savePDF(t, renderPDF(t, demoAudit(t), Options{Paper: "Letter"}))
 	info := runTool(t, "pdfinfo", path)
 	if !strings.Contains(info, "612 x 792 pts (letter)") {
@@ -191,6 +197,7 @@ func TestPDFLetterPaper(t *testing.T) {
 }
 
 func TestPDFRejectsUnknownPaper(t *testing.T) {
+	t.Parallel()
 	err := WritePDF(&bytes.Buffer{}, demoAudit(t), Options{Paper: "legal"})
 	if err == nil || !strings.Contains(err.Error(), `"legal"`) {
 		t.Fatalf("want an error naming the paper size, got %v", err)
@@ -198,6 +205,7 @@ func TestPDFRejectsUnknownPaper(t *testing.T) {
 }
 
 func TestParsePaper(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{"": "a4", "A4": "a4", " letter ": "letter", "US-Letter": "letter"} {
 		if got, err := ParsePaper(in); err != nil || got != want {
 			t.Errorf("ParsePaper(%q) = %q, %v; want %q", in, got, err, want)
@@ -214,6 +222,7 @@ func TestParsePaper(t *testing.T) {
 // up where it belongs, and that inventory details meant for the tool only (call
 // destinations, e-mail addresses) never reach the page.
 func TestPDFPrintsMarkersButNotPrivateInventory(t *testing.T) {
+	t.Parallel()
 	cat := checklist.Builtin()
 	a := demoAudit(t)
 	a.Site = "Site Marker Ω Ltd"

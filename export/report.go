@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
 // ReportSchema is the version of the JSON report, a public interface that other
@@ -102,7 +103,7 @@ func NewReport(a *checklist.Audit, generated time.Time) Report {
 	return r
 }
 
-func pbxLabel(p checklist.PBX) string {
+func pbxLabel(p inventory.PBX) string {
 	label := p.Product
 	if p.Version != "" {
 		label += " " + p.Version

@@ -5,6 +5,7 @@ import (
 
 	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/checklist/firmware"
+	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/checklist/reconcile"
 )
 
@@ -50,7 +51,7 @@ type ReportDevice struct {
 
 // ReportDeviceSource holds a device's fields exactly as the source gave them.
 type ReportDeviceSource struct {
-	Kind           checklist.DeviceKind `json:"kind"`
+	Kind           inventory.DeviceKind `json:"kind"`
 	Vendor         string               `json:"vendor,omitempty"`
 	Model          string               `json:"model,omitempty"`
 	Firmware       string               `json:"firmware,omitempty"`
@@ -67,9 +68,9 @@ type ReportExtension struct {
 	Number     string                  `json:"number"`
 	Name       string                  `json:"name,omitempty"`
 	Email      string                  `json:"email,omitempty"`
-	Type       checklist.ExtensionType `json:"type"`
+	Type       inventory.ExtensionType `json:"type"`
 	Enabled    bool                    `json:"enabled"`
-	MFA        checklist.MFAState      `json:"mfa,omitempty"`
+	MFA        inventory.MFAState      `json:"mfa,omitempty"`
 	LastActive time.Time               `json:"last_active,omitzero"`
 	Owner      ReportOwner             `json:"owner"`
 }
@@ -108,7 +109,7 @@ func newReportInventory(a *checklist.Audit, now time.Time) ReportInventory {
 	return out
 }
 
-func reportDevice(d checklist.Device) ReportDevice {
+func reportDevice(d inventory.Device) ReportDevice {
 	id := firmware.Identify(d.Vendor, d.Model, d.Firmware, d.UserAgent)
 	v := checklist.DeviceFirmware(d)
 	return ReportDevice{
@@ -123,25 +124,25 @@ func reportDevice(d checklist.Device) ReportDevice {
 
 // deviceClass names what a device is. The source's own kind wins; a kind read
 // from the user agent counts only where the source said no more than "phone".
-func deviceClass(source checklist.DeviceKind, parsed string) string {
+func deviceClass(source inventory.DeviceKind, parsed string) string {
 	k := source
-	if (k == "" || k == checklist.DeviceDeskPhone) && parsed != "" {
-		k = checklist.DeviceKind(parsed)
+	if (k == "" || k == inventory.DeviceDeskPhone) && parsed != "" {
+		k = inventory.DeviceKind(parsed)
 	}
 	switch k {
-	case checklist.DeviceATA:
+	case inventory.DeviceATA:
 		return "adapter"
 	case "":
-		return string(checklist.DeviceDeskPhone)
+		return string(inventory.DeviceDeskPhone)
 	}
 	return string(k)
 }
 
 // extensionOwners matches the extensions against the audit's staff list, the
 // way the leaver checks do, and returns each extension's owner.
-func extensionOwners(a *checklist.Audit, now time.Time) func(checklist.Extension) ReportOwner {
+func extensionOwners(a *checklist.Audit, now time.Time) func(inventory.Extension) ReportOwner {
 	if len(a.Inventory.Staff) == 0 {
-		return func(checklist.Extension) ReportOwner {
+		return func(inventory.Extension) ReportOwner {
 			return ReportOwner{Status: "no_staff_list", Reason: "no staff list was given, so owners were not matched"}
 		}
 	}
@@ -162,7 +163,7 @@ func extensionOwners(a *checklist.Audit, now time.Time) func(checklist.Extension
 	for _, f := range rep.Unowned {
 		unowned[f.Extension] = f.Reason
 	}
-	return func(e checklist.Extension) ReportOwner {
+	return func(e inventory.Extension) ReportOwner {
 		if m, ok := matched[e.Number]; ok {
 			o := ReportOwner{Status: "current_staff", Name: m.Name, Email: m.Email, Left: m.Left,
 				Confidence: m.Confidence, Reason: m.Reason, Decided: m.Decided}
@@ -178,7 +179,7 @@ func extensionOwners(a *checklist.Audit, now time.Time) func(checklist.Extension
 		if why, ok := shared[e.Number]; ok {
 			return ReportOwner{Status: "shared", Reason: why}
 		}
-		if e.Type != checklist.ExtUser && e.Type != "" {
+		if e.Type != inventory.ExtUser && e.Type != "" {
 			return ReportOwner{Status: "shared", Reason: "the phone system lists it as a " + string(e.Type) + " extension"}
 		}
 		if why, ok := unowned[e.Number]; ok {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
 // reportInventory is the inventory part of the JSON report as another tool
@@ -36,23 +37,24 @@ type reportInventory struct {
 }
 
 func TestReportCarriesTheInventory(t *testing.T) {
-	inv := checklist.Inventory{Source: checklist.SourceInfo{Connector: "csv",
-		Collected: []checklist.Facet{checklist.FacetDevices, checklist.FacetExtensions, checklist.FacetStaff}}}
-	inv.Devices = []checklist.Device{
-		{Kind: checklist.DeviceDeskPhone, Vendor: "Yealink", Model: "SIP-T46S", Firmware: "66.84.0.125", MAC: "00:15:65:00:00:01", Owner: "201"},
-		{Kind: checklist.DeviceDeskPhone, Model: "Cisco SPA504G", Firmware: "7.6.2", MAC: "00:0b:82:00:00:02"},
-		{Kind: checklist.DeviceDeskPhone, UserAgent: "Grandstream GXP1625 1.0.7.64", MAC: "00:0b:82:00:00:03"},
-		{Kind: checklist.DeviceDeskPhone, Vendor: "Yealink", Model: "SIP-T46S", Firmware: "66.86.0.15", MAC: "00:15:65:00:00:04"},
-		{Kind: checklist.DeviceATA, UserAgent: "DoorBird/1.0"},
-		{Kind: checklist.DeviceSoftphone, Vendor: "3CX", Model: "3CX for Windows", Firmware: "20.0.1049"},
+	t.Parallel()
+	inv := inventory.Inventory{Source: inventory.SourceInfo{Connector: "csv",
+		Collected: []inventory.Facet{inventory.FacetDevices, inventory.FacetExtensions, inventory.FacetStaff}}}
+	inv.Devices = []inventory.Device{
+		{Kind: inventory.DeviceDeskPhone, Vendor: "Yealink", Model: "SIP-T46S", Firmware: "66.84.0.125", MAC: "00:15:65:00:00:01", Owner: "201"},
+		{Kind: inventory.DeviceDeskPhone, Model: "Cisco SPA504G", Firmware: "7.6.2", MAC: "00:0b:82:00:00:02"},
+		{Kind: inventory.DeviceDeskPhone, UserAgent: "Grandstream GXP1625 1.0.7.64", MAC: "00:0b:82:00:00:03"},
+		{Kind: inventory.DeviceDeskPhone, Vendor: "Yealink", Model: "SIP-T46S", Firmware: "66.86.0.15", MAC: "00:15:65:00:00:04"},
+		{Kind: inventory.DeviceATA, UserAgent: "DoorBird/1.0"},
+		{Kind: inventory.DeviceSoftphone, Vendor: "3CX", Model: "3CX for Windows", Firmware: "20.0.1049"},
 	}
-	inv.Extensions = []checklist.Extension{
-		{Number: "201", Name: "Priya Shah", Email: "priya@example.co.uk", Enabled: true, Type: checklist.ExtUser},
-		{Number: "202", Name: "Tom Reed", Enabled: true, Type: checklist.ExtUser},
-		{Number: "203", Name: "Nobody Known", Enabled: true, Type: checklist.ExtUser},
-		{Number: "210", Name: "Reception", Enabled: true, Type: checklist.ExtShared},
+	inv.Extensions = []inventory.Extension{
+		{Number: "201", Name: "Priya Shah", Email: "priya@example.co.uk", Enabled: true, Type: inventory.ExtUser},
+		{Number: "202", Name: "Tom Reed", Enabled: true, Type: inventory.ExtUser},
+		{Number: "203", Name: "Nobody Known", Enabled: true, Type: inventory.ExtUser},
+		{Number: "210", Name: "Reception", Enabled: true, Type: inventory.ExtShared},
 	}
-	inv.Staff = []checklist.StaffMember{
+	inv.Staff = []inventory.StaffMember{
 		{Name: "Priya Shah", Email: "priya@example.co.uk"},
 		{Name: "Tom Reed", Left: testNow.AddDate(0, -1, 0)},
 	}
@@ -103,6 +105,7 @@ func TestReportCarriesTheInventory(t *testing.T) {
 // Mailboxes hold PINs on some phone systems; the report says nothing of them
 // beyond the verdicts the checks already give.
 func TestReportInventoryHoldsNoPIN(t *testing.T) {
+	t.Parallel()
 	a := demoAudit(t)
 	var buf bytes.Buffer
 	if err := WriteJSON(&buf, a, testNow); err != nil {
@@ -144,11 +147,12 @@ func TestReportInventoryHoldsNoPIN(t *testing.T) {
 // The PDF's device table must not call a phone behind its maker's newest build
 // "up to date" just because no advisory names its build.
 func TestFirmwareWordForAnOldBuild(t *testing.T) {
-	old := checklist.DeviceFirmware(checklist.Device{Kind: checklist.DeviceDeskPhone, Vendor: "Yealink", Model: "SIP-T46S", Firmware: "66.84.0.125"})
+	t.Parallel()
+	old := checklist.DeviceFirmware(inventory.Device{Kind: inventory.DeviceDeskPhone, Vendor: "Yealink", Model: "SIP-T46S", Firmware: "66.84.0.125"})
 	if w := firmwareWord(old); w != "Newer build available" {
 		t.Errorf("Yealink T46S 66.84.0.125 is shown as %q", w)
 	}
-	newest := checklist.DeviceFirmware(checklist.Device{Kind: checklist.DeviceDeskPhone, Vendor: "Yealink", Model: "SIP-T46S", Firmware: "66.86.0.15"})
+	newest := checklist.DeviceFirmware(inventory.Device{Kind: inventory.DeviceDeskPhone, Vendor: "Yealink", Model: "SIP-T46S", Firmware: "66.86.0.15"})
 	if w := firmwareWord(newest); w != "Up to date" {
 		t.Errorf("Yealink T46S 66.86.0.15 is shown as %q", w)
 	}

@@ -7,9 +7,12 @@ import (
 	"testing"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
+	"github.com/ringfence/ringfence/checklist/sitestore"
 )
 
 func TestFirstLaunchExplainsAndChangesNothing(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, false, 80, 24)
 	h.mustSee("It only reads: it never changes your phone system.")
 	h.mustSee("You have no saved sites yet")
@@ -17,6 +20,7 @@ func TestFirstLaunchExplainsAndChangesNothing(t *testing.T) {
 }
 
 func TestDemoOpensOnTheAuditAndIsNotSaved(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, true, 80, 24)
 	if _, ok := h.top().(*auditScreen); !ok {
 		t.Fatalf("demo should open the audit, got %T", h.top())
@@ -29,6 +33,7 @@ func TestDemoOpensOnTheAuditAndIsNotSaved(t *testing.T) {
 }
 
 func TestHomeKeysOpenTheDemoAndEscGoesBack(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, false, 80, 24)
 	h.press("d")
 	if _, ok := h.top().(*auditScreen); !ok {
@@ -44,6 +49,7 @@ func TestHomeKeysOpenTheDemoAndEscGoesBack(t *testing.T) {
 }
 
 func TestSidebarMovesBetweenAreasAndTabBrowsesItems(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, true, 80, 24)
 	a := h.top().(*auditScreen)
 	h.press("down")
@@ -72,6 +78,7 @@ func TestSidebarMovesBetweenAreasAndTabBrowsesItems(t *testing.T) {
 }
 
 func TestAnsweringAQuestionSavesAndMovesOn(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, false, 80, 24)
 	if err := h.store.CreateSite(checklist.Site{Name: "Acme Dental"}); err != nil {
 		t.Fatal(err)
@@ -105,6 +112,7 @@ func TestAnsweringAQuestionSavesAndMovesOn(t *testing.T) {
 }
 
 func TestNotApplicableAsksForAReason(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, false, 80, 24)
 	if err := h.store.CreateSite(checklist.Site{Name: "Acme Dental"}); err != nil {
 		t.Fatal(err)
@@ -131,6 +139,7 @@ func TestNotApplicableAsksForAReason(t *testing.T) {
 }
 
 func TestResumeReturnsToTheLastArea(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, true, 80, 24)
 	h.press("down", "down", "esc")
 	h.press("d")
@@ -140,7 +149,8 @@ func TestResumeReturnsToTheLastArea(t *testing.T) {
 }
 
 func TestReopeningASiteResumesOnTheFirstUnansweredArea(t *testing.T) {
-	store, err := checklist.OpenStore(t.TempDir())
+	t.Parallel()
+	store, err := sitestore.OpenStore(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -148,7 +158,7 @@ func TestReopeningASiteResumesOnTheFirstUnansweredArea(t *testing.T) {
 		t.Fatal(err)
 	}
 	cat := checklist.Builtin()
-	a := checklist.NewAudit(cat, "Acme Dental", checklist.Inventory{}, nil, fixedNow)
+	a := checklist.NewAudit(cat, "Acme Dental", inventory.Inventory{}, nil, fixedNow)
 	for _, ch := range cat.Checks {
 		if ch.Question != nil && (ch.Domain == checklist.DomainEndpoints || ch.Domain == checklist.DomainPINs) {
 			if err := a.SetAnswer(cat, ch.ID, checklist.Answer{Value: checklist.AnswerDontKnow}, fixedNow); err != nil {
@@ -173,6 +183,7 @@ func TestReopeningASiteResumesOnTheFirstUnansweredArea(t *testing.T) {
 }
 
 func TestASecondWindowCannotOpenALockedSite(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, false, 80, 24)
 	if err := h.store.CreateSite(checklist.Site{Name: "Acme Dental"}); err != nil {
 		t.Fatal(err)
@@ -195,6 +206,7 @@ func TestASecondWindowCannotOpenALockedSite(t *testing.T) {
 }
 
 func TestResultsFindingAcceptRiskAndDone(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, true, 80, 24)
 	h.press("r")
 	r, ok := h.top().(*results)
@@ -238,6 +250,7 @@ func TestResultsFindingAcceptRiskAndDone(t *testing.T) {
 }
 
 func TestPlanSetsOwnerAndDueDate(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, true, 80, 24)
 	h.press("p")
 	p, ok := h.top().(*planScreen)
@@ -261,6 +274,7 @@ func TestPlanSetsOwnerAndDueDate(t *testing.T) {
 }
 
 func TestExportWritesTheJSONReport(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	h := newHarness(t, true, 80, 24)
 	h.press("e")
@@ -290,6 +304,7 @@ func TestExportWritesTheJSONReport(t *testing.T) {
 }
 
 func TestSaveDemoAsANewSite(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, true, 80, 24)
 	h.press("s")
 	h.press("enter")
@@ -303,7 +318,8 @@ func TestSaveDemoAsANewSite(t *testing.T) {
 }
 
 func TestCompareShowsWhatChanged(t *testing.T) {
-	store, err := checklist.OpenStore(t.TempDir())
+	t.Parallel()
+	store, err := sitestore.OpenStore(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -321,8 +337,8 @@ func TestCompareShowsWhatChanged(t *testing.T) {
 			passVal = o.Value
 		}
 	}
-	before := checklist.NewAudit(cat, "Acme Dental", checklist.Inventory{}, checklist.Answers{ch.ID: {Value: failVal}}, fixedNow.AddDate(0, -3, 0))
-	after := checklist.NewAudit(cat, "Acme Dental", checklist.Inventory{}, checklist.Answers{ch.ID: {Value: passVal}}, fixedNow)
+	before := checklist.NewAudit(cat, "Acme Dental", inventory.Inventory{}, checklist.Answers{ch.ID: {Value: failVal}}, fixedNow.AddDate(0, -3, 0))
+	after := checklist.NewAudit(cat, "Acme Dental", inventory.Inventory{}, checklist.Answers{ch.ID: {Value: passVal}}, fixedNow)
 	for _, a := range []*checklist.Audit{before, after} {
 		if err := putAudit(t, store, a); err != nil {
 			t.Fatal(err)
@@ -338,6 +354,7 @@ func TestCompareShowsWhatChanged(t *testing.T) {
 }
 
 func TestNewSiteWithoutAnAPI(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, false, 80, 24)
 	h.press("n")
 	if _, ok := h.top().(*newSite); !ok {
@@ -362,6 +379,7 @@ func TestNewSiteWithoutAnAPI(t *testing.T) {
 }
 
 func TestSmallWindowAsksForMoreRoom(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, true, 60, 20)
 	h.mustSee("at least 80 columns")
 	h.send(tea_WindowSize(80, 24))
@@ -369,6 +387,7 @@ func TestSmallWindowAsksForMoreRoom(t *testing.T) {
 }
 
 func TestQuitSaysWhatWasSaved(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, true, 80, 24)
 	h.press("?")
 	h.mustSee("Keys on this screen")
@@ -383,6 +402,7 @@ func TestQuitSaysWhatWasSaved(t *testing.T) {
 }
 
 func TestPlainErrorReadsAsASentence(t *testing.T) {
+	t.Parallel()
 	if got := plainError(os.ErrPermission); got != "Permission denied." {
 		t.Fatalf("got %q", got)
 	}

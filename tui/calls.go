@@ -16,6 +16,7 @@ import (
 
 	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/checklist/callscan"
+	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/checklist/safetext"
 	"github.com/ringfence/ringfence/connectors/cdr"
 )
@@ -124,7 +125,7 @@ func (s *callsScreen) scan() tea.Cmd {
 		}
 		defer f.Close()
 		an := callscan.New(cfg)
-		stats, skipped, err := cdr.Scan(f, path, layout, func(c checklist.Call) error {
+		stats, skipped, err := cdr.Scan(f, path, layout, func(c inventory.Call) error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}

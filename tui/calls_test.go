@@ -34,6 +34,7 @@ func quietCalls(n int) string {
 }
 
 func TestCallRecordsShowIncidentsAndRecordTheReview(t *testing.T) {
+	t.Parallel()
 	path := writeFile(t, "calls.csv", fraudCalls)
 	h := newHarness(t, true, 80, 24)
 	h.press("f")
@@ -64,6 +65,7 @@ func TestCallRecordsShowIncidentsAndRecordTheReview(t *testing.T) {
 }
 
 func TestCallRecordsDecideMONForASiteWithoutItsOwnRecords(t *testing.T) {
+	t.Parallel()
 	store := smallSite(t)
 	path := writeFile(t, "calls.csv", quietCalls(40))
 	h := newHarnessWithStore(t, store, false, 80, 24)
@@ -89,6 +91,7 @@ func TestCallRecordsDecideMONForASiteWithoutItsOwnRecords(t *testing.T) {
 }
 
 func TestABadCallFileSaysWhyAndChangesNothing(t *testing.T) {
+	t.Parallel()
 	path := writeFile(t, "calls.csv", "")
 	h := newHarness(t, true, 80, 24)
 	before := h.app.sh.sess.audit.Answers["MON-02"]
@@ -125,6 +128,7 @@ func startScan(t *testing.T, h *harness, path string) (*callsScreen, tea.Cmd) {
 }
 
 func TestCallRecordsShowProgressWhileReading(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, true, 80, 24)
 	path := writeFile(t, "calls.csv", quietCalls(5000))
 	c, work := startScan(t, h, path)
@@ -137,6 +141,7 @@ func TestCallRecordsShowProgressWhileReading(t *testing.T) {
 }
 
 func TestCancellingTheScanStopsItAndRecordsNothing(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, true, 80, 24)
 	path := writeFile(t, "calls.csv", quietCalls(2000))
 	before := h.app.sh.sess.audit.Answers["MON-02"]
@@ -157,12 +162,14 @@ func TestCancellingTheScanStopsItAndRecordsNothing(t *testing.T) {
 }
 
 func TestAFileNameAtTheStartOfAnErrorKeepsItsSpelling(t *testing.T) {
+	t.Parallel()
 	if got := plainError(errors.New("staff.csv is empty")); got != "staff.csv is empty." {
 		t.Fatalf("got %q", got)
 	}
 }
 
 func TestAccessibleFileQuestionsReadTheirDescription(t *testing.T) {
+	t.Parallel()
 	sh := &shared{opts: Options{Accessible: true}}
 	if fields := fileQuestion(sh, "Call records", "What the file holds.", new(string)); len(fields) != 2 {
 		t.Fatalf("accessible mode should put the description in a note before the input, got %d fields", len(fields))
@@ -174,6 +181,7 @@ func TestAccessibleFileQuestionsReadTheirDescription(t *testing.T) {
 }
 
 func TestACallFileOfNoKnownLayoutIsReadThroughAColumnMapping(t *testing.T) {
+	t.Parallel()
 	path := writeFile(t, "export.csv", "When,Ext,Dialled,Secs\n18/11/2026 02:14,214,00371678000091,2472\n")
 	h := newHarness(t, true, 80, 24)
 	h.press("f")
@@ -195,6 +203,7 @@ func TestACallFileOfNoKnownLayoutIsReadThroughAColumnMapping(t *testing.T) {
 }
 
 func TestBusinessHoursAreAskedOnceAndRemembered(t *testing.T) {
+	t.Parallel()
 	store := smallSite(t)
 	path := writeFile(t, "calls.csv", quietCalls(40))
 	h := newHarnessWithStore(t, store, false, 80, 24)

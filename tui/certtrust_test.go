@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
+	"github.com/ringfence/ringfence/checklist/sitestore"
 	"github.com/ringfence/ringfence/connectors"
 	"github.com/ringfence/ringfence/connectors/httpx"
 )
@@ -55,7 +57,7 @@ func (c certSource) Fetch(context.Context, func(connectors.Progress)) (connector
 	if err := c.check(); err != nil {
 		return connectors.Result{}, err
 	}
-	return connectors.Result{Inventory: checklist.Inventory{Source: checklist.SourceInfo{Connector: "tuicert"}}}, nil
+	return connectors.Result{Inventory: inventory.Inventory{Source: inventory.SourceInfo{Connector: "tuicert"}}}, nil
 }
 
 var certKind = connectors.Kind{
@@ -130,7 +132,7 @@ func TestCancellingAnUntrustedCertificateSavesNothing(t *testing.T) {
 }
 
 func TestAChangedCertificateWarnsAndNeedsAnExplicitChoice(t *testing.T) {
-	store, err := checklist.OpenStore(t.TempDir())
+	store, err := sitestore.OpenStore(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -31,11 +31,6 @@ var fakeKind = connectors.Kind{
 }
 
 func TestAFailedConnectionSaysWhatToTryAndNeverShowsTheSecret(t *testing.T) {
-	stored := map[string]string{}
-	oldSet := secretSet
-	secretSet = func(site, kind, secret string) error { stored[site+"/"+kind] = secret; return nil }
-	t.Cleanup(func() { secretSet = oldSet })
-
 	h := newHarness(t, false, 80, 24)
 	h.press("n")
 	h.typeText("Acme Dental")

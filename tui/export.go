@@ -12,6 +12,7 @@ import (
 	"charm.land/huh/v2"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/sitestore"
 )
 
 // exportScreen writes the report files the user picks into a folder.
@@ -109,7 +110,7 @@ func (e *exportScreen) start() tea.Cmd {
 				return exportedMsg{op: id, paths: paths, err: err}
 			}
 			path := filepath.Join(folder, fileStem(a)+"."+f.ext)
-			if err := checklist.WriteFileAtomic(path, func(w io.Writer) error { return f.write(w, a, job) }); err != nil {
+			if err := sitestore.WriteFileAtomic(path, func(w io.Writer) error { return f.write(w, a, job) }); err != nil {
 				return exportedMsg{op: id, paths: paths, err: fmt.Errorf("Could not write %s: %w", path, err)}
 			}
 			paths = append(paths, path)

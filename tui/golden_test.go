@@ -11,6 +11,7 @@ import (
 // smallest supported window and a roomier one. Run `go test ./tui -update`
 // after a deliberate change and read the diff.
 func TestGolden(t *testing.T) {
+	t.Parallel()
 	screens := []struct {
 		name string
 		demo bool
@@ -39,6 +40,7 @@ func TestGolden(t *testing.T) {
 // TestGoldenFiles keeps the screens that read a file: the leavers report, the
 // matches to confirm, the call records found and a certificate to trust.
 func TestGoldenFiles(t *testing.T) {
+	t.Parallel()
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		name := func(s string) string { return fmt.Sprintf("%s-%dx%d", s, size[0], size[1]) }
 		t.Run(name("leavers"), func(t *testing.T) {

@@ -2,12 +2,16 @@ package tui
 
 import (
 	"fmt"
-	"github.com/ringfence/ringfence/connectors/all"
 	"reflect"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 	"time"
+
+	"github.com/ringfence/ringfence/checklist/sitestore"
+	"github.com/ringfence/ringfence/connectors/all"
+	"github.com/ringfence/ringfence/connectors/secrets"
 
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
@@ -20,7 +24,7 @@ import (
 var fixedNow = time.Date(2026, 11, 20, 9, 30, 0, 0, time.UTC)
 
 // putAudit saves a as a new audit of its site.
-func putAudit(t testing.TB, store *checklist.Store, a *checklist.Audit) error {
+func putAudit(t testing.TB, store *sitestore.Store, a *checklist.Audit) error {
 	t.Helper()
 	_, err := store.StartAudit(a.Site, func(checklist.Site, *checklist.Audit) (*checklist.Audit, error) { return a, nil })
 	return err
@@ -29,24 +33,31 @@ func putAudit(t testing.TB, store *checklist.Store, a *checklist.Audit) error {
 type harness struct {
 	t     testing.TB
 	app   *app
-	store *checklist.Store
+	store *sitestore.Store
 	quit  bool
+	// cmdDeadline is how long one command may run before the test fails;
+	// zero means defaultCmdDeadline.
+	cmdDeadline time.Duration
 }
+
+// defaultCmdDeadline guards against a command that never returns. It is not
+// a speed check: every command here finishes in far less.
+const defaultCmdDeadline = 10 * time.Second
 
 // testKinds is the built-in connectors plus the fakes the tests connect to.
 var testKinds = append(all.Kinds(), fakeKind, certKind, orderKind)
 
 func newHarness(t testing.TB, demo bool, w, h int) *harness {
 	t.Helper()
-	store, err := checklist.OpenStore(t.TempDir())
+	store, err := sitestore.OpenStore(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
 	return newHarnessWithStore(t, store, demo, w, h)
 }
 
-func newHarnessWithStore(t testing.TB, store *checklist.Store, demo bool, w, h int) *harness {
-	opts := Options{Store: store, Connectors: testKinds, Catalogue: checklist.Builtin(), Now: func() time.Time { return fixedNow }, StartDemo: demo}
+func newHarnessWithStore(t testing.TB, store *sitestore.Store, demo bool, w, h int) *harness {
+	opts := Options{Store: store, Connectors: testKinds, Secrets: noKeyring{}, Catalogue: checklist.Builtin(), Now: func() time.Time { return fixedNow }, StartDemo: demo}
 	hs := &harness{t: t, app: newApp(t.Context(), opts, false), store: store}
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	hs.run(hs.app.Init())
@@ -96,14 +107,26 @@ func (h *harness) exec(cmd tea.Cmd) tea.Msg {
 	if isTimer(cmd) {
 		return nil
 	}
+	deadline := h.cmdDeadline
+	if deadline == 0 {
+		deadline = defaultCmdDeadline
+	}
 	done := make(chan tea.Msg, 1)
 	go func() { done <- cmd() }()
+	timer := time.NewTimer(deadline)
+	defer timer.Stop()
 	select {
 	case msg := <-done:
 		return msg
-	case <-time.After(5 * time.Second):
+	case <-timer.C:
+		h.t.Helper()
+		h.t.Fatalf("the command %s did not return within %s", cmdName(cmd), deadline)
 		return nil
 	}
+}
+
+func cmdName(cmd tea.Cmd) string {
+	return runtime.FuncForPC(reflect.ValueOf(cmd).Pointer()).Name()
 }
 
 // press sends keys by name: "enter", "down", "esc", "ctrl+c", or a letter.
@@ -161,3 +184,42 @@ func isTimer(cmd tea.Cmd) bool {
 	name := runtime.FuncForPC(reflect.ValueOf(cmd).Pointer()).Name()
 	return strings.HasPrefix(name, "charm.land/bubbletea/v2.Tick") || strings.Contains(name, "/cursor.")
 }
+
+// noKeyring is a computer with no keyring, the way the tests run headless:
+// the app's tests never read or write the keyring of the machine they run on.
+type noKeyring struct{}
+
+func (noKeyring) Get(string, string) (string, error) { return "", secrets.ErrUnavailable }
+
+func (noKeyring) Set(string, string, string) error { return secrets.ErrUnavailable }
+
+func (noKeyring) FromEnv() (string, bool) { return "", false }
+
+// fakeKeyring is a keyring of the test's own, with RINGFENCE_SECRET read from
+// env rather than the process.
+type fakeKeyring struct {
+	mu     sync.Mutex
+	stored map[string]string
+	env    string
+}
+
+func (k *fakeKeyring) Get(site, connector string) (string, error) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if s, ok := k.stored[site+"/"+connector]; ok {
+		return s, nil
+	}
+	return "", secrets.ErrNotFound
+}
+
+func (k *fakeKeyring) Set(site, connector, secret string) error {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if k.stored == nil {
+		k.stored = map[string]string{}
+	}
+	k.stored[site+"/"+connector] = secret
+	return nil
+}
+
+func (k *fakeKeyring) FromEnv() (string, bool) { return k.env, k.env != "" }

@@ -10,13 +10,14 @@ import (
 
 	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/checklist/safetext"
+	"github.com/ringfence/ringfence/checklist/sitestore"
 )
 
 // home lists saved sites and offers a new site or the demo company.
 type home struct {
 	sh       *shared
 	ctx      context.Context
-	sites    []checklist.SiteSummary
+	sites    []sitestore.SiteSummary
 	problems []error
 	loaded   bool
 	list     menu
@@ -205,11 +206,11 @@ type siteChosenMsg struct {
 // siteMenu asks whether to carry on with a site's last audit or start anew.
 type siteMenu struct {
 	sh   *shared
-	site checklist.SiteSummary
+	site sitestore.SiteSummary
 	list menu
 }
 
-func newSiteMenu(sh *shared, s checklist.SiteSummary) *siteMenu {
+func newSiteMenu(sh *shared, s sitestore.SiteSummary) *siteMenu {
 	m := &siteMenu{sh: sh, site: s}
 	m.list.rows = []string{
 		"Carry on with the audit of " + s.LastAudit.Local().Format("2 Jan 2006 15:04"),

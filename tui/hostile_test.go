@@ -10,6 +10,7 @@ import (
 
 	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/checklist/safetext/hostile"
+	"github.com/ringfence/ringfence/checklist/sitestore"
 	"github.com/ringfence/ringfence/connectors/demo"
 )
 
@@ -17,10 +18,10 @@ import (
 // name it shows (extensions, staff, phones, the phone system's version, action
 // owners), a previous audit to compare with, and a second site saved by hand
 // with a hostile name of its own.
-func hostileStore(t *testing.T) *checklist.Store {
+func hostileStore(t *testing.T) *sitestore.Store {
 	t.Helper()
 	dir := t.TempDir()
-	store, err := checklist.OpenStore(dir)
+	store, err := sitestore.OpenStore(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,6 +101,7 @@ func hostileLists(t *testing.T) (staff, calls string) {
 // escape sequences allowed are the colours and weights of the app's own
 // styles. A new screen is one more row.
 func TestHostileTextNeverReachesTheScreen(t *testing.T) {
+	t.Parallel()
 	store := hostileStore(t)
 	staff, calls := hostileLists(t)
 	site := []string{"enter", "enter"} // the site, then carry on with its audit

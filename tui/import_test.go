@@ -33,7 +33,7 @@ func TestAnImportShowsSkippedRowsAndTheLineCount(t *testing.T) {
 	h.mustSee("phones.csv: skipped line 3")
 	h.mustSee("phones.csv: 2 lines read below the header on line 1: 1 used, 1 skipped")
 	// Line for line what the command line prints.
-	res, err := fetchInventory(t.Context(), testKinds, site, "", fixedNow, nil)
+	res, err := fetchInventory(t.Context(), testKinds, noKeyring{}, site, "", fixedNow, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,12 +72,9 @@ var (
 // A secret given for this run (RINGFENCE_SECRET) wins over the keyring, in the
 // app as on the command line.
 func TestTheSecretGivenForThisRunWinsOverTheKeyring(t *testing.T) {
-	old := secretGet
-	secretGet = func(string, string) (string, error) { return "from-keyring", nil }
-	t.Cleanup(func() { secretGet = old })
-	t.Setenv("RINGFENCE_SECRET", "from-env")
+	keys := &fakeKeyring{stored: map[string]string{"Acme/tuiorder": "from-keyring"}, env: "from-env"}
 	site := checklist.Site{Name: "Acme", Connector: checklist.ConnectorSettings{Kind: "tuiorder", URL: "https://pbx.example"}}
-	if _, err := fetchInventory(t.Context(), testKinds, site, "", fixedNow, nil); err != nil {
+	if _, err := fetchInventory(t.Context(), testKinds, keys, site, "", fixedNow, nil); err != nil {
 		t.Fatal(err)
 	}
 	orderRecorder.mu.Lock()

@@ -14,6 +14,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/checklist/reconcile"
 	"github.com/ringfence/ringfence/checklist/safetext"
 	"github.com/ringfence/ringfence/connectors/hrlist"
@@ -62,7 +63,7 @@ type lineRow struct {
 type staffReadMsg struct {
 	op      int
 	path    string
-	staff   []checklist.StaffMember
+	staff   []inventory.StaffMember
 	skipped []hrlist.RowError
 	err     error
 }
@@ -80,7 +81,7 @@ func (s *leaversScreen) audit() *checklist.Audit { return s.sh.sess.audit }
 
 func (s *leaversScreen) hasStaff() bool {
 	inv := &s.audit().Inventory
-	return inv.Has(checklist.FacetStaff) && len(inv.Staff) > 0
+	return inv.Has(inventory.FacetStaff) && len(inv.Staff) > 0
 }
 
 func (s *leaversScreen) askFile() tea.Cmd {

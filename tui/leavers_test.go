@@ -12,7 +12,9 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/checklist/reconcile"
+	"github.com/ringfence/ringfence/checklist/sitestore"
 )
 
 // writeFile puts a test file in a temporary folder and returns its path.
@@ -44,6 +46,7 @@ func result(a *checklist.Audit, id string) checklist.Result {
 }
 
 func TestLeaversShowsTheDemoReportStraightAway(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, true, 80, 24)
 	h.press("r", "l")
 	l, ok := h.top().(*leaversScreen)
@@ -68,6 +71,7 @@ func TestLeaversShowsTheDemoReportStraightAway(t *testing.T) {
 }
 
 func TestImportingAStaffListListsLeftOutRowsAndSettlesMatches(t *testing.T) {
+	t.Parallel()
 	path := writeFile(t, "staff.csv", demoStaffList)
 	h := newHarness(t, true, 80, 24)
 	h.press("l", "i")
@@ -117,20 +121,20 @@ func TestImportingAStaffListListsLeftOutRowsAndSettlesMatches(t *testing.T) {
 
 // smallSite saves a site whose phone system has two extensions and no staff
 // list, so the leaver checks wait for one.
-func smallSite(t *testing.T) *checklist.Store {
+func smallSite(t *testing.T) *sitestore.Store {
 	t.Helper()
-	store, err := checklist.OpenStore(t.TempDir())
+	store, err := sitestore.OpenStore(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := store.CreateSite(checklist.Site{Name: "Acme Dental"}); err != nil {
 		t.Fatal(err)
 	}
-	inv := checklist.Inventory{
-		Source: checklist.SourceInfo{Connector: "test", FetchedAt: fixedNow, Collected: []checklist.Facet{checklist.FacetExtensions}},
-		Extensions: []checklist.Extension{
-			{Number: "101", Name: "Jo Whitaker", Enabled: true, Type: checklist.ExtUser},
-			{Number: "102", Name: "Bob Smith", Enabled: true, Type: checklist.ExtUser},
+	inv := inventory.Inventory{
+		Source: inventory.SourceInfo{Connector: "test", FetchedAt: fixedNow, Collected: []inventory.Facet{inventory.FacetExtensions}},
+		Extensions: []inventory.Extension{
+			{Number: "101", Name: "Jo Whitaker", Enabled: true, Type: inventory.ExtUser},
+			{Number: "102", Name: "Bob Smith", Enabled: true, Type: inventory.ExtUser},
 		},
 	}
 	if err := putAudit(t, store, checklist.NewAudit(checklist.Builtin(), "Acme Dental", inv, nil, fixedNow)); err != nil {
@@ -140,6 +144,7 @@ func smallSite(t *testing.T) *checklist.Store {
 }
 
 func TestASavedSiteAsksForTheStaffListAndSavesEachDecision(t *testing.T) {
+	t.Parallel()
 	store := smallSite(t)
 	h := newHarnessWithStore(t, store, false, 80, 24)
 	h.press("enter", "enter") // the site, then carry on
@@ -195,23 +200,23 @@ func TestASavedSiteAsksForTheStaffListAndSavesEachDecision(t *testing.T) {
 
 // vetsPractice saves a vets' practice whose staff list names only Jo, with
 // four role lines, one line that may be a role line and one stranger.
-func vetsPractice(t *testing.T) *checklist.Store {
+func vetsPractice(t *testing.T) *sitestore.Store {
 	t.Helper()
-	store, err := checklist.OpenStore(t.TempDir())
+	store, err := sitestore.OpenStore(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := store.CreateSite(checklist.Site{Name: "Vets"}); err != nil {
 		t.Fatal(err)
 	}
-	inv := checklist.Inventory{
-		Source: checklist.SourceInfo{Connector: "test", FetchedAt: fixedNow, Collected: []checklist.Facet{checklist.FacetExtensions}},
+	inv := inventory.Inventory{
+		Source: inventory.SourceInfo{Connector: "test", FetchedAt: fixedNow, Collected: []inventory.Facet{inventory.FacetExtensions}},
 	}
 	for _, e := range [][2]string{{"200", "Jo Whitaker"}, {"201", "Pharmacy"}, {"202", "On-call Vet"}, {"203", "Kennels"},
 		{"204", "Maintenance Hotline"}, {"205", "Rose Room"}, {"206", "Sam Thompson"}} {
-		inv.Extensions = append(inv.Extensions, checklist.Extension{Number: e[0], Name: e[1], Enabled: true, Type: checklist.ExtUser})
+		inv.Extensions = append(inv.Extensions, inventory.Extension{Number: e[0], Name: e[1], Enabled: true, Type: inventory.ExtUser})
 	}
-	inv = checklist.WithStaff(inv, []checklist.StaffMember{{Name: "Jo Whitaker"}})
+	inv = checklist.WithStaff(inv, []inventory.StaffMember{{Name: "Jo Whitaker"}})
 	if err := putAudit(t, store, checklist.NewAudit(checklist.Builtin(), "Vets", inv, nil, fixedNow)); err != nil {
 		t.Fatal(err)
 	}
@@ -219,6 +224,7 @@ func vetsPractice(t *testing.T) *checklist.Store {
 }
 
 func TestLeaversSetsRoleLinesApartAndMarksLines(t *testing.T) {
+	t.Parallel()
 	store := vetsPractice(t)
 	h := newHarnessWithStore(t, store, false, 80, 24)
 	h.press("enter", "enter", "l")
@@ -272,6 +278,7 @@ func TestLeaversSetsRoleLinesApartAndMarksLines(t *testing.T) {
 
 // TestGoldenLeaverLines keeps the vets' practice report and its lines to mark.
 func TestGoldenLeaverLines(t *testing.T) {
+	t.Parallel()
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		t.Run(fmt.Sprintf("report-%dx%d", size[0], size[1]), func(t *testing.T) {
 			h := newHarnessWithStore(t, vetsPractice(t), false, size[0], size[1])

@@ -165,14 +165,14 @@ func (s *newSite) site() (checklist.Site, string) {
 
 func (s *newSite) testConnection() tea.Cmd {
 	site, secret := s.site()
-	kind, reg := s.kind, s.sh.opts.Connectors
+	kind, reg, keys := s.kind, s.sh.opts.Connectors, s.sh.opts.Secrets
 	ctx, tick := s.op.start(s.ctx, "Connecting to "+kind.Title+"…")
 	id, progress := s.op.id, s.op.reporter()
 	s.step, s.refused = stepTesting, false
 	return tea.Batch(tick, func() tea.Msg {
 		ctx, cancel := context.WithTimeout(ctx, connectTimeout)
 		defer cancel()
-		if err := connectors.Try(ctx, reg, site, connectors.Secrets{ThisRun: secret, Keyring: secretGet}, progress); err != nil {
+		if err := connectors.Try(ctx, reg, site, connectors.Secrets{ThisRun: secret, Keyring: keys}, progress); err != nil {
 			return opFailedMsg{op: id, err: err}
 		}
 		return connectedMsg{op: id}
@@ -183,7 +183,7 @@ func (s *newSite) testConnection() tea.Cmd {
 // secret it is kept in memory for this run, and the user is told.
 func (s *newSite) create() tea.Cmd {
 	site, secret := s.site()
-	store := s.sh.opts.Store
+	store, keys := s.sh.opts.Store, s.sh.opts.Secrets
 	_, tick := s.op.start(s.ctx, "Saving "+site.Name+"…")
 	id := s.op.id
 	s.step = stepCreating
@@ -193,7 +193,7 @@ func (s *newSite) create() tea.Cmd {
 		}
 		msg := siteCreatedMsg{op: id, name: site.Name}
 		if secret != "" {
-			if err := secretSet(site.Name, site.Connector.Kind, secret); err != nil {
+			if err := keys.Set(site.Name, site.Connector.Kind, secret); err != nil {
 				msg.secret = secret
 				msg.note = "Your system keyring cannot be reached, so the secret is kept for this run only. You will be asked for it next time."
 			}

@@ -9,6 +9,7 @@ import (
 )
 
 func TestOperationShowsHowFarAFetchHasGot(t *testing.T) {
+	t.Parallel()
 	op := newOperation()
 	op.start(context.Background(), "Reading the phone system…")
 	st := newStyles(false, true)

@@ -9,7 +9,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/checklist/safetext"
+	"github.com/ringfence/ringfence/checklist/sitestore"
 	"github.com/ringfence/ringfence/connectors"
 	"github.com/ringfence/ringfence/connectors/demo"
 )
@@ -17,7 +19,7 @@ import (
 // Messages that carry the results of background work back to Update.
 type (
 	sitesMsg struct {
-		sites    []checklist.SiteSummary
+		sites    []sitestore.SiteSummary
 		problems []error
 	}
 	sessionMsg struct {
@@ -45,7 +47,7 @@ type (
 	}
 )
 
-func loadSites(store *checklist.Store) tea.Cmd {
+func loadSites(store *sitestore.Store) tea.Cmd {
 	return func() tea.Msg {
 		sites, problems := store.Sites()
 		return sitesMsg{sites: sites, problems: problems}
@@ -87,11 +89,11 @@ func (e *errNeedSecret) Error() string { return e.reason }
 // returns an empty inventory for sites audited from answers alone.
 // connectors.Open decides where the secret comes from, as it does for the
 // command line.
-func fetchInventory(ctx context.Context, reg connectors.Registry, site checklist.Site, secret string, now time.Time, progress func(connectors.Progress)) (connectors.Result, error) {
+func fetchInventory(ctx context.Context, reg connectors.Registry, keys Secrets, site checklist.Site, secret string, now time.Time, progress func(connectors.Progress)) (connectors.Result, error) {
 	if site.Connector.Kind == "" {
-		return connectors.Result{Inventory: checklist.Inventory{Source: checklist.SourceInfo{Connector: "answers only", FetchedAt: now}}}, nil
+		return connectors.Result{Inventory: inventory.Inventory{Source: inventory.SourceInfo{Connector: "answers only", FetchedAt: now}}}, nil
 	}
-	src, err := connectors.Open(reg, site, connectors.Secrets{ThisRun: secret, Keyring: secretGet})
+	src, err := connectors.Open(reg, site, connectors.Secrets{ThisRun: secret, Keyring: keys})
 	var need *connectors.NeedSecretError
 	if errors.As(err, &need) {
 		return connectors.Result{}, &errNeedSecret{kind: need.Kind, reason: secretProblem(need.Err)}
@@ -105,7 +107,7 @@ func fetchInventory(ctx context.Context, reg connectors.Registry, site checklist
 // openSite claims a saved site for this window and either carries on with its
 // latest audit or, when fresh is set or there is none, reads the phone system
 // again and starts a new audit that keeps the earlier answers and decisions.
-func openSite(ctx context.Context, reg connectors.Registry, store *checklist.Store, cat *checklist.Catalogue, name string, fresh bool, secret string, now time.Time, progress func(connectors.Progress)) (_ *session, err error) {
+func openSite(ctx context.Context, reg connectors.Registry, keys Secrets, store *sitestore.Store, cat *checklist.Catalogue, name string, fresh bool, secret string, now time.Time, progress func(connectors.Progress)) (_ *session, err error) {
 	site, err := store.Site(name)
 	if err != nil {
 		return nil, err
@@ -139,7 +141,7 @@ func openSite(ctx context.Context, reg connectors.Registry, store *checklist.Sto
 		sess.audit, sess.previous = latest, before
 		return sess, nil
 	}
-	res, err := fetchInventory(ctx, reg, site, secret, now, progress)
+	res, err := fetchInventory(ctx, reg, keys, site, secret, now, progress)
 	if err != nil {
 		return nil, err
 	}
@@ -158,9 +160,9 @@ func openSite(ctx context.Context, reg connectors.Registry, store *checklist.Sto
 }
 
 func openSiteCmd(op int, ctx context.Context, sh *shared, name string, fresh bool, secret string, progress func(connectors.Progress)) tea.Cmd {
-	store, cat, now, reg := sh.opts.Store, sh.opts.Catalogue, sh.now(), sh.opts.Connectors
+	store, cat, now, reg, keys := sh.opts.Store, sh.opts.Catalogue, sh.now(), sh.opts.Connectors, sh.opts.Secrets
 	return func() tea.Msg {
-		s, err := openSite(ctx, reg, store, cat, name, fresh, secret, now, progress)
+		s, err := openSite(ctx, reg, keys, store, cat, name, fresh, secret, now, progress)
 		var need *errNeedSecret
 		if errors.As(err, &need) {
 			return needSecretMsg{op: op, site: name, kind: need.kind, reason: need.reason}

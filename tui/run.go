@@ -15,12 +15,14 @@ import (
 
 	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/checklist/safetext"
+	"github.com/ringfence/ringfence/checklist/sitestore"
 	"github.com/ringfence/ringfence/connectors"
+	"github.com/ringfence/ringfence/connectors/secrets"
 )
 
 // Options configure Run.
 type Options struct {
-	Store     *checklist.Store // where sites live (never nil)
+	Store     *sitestore.Store // where sites live (never nil)
 	Catalogue *checklist.Catalogue
 	// Connectors are the sources a site can be connected through; the
 	// command line passes the same list it uses itself. Left nil, the app
@@ -29,6 +31,9 @@ type Options struct {
 	Now        func() time.Time
 	StartDemo  bool // open straight on the demo company
 	Accessible bool // screen-reader friendly forms, no decoration
+	// Secrets keeps connector secrets; nil means the system keyring, reading
+	// RINGFENCE_SECRET from this process's environment.
+	Secrets Secrets
 }
 
 // Run runs the app until the user quits. Every change is already saved when
@@ -46,6 +51,9 @@ func run(ctx context.Context, opts Options, in io.Reader, out io.Writer, colour 
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now
+	}
+	if opts.Secrets == nil {
+		opts.Secrets = secrets.Keyring{Getenv: os.Getenv}
 	}
 	m := newApp(ctx, opts, colour)
 	popts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithInput(in), tea.WithOutput(out)}
@@ -74,7 +82,7 @@ func run(ctx context.Context, opts Options, in io.Reader, out io.Writer, colour 
 	return nil
 }
 
-func farewell(sess *session, store *checklist.Store) string {
+func farewell(sess *session, store *sitestore.Store) string {
 	switch {
 	case sess == nil:
 		return "Nothing to save. Nothing on any phone system was changed."

@@ -19,6 +19,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/sitestore"
 )
 
 // These tests race the app, running in a second process, against the real
@@ -37,14 +38,14 @@ func TestHelperAppWindow(t *testing.T) {
 		t.Skip("run as a child process by the save race tests")
 	}
 	say := func(format string, args ...any) { fmt.Printf("APP "+format+"\n", args...) }
-	store, err := checklist.OpenStore(os.Getenv("RINGFENCE_APPRACE_DIR"))
+	store, err := sitestore.OpenStore(os.Getenv("RINGFENCE_APPRACE_DIR"))
 	if err != nil {
 		say("error %v", err)
 		return
 	}
 	cat := checklist.Builtin()
 	now := time.Now().UTC().Truncate(time.Second)
-	sess, err := openSite(t.Context(), testKinds, store, cat, raceSite, false, "", now, nil)
+	sess, err := openSite(t.Context(), testKinds, noKeyring{}, store, cat, raceSite, false, "", now, nil)
 	if err != nil {
 		say("error %v", err)
 		return
@@ -278,19 +279,19 @@ func raceCalls() string {
 }
 
 // raceSetup makes a site with one audit made from answers alone.
-func raceSetup(t *testing.T) (bin, dir string, store *checklist.Store) {
+func raceSetup(t *testing.T) (bin, dir string, store *sitestore.Store) {
 	t.Helper()
 	bin, dir = buildRingfence(t), t.TempDir()
 	runCLI(t, bin, dir, "sites", "add", raceSite)
 	runCLI(t, bin, dir, "audit", "--site", raceSite)
-	store, err := checklist.OpenStore(dir)
+	store, err := sitestore.OpenStore(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return bin, dir, store
 }
 
-func latestAudit(t *testing.T, store *checklist.Store) *checklist.Audit {
+func latestAudit(t *testing.T, store *sitestore.Store) *checklist.Audit {
 	t.Helper()
 	a, err := store.LatestAudit(raceSite)
 	if err != nil || a == nil {
@@ -459,7 +460,7 @@ func TestRaceSitesAddWithNamesThatDifferInCase(t *testing.T) {
 		if len(added) != 1 {
 			t.Fatalf("round %d: %d commands said they added the site (%q); one was lost", round, len(added), added)
 		}
-		store, err := checklist.OpenStore(dir)
+		store, err := sitestore.OpenStore(dir)
 		if err != nil {
 			t.Fatal(err)
 		}

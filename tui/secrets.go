@@ -6,13 +6,14 @@ import (
 	"github.com/ringfence/ringfence/connectors/secrets"
 )
 
-// These wrap the keyring so that the rest of the app never touches it
-// directly and tests can swap it out. Where RINGFENCE_SECRET fits in is
-// decided by connectors.Open, for the app and the command line alike.
-var (
-	secretGet = secrets.Get
-	secretSet = secrets.Set
-)
+// Secrets is where the app keeps connector secrets: the system keyring when
+// the program runs, a stand-in of the test's own in tests. Where
+// RINGFENCE_SECRET fits in is decided by connectors.Open, for the app and the
+// command line alike.
+type Secrets interface {
+	secrets.Store
+	Set(site, connector, secret string) error
+}
 
 // secretProblem says in plain words why a saved secret could not be used.
 func secretProblem(err error) string {

@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/sitestore"
 )
 
 // shared is what every screen may read: options, styles, keys and the audit
@@ -32,7 +33,7 @@ func (sh *shared) now() time.Time { return sh.opts.Now() }
 type session struct {
 	audit    *checklist.Audit
 	site     *checklist.Site // nil for the demo company until saved as a site
-	claim    *checklist.SiteClaim
+	claim    *sitestore.SiteClaim
 	previous *checklist.Audit // the audit before this one, for comparing
 	demo     bool
 	// secret is a connector secret given for this run only, when the keyring
@@ -125,7 +126,7 @@ func (e *changeError) Unwrap() error { return e.err }
 // disk and returns that audit as saved; nil when there was nothing to save. If
 // the save itself fails, the changes stay queued and the next flush tries them
 // again.
-func (s *saver) flush(store *checklist.Store, site string) (*checklist.Audit, error) {
+func (s *saver) flush(store *sitestore.Store, site string) (*checklist.Audit, error) {
 	s.flushing.Lock()
 	defer s.flushing.Unlock()
 	s.mu.Lock()

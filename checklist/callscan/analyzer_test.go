@@ -19,6 +19,7 @@ func analyse(cfg Config, calls []inventory.Call) ([]Incident, *Analyzer) {
 }
 
 func TestCleanRecordsRaiseNothing(t *testing.T) {
+	t.Parallel()
 	calls := ordinaryCalls(250, 30, 7)
 	incs, a := analyse(cleanConfig(), calls)
 	for _, inc := range incs {
@@ -30,6 +31,7 @@ func TestCleanRecordsRaiseNothing(t *testing.T) {
 }
 
 func TestCleanRecordsNewestFirstRaiseNothing(t *testing.T) {
+	t.Parallel()
 	calls := ordinaryCalls(60, 30, 8)
 	slices.Reverse(calls)
 	incs, a := analyse(cleanConfig(), calls)
@@ -86,6 +88,7 @@ func byKind(incs []Incident) map[Kind][]Incident {
 }
 
 func TestPlantedIncidentsAreFound(t *testing.T) {
+	t.Parallel()
 	calls, cfg := planted()
 	for _, order := range []string{"oldest first", "newest first"} {
 		t.Run(order, func(t *testing.T) {
@@ -170,6 +173,7 @@ func summary(incs []Incident) []string {
 }
 
 func TestUnknownAllowedListFlagsOnlyHighRisk(t *testing.T) {
+	t.Parallel()
 	calls := []inventory.Call{
 		{Start: time.Date(2026, 3, 2, 11, 0, 0, 0, london), From: "101", To: "0049301234567", Duration: time.Minute},
 		{Start: time.Date(2026, 3, 2, 11, 5, 0, 0, london), From: "101", To: "0053500000712", Duration: time.Minute},
@@ -190,6 +194,7 @@ func TestUnknownAllowedListFlagsOnlyHighRisk(t *testing.T) {
 }
 
 func TestIncomingAndInternalCallsAreNotJudged(t *testing.T) {
+	t.Parallel()
 	at := time.Date(2026, 3, 1, 3, 0, 0, 0, london) // a Sunday night
 	calls := []inventory.Call{
 		{Start: at, From: "09098790123", To: "101", Duration: time.Hour},
@@ -208,6 +213,7 @@ func TestIncomingAndInternalCallsAreNotJudged(t *testing.T) {
 }
 
 func TestBusinessHoursFollowTheSiteClock(t *testing.T) {
+	t.Parallel()
 	h := DefaultHours()
 	c := newClock(h.Location)
 	cases := []struct {
@@ -228,6 +234,7 @@ func TestBusinessHoursFollowTheSiteClock(t *testing.T) {
 }
 
 func TestRowsFarOutOfOrderAreCounted(t *testing.T) {
+	t.Parallel()
 	calls := ordinaryCalls(10, 5, 3)
 	late := calls[0]
 	late.Start = late.Start.Add(-48 * time.Hour)
@@ -240,6 +247,7 @@ func TestRowsFarOutOfOrderAreCounted(t *testing.T) {
 }
 
 func TestIncidentOrderIsTheSameEveryRun(t *testing.T) {
+	t.Parallel()
 	night := time.Date(2026, 11, 7, 1, 0, 0, 0, time.UTC)
 	var calls []inventory.Call
 	// Several extensions ring several high-risk and premium numbers at the same

@@ -6,6 +6,7 @@ import (
 )
 
 func TestParseHours(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		in, want string
 		open     []int // weekdays open, Sunday = 0

@@ -3,6 +3,7 @@ package callscan
 import "testing"
 
 func TestParseNumber(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		raw, outside, national string
 		kind                   numberKind
@@ -38,6 +39,7 @@ func TestParseNumber(t *testing.T) {
 }
 
 func TestRiskKeyPrefersLongestMatch(t *testing.T) {
+	t.Parallel()
 	cases := map[string]string{"18095550123": "1809", "12125550123": "", "252618000240": "252", "447700900123": "", "9411234567": "94"}
 	for digits, want := range cases {
 		if got := riskKey(digits); got != want {
@@ -47,6 +49,7 @@ func TestRiskKeyPrefersLongestMatch(t *testing.T) {
 }
 
 func TestLooksExternal(t *testing.T) {
+	t.Parallel()
 	for from, want := range map[string]bool{"101": false, "2140": false, "01614960000": true, "+3531234567": true, "447700900123": true, "": false} {
 		if got := looksExternal(from); got != want {
 			t.Errorf("looksExternal(%q) = %v, want %v", from, got, want)

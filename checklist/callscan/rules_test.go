@@ -12,6 +12,7 @@ import (
 // networks (+870, +881, +882, +883) are flagged even when nobody has said which
 // countries the business calls.
 func TestSatelliteNumbersAreHighCost(t *testing.T) {
+	t.Parallel()
 	for _, to := range []string{"00870773100000", "+881631234567", "00882161234567", "008835100123456"} {
 		calls := []inventory.Call{{Start: time.Date(2026, 3, 2, 11, 0, 0, 0, london), From: "101", To: to, Duration: 4 * time.Minute, Answered: true}}
 		incs, _ := analyse(Config{}, calls)
@@ -25,6 +26,7 @@ func TestSatelliteNumbersAreHighCost(t *testing.T) {
 // TestCallsOnTheDayOfLeavingAreNotAfterLeaving: someone who leaves on 2 March
 // works that day; only calls from 3 March (UK time) count.
 func TestCallsOnTheDayOfLeavingAreNotAfterLeaving(t *testing.T) {
+	t.Parallel()
 	left := time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC) // as the HR list gives it: a date
 	cfg := Config{Leavers: map[string]time.Time{"290": left}}
 	at := func(d, h, m int) time.Time { return time.Date(2026, 3, d, h, m, 0, 0, london) }
@@ -53,6 +55,7 @@ func TestCallsOnTheDayOfLeavingAreNotAfterLeaving(t *testing.T) {
 // TestAssumedHoursAreSaid: out-of-hours findings made against the default
 // week say so; findings against hours the site gave do not.
 func TestAssumedHoursAreSaid(t *testing.T) {
+	t.Parallel()
 	var calls []inventory.Call
 	for i := 0; i < 4; i++ {
 		calls = append(calls, inventory.Call{Start: time.Date(2026, 3, 7, 10, i, 0, 0, london), From: "101", To: "01614960000", Duration: 10 * time.Minute, Answered: true}) // a Saturday

@@ -8,6 +8,7 @@ import (
 // Every row in the shipped table must be usable: it loads, says where it came
 // from and when it was checked, and each of its versions reads under its scheme.
 func TestShippedTable(t *testing.T) {
+	t.Parallel()
 	list := Advisories()
 	if len(list) == 0 {
 		t.Fatal("no advisories shipped")
@@ -26,6 +27,7 @@ func TestShippedTable(t *testing.T) {
 }
 
 func TestTableKeepsEndOfLifeModels(t *testing.T) {
+	t.Parallel()
 	for _, id := range []string{"cisco-spa300-500", "cisco-spa112", "yealink-t38g"} {
 		found := false
 		for _, a := range Advisories() {
@@ -43,6 +45,7 @@ func TestTableKeepsEndOfLifeModels(t *testing.T) {
 }
 
 func TestAdvisoriesReturnsACopy(t *testing.T) {
+	t.Parallel()
 	list := Advisories()
 	for i := range list {
 		if list[i].ID == "grandstream-gxp16xx" {
@@ -56,6 +59,7 @@ func TestAdvisoriesReturnsACopy(t *testing.T) {
 }
 
 func TestParseTableRejects(t *testing.T) {
+	t.Parallel()
 	const good = `
 - id: a
   kind: device

@@ -64,6 +64,7 @@ func identifyString(s string) (Identity, bool) {
 // A wrong vendor, model or version is worse than none: it passes a phone that
 // should fail, or blames the wrong advisory. Unknowns are allowed and counted.
 func TestUserAgentCorpus(t *testing.T) {
+	t.Parallel()
 	rows := readCorpus(t)
 	if len(rows) < 200 {
 		t.Fatalf("corpus has %d rows; it should hold at least 200 real strings", len(rows))

@@ -6,6 +6,7 @@ import (
 )
 
 func TestJudgeDevice(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name                   string
 		vendor, model, version string
@@ -56,6 +57,7 @@ func TestJudgeDevice(t *testing.T) {
 }
 
 func TestJudgePBX(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, product, version string
 		status                 Status
@@ -90,6 +92,7 @@ func TestJudgePBX(t *testing.T) {
 }
 
 func TestJudgeComponent(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, product, component, version string
 		status                            Status
@@ -122,6 +125,7 @@ func TestJudgeComponent(t *testing.T) {
 }
 
 func TestJudgeSoftphone(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, app, version string
 		status             Status
@@ -168,6 +172,7 @@ func check(t *testing.T, v Verdict, status Status, family, minSafe, reasonHas st
 }
 
 func TestCanonicalVendor(t *testing.T) {
+	t.Parallel()
 	tests := map[string]string{
 		"Polycom":                              "Poly",
 		"HP Poly":                              "Poly",
@@ -193,6 +198,7 @@ func TestCanonicalVendor(t *testing.T) {
 // A verdict's advisory list belongs to the caller: changing it must not change
 // the next verdict.
 func TestVerdictDoesNotShareTheTable(t *testing.T) {
+	t.Parallel()
 	v := JudgeDevice("Grandstream", "GXP1625", "1.0.7.64")
 	v.Advisories[0] = "changed"
 	if again := JudgeDevice("Grandstream", "GXP1625", "1.0.7.64"); again.Advisories[0] != "CVE-2026-2329" {
@@ -218,6 +224,7 @@ func BenchmarkJudgeDevice(b *testing.B) {
 // Being behind the maker's newest build is a verdict of its own, apart from a
 // known flaw and from end of life.
 func TestDeviceClass(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name                           string
 		vendor, model, version, latest string
@@ -247,6 +254,7 @@ func TestDeviceClass(t *testing.T) {
 // Cisco's enterprise (CUCM) firmware and its multiplatform firmware are
 // separate products: an advisory for one must never judge the other.
 func TestCiscoFirmwareFamiliesKeptApart(t *testing.T) {
+	t.Parallel()
 	for _, d := range []struct {
 		model, version string
 		status         Status
@@ -274,6 +282,7 @@ func TestCiscoFirmwareFamiliesKeptApart(t *testing.T) {
 
 // CVE-2024-20378 came out beside CVE-2024-20376 and affects the same releases.
 func TestCiscoMultiplatformAdvisoriesBothListed(t *testing.T) {
+	t.Parallel()
 	found := map[string]bool{}
 	for _, a := range Advisories() {
 		for _, id := range a.Advisories {

@@ -6,6 +6,7 @@ import (
 )
 
 func TestParseUserAgent(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		ua   string
 		want Identity
@@ -68,6 +69,7 @@ func TestParseUserAgent(t *testing.T) {
 }
 
 func TestParseUserAgentUnknown(t *testing.T) {
+	t.Parallel()
 	for _, ua := range []string{
 		"",
 		"   ",
@@ -89,6 +91,7 @@ func TestParseUserAgentUnknown(t *testing.T) {
 // The parsed identity must lead to the right advisory row, or parsing is only
 // half the job.
 func TestParsedUserAgentsReachTheirRows(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		ua, family string
 	}{
@@ -148,6 +151,7 @@ func FuzzParseUserAgent(f *testing.F) {
 }
 
 func TestEveryUserAgentRuleHasHints(t *testing.T) {
+	t.Parallel()
 	if len(uaHints) != len(uaRules) {
 		t.Fatalf("%d hint lists for %d rules: add the new rule's words to uaHints", len(uaHints), len(uaRules))
 	}
@@ -156,6 +160,7 @@ func TestEveryUserAgentRuleHasHints(t *testing.T) {
 // Shapes that were misread or not recognised before: a hardware revision is
 // never the firmware, and a hyphen inside a model is part of the model.
 func TestParseUserAgentRealShapes(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		ua                           string
 		vendor, model, version, kind string
@@ -190,6 +195,7 @@ func TestParseUserAgentRealShapes(t *testing.T) {
 
 // Spreadsheets often put the maker in the Model column and leave Vendor empty.
 func TestIdentifyMakerInsideModel(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		vendor, model, version, ua string
 		want                       Identity

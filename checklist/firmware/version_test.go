@@ -6,6 +6,7 @@ import (
 )
 
 func TestCompare(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		scheme Scheme
 		a, b   string
@@ -50,6 +51,7 @@ func TestCompare(t *testing.T) {
 }
 
 func TestCompareRefuses(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name          string
 		scheme        Scheme

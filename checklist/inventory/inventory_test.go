@@ -3,6 +3,7 @@ package inventory
 import "testing"
 
 func TestDeviceLabel(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		d    Device
 		want string
@@ -19,6 +20,7 @@ func TestDeviceLabel(t *testing.T) {
 }
 
 func TestAddGapWithdrawsTheFacet(t *testing.T) {
+	t.Parallel()
 	inv := &Inventory{Source: SourceInfo{Collected: []Facet{FacetExtensions, FacetTrunks, FacetPBX}}}
 	inv.AddGap(FacetTrunks, "the phone system refused the trunk list (404)")
 	if inv.Has(FacetTrunks) {

@@ -10,6 +10,7 @@ import (
 
 // Failures name the case, never the PIN: test output ends up in CI logs too.
 func TestJudge(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name      string
 		pin, ext  string
@@ -115,6 +116,7 @@ func TestJudge(t *testing.T) {
 // Every vendor default and every common PIN must be caught however it arrives,
 // so a typo in the lists cannot silently let one through.
 func TestListsAreCaught(t *testing.T) {
+	t.Parallel()
 	for pin := range vendorDefaults {
 		if got := Judge(pin, "201"); got.Verdict != Default {
 			t.Errorf("a vendor default (length %d) judged %s", len(pin), got.Verdict)
@@ -133,6 +135,7 @@ func TestListsAreCaught(t *testing.T) {
 // No reason may carry a PIN or its digits: reasons are constants, and apart from
 // the minimum length they contain no digit at all.
 func TestReasonsHoldNoDigits(t *testing.T) {
+	t.Parallel()
 	for _, r := range reasons {
 		if r == ReasonShort {
 			continue
@@ -147,6 +150,7 @@ func TestReasonsHoldNoDigits(t *testing.T) {
 }
 
 func TestEveryFourDigitPIN(t *testing.T) {
+	t.Parallel()
 	verdicts := map[Verdict]int{}
 	for n := range 10000 {
 		pin := fmt.Sprintf("%04d", n)

@@ -10,6 +10,7 @@ import (
 // TestCallsOnTheLeavingDayDoNotCount: the last working day is not "after
 // leaving"; the next day, UK time, is.
 func TestCallsOnTheLeavingDayDoNotCount(t *testing.T) {
+	t.Parallel()
 	inv, staff := brightwater()
 	var left time.Time
 	for _, s := range staff {

@@ -13,6 +13,7 @@ import (
 var now = time.Date(2026, 3, 22, 12, 0, 0, 0, time.UTC)
 
 func TestMatchingRules(t *testing.T) {
+	t.Parallel()
 	staff := []inventory.StaffMember{
 		{Name: "Robert Jones", Email: "robert.jones@example.co.uk"},
 		{Name: "Hartley, Zoë", Email: "zoe.hartley@example.co.uk"},
@@ -100,6 +101,7 @@ func brightwater() (*inventory.Inventory, []inventory.StaffMember) {
 }
 
 func TestReconcileFindsTheLeaverAndEverythingLive(t *testing.T) {
+	t.Parallel()
 	inv, staff := brightwater()
 	rep := Reconcile(inv, staff, nil, now)
 	if len(rep.Leavers) != 1 {
@@ -140,6 +142,7 @@ func TestReconcileFindsTheLeaverAndEverythingLive(t *testing.T) {
 }
 
 func TestDecisionsOverrideMatches(t *testing.T) {
+	t.Parallel()
 	inv, staff := brightwater()
 	rep := Reconcile(inv, staff, Decisions{
 		"217": {Verdict: Confirm},
@@ -170,6 +173,7 @@ func TestDecisionsOverrideMatches(t *testing.T) {
 }
 
 func TestPossibleMatchesWaitForAPerson(t *testing.T) {
+	t.Parallel()
 	inv := &inventory.Inventory{Extensions: []inventory.Extension{{Number: "301", Name: "G Pryce", Type: inventory.ExtUser, Enabled: true}}}
 	staff := []inventory.StaffMember{{Name: "Gareth Pryce", Left: now.AddDate(0, 0, -10)}}
 	rep := Reconcile(inv, staff, nil, now)

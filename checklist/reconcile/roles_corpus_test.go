@@ -206,6 +206,7 @@ func corpusOutcome(rep Report, number string) string {
 // so that count must be zero; a role line taken for a person, or sent to the
 // user to confirm, only costs the user a key press.
 func TestRoleLineCorpus(t *testing.T) {
+	t.Parallel()
 	inv := &inventory.Inventory{}
 	for _, l := range roleCorpus {
 		inv.Extensions = append(inv.Extensions, inventory.Extension{Number: l.number, Name: l.name, Type: inventory.ExtUser, Enabled: true})
@@ -263,6 +264,7 @@ func countOutcome(rep Report, outcome string) int {
 }
 
 func TestCorpusNumbersAreUnique(t *testing.T) {
+	t.Parallel()
 	seen := map[string]bool{}
 	for _, l := range roleCorpus {
 		if seen[l.number] {
@@ -273,6 +275,7 @@ func TestCorpusNumbersAreUnique(t *testing.T) {
 }
 
 func TestWordListsDoNotOverlap(t *testing.T) {
+	t.Parallel()
 	for w := range roleWords {
 		if givenNames[w] {
 			t.Errorf("%q is both a role word and a given name; a person called it would be hidden", w)

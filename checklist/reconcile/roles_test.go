@@ -27,6 +27,7 @@ kitchen post law head steward driver nurse doctor guest small north plant senior
 // systems show them and checks that none is ever set apart as a role line,
 // however it is written or whatever note is beside it.
 func TestNoPersonIsTakenForARoleLine(t *testing.T) {
+	t.Parallel()
 	var firsts []string
 	for n := range givenNames {
 		firsts = append(firsts, n)
@@ -69,6 +70,7 @@ func TestNoPersonIsTakenForARoleLine(t *testing.T) {
 }
 
 func TestClassifyLineRules(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		number, name string
 		want         lineKind
@@ -105,6 +107,7 @@ func TestClassifyLineRules(t *testing.T) {
 }
 
 func TestMarkingALineOverridesItsName(t *testing.T) {
+	t.Parallel()
 	inv := &inventory.Inventory{Extensions: []inventory.Extension{
 		{Number: "201", Name: "Pharmacy", Type: inventory.ExtUser, Enabled: true},
 		{Number: "202", Name: "Sam Thompson", Type: inventory.ExtUser, Enabled: true},

@@ -11,8 +11,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/checklist/callscan"
+	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/connectors/tabular"
 )
 
@@ -22,6 +22,7 @@ import (
 // It takes a minute or so on two cores, so it runs only when
 // RINGFENCE_BIG_CDR=1 is set.
 func TestTwoGigabytesStreamInBoundedMemory(t *testing.T) {
+	t.Parallel()
 	if os.Getenv("RINGFENCE_BIG_CDR") == "" {
 		t.Skip("set RINGFENCE_BIG_CDR=1 to stream a 2 GB call record file through the analysis")
 	}
@@ -31,7 +32,7 @@ func TestTwoGigabytesStreamInBoundedMemory(t *testing.T) {
 	var peakHeap, peakSys uint64
 	var ms runtime.MemStats
 	n := 0
-	st, rows, err := Scan(gen, "big.csv", Layout{}, func(c checklist.Call) error {
+	st, rows, err := Scan(gen, "big.csv", Layout{}, func(c inventory.Call) error {
 		a.Add(c)
 		if n++; n%(1<<20) == 0 {
 			runtime.ReadMemStats(&ms)
@@ -120,7 +121,7 @@ func BenchmarkScanAnalyse1M(b *testing.B) {
 			b.Fatal(err)
 		}
 		a := callscan.New(callscan.Config{AllowedCountries: []string{"33"}})
-		st, _, err := Scan(f, "Master.csv", Layout{}, func(c checklist.Call) error { a.Add(c); return nil })
+		st, _, err := Scan(f, "Master.csv", Layout{}, func(c inventory.Call) error { a.Add(c); return nil })
 		f.Close()
 		if err != nil || st.Calls != 1_000_000 {
 			b.Fatalf("%v %+v", err, st)
@@ -142,7 +143,7 @@ func BenchmarkScanAnalyseConcurrently1M(b *testing.B) {
 			b.Fatal(err)
 		}
 		a := callscan.New(callscan.Config{AllowedCountries: []string{"33"}})
-		st, _, err := ScanConcurrently(f, "Master.csv", Layout{}, func(c checklist.Call) error { a.Add(c); return nil })
+		st, _, err := ScanConcurrently(f, "Master.csv", Layout{}, func(c inventory.Call) error { a.Add(c); return nil })
 		f.Close()
 		if err != nil || st.Calls != 1_000_000 {
 			b.Fatalf("%v %+v", err, st)
@@ -235,7 +236,7 @@ func BenchmarkSingleLine300MB(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		st, rows, err := Scan(in, "one-line.csv", Layout{}, func(checklist.Call) error { return nil })
+		st, rows, err := Scan(in, "one-line.csv", Layout{}, func(inventory.Call) error { return nil })
 		in.Close()
 		close(stop)
 		peak := <-sampled

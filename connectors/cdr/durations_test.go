@@ -10,6 +10,7 @@ import (
 // a real call. Each must be skipped with its line and a reason, never turned
 // into negative or absurd minutes.
 func TestImpossibleDurationsAreRefused(t *testing.T) {
+	t.Parallel()
 	body := "calldate,src,dst,billsec,disposition\n" +
 		"2026-03-05 10:00:00,101,01614960000,60,ANSWERED\n" +
 		"2026-03-05 10:01:00,101,01614960000,NaN,ANSWERED\n" +
@@ -48,6 +49,7 @@ func TestImpossibleDurationsAreRefused(t *testing.T) {
 // TestAnsweredAndEndTimesCannotMakeAnAbsurdCall covers the 3CX CDR, where talk
 // time is worked out from two timestamps.
 func TestAnsweredAndEndTimesCannotMakeAnAbsurdCall(t *testing.T) {
+	t.Parallel()
 	body := "historyid,callid,duration,time-start,time-answered,time-end,reason-terminated,from-no,to-no,from-dn,to-dn,dial-no\n" +
 		"1,a,,2026-03-05 01:33:00,2026-03-05 01:33:06,2026-03-09 02:20:36,TerminatedBySrc,214,0053500000712,214,10000,0053500000712\n"
 	_, st, rows, err := collect(t, body, Layout{})

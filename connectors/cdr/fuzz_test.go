@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
 // FuzzScan feeds the reader arbitrary files in every layout: it must never
@@ -33,7 +33,7 @@ func FuzzScan(f *testing.F) {
 			layout.Map = &m
 		}
 		calls := 0
-		st, rows, err := Scan(strings.NewReader(body), "fuzz.csv", layout, func(c checklist.Call) error {
+		st, rows, err := Scan(strings.NewReader(body), "fuzz.csv", layout, func(c inventory.Call) error {
 			if c.Start.IsZero() {
 				t.Fatalf("call without a start time: %+v", c)
 			}

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
 // The files in testdata/layouts are built from each vendor's documented
@@ -48,15 +48,15 @@ import (
 //     start_stamp, answer_stamp, end_stamp, duration, billsec, hangup_cause,
 //     uuid, bleg_uuid, accountcode, read_codec, write_codec. No header row.
 
-func scanFile(t *testing.T, name string) ([]checklist.Call, Stats, []RowError) {
+func scanFile(t *testing.T, name string) ([]inventory.Call, Stats, []RowError) {
 	t.Helper()
 	f, err := os.Open(filepath.Join("testdata", "layouts", name))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	var calls []checklist.Call
-	st, rows, err := Scan(f, name, Layout{}, func(c checklist.Call) error {
+	var calls []inventory.Call
+	st, rows, err := Scan(f, name, Layout{}, func(c inventory.Call) error {
 		calls = append(calls, c)
 		return nil
 	})
@@ -70,6 +70,7 @@ func scanFile(t *testing.T, name string) ([]checklist.Call, Stats, []RowError) {
 }
 
 func TestVendorLayouts(t *testing.T) {
+	t.Parallel()
 	type want struct {
 		from, to string
 		start    time.Time
@@ -134,6 +135,7 @@ func TestVendorLayouts(t *testing.T) {
 // ("03/05/2026") follow the order a later row proves ("03/13/2026" can only be
 // 13 March), not a guess made row by row.
 func TestDateOrderIsDecidedForTheWholeFile(t *testing.T) {
+	t.Parallel()
 	calls, st, _ := scanFile(t, "yeastar-month-first.csv")
 	if st.DateOrder != "month first" || st.DateOrderAssumed {
 		t.Errorf("date order %q (assumed %v), want month first, proven", st.DateOrder, st.DateOrderAssumed)
@@ -162,6 +164,7 @@ func TestDateOrderIsDecidedForTheWholeFile(t *testing.T) {
 // TestHeaderlessDetectionIsStable: the first rows of the other layouts are not
 // taken for one another.
 func TestHeaderlessDetectionIsStable(t *testing.T) {
+	t.Parallel()
 	first := map[string]Format{masterCSV: Asterisk}
 	for _, f := range []struct {
 		file   string

@@ -4,7 +4,7 @@ import (
 	"io"
 	"sync/atomic"
 
-	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
 // batchSize is how many calls travel together between the reading and the
@@ -17,11 +17,11 @@ const batchSize = 4096
 // one core. fn sees every call in file order and is never called concurrently;
 // its first error stops the scan within a batch and is returned. Memory stays
 // bounded: three batches exist, reused in turn.
-func ScanConcurrently(r io.Reader, name string, layout Layout, fn func(checklist.Call) error) (Stats, []RowError, error) {
-	full := make(chan []checklist.Call, 2)
-	free := make(chan []checklist.Call, 3)
+func ScanConcurrently(r io.Reader, name string, layout Layout, fn func(inventory.Call) error) (Stats, []RowError, error) {
+	full := make(chan []inventory.Call, 2)
+	free := make(chan []inventory.Call, 3)
 	for range cap(free) {
-		free <- make([]checklist.Call, 0, batchSize)
+		free <- make([]inventory.Call, 0, batchSize)
 	}
 	var failure atomic.Pointer[error]
 	done := make(chan struct{})
@@ -41,7 +41,7 @@ func ScanConcurrently(r io.Reader, name string, layout Layout, fn func(checklist
 	}()
 
 	batch := <-free
-	st, rejected, err := Scan(r, name, layout, func(c checklist.Call) error {
+	st, rejected, err := Scan(r, name, layout, func(c inventory.Call) error {
 		if p := failure.Load(); p != nil {
 			return *p
 		}

@@ -5,14 +5,15 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
 func TestScanConcurrentlyMatchesScan(t *testing.T) {
+	t.Parallel()
 	file := func() *strings.Reader { return strings.NewReader(readAllGen(t, newMasterGen(10_000, 0))) }
-	var serial, overlapped []checklist.Call
-	st1, rej1, err1 := Scan(file(), "a.csv", Layout{}, func(c checklist.Call) error { serial = append(serial, c); return nil })
-	st2, rej2, err2 := ScanConcurrently(file(), "a.csv", Layout{}, func(c checklist.Call) error { overlapped = append(overlapped, c); return nil })
+	var serial, overlapped []inventory.Call
+	st1, rej1, err1 := Scan(file(), "a.csv", Layout{}, func(c inventory.Call) error { serial = append(serial, c); return nil })
+	st2, rej2, err2 := ScanConcurrently(file(), "a.csv", Layout{}, func(c inventory.Call) error { overlapped = append(overlapped, c); return nil })
 	if err1 != nil || err2 != nil {
 		t.Fatal(err1, err2)
 	}
@@ -30,9 +31,10 @@ func TestScanConcurrentlyMatchesScan(t *testing.T) {
 }
 
 func TestScanConcurrentlyStopsOnTheFirstError(t *testing.T) {
+	t.Parallel()
 	stop := errors.New("stop")
 	n := 0
-	st, _, err := ScanConcurrently(strings.NewReader(readAllGen(t, newMasterGen(100_000, 0))), "a.csv", Layout{}, func(c checklist.Call) error {
+	st, _, err := ScanConcurrently(strings.NewReader(readAllGen(t, newMasterGen(100_000, 0))), "a.csv", Layout{}, func(c inventory.Call) error {
 		n++
 		if n == 10 {
 			return stop

@@ -7,7 +7,7 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/connectors/tabular"
 	"github.com/ringfence/ringfence/connectors/tabular/tabulartest"
 )
@@ -30,7 +30,7 @@ func TestHostileCallRecordsLoseNoCall(t *testing.T) {
 		f := gen.Write(rand.New(rand.NewPCG(seed, 3)))
 		name := fmt.Sprintf("seed %d (%s, %q)", seed, f.Encoding, f.Delimiter)
 		var got []string
-		st, rows, err := Scan(bytes.NewReader(f.Bytes), "calls.csv", Layout{}, func(c checklist.Call) error {
+		st, rows, err := Scan(bytes.NewReader(f.Bytes), "calls.csv", Layout{}, func(c inventory.Call) error {
 			got = append(got, c.To)
 			return nil
 		})

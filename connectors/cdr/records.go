@@ -6,7 +6,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/connectors/tabular"
 )
 
@@ -32,7 +32,7 @@ const maxHeld = 50_000
 // row turns one record into a call and hands it on. Every record ends up
 // either used or skipped in the reader's account, so lines read always equal
 // lines used plus lines skipped.
-func (s *scanner) row(st *Stats, r tabular.Record, fn func(checklist.Call) error) {
+func (s *scanner) row(st *Stats, r tabular.Record, fn func(inventory.Call) error) {
 	rec := r.Fields
 	reject := func(reason string) { s.tr.Skip(r, reason) }
 	c := &s.cols
@@ -65,7 +65,7 @@ func (s *scanner) row(st *Stats, r tabular.Record, fn func(checklist.Call) error
 		reject(s.badStart(stamp))
 		return
 	}
-	call := checklist.Call{Start: start, From: extensionOf(rec[c.from]), To: extensionOf(rec[c.to])}
+	call := inventory.Call{Start: start, From: extensionOf(rec[c.from]), To: extensionOf(rec[c.to])}
 	switch {
 	case c.answered >= 0 && c.end >= 0 && strings.TrimSpace(rec[c.answered]) != "":
 		a, err1 := s.tp.parse(rec[c.answered])
@@ -150,7 +150,7 @@ func (s *scanner) badStart(stamp string) string {
 
 // hold keeps a row whose date reads either way until a later row settles the
 // order for the whole file.
-func (s *scanner) hold(st *Stats, r tabular.Record, fn func(checklist.Call) error) {
+func (s *scanner) hold(st *Stats, r tabular.Record, fn func(inventory.Call) error) {
 	r.Fields = slices.Clone(r.Fields) // the reader reuses its slice for the next row
 	s.pending = append(s.pending, r)
 	if len(s.pending) >= maxHeld {
@@ -159,7 +159,7 @@ func (s *scanner) hold(st *Stats, r tabular.Record, fn func(checklist.Call) erro
 }
 
 // settle fixes the file's date order and reads the rows held back, in order.
-func (s *scanner) settle(st *Stats, order dateOrder, assumed bool, fn func(checklist.Call) error) {
+func (s *scanner) settle(st *Stats, order dateOrder, assumed bool, fn func(inventory.Call) error) {
 	s.tp.order, s.tp.haveHour = order, false
 	st.DateOrder, st.DateOrderAssumed = order.String(), assumed
 	held := s.pending
@@ -179,7 +179,7 @@ func (s *scanner) settle(st *Stats, order dateOrder, assumed bool, fn func(check
 // way, so the UK reading is assumed), copies the reader's account into st and
 // puts the skipped rows in line order. A nil fn (the scan stopped early)
 // leaves held rows unread and skipped, so the account still balances.
-func (s *scanner) finish(st *Stats, fn func(checklist.Call) error) {
+func (s *scanner) finish(st *Stats, fn func(inventory.Call) error) {
 	if len(s.pending) > 0 {
 		if fn != nil {
 			s.settle(st, dayFirst, true, fn)

@@ -7,7 +7,7 @@ import (
 	"time"
 	_ "time/tzdata" // the site zone must resolve on Windows too
 
-	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/connectors/tabular"
 )
 
@@ -42,7 +42,7 @@ type RowError = tabular.Skip
 // that cannot be read are skipped and reported; fn's error stops the scan.
 // The error is for the file as a whole: empty, not CSV, or a layout that
 // cannot be recognised.
-func Scan(r io.Reader, name string, layout Layout, fn func(checklist.Call) error) (Stats, []RowError, error) {
+func Scan(r io.Reader, name string, layout Layout, fn func(inventory.Call) error) (Stats, []RowError, error) {
 	var st Stats
 	tr, err := tabular.NewReader(r, name, tabular.Options{})
 	if err != nil {

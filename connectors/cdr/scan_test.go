@@ -6,13 +6,13 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
-func collect(t *testing.T, body string, layout Layout) ([]checklist.Call, Stats, []RowError, error) {
+func collect(t *testing.T, body string, layout Layout) ([]inventory.Call, Stats, []RowError, error) {
 	t.Helper()
-	var calls []checklist.Call
-	st, rows, err := Scan(strings.NewReader(body), "calls.csv", layout, func(c checklist.Call) error {
+	var calls []inventory.Call
+	st, rows, err := Scan(strings.NewReader(body), "calls.csv", layout, func(c inventory.Call) error {
 		calls = append(calls, c)
 		return nil
 	})
@@ -36,6 +36,7 @@ const masterCSV = `"","214","00371678000091","from-internal","""Declan"" <214>",
 `
 
 func TestAsteriskMasterCSV(t *testing.T) {
+	t.Parallel()
 	calls, st, rows, err := collect(t, masterCSV, Layout{})
 	if err != nil || len(rows) != 0 {
 		t.Fatalf("Scan: %v %v", err, rows)
@@ -43,7 +44,7 @@ func TestAsteriskMasterCSV(t *testing.T) {
 	if st.Format != Asterisk || st.Rows != 2 || st.Calls != 2 {
 		t.Errorf("stats = %+v", st)
 	}
-	want := checklist.Call{Start: at(2026, 3, 5, 22, 14, 3), From: "214", To: "00371678000091", Duration: 2472 * time.Second, Answered: true}
+	want := inventory.Call{Start: at(2026, 3, 5, 22, 14, 3), From: "214", To: "00371678000091", Duration: 2472 * time.Second, Answered: true}
 	if !calls[0].Start.Equal(want.Start) || calls[0].From != want.From || calls[0].To != want.To || calls[0].Duration != want.Duration || !calls[0].Answered {
 		t.Errorf("first call = %+v, want %+v", calls[0], want)
 	}
@@ -61,6 +62,7 @@ const freepbxReport = "calldate,clid,src,dst,dcontext,channel,dstchannel,lastapp
 	`2026-03-05 02:06:00,"""Declan"" <214>",214,00252618000240,from-internal,PJSIP/214-00000020,PJSIP/trunk-00000021,Dial,"PJSIP/00252618000240@trunk",3166,3160,ANSWERED,3,,1772676360.32,,,,214,Declan` + "\n"
 
 func TestFreePBXReport(t *testing.T) {
+	t.Parallel()
 	calls, st, rows, err := collect(t, freepbxReport, Layout{})
 	if err != nil || len(rows) != 0 || st.Format != FreePBX || len(calls) != 1 {
 		t.Fatalf("Scan: %v %v %+v", err, rows, st)
@@ -80,6 +82,7 @@ const yeastarExport = "\xEF\xBB\xBFID,Time,Call From,Call To,Call Duration(s),Ri
 	"1002,2026-03-06 10:00:00,01614960999,Reception<100>,40,10,30,ANSWERED,,SIP Trunk,,Inbound,01614960000,,,,\n"
 
 func TestYeastarExport(t *testing.T) {
+	t.Parallel()
 	calls, st, rows, err := collect(t, yeastarExport, Layout{})
 	if err != nil || len(rows) != 0 || st.Format != Yeastar || len(calls) != 2 {
 		t.Fatalf("Scan: %v %v %+v", err, rows, st)
@@ -101,6 +104,7 @@ const threeCXCDR = "historyid,callid,duration,time-start,time-answered,time-end,
 	"56,00000C1E2F3A4B5C_13,00:00:20,2026-03-05 09:00:00,,2026-03-05 09:00:20,TerminatedBySrc,101,01614960000,101,10000,01614960000,,01614960000,10000,,0.01,0.00,UK,Chain: 101;10000,Extension,Line,Line,Jo,,\n"
 
 func TestThreeCXCDR(t *testing.T) {
+	t.Parallel()
 	calls, st, rows, err := collect(t, threeCXCDR, Layout{Format: ThreeCX})
 	if err != nil || len(rows) != 0 || st.Format != ThreeCX || len(calls) != 2 {
 		t.Fatalf("Scan: %v %v %+v", err, rows, st)
@@ -121,6 +125,7 @@ const threeCXLog = "Call Time;From;To;Direction;Status;Ringing;Talking;Cost;Call
 	"05/03/2026 22:09:00;Declan O'Brien (214);00371678000091;Outbound;Answered;00:00:05;00:41:12;14.42;\n"
 
 func TestThreeCXCallLogWithSemicolons(t *testing.T) {
+	t.Parallel()
 	calls, st, rows, err := collect(t, threeCXLog, Layout{})
 	if err != nil || len(rows) != 0 || st.Format != ThreeCX || st.Delimiter != ";" || len(calls) != 1 {
 		t.Fatalf("Scan: %v %v %+v", err, rows, st)
@@ -131,6 +136,7 @@ func TestThreeCXCallLogWithSemicolons(t *testing.T) {
 }
 
 func TestGenericMapping(t *testing.T) {
+	t.Parallel()
 	m, err := ParseMapping("date=Day,start=Clock,from=Ext,to=Number,duration=Secs,cost=Charge")
 	if err != nil {
 		t.Fatal(err)
@@ -151,6 +157,7 @@ func TestGenericMapping(t *testing.T) {
 }
 
 func TestParseMappingRefusesNonsense(t *testing.T) {
+	t.Parallel()
 	for _, spec := range []string{"", "start=A,from=B", "start=A,from=B,to=C,colour=D", "start"} {
 		if _, err := ParseMapping(spec); err == nil {
 			t.Errorf("ParseMapping(%q) accepted", spec)
@@ -159,6 +166,7 @@ func TestParseMappingRefusesNonsense(t *testing.T) {
 }
 
 func TestBadRowsAreReportedAndTheRestRead(t *testing.T) {
+	t.Parallel()
 	body := "calldate,src,dst,billsec,disposition\n" +
 		"2026-03-05 10:00:00,101,01614960000,60,ANSWERED\n" +
 		"yesterday,101,01614960000,60,ANSWERED\n" +
@@ -187,6 +195,7 @@ func TestBadRowsAreReportedAndTheRestRead(t *testing.T) {
 }
 
 func TestWholeFileProblemsAreRefusedClearly(t *testing.T) {
+	t.Parallel()
 	cases := map[string]struct {
 		body string
 		want string
@@ -218,15 +227,17 @@ func TestWholeFileProblemsAreRefusedClearly(t *testing.T) {
 }
 
 func TestCallbackErrorStopsTheScan(t *testing.T) {
+	t.Parallel()
 	stop := errors.New("stop")
 	n := 0
-	_, _, err := Scan(strings.NewReader(masterCSV), "calls.csv", Layout{}, func(checklist.Call) error { n++; return stop })
+	_, _, err := Scan(strings.NewReader(masterCSV), "calls.csv", Layout{}, func(inventory.Call) error { n++; return stop })
 	if !errors.Is(err, stop) || n != 1 {
 		t.Errorf("err %v after %d calls, want stop after 1", err, n)
 	}
 }
 
 func TestTimestampsUseTheSiteClock(t *testing.T) {
+	t.Parallel()
 	tp := timeParser{loc: ukZone}
 	cases := map[string]time.Time{
 		"2026-07-06 08:30:00":       time.Date(2026, 7, 6, 7, 30, 0, 0, time.UTC), // BST
@@ -249,6 +260,7 @@ func TestTimestampsUseTheSiteClock(t *testing.T) {
 }
 
 func TestExtensionOf(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{"Jo <101>": "101", "Jo Whitaker (101)": "101", "Sales (North)": "Sales (North)", " 214 ": "214", "Ext.305": "305"} {
 		if got := extensionOf(in); got != want {
 			t.Errorf("extensionOf(%q) = %q, want %q", in, got, want)

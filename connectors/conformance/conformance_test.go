@@ -86,6 +86,7 @@ func targets() []Target {
 }
 
 func TestHostileServers(t *testing.T) {
+	t.Parallel()
 	for _, tg := range targets() {
 		t.Run(tg.Name, func(t *testing.T) { RunHostile(t, tg) })
 	}
@@ -95,6 +96,7 @@ func TestHostileServers(t *testing.T) {
 // makes (each read, the sign-in, GraphQL queries, next pages) to a write
 // address with 302, 303, 307 and 308, absolute and relative.
 func TestRedirectsNeverReachAWrite(t *testing.T) {
+	t.Parallel()
 	for _, tg := range targets() {
 		t.Run(tg.Name, func(t *testing.T) {
 			cases, held := RunRedirects(t, tg)
@@ -107,6 +109,7 @@ func TestRedirectsNeverReachAWrite(t *testing.T) {
 // missing from targets: by the registry (a kind with an address field) and
 // by the source (a package under connectors/ that imports httpx).
 func TestEveryHTTPConnectorIsCovered(t *testing.T) {
+	t.Parallel()
 	names, dirs := map[string]bool{}, map[string]bool{}
 	for _, tg := range targets() {
 		names[tg.Name], dirs[tg.Dir] = true, true
@@ -137,18 +140,21 @@ func TestEveryHTTPConnectorIsCovered(t *testing.T) {
 }
 
 func TestReadOnly(t *testing.T) {
+	t.Parallel()
 	for _, tg := range targets() {
 		t.Run(tg.Name, func(t *testing.T) { RunReadOnly(t, tg) })
 	}
 }
 
 func TestNoLeaks(t *testing.T) {
+	t.Parallel()
 	for _, tg := range targets() {
 		t.Run(tg.Name, func(t *testing.T) { RunLeak(t, tg) })
 	}
 }
 
 func TestLooksLikeQuery(t *testing.T) {
+	t.Parallel()
 	for doc, want := range map[string]bool{
 		"{ a }": true, `query { a(s: "mutation") }`: true, "# mutation\n{ a }": true,
 		"mutation { a }": false, "query { a } subscription { b }": false,

@@ -3,6 +3,7 @@ package conformance
 import "testing"
 
 func TestContainsSecret(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		text, secret string
 		want         bool

@@ -28,6 +28,7 @@ func twentyOnePhones() string {
 }
 
 func TestAStrayQuoteCostsOneRowNotTheRest(t *testing.T) {
+	t.Parallel()
 	inv, problems := mustRead(t, twentyOnePhones())
 	spa := 0
 	for _, d := range inv.Devices {
@@ -44,6 +45,7 @@ func TestAStrayQuoteCostsOneRowNotTheRest(t *testing.T) {
 }
 
 func TestSpreadsheetEncodingsAreRead(t *testing.T) {
+	t.Parallel()
 	text := "Make\tModel\tMAC\tExt\tUser\r\nYealink\tT46S\t80:5E:C0:00:00:01\t201\tRenée Zoë\r\n"
 	utf16, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().String(text)
 	if err != nil {
@@ -65,6 +67,7 @@ func TestSpreadsheetEncodingsAreRead(t *testing.T) {
 // TestALongLineIsSkippedInBoundedMemory feeds a 48 MB line with no quotes
 // between two good rows.
 func TestALongLineIsSkippedInBoundedMemory(t *testing.T) {
+	t.Parallel()
 	head := "Model,MAC,Owner\nT46S,80:5E:C0:00:00:01,Reception\n"
 	tail := "\nT46S,80:5E:C0:00:00:02,Kitchen\n"
 	long := bytes.Repeat([]byte("x,"), 24<<20)

@@ -5,8 +5,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/checklist/firmware"
+	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/connectors/tabular"
 )
 
@@ -14,7 +14,7 @@ import (
 // of one extension and to catch a MAC address listed twice.
 type importer struct {
 	lay     layout
-	inv     checklist.Inventory
+	inv     inventory.Inventory
 	extAt   map[string]int // extension number -> index in inv.Extensions
 	macLine map[string]int // MAC -> line it was first seen on
 }
@@ -26,7 +26,7 @@ func newImporter(lay layout) *importer {
 // cells holds one row's values after checking.
 type cells struct {
 	vendor, model, fw, mac, ip, ext, owner, email, ua string
-	kind                                              checklist.DeviceKind
+	kind                                              inventory.DeviceKind
 	seen                                              time.Time
 }
 
@@ -122,7 +122,7 @@ func (im *importer) check(rec []string) (cells, []string) {
 }
 
 func (im *importer) addDevice(c cells) {
-	d := checklist.Device{
+	d := inventory.Device{
 		Kind: c.kind, Vendor: c.vendor, Model: c.model, Firmware: c.fw,
 		MAC: c.mac, IP: c.ip, UserAgent: c.ua, LastSeen: c.seen,
 		// The inventory model expects an extension here; a bare name is still
@@ -139,12 +139,12 @@ func (im *importer) addDevice(c cells) {
 			d.Model = firstNonEmpty(d.Model, id.Model)
 			d.Firmware = firstNonEmpty(d.Firmware, id.Version)
 			if d.Kind == "" {
-				d.Kind = checklist.DeviceKind(id.Kind)
+				d.Kind = inventory.DeviceKind(id.Kind)
 			}
 		}
 	}
 	if d.Kind == "" {
-		d.Kind = checklist.DeviceDeskPhone
+		d.Kind = inventory.DeviceDeskPhone
 	}
 	im.inv.Devices = append(im.inv.Devices, d)
 }
@@ -158,12 +158,12 @@ func (im *importer) addExtension(c cells) {
 		}
 		return
 	}
-	typ := checklist.ExtUser
-	if c.kind == checklist.DeviceATA {
-		typ = checklist.ExtService // a fax or door-entry line is nobody's personal extension
+	typ := inventory.ExtUser
+	if c.kind == inventory.DeviceATA {
+		typ = inventory.ExtService // a fax or door-entry line is nobody's personal extension
 	}
 	im.extAt[c.ext] = len(im.inv.Extensions)
-	im.inv.Extensions = append(im.inv.Extensions, checklist.Extension{
+	im.inv.Extensions = append(im.inv.Extensions, inventory.Extension{
 		Number: c.ext, Name: c.owner, Email: c.email, Enabled: true, Type: typ, LastActive: c.seen,
 	})
 }
@@ -171,18 +171,18 @@ func (im *importer) addExtension(c cells) {
 // inventory finishes the import. Facets are claimed only for columns the sheet
 // has: a sheet without MAC, model or user-agent columns says nothing about
 // devices, which is different from listing none.
-func (im *importer) inventory(name string, rep tabular.Report) checklist.Inventory {
+func (im *importer) inventory(name string, rep tabular.Report) inventory.Inventory {
 	inv := im.inv
-	inv.Source = checklist.SourceInfo{
+	inv.Source = inventory.SourceInfo{
 		Connector: "csv",
 		Detail:    name + ": " + rep.Summary(),
 		FetchedAt: time.Now().UTC(),
 	}
 	if im.lay.hasDevices() {
-		inv.Source.Collected = append(inv.Source.Collected, checklist.FacetDevices)
+		inv.Source.Collected = append(inv.Source.Collected, inventory.FacetDevices)
 	}
 	if im.lay.hasExtensions() {
-		inv.Source.Collected = append(inv.Source.Collected, checklist.FacetExtensions)
+		inv.Source.Collected = append(inv.Source.Collected, inventory.FacetExtensions)
 	}
 	return inv
 }

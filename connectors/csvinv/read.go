@@ -8,7 +8,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/connectors"
 	"github.com/ringfence/ringfence/connectors/tabular"
 )
@@ -26,17 +26,17 @@ const headerSearchLines = 10
 // Lines that cannot be used are returned as RowErrors, each with its line, and
 // the good rows are kept; err is set only when the file as a whole cannot be
 // read (not text, no recognisable header, too large).
-func Read(r io.Reader, name string) (checklist.Inventory, []RowError, error) {
+func Read(r io.Reader, name string) (inventory.Inventory, []RowError, error) {
 	inv, rep, err := read(context.Background(), r, name, nil)
 	if err != nil {
-		return checklist.Inventory{}, nil, err
+		return inventory.Inventory{}, nil, err
 	}
 	return inv, problems(rep), nil
 }
 
 // ReadReport is Read with the whole account of the file: lines read, used
 // and skipped, each skipped line with its number and reason.
-func ReadReport(r io.Reader, name string) (checklist.Inventory, tabular.Report, error) {
+func ReadReport(r io.Reader, name string) (inventory.Inventory, tabular.Report, error) {
 	return read(context.Background(), r, name, nil)
 }
 
@@ -58,25 +58,25 @@ func (c *capped) Read(p []byte) (int, error) {
 	return n, err
 }
 
-func read(ctx context.Context, r io.Reader, name string, progress func(connectors.Progress)) (checklist.Inventory, tabular.Report, error) {
+func read(ctx context.Context, r io.Reader, name string, progress func(connectors.Progress)) (inventory.Inventory, tabular.Report, error) {
 	tooBig := fmt.Errorf("%s is larger than %d MB, far bigger than any phone inventory. Check that you chose the right file.", name, MaxFileSize>>20)
 	tr, err := tabular.NewReader(&capped{r: r, left: MaxFileSize + 1}, name, tabular.Options{Known: func(cell string) bool {
 		return synonyms[headerKey(cell)] != colNone
 	}})
 	switch {
 	case errors.Is(err, tabular.ErrEmpty):
-		return checklist.Inventory{}, tabular.Report{}, fmt.Errorf("%s is empty. Export your phone list with a header row (for example Vendor, Model, Firmware, MAC, Extension, Owner) and try again.", name)
+		return inventory.Inventory{}, tabular.Report{}, fmt.Errorf("%s is empty. Export your phone list with a header row (for example Vendor, Model, Firmware, MAC, Extension, Owner) and try again.", name)
 	case errors.Is(err, errTooBig):
-		return checklist.Inventory{}, tabular.Report{}, tooBig
+		return inventory.Inventory{}, tabular.Report{}, tooBig
 	case err != nil:
-		return checklist.Inventory{}, tabular.Report{}, err
+		return inventory.Inventory{}, tabular.Report{}, err
 	}
 	lay, err := findHeader(tr, name)
 	if err != nil {
 		if errors.Is(err, errTooBig) {
 			err = tooBig
 		}
-		return checklist.Inventory{}, tabular.Report{}, err
+		return inventory.Inventory{}, tabular.Report{}, err
 	}
 	im := newImporter(lay)
 	for n := 0; ; n++ {
@@ -85,14 +85,14 @@ func read(ctx context.Context, r io.Reader, name string, progress func(connector
 			break
 		}
 		if errors.Is(err, errTooBig) {
-			return checklist.Inventory{}, tabular.Report{}, tooBig
+			return inventory.Inventory{}, tabular.Report{}, tooBig
 		}
 		if err != nil {
-			return checklist.Inventory{}, tabular.Report{}, err
+			return inventory.Inventory{}, tabular.Report{}, err
 		}
 		if n%1024 == 0 {
 			if cerr := ctx.Err(); cerr != nil {
-				return checklist.Inventory{}, tabular.Report{}, cerr
+				return inventory.Inventory{}, tabular.Report{}, cerr
 			}
 			if progress != nil && n > 0 {
 				progress(connectors.Progress{Step: "rows", Done: n})

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
 // A small accountancy practice's phone list as its IT provider keeps it, with
@@ -34,7 +35,7 @@ Yealink,SIP-T46S,66.86.0.15,80:5E:C0:11:22:09,192.168.1.42,210,Eve Moss,,,toaste
 
 var testNow = time.Date(2025, 6, 2, 9, 0, 0, 0, time.UTC)
 
-func mustRead(t *testing.T, data string) (checklist.Inventory, []RowError) {
+func mustRead(t *testing.T, data string) (inventory.Inventory, []RowError) {
 	t.Helper()
 	inv, problems, err := Read(strings.NewReader(data), "phones.csv")
 	if err != nil {
@@ -44,6 +45,7 @@ func mustRead(t *testing.T, data string) (checklist.Inventory, []RowError) {
 }
 
 func TestReadPracticeSheet(t *testing.T) {
+	t.Parallel()
 	inv, problems := mustRead(t, practiceSheet)
 
 	wantProblems := []string{
@@ -70,10 +72,10 @@ func TestReadPracticeSheet(t *testing.T) {
 	if want := time.Date(2025, 5, 31, 0, 0, 0, 0, time.UTC); !gs.LastSeen.Equal(want) {
 		t.Errorf("UK date read as %v, want %v", gs.LastSeen, want)
 	}
-	if d := inv.Devices[1]; d.MAC != "00:15:65:11:22:02" || d.Kind != checklist.DeviceDeskPhone {
+	if d := inv.Devices[1]; d.MAC != "00:15:65:11:22:02" || d.Kind != inventory.DeviceDeskPhone {
 		t.Errorf("dashed MAC or default kind: %+v", d)
 	}
-	if d := inv.Devices[5]; d.Kind != checklist.DeviceATA {
+	if d := inv.Devices[5]; d.Kind != inventory.DeviceATA {
 		t.Errorf("fax adapter kind %q", d.Kind)
 	}
 
@@ -84,13 +86,13 @@ func TestReadPracticeSheet(t *testing.T) {
 	if want := []string{"201", "202", "203", "205", "290", "209"}; !slices.Equal(numbers, want) {
 		t.Errorf("extensions %v, want %v", numbers, want)
 	}
-	if e := inv.Extensions[0]; e.Name != "Priya Shah" || e.Email != "priya@example.co.uk" || !e.Enabled || e.Type != checklist.ExtUser {
+	if e := inv.Extensions[0]; e.Name != "Priya Shah" || e.Email != "priya@example.co.uk" || !e.Enabled || e.Type != inventory.ExtUser {
 		t.Errorf("extension 201: %+v", e)
 	}
-	if e := inv.Extensions[4]; e.Type != checklist.ExtService {
+	if e := inv.Extensions[4]; e.Type != inventory.ExtService {
 		t.Errorf("the fax line should be a service extension: %+v", e)
 	}
-	if !inv.Has(checklist.FacetDevices) || !inv.Has(checklist.FacetExtensions) || inv.Has(checklist.FacetVoicemail) {
+	if !inv.Has(inventory.FacetDevices) || !inv.Has(inventory.FacetExtensions) || inv.Has(inventory.FacetVoicemail) {
 		t.Errorf("facets %v", inv.Source.Collected)
 	}
 	if inv.Source.Connector != "csv" || !strings.Contains(inv.Source.Detail, "phones.csv") {
@@ -99,6 +101,7 @@ func TestReadPracticeSheet(t *testing.T) {
 }
 
 func TestPracticeSheetFailsTheRightChecks(t *testing.T) {
+	t.Parallel()
 	inv, _ := mustRead(t, practiceSheet)
 	results := checklist.Evaluate(checklist.Builtin(), &inv, nil, nil, testNow)
 	status := map[string]checklist.Result{}
@@ -130,6 +133,7 @@ func TestPracticeSheetFailsTheRightChecks(t *testing.T) {
 }
 
 func TestDelimitersAndBOM(t *testing.T) {
+	t.Parallel()
 	rows := [][]string{
 		{"Manufacturer", "Model", "Software version", "MAC", "Extension number", "Name"},
 		{"Snom", "D785", "10.1.54.13", "00:04:13:AA:BB:01", "301", "Ola Nordmann"},
@@ -166,16 +170,18 @@ func TestDelimitersAndBOM(t *testing.T) {
 }
 
 func TestTitleRowAboveTheHeader(t *testing.T) {
+	t.Parallel()
 	inv, problems := mustRead(t, "Phone inventory - March\n\nModel,MAC,Owner\nT46S,80:5E:C0:00:00:01,Reception\n")
 	if len(problems) != 0 || len(inv.Devices) != 1 || inv.Devices[0].Owner != "Reception" {
 		t.Fatalf("devices %+v, problems %v", inv.Devices, problems)
 	}
-	if inv.Has(checklist.FacetExtensions) {
+	if inv.Has(inventory.FacetExtensions) {
 		t.Error("a sheet without an extension column cannot vouch for extensions")
 	}
 }
 
 func TestWholeFileRefusals(t *testing.T) {
+	t.Parallel()
 	for name, tc := range map[string]struct {
 		data []byte
 		want string
@@ -194,6 +200,7 @@ func TestWholeFileRefusals(t *testing.T) {
 }
 
 func TestTooManyProblemsAreCounted(t *testing.T) {
+	t.Parallel()
 	var b strings.Builder
 	b.WriteString("MAC,Extension,Owner\n")
 	for i := 0; i < maxRowErrors+5; i++ {
@@ -206,6 +213,7 @@ func TestTooManyProblemsAreCounted(t *testing.T) {
 }
 
 func TestSourceReadsTheFile(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "phones.csv")
 	if err := os.WriteFile(path, []byte(practiceSheet), 0o600); err != nil {
@@ -239,6 +247,7 @@ func TestSourceReadsTheFile(t *testing.T) {
 }
 
 func TestRegisteredKind(t *testing.T) {
+	t.Parallel()
 	k, ok := lookupKind()
 	if !ok {
 		t.Fatal("csv is not registered")

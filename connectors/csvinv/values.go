@@ -7,7 +7,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
 // quote shows a cell in an error, shortened so that one enormous cell cannot
@@ -81,24 +81,24 @@ func validEmail(s string) bool {
 }
 
 // deviceKinds maps the words people write in a "type" column to device kinds.
-var deviceKinds = map[string]checklist.DeviceKind{
-	"deskphone": checklist.DeviceDeskPhone, "phone": checklist.DeviceDeskPhone, "ipphone": checklist.DeviceDeskPhone,
-	"handset": checklist.DeviceDeskPhone, "sipphone": checklist.DeviceDeskPhone, "desk": checklist.DeviceDeskPhone,
-	"conferencephone": checklist.DeviceDeskPhone, "videophone": checklist.DeviceDeskPhone,
-	"dect": checklist.DeviceDECT, "cordless": checklist.DeviceDECT, "dectphone": checklist.DeviceDECT,
-	"dectbase": checklist.DeviceDECT, "dectbasestation": checklist.DeviceDECT, "cordlessphone": checklist.DeviceDECT,
-	"softphone": checklist.DeviceSoftphone, "soft": checklist.DeviceSoftphone, "app": checklist.DeviceSoftphone,
-	"mobileapp": checklist.DeviceSoftphone, "desktopapp": checklist.DeviceSoftphone, "webclient": checklist.DeviceSoftphone,
-	"ata": checklist.DeviceATA, "analogueadapter": checklist.DeviceATA, "analogadapter": checklist.DeviceATA,
-	"fax": checklist.DeviceATA, "doorentry": checklist.DeviceATA, "intercom": checklist.DeviceATA,
-	"gateway": checklist.DeviceGateway, "voipgateway": checklist.DeviceGateway, "sbc": checklist.DeviceGateway,
-	"router": checklist.DeviceGateway,
-	"pbx":    checklist.DevicePBX, "phonesystem": checklist.DevicePBX,
+var deviceKinds = map[string]inventory.DeviceKind{
+	"deskphone": inventory.DeviceDeskPhone, "phone": inventory.DeviceDeskPhone, "ipphone": inventory.DeviceDeskPhone,
+	"handset": inventory.DeviceDeskPhone, "sipphone": inventory.DeviceDeskPhone, "desk": inventory.DeviceDeskPhone,
+	"conferencephone": inventory.DeviceDeskPhone, "videophone": inventory.DeviceDeskPhone,
+	"dect": inventory.DeviceDECT, "cordless": inventory.DeviceDECT, "dectphone": inventory.DeviceDECT,
+	"dectbase": inventory.DeviceDECT, "dectbasestation": inventory.DeviceDECT, "cordlessphone": inventory.DeviceDECT,
+	"softphone": inventory.DeviceSoftphone, "soft": inventory.DeviceSoftphone, "app": inventory.DeviceSoftphone,
+	"mobileapp": inventory.DeviceSoftphone, "desktopapp": inventory.DeviceSoftphone, "webclient": inventory.DeviceSoftphone,
+	"ata": inventory.DeviceATA, "analogueadapter": inventory.DeviceATA, "analogadapter": inventory.DeviceATA,
+	"fax": inventory.DeviceATA, "doorentry": inventory.DeviceATA, "intercom": inventory.DeviceATA,
+	"gateway": inventory.DeviceGateway, "voipgateway": inventory.DeviceGateway, "sbc": inventory.DeviceGateway,
+	"router": inventory.DeviceGateway,
+	"pbx":    inventory.DevicePBX, "phonesystem": inventory.DevicePBX,
 }
 
 const kindList = "desk phone, DECT, softphone, ATA, gateway or PBX"
 
-func parseKind(s string) (checklist.DeviceKind, bool) {
+func parseKind(s string) (inventory.DeviceKind, bool) {
 	k, ok := deviceKinds[headerKey(s)]
 	return k, ok
 }

@@ -36,6 +36,7 @@ func catalogue(t *testing.T) map[string]checklist.Check {
 }
 
 func TestEveryQuestionHasAnAnswerTheCatalogueAccepts(t *testing.T) {
+	t.Parallel()
 	cat := catalogue(t)
 	answers := Answers(testNow)
 
@@ -72,6 +73,7 @@ func TestEveryQuestionHasAnAnswerTheCatalogueAccepts(t *testing.T) {
 }
 
 func TestAnswersSoundLikeASmallBusiness(t *testing.T) {
+	t.Parallel()
 	cat := catalogue(t)
 	status := map[checklist.Status]int{}
 	values := map[string]int{}
@@ -96,6 +98,7 @@ func TestAnswersSoundLikeASmallBusiness(t *testing.T) {
 }
 
 func TestBrokenAnswersAreRefused(t *testing.T) {
+	t.Parallel()
 	for name, data := range map[string]string{
 		"no value":           "EP-01: {reason: because}\n",
 		"n/a without reason": "EP-01: {value: not_applicable}\n",
@@ -112,6 +115,7 @@ func TestBrokenAnswersAreRefused(t *testing.T) {
 // The demo's PIN reasons must be ones the real PIN judge gives, so the demo reads
 // exactly like an audit of a live system.
 func TestPINReasonsAreTheJudgesOwn(t *testing.T) {
+	t.Parallel()
 	known := map[string]bool{"": true}
 	for _, r := range []string{
 		pins.ReasonUnset, pins.ReasonDefault, pins.ReasonExtension, pins.ReasonExtReversed,

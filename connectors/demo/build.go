@@ -3,7 +3,7 @@ package demo
 import (
 	"time"
 
-	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
 // timeline turns the story's offsets into dates. Offsets count back from now,
@@ -28,10 +28,10 @@ func (t timeline) day(daysAgo int, c clock) time.Time {
 // Each builder below allocates fresh slices, so no inventory shares memory with
 // the parsed story or with another inventory.
 
-func (c *company) staff(t timeline) []checklist.StaffMember {
-	out := make([]checklist.StaffMember, 0, len(c.Staff))
+func (c *company) staff(t timeline) []inventory.StaffMember {
+	out := make([]inventory.StaffMember, 0, len(c.Staff))
 	for _, s := range c.Staff {
-		m := checklist.StaffMember{Name: s.Name, Email: c.email(s.Email)}
+		m := inventory.StaffMember{Name: s.Name, Email: c.email(s.Email)}
 		if s.LeftDaysAgo != nil {
 			m.Left = t.day(*s.LeftDaysAgo, 0)
 		}
@@ -40,38 +40,38 @@ func (c *company) staff(t timeline) []checklist.StaffMember {
 	return out
 }
 
-func (c *company) extensions(t timeline) []checklist.Extension {
-	out := make([]checklist.Extension, 0, len(c.Extensions))
+func (c *company) extensions(t timeline) []inventory.Extension {
+	out := make([]inventory.Extension, 0, len(c.Extensions))
 	for _, e := range c.Extensions {
-		x := checklist.Extension{
+		x := inventory.Extension{
 			Number: e.Number, Name: e.Name, Email: c.email(e.Email), Enabled: e.Enabled,
 			Type: e.Type, MFA: e.MFA, LastActive: t.ago(e.Active),
 		}
 		for _, f := range e.Forwards {
-			x.Forwards = append(x.Forwards, checklist.Forward(f))
+			x.Forwards = append(x.Forwards, inventory.Forward(f))
 		}
 		out = append(out, x)
 	}
 	return out
 }
 
-func (c *company) voicemail() []checklist.Mailbox {
-	out := make([]checklist.Mailbox, 0, len(c.Voicemail))
+func (c *company) voicemail() []inventory.Mailbox {
+	out := make([]inventory.Mailbox, 0, len(c.Voicemail))
 	for _, m := range c.Voicemail {
-		out = append(out, checklist.Mailbox{
+		out = append(out, inventory.Mailbox{
 			Extension:   m.Extension,
 			Enabled:     m.Enabled,
-			PIN:         checklist.PINJudgement{Verdict: m.PIN, Reason: m.Reason, Short: m.Short},
+			PIN:         inventory.PINJudgement{Verdict: m.PIN, Reason: m.Reason, Short: m.Short},
 			PINRequired: m.Required,
 		})
 	}
 	return out
 }
 
-func (c *company) devices(t timeline) []checklist.Device {
-	out := make([]checklist.Device, 0, len(c.Devices))
+func (c *company) devices(t timeline) []inventory.Device {
+	out := make([]inventory.Device, 0, len(c.Devices))
 	for _, d := range c.Devices {
-		out = append(out, checklist.Device{
+		out = append(out, inventory.Device{
 			Kind: d.Kind, Vendor: d.Vendor, Model: d.Model, Firmware: d.Firmware,
 			MAC: d.MAC, IP: d.IP, UserAgent: d.UserAgent, Owner: d.Owner, LastSeen: t.ago(d.Seen),
 		})
@@ -79,10 +79,10 @@ func (c *company) devices(t timeline) []checklist.Device {
 	return out
 }
 
-func (c *company) admins() []checklist.AdminAccount {
-	out := make([]checklist.AdminAccount, 0, len(c.Admins))
+func (c *company) admins() []inventory.AdminAccount {
+	out := make([]inventory.AdminAccount, 0, len(c.Admins))
 	for _, a := range c.Admins {
-		out = append(out, checklist.AdminAccount{
+		out = append(out, inventory.AdminAccount{
 			Username: a.Username, Name: a.Name, Email: c.email(a.Email), Role: a.Role,
 			MFA: a.MFA, Enabled: a.Enabled, Shared: a.Shared,
 		})
@@ -90,9 +90,9 @@ func (c *company) admins() []checklist.AdminAccount {
 	return out
 }
 
-func (c *company) dialling() *checklist.DiallingPolicy {
+func (c *company) dialling() *inventory.DiallingPolicy {
 	d := c.Dialling
-	return &checklist.DiallingPolicy{
+	return &inventory.DiallingPolicy{
 		InternationalOpen:  d.InternationalOpen,
 		AllowedCountries:   append([]string(nil), d.AllowedCountries...),
 		BlockedPrefixes:    append([]string(nil), d.BlockedPrefixes...),
@@ -100,16 +100,16 @@ func (c *company) dialling() *checklist.DiallingPolicy {
 	}
 }
 
-func (c *company) trunks() []checklist.Trunk {
-	out := make([]checklist.Trunk, 0, len(c.Trunks))
+func (c *company) trunks() []inventory.Trunk {
+	out := make([]inventory.Trunk, 0, len(c.Trunks))
 	for _, tr := range c.Trunks {
-		out = append(out, checklist.Trunk(tr))
+		out = append(out, inventory.Trunk(tr))
 	}
 	return out
 }
 
-func (c *company) pbx() checklist.PBX {
+func (c *company) pbx() inventory.PBX {
 	p := c.PBX
-	p.Components = append([]checklist.Component(nil), p.Components...)
+	p.Components = append([]inventory.Component(nil), p.Components...)
 	return p
 }

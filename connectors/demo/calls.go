@@ -7,7 +7,7 @@ import (
 	"slices"
 	"time"
 
-	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
 // Ofcom keeps these ranges for drama and examples, so the demo never shows a
@@ -29,7 +29,7 @@ var (
 // ordinaryCalls makes the everyday traffic that the unusual calls hide in: office
 // hours on weekdays, to UK landlines and mobiles. The fixed seed and the fixed
 // order of every list keep it the same for the same moment.
-func (c *company) ordinaryCalls(t timeline, staff []checklist.StaffMember) []checklist.Call {
+func (c *company) ordinaryCalls(t timeline, staff []inventory.StaffMember) []inventory.Call {
 	o := c.Calls.Ordinary
 	rng := rand.New(rand.NewPCG(o.Seed, 0x5eed))
 
@@ -50,7 +50,7 @@ func (c *company) ordinaryCalls(t timeline, staff []checklist.StaffMember) []che
 	for _, e := range c.Extensions {
 		// Someone whose extension has been idle for the whole window made no calls in it.
 		idle := time.Duration(e.Active) >= time.Duration(o.Days)*24*time.Hour
-		if e.Enabled && !idle && (e.Type == checklist.ExtUser || e.Type == checklist.ExtShared) {
+		if e.Enabled && !idle && (e.Type == inventory.ExtUser || e.Type == inventory.ExtShared) {
 			callers = append(callers, e)
 		}
 	}
@@ -58,7 +58,7 @@ func (c *company) ordinaryCalls(t timeline, staff []checklist.StaffMember) []che
 		return nil
 	}
 
-	calls := make([]checklist.Call, 0, o.Count)
+	calls := make([]inventory.Call, 0, o.Count)
 	for len(calls) < o.Count {
 		day := weekdays[rng.IntN(len(weekdays))]
 		start := day.Add(8*time.Hour + 30*time.Minute +
@@ -67,7 +67,7 @@ func (c *company) ordinaryCalls(t timeline, staff []checklist.StaffMember) []che
 		if left, ok := leftOn[c.email(from.Email)]; ok && !start.Before(left) {
 			continue // people stop making ordinary calls once they have gone
 		}
-		call := checklist.Call{Start: start, From: from.Number}
+		call := inventory.Call{Start: start, From: from.Number}
 		perMinute := 1
 		if rng.IntN(10) < 6 {
 			call.To = fmt.Sprintf(landlines[rng.IntN(len(landlines))], rng.IntN(1000))
@@ -89,10 +89,10 @@ func (c *company) ordinaryCalls(t timeline, staff []checklist.StaffMember) []che
 	return calls
 }
 
-func (c *company) unusualCalls(t timeline) []checklist.Call {
-	out := make([]checklist.Call, 0, len(c.Calls.Unusual))
+func (c *company) unusualCalls(t timeline) []inventory.Call {
+	out := make([]inventory.Call, 0, len(c.Calls.Unusual))
 	for _, u := range c.Calls.Unusual {
-		out = append(out, checklist.Call{
+		out = append(out, inventory.Call{
 			Start: t.day(u.DaysAgo, u.At), From: u.From, To: u.To, Duration: u.Duration,
 			Answered: u.Answered, CostPence: u.CostPence, Destination: u.Destination,
 		})
@@ -100,9 +100,9 @@ func (c *company) unusualCalls(t timeline) []checklist.Call {
 	return out
 }
 
-func (c *company) calls(t timeline, staff []checklist.StaffMember) []checklist.Call {
+func (c *company) calls(t timeline, staff []inventory.StaffMember) []inventory.Call {
 	calls := append(c.ordinaryCalls(t, staff), c.unusualCalls(t)...)
-	slices.SortStableFunc(calls, func(a, b checklist.Call) int {
+	slices.SortStableFunc(calls, func(a, b inventory.Call) int {
 		return cmp.Or(a.Start.Compare(b.Start), cmp.Compare(a.From, b.From), cmp.Compare(a.To, b.To))
 	})
 	return calls

@@ -9,9 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ringfence/ringfence/checklist/inventory"
 	"go.yaml.in/yaml/v3"
-
-	"github.com/ringfence/ringfence/checklist"
 )
 
 //go:embed company.yaml
@@ -21,7 +20,7 @@ var companyYAML []byte
 // runs and turned into dates only when an inventory is built.
 type company struct {
 	Domain     string         `yaml:"domain"`
-	PBX        checklist.PBX  `yaml:"pbx"`
+	PBX        inventory.PBX  `yaml:"pbx"`
 	Staff      []staffRow     `yaml:"staff"`
 	Extensions []extensionRow `yaml:"extensions"`
 	Voicemail  []mailboxRow   `yaml:"voicemail"`
@@ -48,9 +47,9 @@ type extensionRow struct {
 	Number   string                  `yaml:"number"`
 	Name     string                  `yaml:"name"`
 	Email    string                  `yaml:"email"`
-	Type     checklist.ExtensionType `yaml:"type"`
+	Type     inventory.ExtensionType `yaml:"type"`
 	Enabled  bool                    `yaml:"enabled"`
-	MFA      checklist.MFAState      `yaml:"mfa"`
+	MFA      inventory.MFAState      `yaml:"mfa"`
 	Active   ago                     `yaml:"active"`
 	Forwards []forwardRow            `yaml:"forwards"`
 }
@@ -58,14 +57,14 @@ type extensionRow struct {
 type mailboxRow struct {
 	Extension string               `yaml:"extension"`
 	Enabled   bool                 `yaml:"enabled"`
-	PIN       checklist.PINVerdict `yaml:"pin"`
+	PIN       inventory.PINVerdict `yaml:"pin"`
 	Reason    string               `yaml:"reason"`
 	Short     bool                 `yaml:"short"`
 	Required  bool                 `yaml:"required"`
 }
 
 type deviceRow struct {
-	Kind      checklist.DeviceKind `yaml:"kind"`
+	Kind      inventory.DeviceKind `yaml:"kind"`
 	Vendor    string               `yaml:"vendor"`
 	Model     string               `yaml:"model"`
 	Firmware  string               `yaml:"firmware"`
@@ -81,7 +80,7 @@ type adminRow struct {
 	Name     string             `yaml:"name"`
 	Email    string             `yaml:"email"`
 	Role     string             `yaml:"role"`
-	MFA      checklist.MFAState `yaml:"mfa"`
+	MFA      inventory.MFAState `yaml:"mfa"`
 	Enabled  bool               `yaml:"enabled"`
 	Shared   bool               `yaml:"shared"`
 }
@@ -208,7 +207,7 @@ func (c *company) validate() error {
 		}
 		numbers[e.Number] = true
 		switch e.Type {
-		case checklist.ExtUser, checklist.ExtShared, checklist.ExtQueue, checklist.ExtService:
+		case inventory.ExtUser, inventory.ExtShared, inventory.ExtQueue, inventory.ExtService:
 		default:
 			bad("extensions[%d] (%s): type %q is not user, shared, queue or service", i, e.Number, e.Type)
 		}
@@ -221,16 +220,16 @@ func (c *company) validate() error {
 			bad("voicemail[%d]: extension %q is not in the extensions list", i, m.Extension)
 		}
 		switch m.PIN {
-		case checklist.PINUnset, checklist.PINDefault, checklist.PINEqualsExtension,
-			checklist.PINWeak, checklist.PINOK, checklist.PINUnknown:
+		case inventory.PINUnset, inventory.PINDefault, inventory.PINEqualsExtension,
+			inventory.PINWeak, inventory.PINOK, inventory.PINUnknown:
 		default:
 			bad("voicemail[%d] (%s): pin %q is not a known verdict", i, m.Extension, m.PIN)
 		}
 	}
 	for i, d := range c.Devices {
 		switch d.Kind {
-		case checklist.DeviceDeskPhone, checklist.DeviceDECT, checklist.DeviceSoftphone,
-			checklist.DeviceATA, checklist.DeviceGateway, checklist.DevicePBX:
+		case inventory.DeviceDeskPhone, inventory.DeviceDECT, inventory.DeviceSoftphone,
+			inventory.DeviceATA, inventory.DeviceGateway, inventory.DevicePBX:
 		default:
 			bad("devices[%d]: kind %q is not a known device kind", i, d.Kind)
 		}
@@ -261,9 +260,9 @@ func (c *company) validate() error {
 	return errors.Join(problems...)
 }
 
-func validMFA(m checklist.MFAState, blankAllowed bool) bool {
+func validMFA(m inventory.MFAState, blankAllowed bool) bool {
 	switch m {
-	case checklist.MFAEnabled, checklist.MFADisabled, checklist.MFAUnknown:
+	case inventory.MFAEnabled, inventory.MFADisabled, inventory.MFAUnknown:
 		return true
 	case "":
 		return blankAllowed

@@ -9,7 +9,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/connectors"
 )
 
@@ -34,10 +34,10 @@ func (s *Source) Name() string { return "demo" }
 var loadStory = sync.OnceValues(func() (*company, error) { return loadCompany(companyYAML) })
 
 // facets is the order in which Fetch reports progress; the demo has them all.
-var facets = []checklist.Facet{
-	checklist.FacetPBX, checklist.FacetStaff, checklist.FacetExtensions,
-	checklist.FacetVoicemail, checklist.FacetDevices, checklist.FacetAdmins,
-	checklist.FacetDialling, checklist.FacetTrunks, checklist.FacetCalls,
+var facets = []inventory.Facet{
+	inventory.FacetPBX, inventory.FacetStaff, inventory.FacetExtensions,
+	inventory.FacetVoicemail, inventory.FacetDevices, inventory.FacetAdmins,
+	inventory.FacetDialling, inventory.FacetTrunks, inventory.FacetCalls,
 }
 
 // Fetch reads the inventory; the parts that could not be read are its gaps.
@@ -48,45 +48,45 @@ func (s *Source) Fetch(ctx context.Context, progress func(connectors.Progress)) 
 
 // fetch builds a fresh inventory on each call, so a caller may change what it gets
 // without changing the next one. It stops with ctx.Err() once ctx is done.
-func (s *Source) fetch(ctx context.Context, progress func(connectors.Progress)) (checklist.Inventory, error) {
+func (s *Source) fetch(ctx context.Context, progress func(connectors.Progress)) (inventory.Inventory, error) {
 	if err := ctx.Err(); err != nil {
-		return checklist.Inventory{}, err
+		return inventory.Inventory{}, err
 	}
 	c, err := loadStory()
 	if err != nil {
-		return checklist.Inventory{}, err
+		return inventory.Inventory{}, err
 	}
 	t := newTimeline(s.now)
-	inv := checklist.Inventory{
-		Source: checklist.SourceInfo{
+	inv := inventory.Inventory{
+		Source: inventory.SourceInfo{
 			Connector: s.Name(),
 			Detail:    "embedded demo company",
 			FetchedAt: s.now,
-			Collected: append([]checklist.Facet(nil), facets...),
+			Collected: append([]inventory.Facet(nil), facets...),
 		},
 	}
 	for i, f := range facets {
 		if err := ctx.Err(); err != nil {
-			return checklist.Inventory{}, err
+			return inventory.Inventory{}, err
 		}
 		switch f {
-		case checklist.FacetPBX:
+		case inventory.FacetPBX:
 			inv.PBX = c.pbx()
-		case checklist.FacetStaff:
+		case inventory.FacetStaff:
 			inv.Staff = c.staff(t)
-		case checklist.FacetExtensions:
+		case inventory.FacetExtensions:
 			inv.Extensions = c.extensions(t)
-		case checklist.FacetVoicemail:
+		case inventory.FacetVoicemail:
 			inv.Voicemail = c.voicemail()
-		case checklist.FacetDevices:
+		case inventory.FacetDevices:
 			inv.Devices = c.devices(t)
-		case checklist.FacetAdmins:
+		case inventory.FacetAdmins:
 			inv.Admins = c.admins()
-		case checklist.FacetDialling:
+		case inventory.FacetDialling:
 			inv.Dialling = c.dialling()
-		case checklist.FacetTrunks:
+		case inventory.FacetTrunks:
 			inv.Trunks = c.trunks()
-		case checklist.FacetCalls:
+		case inventory.FacetCalls:
 			inv.Calls = c.calls(t, inv.Staff)
 		}
 		if progress != nil {

@@ -8,14 +8,14 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/connectors"
 )
 
 // A Sunday evening late in a month, with a time of day that the story truncates.
 var testNow = time.Date(2026, 11, 22, 18, 47, 31, 500, time.UTC)
 
-func fetch(t *testing.T, now time.Time) checklist.Inventory {
+func fetch(t *testing.T, now time.Time) inventory.Inventory {
 	t.Helper()
 	inv, err := New(now).Fetch(t.Context(), nil)
 	if err != nil {
@@ -25,6 +25,7 @@ func fetch(t *testing.T, now time.Time) checklist.Inventory {
 }
 
 func TestSameMomentGivesSameInventory(t *testing.T) {
+	t.Parallel()
 	first := fetch(t, testNow)
 	second := fetch(t, testNow)
 	if !reflect.DeepEqual(first, second) {
@@ -45,6 +46,7 @@ func TestSameMomentGivesSameInventory(t *testing.T) {
 }
 
 func TestStoryMovesWithTheClock(t *testing.T) {
+	t.Parallel()
 	later := testNow.AddDate(0, 3, 0)
 	inv := fetch(t, later)
 	leaver := findStaff(t, inv, "Declan Ó'Brien")
@@ -57,15 +59,16 @@ func TestStoryMovesWithTheClock(t *testing.T) {
 }
 
 func TestCollectsEveryFacetAndReportsProgress(t *testing.T) {
+	t.Parallel()
 	var steps []connectors.Progress
 	inv, err := New(testNow).Fetch(t.Context(), func(p connectors.Progress) { steps = append(steps, p) })
 	if err != nil {
 		t.Fatal(err)
 	}
-	all := []checklist.Facet{
-		checklist.FacetExtensions, checklist.FacetVoicemail, checklist.FacetDevices,
-		checklist.FacetAdmins, checklist.FacetDialling, checklist.FacetTrunks,
-		checklist.FacetCalls, checklist.FacetStaff, checklist.FacetPBX,
+	all := []inventory.Facet{
+		inventory.FacetExtensions, inventory.FacetVoicemail, inventory.FacetDevices,
+		inventory.FacetAdmins, inventory.FacetDialling, inventory.FacetTrunks,
+		inventory.FacetCalls, inventory.FacetStaff, inventory.FacetPBX,
 	}
 	for _, f := range all {
 		if !inv.Has(f) {
@@ -87,6 +90,7 @@ func TestCollectsEveryFacetAndReportsProgress(t *testing.T) {
 }
 
 func TestLooksLikeARealCompany(t *testing.T) {
+	t.Parallel()
 	inv := fetch(t, testNow)
 	if n := len(inv.Extensions); n < 40 {
 		t.Errorf("%d extensions, want at least 40", n)
@@ -103,11 +107,11 @@ func TestLooksLikeARealCompany(t *testing.T) {
 	if len(vendors) < 5 {
 		t.Errorf("%d device vendors, want at least 5", len(vendors))
 	}
-	types := map[checklist.ExtensionType]int{}
+	types := map[inventory.ExtensionType]int{}
 	for _, e := range inv.Extensions {
 		types[e.Type]++
 	}
-	if types[checklist.ExtShared] == 0 || types[checklist.ExtQueue] == 0 || types[checklist.ExtService] < 2 {
+	if types[inventory.ExtShared] == 0 || types[inventory.ExtQueue] == 0 || types[inventory.ExtService] < 2 {
 		t.Errorf("extension types %v: want reception, a queue, fax and door entry", types)
 	}
 	for _, e := range inv.Extensions {
@@ -118,6 +122,7 @@ func TestLooksLikeARealCompany(t *testing.T) {
 }
 
 func TestNamesKeepTheirAccents(t *testing.T) {
+	t.Parallel()
 	inv := fetch(t, testNow)
 	for _, name := range []string{"Zoë Hartley", "Siobhán Kelly", "Łukasz Nowak", "Søren Madsen", "Declan Ó'Brien"} {
 		findStaff(t, inv, name)
@@ -128,6 +133,7 @@ func TestNamesKeepTheirAccents(t *testing.T) {
 }
 
 func TestLeaverStory(t *testing.T) {
+	t.Parallel()
 	inv := fetch(t, testNow)
 	leaver := findStaff(t, inv, "Declan Ó'Brien")
 	today := time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)
@@ -168,6 +174,7 @@ func TestLeaverStory(t *testing.T) {
 }
 
 func TestOrdinaryCallsKeepOfficeHours(t *testing.T) {
+	t.Parallel()
 	inv := fetch(t, testNow)
 	ordinary := 0
 	for i, c := range inv.Calls {
@@ -200,30 +207,31 @@ func TestOrdinaryCallsKeepOfficeHours(t *testing.T) {
 }
 
 func TestPINVerdictsAsPlanted(t *testing.T) {
+	t.Parallel()
 	inv := fetch(t, testNow)
-	count := map[checklist.PINVerdict]int{}
+	count := map[inventory.PINVerdict]int{}
 	noPIN := 0
 	for _, m := range inv.Voicemail {
 		count[m.PIN.Verdict]++
 		if !m.PINRequired {
 			noPIN++
 		}
-		if m.PIN.Verdict != checklist.PINOK && m.PIN.Reason == "" {
+		if m.PIN.Verdict != inventory.PINOK && m.PIN.Reason == "" {
 			t.Errorf("mailbox %s: verdict %s has no reason", m.Extension, m.PIN.Verdict)
 		}
 	}
-	want := map[checklist.PINVerdict]int{
-		checklist.PINEqualsExtension: 2,
-		checklist.PINUnset:           1,
-		checklist.PINWeak:            2,
+	want := map[inventory.PINVerdict]int{
+		inventory.PINEqualsExtension: 2,
+		inventory.PINUnset:           1,
+		inventory.PINWeak:            2,
 	}
 	for v, n := range want {
 		if count[v] != n {
 			t.Errorf("%d mailboxes with verdict %s, want %d", count[v], v, n)
 		}
 	}
-	if count[checklist.PINOK] < len(inv.Voicemail)/2 {
-		t.Errorf("only %d of %d PINs are ok; the rest should be", count[checklist.PINOK], len(inv.Voicemail))
+	if count[inventory.PINOK] < len(inv.Voicemail)/2 {
+		t.Errorf("only %d of %d PINs are ok; the rest should be", count[inventory.PINOK], len(inv.Voicemail))
 	}
 	if noPIN != 1 {
 		t.Errorf("%d mailboxes open without a PIN, want 1", noPIN)
@@ -231,14 +239,15 @@ func TestPINVerdictsAsPlanted(t *testing.T) {
 }
 
 func TestPlantedProblemsInEachArea(t *testing.T) {
+	t.Parallel()
 	inv := fetch(t, testNow)
 
 	var mfaOff, mfaOn int
 	for _, e := range inv.Extensions {
 		switch e.MFA {
-		case checklist.MFADisabled:
+		case inventory.MFADisabled:
 			mfaOff++
-		case checklist.MFAEnabled:
+		case inventory.MFAEnabled:
 			mfaOn++
 		}
 	}
@@ -251,9 +260,9 @@ func TestPlantedProblemsInEachArea(t *testing.T) {
 		switch {
 		case a.Shared:
 			shared = true
-		case a.MFA == checklist.MFAEnabled:
+		case a.MFA == inventory.MFAEnabled:
 			namedWithMFA = true
-		case a.MFA == checklist.MFADisabled:
+		case a.MFA == inventory.MFADisabled:
 			namedWithout = true
 		}
 	}
@@ -301,6 +310,7 @@ func TestPlantedProblemsInEachArea(t *testing.T) {
 }
 
 func TestDevicesAreDistinctAndOwnedByRealExtensions(t *testing.T) {
+	t.Parallel()
 	inv := fetch(t, testNow)
 	macs := map[string]bool{}
 	for _, d := range inv.Devices {
@@ -315,6 +325,7 @@ func TestDevicesAreDistinctAndOwnedByRealExtensions(t *testing.T) {
 }
 
 func TestCancelledFetchStops(t *testing.T) {
+	t.Parallel()
 	ctx, cancel := context.WithCancel(t.Context())
 	cancel()
 	_, err := New(testNow).Fetch(ctx, nil)
@@ -333,6 +344,7 @@ func TestCancelledFetchStops(t *testing.T) {
 }
 
 func TestBrokenStoryIsReportedWithItsPlace(t *testing.T) {
+	t.Parallel()
 	cases := map[string]string{
 		"unknown key":   "domain: x\nstaf: []\n",
 		"bad span":      "domain: x\nextensions:\n  - {number: \"1\", type: user, active: soon}\n",
@@ -352,7 +364,7 @@ func TestBrokenStoryIsReportedWithItsPlace(t *testing.T) {
 	}
 }
 
-func findStaff(t *testing.T, inv checklist.Inventory, name string) checklist.StaffMember {
+func findStaff(t *testing.T, inv inventory.Inventory, name string) inventory.StaffMember {
 	t.Helper()
 	for _, s := range inv.Staff {
 		if s.Name == name {
@@ -360,10 +372,10 @@ func findStaff(t *testing.T, inv checklist.Inventory, name string) checklist.Sta
 		}
 	}
 	t.Fatalf("no staff member named %q", name)
-	return checklist.StaffMember{}
+	return inventory.StaffMember{}
 }
 
-func findExtension(inv checklist.Inventory, name string) *checklist.Extension {
+func findExtension(inv inventory.Inventory, name string) *inventory.Extension {
 	for i := range inv.Extensions {
 		if inv.Extensions[i].Name == name {
 			return &inv.Extensions[i]
@@ -372,7 +384,7 @@ func findExtension(inv checklist.Inventory, name string) *checklist.Extension {
 	return nil
 }
 
-func findExtensionByNumber(inv checklist.Inventory, number string) *checklist.Extension {
+func findExtensionByNumber(inv inventory.Inventory, number string) *inventory.Extension {
 	for i := range inv.Extensions {
 		if inv.Extensions[i].Number == number {
 			return &inv.Extensions[i]
@@ -381,7 +393,7 @@ func findExtensionByNumber(inv checklist.Inventory, number string) *checklist.Ex
 	return nil
 }
 
-func findMailbox(inv checklist.Inventory, ext string) *checklist.Mailbox {
+func findMailbox(inv inventory.Inventory, ext string) *inventory.Mailbox {
 	for i := range inv.Voicemail {
 		if inv.Voicemail[i].Extension == ext {
 			return &inv.Voicemail[i]

@@ -4,7 +4,7 @@ import (
 	"context"
 	"time"
 
-	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
 // The cdr module declares "after" as a number but decodes it as a Relay
@@ -28,7 +28,7 @@ type cdrRow struct {
 	BillSec   int    `json:"billsec"`
 }
 
-func (s *Source) fetchCalls(ctx context.Context) ([]checklist.Call, int, error) {
+func (s *Source) fetchCalls(ctx context.Context) ([]inventory.Call, int, error) {
 	var ans struct {
 		FetchAllCdrs *struct {
 			TotalCount int      `json:"totalCount"`
@@ -45,15 +45,15 @@ func (s *Source) fetchCalls(ctx context.Context) ([]checklist.Call, int, error) 
 	if len(rows) > s.opts.CallLimit {
 		rows = rows[:s.opts.CallLimit]
 	}
-	calls := make([]checklist.Call, 0, len(rows))
+	calls := make([]inventory.Call, 0, len(rows))
 	for _, r := range rows {
 		calls = append(calls, r.call())
 	}
 	return calls, ans.FetchAllCdrs.TotalCount, nil
 }
 
-func (r cdrRow) call() checklist.Call {
-	c := checklist.Call{
+func (r cdrRow) call() inventory.Call {
+	c := inventory.Call{
 		From:     firstNonEmpty(r.CNum, r.Src),
 		To:       r.Dst,
 		Duration: time.Duration(r.BillSec) * time.Second,

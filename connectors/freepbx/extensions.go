@@ -7,7 +7,7 @@ import (
 	"net/http"
 	"strconv"
 
-	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/connectors"
 	"github.com/ringfence/ringfence/connectors/httpx"
 )
@@ -138,8 +138,8 @@ func fallbackWorthy(err error) bool {
 // noVoicemail is the context FreePBX gives a user without voicemail.
 const noVoicemail = "novm"
 
-func (e extensionNode) extension() checklist.Extension {
-	x := checklist.Extension{Number: e.ExtensionID, Enabled: true, Type: checklist.ExtUser, MFA: checklist.MFAUnknown}
+func (e extensionNode) extension() inventory.Extension {
+	x := inventory.Extension{Number: e.ExtensionID, Enabled: true, Type: inventory.ExtUser, MFA: inventory.MFAUnknown}
 	if e.User != nil {
 		x.Name = e.User.Name
 	}

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/connectors"
 	"github.com/ringfence/ringfence/connectors/freepbx/freepbxfake"
 	"github.com/ringfence/ringfence/connectors/httpx"
@@ -58,25 +59,25 @@ func TestFetchDentalPractice(t *testing.T) {
 	if inv.PBX.Product != "FreePBX" || inv.Source.Connector != "freepbx" {
 		t.Errorf("PBX %+v, source %+v", inv.PBX, inv.Source)
 	}
-	for _, facet := range []checklist.Facet{checklist.FacetPBX, checklist.FacetExtensions, checklist.FacetVoicemail, checklist.FacetCalls} {
+	for _, facet := range []inventory.Facet{inventory.FacetPBX, inventory.FacetExtensions, inventory.FacetVoicemail, inventory.FacetCalls} {
 		if !inv.Has(facet) {
 			t.Errorf("facet %s not collected", facet)
 		}
 	}
-	if inv.Has(checklist.FacetDevices) || inv.Has(checklist.FacetAdmins) {
+	if inv.Has(inventory.FacetDevices) || inv.Has(inventory.FacetAdmins) {
 		t.Error("FreePBX's API gives no devices or admins, yet they are claimed")
 	}
 	if len(inv.Extensions) != 8 || inv.Extensions[2].Name != "Zoë Ward / Nurse" || !inv.Extensions[2].Enabled {
 		t.Errorf("extensions %+v", inv.Extensions)
 	}
 
-	verdicts := map[string]checklist.PINVerdict{}
+	verdicts := map[string]inventory.PINVerdict{}
 	for _, m := range inv.Voicemail {
 		verdicts[m.Extension] = m.PIN.Verdict
 	}
-	want := map[string]checklist.PINVerdict{
-		"200": checklist.PINEqualsExtension, "201": checklist.PINUnset, "202": checklist.PINWeak,
-		"203": checklist.PINWeak, "204": checklist.PINOK,
+	want := map[string]inventory.PINVerdict{
+		"200": inventory.PINEqualsExtension, "201": inventory.PINUnset, "202": inventory.PINWeak,
+		"203": inventory.PINWeak, "204": inventory.PINOK,
 	}
 	if fmt.Sprint(verdicts) != fmt.Sprint(want) {
 		t.Errorf("verdicts %v, want %v", verdicts, want)
@@ -193,8 +194,8 @@ func TestAVoicemailScopeMissingBecomesAGap(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	reason, ok := inv.GapReason(checklist.FacetVoicemail)
-	if !ok || inv.Has(checklist.FacetVoicemail) || len(inv.Voicemail) != 0 {
+	reason, ok := inv.GapReason(inventory.FacetVoicemail)
+	if !ok || inv.Has(inventory.FacetVoicemail) || len(inv.Voicemail) != 0 {
 		t.Fatalf("gap %q, %v; collected %v", reason, ok, inv.Source.Collected)
 	}
 	for _, w := range []string{"Reading voicemail for extension", "answered the query with an error", "gql:voicemail:read"} {
@@ -202,7 +203,7 @@ func TestAVoicemailScopeMissingBecomesAGap(t *testing.T) {
 			t.Errorf("%q does not say %q", reason, w)
 		}
 	}
-	if len(inv.Extensions) == 0 || !inv.Has(checklist.FacetExtensions) {
+	if len(inv.Extensions) == 0 || !inv.Has(inventory.FacetExtensions) {
 		t.Errorf("the extensions were lost: %v", inv.Source.Collected)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/connectors"
 	"github.com/ringfence/ringfence/connectors/httpx"
 )
@@ -91,26 +92,26 @@ func (s *Source) Fetch(ctx context.Context, progress func(connectors.Progress)) 
 // is set. Only the sign-in and the extensions are essential: mailboxes and
 // call records need their own scopes, and when they cannot be read they
 // become gaps with the reason, so the checks resting on them stay unknown.
-func (s *Source) fetch(ctx context.Context, progress func(connectors.Progress)) (checklist.Inventory, error) {
+func (s *Source) fetch(ctx context.Context, progress func(connectors.Progress)) (inventory.Inventory, error) {
 	ctx, cancel := s.client.WithOverall(ctx)
 	defer cancel()
 	exts, err := s.fetchExtensions(ctx, progress)
 	if err != nil {
-		return checklist.Inventory{}, err
+		return inventory.Inventory{}, err
 	}
-	inv := checklist.Inventory{
-		Source: checklist.SourceInfo{
+	inv := inventory.Inventory{
+		Source: inventory.SourceInfo{
 			Connector: name,
 			Detail:    "FreePBX API at " + s.client.BaseURL(),
 			FetchedAt: s.now().UTC(),
-			Collected: []checklist.Facet{checklist.FacetPBX, checklist.FacetExtensions, checklist.FacetVoicemail},
+			Collected: []inventory.Facet{inventory.FacetPBX, inventory.FacetExtensions, inventory.FacetVoicemail},
 		},
 		// The read scopes give no module or framework versions, so the
 		// version stays unknown and the audit asks for it.
-		PBX:        checklist.PBX{Product: "FreePBX"},
-		Extensions: make([]checklist.Extension, 0, len(exts)),
+		PBX:        inventory.PBX{Product: "FreePBX"},
+		Extensions: make([]inventory.Extension, 0, len(exts)),
 	}
-	optional := func(f checklist.Facet, err error) error {
+	optional := func(f inventory.Facet, err error) error {
 		if err == nil || !httpx.Skippable(err) {
 			return err
 		}
@@ -118,18 +119,18 @@ func (s *Source) fetch(ctx context.Context, progress func(connectors.Progress)) 
 		return nil
 	}
 	boxes, err := s.fetchVoicemail(ctx, exts, progress)
-	if err := optional(checklist.FacetVoicemail, err); err != nil {
-		return checklist.Inventory{}, err
+	if err := optional(inventory.FacetVoicemail, err); err != nil {
+		return inventory.Inventory{}, err
 	}
 	inv.Voicemail = boxes
 	for _, e := range exts {
 		inv.Extensions = append(inv.Extensions, e.extension())
 	}
 	if s.opts.Calls {
-		inv.Source.Collected = append(inv.Source.Collected, checklist.FacetCalls)
+		inv.Source.Collected = append(inv.Source.Collected, inventory.FacetCalls)
 		calls, total, err := s.fetchCalls(ctx)
-		if err := optional(checklist.FacetCalls, err); err != nil {
-			return checklist.Inventory{}, err
+		if err := optional(inventory.FacetCalls, err); err != nil {
+			return inventory.Inventory{}, err
 		}
 		inv.Calls = calls
 		if total > len(calls) {

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/connectors"
 )
 
@@ -15,7 +16,7 @@ const voicemailQuery = `query Mailbox($ext: ID!) {
 
 // judgeMailbox reads one mailbox and returns what may be kept about it. ok is
 // false when the extension has no mailbox after all.
-func (s *Source) judgeMailbox(ctx context.Context, ext string) (checklist.Mailbox, bool, error) {
+func (s *Source) judgeMailbox(ctx context.Context, ext string) (inventory.Mailbox, bool, error) {
 	var ans struct {
 		FetchVoiceMail *struct {
 			Status   bool    `json:"status"`
@@ -23,13 +24,13 @@ func (s *Source) judgeMailbox(ctx context.Context, ext string) (checklist.Mailbo
 		} `json:"fetchVoiceMail"`
 	}
 	if err := s.query(ctx, "reading voicemail for extension "+ext, voicemailQuery, map[string]any{"ext": ext}, &ans); err != nil {
-		return checklist.Mailbox{}, false, err
+		return inventory.Mailbox{}, false, err
 	}
 	vm := ans.FetchVoiceMail
 	if vm == nil || !vm.Status {
-		return checklist.Mailbox{}, false, nil // "unable to fetch": no box for this extension
+		return inventory.Mailbox{}, false, nil // "unable to fetch": no box for this extension
 	}
-	m := checklist.Mailbox{Extension: ext, Enabled: true, PINRequired: true, PIN: checklist.PINJudgement{Verdict: checklist.PINUnknown}}
+	m := inventory.Mailbox{Extension: ext, Enabled: true, PINRequired: true, PIN: inventory.PINJudgement{Verdict: inventory.PINUnknown}}
 	if vm.Password != nil {
 		m.PIN = checklist.JudgePIN(*vm.Password, ext)
 	}
@@ -40,14 +41,14 @@ func (s *Source) judgeMailbox(ctx context.Context, ext string) (checklist.Mailbo
 // fetchVoicemail judges every mailbox with at most opts.Concurrency requests
 // in flight. The first error stops the rest. Mailboxes come back in the order
 // of the extensions, whatever order the answers arrive in.
-func (s *Source) fetchVoicemail(ctx context.Context, exts []extensionNode, progress func(connectors.Progress)) ([]checklist.Mailbox, error) {
+func (s *Source) fetchVoicemail(ctx context.Context, exts []extensionNode, progress func(connectors.Progress)) ([]inventory.Mailbox, error) {
 	var todo []string
 	for _, e := range exts {
 		if e.hasVoicemail() {
 			todo = append(todo, e.ExtensionID)
 		}
 	}
-	boxes := make([]checklist.Mailbox, len(todo))
+	boxes := make([]inventory.Mailbox, len(todo))
 	found := make([]bool, len(todo))
 	err := connectors.ForEach(ctx, len(todo), s.opts.Concurrency, func(ctx context.Context, i int) error {
 		m, ok, err := s.judgeMailbox(ctx, todo[i])
@@ -61,7 +62,7 @@ func (s *Source) fetchVoicemail(ctx context.Context, exts []extensionNode, progr
 	if err != nil {
 		return nil, err
 	}
-	out := make([]checklist.Mailbox, 0, len(todo))
+	out := make([]inventory.Mailbox, 0, len(todo))
 	for i, m := range boxes {
 		if found[i] {
 			out = append(out, m)

@@ -6,6 +6,7 @@ import (
 )
 
 func TestAStrayQuoteDoesNotHideTheLeaversAfterIt(t *testing.T) {
+	t.Parallel()
 	body := "Name,Email,Status,Leave date\n" +
 		"Jo Whitaker,jo@example.co.uk,Active,\n" +
 		"\"Priya Shah,priya@example.co.uk,Active,\n" +
@@ -30,6 +31,7 @@ func TestAStrayQuoteDoesNotHideTheLeaversAfterIt(t *testing.T) {
 }
 
 func TestYearOneIsNotReadAs2001(t *testing.T) {
+	t.Parallel()
 	for _, s := range []string{"01/01/0001", "01/01/1899", "0001-01-01", "1 Jan 0001", "01/01/0099"} {
 		if got, err := parseDate(s); err == nil {
 			t.Errorf("parseDate(%q) = %v, want it refused", s, got)

@@ -11,7 +11,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/connectors/tabular"
 )
 
@@ -21,7 +21,7 @@ type RowError = tabular.Skip
 // Read parses a staff list. Good rows are kept; every line left out is
 // reported with its number and the reason. The error is for the file as a
 // whole: empty, not CSV, or without a column of names.
-func Read(r io.Reader, name string) ([]checklist.StaffMember, []RowError, error) {
+func Read(r io.Reader, name string) ([]inventory.StaffMember, []RowError, error) {
 	staff, rep, err := ReadReport(r, name)
 	if err != nil {
 		return nil, nil, err
@@ -34,7 +34,7 @@ const headerSearchLines = 5
 
 // ReadReport is Read with the whole account of the file: lines read, used
 // and skipped, the layout recognised, and status values kept but not known.
-func ReadReport(r io.Reader, name string) ([]checklist.StaffMember, tabular.Report, error) {
+func ReadReport(r io.Reader, name string) ([]inventory.StaffMember, tabular.Report, error) {
 	tr, err := tabular.NewReader(r, name, tabular.Options{Known: knownHeader})
 	if err != nil {
 		if errors.Is(err, tabular.ErrEmpty) {
@@ -77,7 +77,7 @@ func ReadReport(r io.Reader, name string) ([]checklist.StaffMember, tabular.Repo
 		titles = append(titles, tabular.Record{Line: header.Line, Lines: header.Lines})
 	}
 	tr.SetColumns(headings)
-	var staff []checklist.StaffMember
+	var staff []inventory.StaffMember
 	unknown := map[string][]int{}
 	var unknownOrder []string
 	var statuses []string
@@ -247,7 +247,7 @@ func (c columns) statusValues(rec []string) []string {
 // member turns one row into a staff member, or says why it cannot. odd is a
 // status value Ringfence does not know: the person is kept and the value
 // reported, because dropping them would hide a leaver as surely as a typo.
-func (c columns) member(rec []string) (m checklist.StaffMember, odd, why string) {
+func (c columns) member(rec []string) (m inventory.StaffMember, odd, why string) {
 	m.Name = field(rec, c.name)
 	if m.Name == "" {
 		m.Name = strings.TrimSpace(field(rec, c.first) + " " + field(rec, c.last))

@@ -12,6 +12,7 @@ import (
 func date(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
 
 func TestReadPayrollExport(t *testing.T) {
+	t.Parallel()
 	body := "\xEF\xBB\xBFEmployee Name,Work Email,Employment Status,Start Date,Leaving Date\n" +
 		"Jo Whitaker,Jo.Whitaker@Brightwater.example.co.uk,Active,01/09/2019,\n" +
 		"\"Ó'Brien, Declan\",declan.obrien@brightwater.example.co.uk,Leaver,3 Mar 2022,1 March 2026\n" +
@@ -36,6 +37,7 @@ func TestReadPayrollExport(t *testing.T) {
 }
 
 func TestSplitNamesSemicolonsAndWindows1252(t *testing.T) {
+	t.Parallel()
 	body := []byte("Forename;Surname;E-mail;Status;Date left\r\nZo\xeb;Hartley;zoe.hartley@example.com;Current;\r\nGareth;Pryce;;Terminated;2025-05-19\r\n")
 	staff, rows, err := Read(bytes.NewReader(body), "leavers.csv")
 	if err != nil || len(rows) != 0 || len(staff) != 2 {
@@ -47,6 +49,7 @@ func TestSplitNamesSemicolonsAndWindows1252(t *testing.T) {
 }
 
 func TestUTF16FromExcel(t *testing.T) {
+	t.Parallel()
 	enc := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder()
 	body, err := enc.Bytes([]byte("Name\tEmail\nŁukasz Nowak\tlukasz.nowak@example.com\n"))
 	if err != nil {
@@ -59,6 +62,7 @@ func TestUTF16FromExcel(t *testing.T) {
 }
 
 func TestBadRowsAreReportedByLine(t *testing.T) {
+	t.Parallel()
 	body := "Name,Email,Status,Start date,Leave date\n" +
 		"Good One,good.one@example.com,Active,,\n" +
 		",nobody@example.com,Active,,\n" +
@@ -90,6 +94,7 @@ func TestBadRowsAreReportedByLine(t *testing.T) {
 }
 
 func TestWholeFileProblems(t *testing.T) {
+	t.Parallel()
 	cases := map[string]string{
 		"":                              "is empty",
 		"\n \n":                         "is empty",
@@ -108,6 +113,7 @@ func TestWholeFileProblems(t *testing.T) {
 }
 
 func TestParseDate(t *testing.T) {
+	t.Parallel()
 	good := map[string]time.Time{
 		"05/03/2026": date(2026, 3, 5), "5/3/26": date(2026, 3, 5), "5.3.2026": date(2026, 3, 5), "05-03-2026": date(2026, 3, 5),
 		"5 Mar 2026": date(2026, 3, 5), "5th March 2026": date(2026, 3, 5), "05-Mar-2026": date(2026, 3, 5), "1 Sept 2025": date(2025, 9, 1),

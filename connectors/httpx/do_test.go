@@ -14,6 +14,7 @@ import (
 )
 
 func TestHTMLInsteadOfData(t *testing.T) {
+	t.Parallel()
 	for _, ct := range []string{"text/html; charset=utf-8", "application/json", ""} {
 		_, c := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Content-Type", ct)
@@ -28,6 +29,7 @@ func TestHTMLInsteadOfData(t *testing.T) {
 }
 
 func TestInvalidJSONIsReportedWithoutTheBody(t *testing.T) {
+	t.Parallel()
 	_, c := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		w.Write([]byte(`{"value":[{"VMPIN":"4821", "oops`))
@@ -43,6 +45,7 @@ func TestInvalidJSONIsReportedWithoutTheBody(t *testing.T) {
 }
 
 func TestHugeAnswerIsCutOff(t *testing.T) {
+	t.Parallel()
 	for _, withLength := range []bool{true, false} {
 		_, c := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Content-Type", "application/json")
@@ -66,6 +69,7 @@ func TestHugeAnswerIsCutOff(t *testing.T) {
 }
 
 func TestDrippingServerMeetsTheRequestDeadline(t *testing.T) {
+	t.Parallel()
 	stop := make(chan struct{})
 	_, c := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
@@ -91,6 +95,7 @@ func TestDrippingServerMeetsTheRequestDeadline(t *testing.T) {
 }
 
 func TestSilentServerMeetsTheHeaderDeadline(t *testing.T) {
+	t.Parallel()
 	stop := make(chan struct{})
 	_, c := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		select {
@@ -106,6 +111,7 @@ func TestSilentServerMeetsTheHeaderDeadline(t *testing.T) {
 }
 
 func TestCancelledContextSaysCancelled(t *testing.T) {
+	t.Parallel()
 	_, c := newServer(t, http.HandlerFunc(okJSON))
 	ctx, cancel := context.WithCancel(t.Context())
 	cancel()
@@ -116,6 +122,7 @@ func TestCancelledContextSaysCancelled(t *testing.T) {
 }
 
 func TestRetriesHonourRetryAfter(t *testing.T) {
+	t.Parallel()
 	var n atomic.Int32
 	_, c := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if n.Add(1) < 3 {
@@ -135,6 +142,7 @@ func TestRetriesHonourRetryAfter(t *testing.T) {
 }
 
 func TestStatusErrorsNameConnectorStepStatusAndWhatToCheck(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		status int
 		tries  int32
@@ -171,6 +179,7 @@ func TestStatusErrorsNameConnectorStepStatusAndWhatToCheck(t *testing.T) {
 }
 
 func TestRedirectToAnotherHostIsRefused(t *testing.T) {
+	t.Parallel()
 	other := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		t.Errorf("the client followed the redirect to %s", r.URL)
 	}))
@@ -185,6 +194,7 @@ func TestRedirectToAnotherHostIsRefused(t *testing.T) {
 }
 
 func TestRetryAfterForms(t *testing.T) {
+	t.Parallel()
 	if got := retryAfter("7"); got != 7*time.Second {
 		t.Errorf("seconds: %v", got)
 	}
@@ -199,6 +209,7 @@ func TestRetryAfterForms(t *testing.T) {
 // Advice may name only settings a user can change: there is no time limit or
 // size limit setting, but there is page_size.
 func TestAdviceNamesOnlySettingsThatExist(t *testing.T) {
+	t.Parallel()
 	_, c := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Query().Has("big") {
 			w.Header().Set("Content-Type", "application/json")

@@ -8,6 +8,7 @@ import (
 )
 
 func TestOnlyAPartRefusedOrMalformedIsSkippable(t *testing.T) {
+	t.Parallel()
 	e := func(status int, err error, hint string) error {
 		return &Error{Connector: "3cx", Step: "reading trunks", Status: status, Err: err, Hint: hint}
 	}

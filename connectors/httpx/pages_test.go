@@ -7,6 +7,7 @@ import (
 )
 
 func TestPagerStopsRepeatsAndCapsPages(t *testing.T) {
+	t.Parallel()
 	_, c := newServer(t, nil)
 	p := c.Pager("reading users", "users")
 	for _, link := range []string{"", "a", "b"} {

@@ -12,6 +12,7 @@ import (
 // A redirect to a write address, for every kind of request and every
 // redirect status: the server must never see the write.
 func TestRedirectsNeverReachAWriteAddress(t *testing.T) {
+	t.Parallel()
 	for _, code := range []int{http.StatusMovedPermanently, http.StatusFound, http.StatusSeeOther, http.StatusTemporaryRedirect, http.StatusPermanentRedirect} {
 		for _, kind := range []string{"read", "sign-in", "query"} {
 			var writes atomic.Int32
@@ -50,6 +51,7 @@ func TestRedirectsNeverReachAWriteAddress(t *testing.T) {
 }
 
 func TestPolicyPathsAreExact(t *testing.T) {
+	t.Parallel()
 	var hits atomic.Int32
 	srv, c := newServer(t, strictServer(t, &hits))
 	for _, path := range []string{
@@ -79,6 +81,7 @@ func TestPolicyPathsAreExact(t *testing.T) {
 }
 
 func TestPolicyUnderABasePath(t *testing.T) {
+	t.Parallel()
 	var hits atomic.Int32
 	srv, _ := newServer(t, strictServer(t, &hits))
 	c, err := New(Config{Connector: "test", BaseURL: srv.URL + "/pbx", Limits: testLimits(), RootCAs: srvPool(srv), Policy: testPolicy})
@@ -94,6 +97,7 @@ func TestPolicyUnderABasePath(t *testing.T) {
 }
 
 func TestReleaseGoesOnlyToItsAddress(t *testing.T) {
+	t.Parallel()
 	var paths []string
 	srv, _ := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		paths = append(paths, r.Method+" "+r.URL.Path)
@@ -130,6 +134,7 @@ func TestReleaseGoesOnlyToItsAddress(t *testing.T) {
 }
 
 func TestAClientNeedsAPolicy(t *testing.T) {
+	t.Parallel()
 	if _, err := New(Config{Connector: "x", BaseURL: "https://pbx.example.com"}); !errors.Is(err, errNoPolicy) {
 		t.Fatalf("got %v", err)
 	}

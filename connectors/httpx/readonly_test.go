@@ -40,6 +40,7 @@ func extractQuery(body string) string {
 }
 
 func TestGuardRefusesWritesBeforeTheNetwork(t *testing.T) {
+	t.Parallel()
 	var hits atomic.Int32
 	srv, c := newServer(t, strictServer(t, &hits))
 	for _, method := range []string{http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete, "PROPFIND", http.MethodHead, http.MethodOptions} {
@@ -61,6 +62,7 @@ func TestGuardRefusesWritesBeforeTheNetwork(t *testing.T) {
 }
 
 func TestGuardAllowsReadsTokensAndQueries(t *testing.T) {
+	t.Parallel()
 	var hits atomic.Int32
 	_, c := newServer(t, strictServer(t, &hits))
 	ctx := t.Context()
@@ -80,6 +82,7 @@ func TestGuardAllowsReadsTokensAndQueries(t *testing.T) {
 }
 
 func TestGuardRefusesGraphQLThatIsNotAQuery(t *testing.T) {
+	t.Parallel()
 	var hits atomic.Int32
 	_, c := newServer(t, strictServer(t, &hits))
 	for _, doc := range []string{
@@ -108,6 +111,7 @@ func TestGuardRefusesGraphQLThatIsNotAQuery(t *testing.T) {
 }
 
 func TestTokenRequestOnlyToATokenAddress(t *testing.T) {
+	t.Parallel()
 	var hits atomic.Int32
 	_, c := newServer(t, strictServer(t, &hits))
 	err := c.TokenRequest(t.Context(), "signing in", "/xapi/v1/Users", TokenBody{Form: url.Values{"a": {"b"}}}, nil)
@@ -120,6 +124,7 @@ func TestTokenRequestOnlyToATokenAddress(t *testing.T) {
 }
 
 func TestRequestsStayOnTheConfiguredHost(t *testing.T) {
+	t.Parallel()
 	var hits atomic.Int32
 	_, c := newServer(t, strictServer(t, &hits))
 	err := c.GetJSON(t.Context(), "following a link", "https://elsewhere.example/xapi/v1/Users", nil, nil, nil)
@@ -129,6 +134,7 @@ func TestRequestsStayOnTheConfiguredHost(t *testing.T) {
 }
 
 func TestQueryOnly(t *testing.T) {
+	t.Parallel()
 	ok := []string{
 		"{ a }",
 		"query { a }",

@@ -18,6 +18,7 @@ func okJSON(w http.ResponseWriter, _ *http.Request) {
 }
 
 func TestSelfSignedCertificateIsShownNotTrusted(t *testing.T) {
+	t.Parallel()
 	srv := httptest.NewTLSServer(http.HandlerFunc(okJSON))
 	defer srv.Close()
 	c, err := New(Config{Connector: "3cx", BaseURL: srv.URL, Limits: testLimits(), Policy: testPolicy})
@@ -38,6 +39,7 @@ func TestSelfSignedCertificateIsShownNotTrusted(t *testing.T) {
 }
 
 func TestPinnedCertificateIsTrustedAndAChangeIsRefused(t *testing.T) {
+	t.Parallel()
 	srv := httptest.NewTLSServer(http.HandlerFunc(okJSON))
 	defer srv.Close()
 	sum := LeafSHA256(srv.Certificate())
@@ -62,6 +64,7 @@ func TestPinnedCertificateIsTrustedAndAChangeIsRefused(t *testing.T) {
 }
 
 func TestCertificateForAnotherNameIsRefused(t *testing.T) {
+	t.Parallel()
 	srv, _ := newServer(t, http.HandlerFunc(okJSON))
 	// The test certificate names example.com and 127.0.0.1, not localhost.
 	pool := srv.Client().Transport.(*http.Transport).TLSClientConfig.RootCAs
@@ -76,6 +79,7 @@ func TestCertificateForAnotherNameIsRefused(t *testing.T) {
 }
 
 func TestPlainHTTPOnlyOnLoopback(t *testing.T) {
+	t.Parallel()
 	for _, u := range []string{"http://pbx.example.com", "ftp://pbx.example.com", "https://user:pw@pbx.example.com", "",
 		"https://pbx.example.com/?access_token=abc", "https://pbx.example.com/?x=1&ApiKey=abc", "https://pbx.example.com?pwd=abc"} {
 		_, err := New(Config{Connector: "3cx", BaseURL: u, Policy: testPolicy})
@@ -96,6 +100,7 @@ func TestPlainHTTPOnlyOnLoopback(t *testing.T) {
 // A phone system offering only TLS 1.0, and one answering plain http on the
 // https port, each get a message that says which, not "could not connect".
 func TestOldTLSAndPlainHTTPAreNamed(t *testing.T) {
+	t.Parallel()
 	old := httptest.NewUnstartedServer(http.HandlerFunc(okJSON))
 	old.TLS = &tls.Config{MinVersion: tls.VersionTLS10, MaxVersion: tls.VersionTLS10}
 	old.StartTLS()

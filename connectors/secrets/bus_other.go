@@ -4,4 +4,4 @@ package secrets
 
 // noSessionBus is nil where the keyring is not reached over D-Bus (macOS
 // Keychain, Windows Credential Manager).
-func noSessionBus() error { return nil }
+func noSessionBus(func(string) string) error { return nil }

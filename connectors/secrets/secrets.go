@@ -6,7 +6,6 @@ package secrets
 
 import (
 	"errors"
-	"os"
 	"strings"
 
 	"github.com/zalando/go-keyring"
@@ -28,20 +27,34 @@ var (
 	ErrTooLong = errors.New("the secret is too long for this computer's keyring")
 )
 
+// Keyring reaches the system keyring. Getenv is how it reads the environment
+// (RINGFENCE_SECRET and, on Linux, where the session bus is): the program
+// passes os.Getenv once at start-up, and tests pass a map of their own.
+type Keyring struct {
+	Getenv func(string) string
+}
+
+func (k Keyring) getenv(name string) string {
+	if k.Getenv == nil {
+		return ""
+	}
+	return k.Getenv(name)
+}
+
 // Set saves or replaces the secret for a site's connector.
-func Set(site, connector, secret string) error {
+func (k Keyring) Set(site, connector, secret string) error {
 	if secret == "" {
 		return errors.New("an empty secret cannot be saved; enter the secret the phone system gave you")
 	}
-	if err := noSessionBus(); err != nil {
+	if err := noSessionBus(k.getenv); err != nil {
 		return err
 	}
 	return explain(keyring.Set(service, account(site, connector), secret))
 }
 
 // Get reads the secret for a site's connector.
-func Get(site, connector string) (string, error) {
-	if err := noSessionBus(); err != nil {
+func (k Keyring) Get(site, connector string) (string, error) {
+	if err := noSessionBus(k.getenv); err != nil {
 		return "", err
 	}
 	s, err := keyring.Get(service, account(site, connector))
@@ -53,8 +66,8 @@ func Get(site, connector string) (string, error) {
 
 // Delete forgets the secret for a site's connector. Forgetting one that was
 // never saved is not an error: the outcome the caller wanted holds.
-func Delete(site, connector string) error {
-	if err := noSessionBus(); err != nil {
+func (k Keyring) Delete(site, connector string) error {
+	if err := noSessionBus(k.getenv); err != nil {
 		return err
 	}
 	err := explain(keyring.Delete(service, account(site, connector)))
@@ -66,8 +79,8 @@ func Delete(site, connector string) error {
 
 // FromEnv returns the secret from RINGFENCE_SECRET, for machines without a
 // keyring. A trailing newline (from `export X=$(cat file)` habits) is dropped.
-func FromEnv() (string, bool) {
-	s := strings.TrimRight(os.Getenv(EnvVar), "\r\n")
+func (k Keyring) FromEnv() (string, bool) {
+	s := strings.TrimRight(k.getenv(EnvVar), "\r\n")
 	return s, s != ""
 }
 
@@ -77,20 +90,27 @@ func account(site, connector string) string {
 	return strings.TrimSpace(site) + "/" + strings.TrimSpace(connector)
 }
 
+// Store is what Find reads: the saved secret and RINGFENCE_SECRET. Keyring
+// is the real one; tests and front ends may pass a stand-in.
+type Store interface {
+	Get(site, connector string) (string, error)
+	FromEnv() (string, bool)
+}
+
 // Find is the one order in which every front end looks for a site's secret:
 // a secret given for this run (typed in, or RINGFENCE_SECRET) comes before
 // the keyring, because it is what the person running Ringfence has just
 // asked for, and it is the only way to try a new secret without first
-// overwriting the saved one. keyring is Get, or a stand-in in tests.
-func Find(site, connector, thisRun string, keyring func(site, connector string) (string, error)) (string, error) {
+// overwriting the saved one. A nil store has nothing saved.
+func Find(site, connector, thisRun string, store Store) (string, error) {
 	if thisRun != "" {
 		return thisRun, nil
 	}
-	if s, ok := FromEnv(); ok {
+	if store == nil {
+		return "", ErrNotFound
+	}
+	if s, ok := store.FromEnv(); ok {
 		return s, nil
 	}
-	if keyring == nil {
-		keyring = Get
-	}
-	return keyring(site, connector)
+	return store.Get(site, connector)
 }

@@ -5,7 +5,7 @@ import (
 	"net/url"
 	"time"
 
-	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
 // defaultCallDays is how far back call history is read unless the site says:
@@ -34,13 +34,13 @@ type callRecord struct {
 	DstExternal      bool      `json:"DstExternal"`
 }
 
-func (s *Source) readCalls(ctx context.Context, since time.Time, progress func(done, total int)) ([]checklist.Call, error) {
+func (s *Source) readCalls(ctx context.Context, since time.Time, progress func(done, total int)) ([]inventory.Call, error) {
 	q := url.Values{
 		"$select":  {"SegmentStartTime,SegmentEndTime,SrcDn,DstCallerNumber,DstDn,CallAnswered,SrcExternal,DstExternal"},
 		"$filter":  {"SegmentStartTime ge " + since.UTC().Format(time.RFC3339) + " and DstExternal eq true and SrcExternal eq false"},
 		"$orderby": {"SegmentStartTime desc"},
 	}
-	var out []checklist.Call
+	var out []inventory.Call
 	err := list(ctx, s, "reading call history", "/xapi/v1/CallHistoryView", q, progress, func(batch []callRecord) error {
 		for _, c := range batch {
 			to := firstNonEmpty(c.DstCallerNumber, c.DstDn)
@@ -48,7 +48,7 @@ func (s *Source) readCalls(ctx context.Context, since time.Time, progress func(d
 			if c.SegmentEndTime.After(c.SegmentStartTime) {
 				d = c.SegmentEndTime.Sub(c.SegmentStartTime)
 			}
-			out = append(out, checklist.Call{Start: c.SegmentStartTime, From: c.SrcDn, To: to, Duration: d, Answered: c.CallAnswered})
+			out = append(out, inventory.Call{Start: c.SegmentStartTime, From: c.SrcDn, To: to, Duration: d, Answered: c.CallAnswered})
 		}
 		return nil
 	})

@@ -6,7 +6,7 @@ import (
 	"net/url"
 	"strings"
 
-	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
 // deviceSelect names each Pbx.PhoneRegistrar property read, one by one:
@@ -38,13 +38,13 @@ type sipDevice struct {
 	} `json:"DN"`
 }
 
-func (s *Source) readDevices(ctx context.Context, progress func(done, total int)) ([]checklist.Device, error) {
-	var out []checklist.Device
+func (s *Source) readDevices(ctx context.Context, progress func(done, total int)) ([]inventory.Device, error) {
+	var out []inventory.Device
 	q := url.Values{"$select": {strings.Join(deviceSelect, ",")}, "$expand": {deviceExpand}}
 	err := list(ctx, s, "reading phones", "/xapi/v1/SipDevices", q, progress, func(batch []sipDevice) error {
 		for _, d := range batch {
 			r := d.Registrar
-			dev := checklist.Device{
+			dev := inventory.Device{
 				Kind: deviceKind(r.Vendor, r.Model, r.UserAgent), Vendor: r.Vendor, Model: r.Model,
 				Firmware: r.FirmwareVersion, LatestFirmware: r.FirmwareAvailable,
 				MAC: r.MAC, IP: hostOnly(r.IpAddress), UserAgent: r.UserAgent,
@@ -61,18 +61,18 @@ func (s *Source) readDevices(ctx context.Context, progress func(done, total int)
 
 // deviceKind guesses what a registration is from its names: DECT bases and
 // analogue adapters register like desk phones but need different advice.
-func deviceKind(vendor, model, ua string) checklist.DeviceKind {
+func deviceKind(vendor, model, ua string) inventory.DeviceKind {
 	all := strings.ToLower(vendor + " " + model + " " + ua)
 	switch {
 	case strings.Contains(all, "dect") || strings.Contains(all, "w60") || strings.Contains(all, "w70") || strings.Contains(all, "w80"):
-		return checklist.DeviceDECT
+		return inventory.DeviceDECT
 	case strings.Contains(all, "ata") && !strings.Contains(all, "data"), strings.Contains(all, "ht8"), strings.Contains(all, "spa1"), strings.Contains(all, "spa2"):
-		return checklist.DeviceATA
+		return inventory.DeviceATA
 	case strings.Contains(all, "3cx") && (strings.Contains(all, "app") || strings.Contains(all, "android") || strings.Contains(all, "ios") ||
 		strings.Contains(all, "windows") || strings.Contains(all, "web") || strings.Contains(all, "softphone")):
-		return checklist.DeviceSoftphone
+		return inventory.DeviceSoftphone
 	}
-	return checklist.DeviceDeskPhone
+	return inventory.DeviceDeskPhone
 }
 
 // hostOnly drops a port ("192.0.2.10:5060"), which changes with every

@@ -10,6 +10,7 @@ import (
 // FirmwareAvailable beside FirmwareVersion (3cx/xapi-tutorial swagger.yaml,
 // Pbx.PhoneRegistrar). The audit measures the phone against that build.
 func TestDevicesCarryTheFirmwareThePhoneSystemOffers(t *testing.T) {
+	t.Parallel()
 	pbx := xapifake.SmallBusiness()
 	pbx.Devices[0].Available = "96.86.0.85"
 	pbx.Devices[1].Available = ""

@@ -6,7 +6,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
 // outboundRule is a Pbx.OutboundRule. A rule with no route sends matching
@@ -42,12 +42,12 @@ type trunk struct {
 // a hundred countries one by one; they press "select all".
 const openWorld = 100
 
-func (s *Source) readDialling(ctx context.Context) (*checklist.DiallingPolicy, error) {
+func (s *Source) readDialling(ctx context.Context) (*inventory.DiallingPolicy, error) {
 	var cc countryCodes
 	if err := s.get(ctx, "reading allowed countries", "/xapi/v1/CountryCodes", url.Values{"$select": {"CountryCodes"}}, &cc); err != nil {
 		return nil, err
 	}
-	p := &checklist.DiallingPolicy{}
+	p := &inventory.DiallingPolicy{}
 	if len(cc.CountryCodes) >= openWorld {
 		p.InternationalOpen = true
 	} else {

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/connectors/httpx"
 	"github.com/ringfence/ringfence/connectors/threecx/xapifake"
 )
@@ -14,6 +14,7 @@ import (
 // either must not stop connect or the audit: the facet becomes a gap with
 // the reason, and the checks resting on it stay unknown.
 func TestAMissingOptionalReadBecomesAGap(t *testing.T) {
+	t.Parallel()
 	pbx := xapifake.SmallBusiness()
 	pbx.Missing = map[string]bool{"SystemStatus": true, "Trunks": true}
 	srv, pool := serve(t, pbx)
@@ -25,13 +26,13 @@ func TestAMissingOptionalReadBecomesAGap(t *testing.T) {
 	if err != nil {
 		t.Fatalf("audit: %v", err)
 	}
-	for _, f := range []checklist.Facet{checklist.FacetPBX, checklist.FacetDialling} {
+	for _, f := range []inventory.Facet{inventory.FacetPBX, inventory.FacetDialling} {
 		reason, ok := inv.GapReason(f)
 		if !ok || inv.Has(f) || !strings.Contains(reason, "404") {
 			t.Errorf("%s: gap %q, %v; collected %v", f, reason, ok, inv.Source.Collected)
 		}
 	}
-	if !inv.Has(checklist.FacetExtensions) || len(inv.Extensions) != 10 || !inv.Has(checklist.FacetDevices) {
+	if !inv.Has(inventory.FacetExtensions) || len(inv.Extensions) != 10 || !inv.Has(inventory.FacetDevices) {
 		t.Errorf("the rest was not read: %v", inv.Source.Collected)
 	}
 	if inv.Dialling != nil {
@@ -42,6 +43,7 @@ func TestAMissingOptionalReadBecomesAGap(t *testing.T) {
 // The users list is the core of the audit: without it there is nothing to
 // audit, so it still stops the fetch, as does a refusal to read.
 func TestTheUserListStaysEssential(t *testing.T) {
+	t.Parallel()
 	pbx := xapifake.SmallBusiness()
 	pbx.Missing = map[string]bool{"Users": true}
 	srv, pool := serve(t, pbx)

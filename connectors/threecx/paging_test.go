@@ -46,6 +46,7 @@ func users(from, count int) []map[string]any {
 }
 
 func TestPagesThatNeverEndAreStoppedWithAClearMessage(t *testing.T) {
+	t.Parallel()
 	for name, page := range map[string]func(r *http.Request, skip, n int) map[string]any{
 		// The link points back to the page it came with.
 		"next link to itself": func(r *http.Request, skip, n int) map[string]any {
@@ -78,6 +79,7 @@ func TestPagesThatNeverEndAreStoppedWithAClearMessage(t *testing.T) {
 }
 
 func TestPagesAreCappedPerList(t *testing.T) {
+	t.Parallel()
 	srv, n := pagingServer(t, func(r *http.Request, skip, _ int) map[string]any {
 		return map[string]any{"value": users(skip, 2), "@odata.nextLink": fmt.Sprintf("https://%s/xapi/v1/Users?$skip=%d", r.Host, skip+2)}
 	})
@@ -97,6 +99,7 @@ func TestPagesAreCappedPerList(t *testing.T) {
 }
 
 func TestANextLinkToAnotherListIsRefused(t *testing.T) {
+	t.Parallel()
 	for _, link := range []string{"/xapi/v1/SipDevices?$skip=1", "/xapi/v1/Users(1)/Pbx.ResetToken", "/xapi/v1/Users/../Users(1)"} {
 		var wrong atomic.Int32
 		srv, _ := pagingServer(t, func(r *http.Request, skip, n int) map[string]any {

@@ -9,7 +9,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/connectors"
 	"github.com/ringfence/ringfence/connectors/httpx"
 )
@@ -73,11 +73,11 @@ func New(cfg Config) (*Source, error) {
 func (s *Source) Name() string { return Name }
 
 // facets are what a 3CX fetch collects, in the order progress is reported.
-func (s *Source) facets() []checklist.Facet {
-	f := []checklist.Facet{checklist.FacetPBX, checklist.FacetExtensions, checklist.FacetVoicemail,
-		checklist.FacetAdmins, checklist.FacetDevices, checklist.FacetDialling}
+func (s *Source) facets() []inventory.Facet {
+	f := []inventory.Facet{inventory.FacetPBX, inventory.FacetExtensions, inventory.FacetVoicemail,
+		inventory.FacetAdmins, inventory.FacetDevices, inventory.FacetDialling}
 	if s.cfg.Calls {
-		f = append(f, checklist.FacetCalls)
+		f = append(f, inventory.FacetCalls)
 	}
 	return f
 }
@@ -93,7 +93,7 @@ func (s *Source) Fetch(ctx context.Context, progress func(connectors.Progress)) 
 // and licences (the system version, phones, dialling rules, call history)
 // and cannot be read becomes a gap with the reason, so the checks resting on
 // it stay unknown and say why.
-func (s *Source) fetch(ctx context.Context, progress func(connectors.Progress)) (checklist.Inventory, error) {
+func (s *Source) fetch(ctx context.Context, progress func(connectors.Progress)) (inventory.Inventory, error) {
 	ctx, cancel := s.client.WithOverall(ctx)
 	defer cancel()
 	report := func(step string, done, total int) {
@@ -101,11 +101,11 @@ func (s *Source) fetch(ctx context.Context, progress func(connectors.Progress)) 
 			progress(connectors.Progress{Step: step, Done: done, Total: total})
 		}
 	}
-	inv := checklist.Inventory{Source: checklist.SourceInfo{
+	inv := inventory.Inventory{Source: inventory.SourceInfo{
 		Connector: Name, Detail: s.client.BaseURL(), FetchedAt: s.now().UTC(), Collected: s.facets(),
 	}}
 	// optional records a failed optional part as a gap; anything else stops the fetch.
-	optional := func(f checklist.Facet, err error) error {
+	optional := func(f inventory.Facet, err error) error {
 		if err == nil || !httpx.Skippable(err) {
 			return err
 		}
@@ -113,11 +113,11 @@ func (s *Source) fetch(ctx context.Context, progress func(connectors.Progress)) 
 		return nil
 	}
 	if err := s.signIn(ctx); err != nil {
-		return checklist.Inventory{}, err
+		return inventory.Inventory{}, err
 	}
 	pbx, err := s.readSystem(ctx)
-	if err := optional(checklist.FacetPBX, err); err != nil {
-		return checklist.Inventory{}, err
+	if err := optional(inventory.FacetPBX, err); err != nil {
+		return inventory.Inventory{}, err
 	}
 	inv.PBX = pbx
 	inv.PBX.Product = "3CX" // known from the sign-in, even when the version is not
@@ -125,18 +125,18 @@ func (s *Source) fetch(ctx context.Context, progress func(connectors.Progress)) 
 
 	users, err := s.readUsers(ctx, func(done, total int) { report("users", done, total) })
 	if err != nil {
-		return checklist.Inventory{}, err
+		return inventory.Inventory{}, err
 	}
 	inv.Extensions, inv.Voicemail, inv.Admins = users.extensions, users.mailboxes, users.admins
 
 	devices, err := s.readDevices(ctx, func(done, total int) { report("devices", done, total) })
-	if err := optional(checklist.FacetDevices, err); err != nil {
-		return checklist.Inventory{}, err
+	if err := optional(inventory.FacetDevices, err); err != nil {
+		return inventory.Inventory{}, err
 	}
 	inv.Devices = devices
 	dialling, err := s.readDialling(ctx)
-	if err := optional(checklist.FacetDialling, err); err != nil {
-		return checklist.Inventory{}, err
+	if err := optional(inventory.FacetDialling, err); err != nil {
+		return inventory.Inventory{}, err
 	}
 	inv.Dialling = dialling
 	report("dialling", 1, 1)
@@ -144,8 +144,8 @@ func (s *Source) fetch(ctx context.Context, progress func(connectors.Progress)) 
 		days, since := s.callWindow(inv.Source.FetchedAt)
 		inv.Source.CallDays, inv.Source.CallsSince = days, since
 		calls, err := s.readCalls(ctx, since, func(done, total int) { report("calls", done, total) })
-		if err := optional(checklist.FacetCalls, err); err != nil {
-			return checklist.Inventory{}, err
+		if err := optional(inventory.FacetCalls, err); err != nil {
+			return inventory.Inventory{}, err
 		}
 		inv.Calls = calls
 	}

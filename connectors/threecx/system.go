@@ -4,7 +4,7 @@ import (
 	"context"
 	"net/url"
 
-	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
 // systemStatus is the part of Pbx.SystemStatus read; LicenseKey is not asked for.
@@ -13,11 +13,11 @@ type systemStatus struct {
 	FQDN    string `json:"FQDN"`
 }
 
-func (s *Source) readSystem(ctx context.Context) (checklist.PBX, error) {
+func (s *Source) readSystem(ctx context.Context) (inventory.PBX, error) {
 	var st systemStatus
 	err := s.get(ctx, "reading the system version", "/xapi/v1/SystemStatus", url.Values{"$select": {"Version,FQDN"}}, &st)
 	if err != nil {
-		return checklist.PBX{}, err
+		return inventory.PBX{}, err
 	}
-	return checklist.PBX{Product: "3CX", Version: st.Version}, nil
+	return inventory.PBX{Product: "3CX", Version: st.Version}, nil
 }

@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/connectors"
 	"github.com/ringfence/ringfence/connectors/httpx"
 	"github.com/ringfence/ringfence/connectors/threecx/xapifake"
@@ -85,11 +86,11 @@ func TestSmallBusiness(t *testing.T) {
 	if len(inv.Extensions) != 10 || len(inv.Voicemail) != 10 || len(inv.Devices) != 4 {
 		t.Fatalf("%d extensions, %d mailboxes, %d devices; want 10, 10, 4", len(inv.Extensions), len(inv.Voicemail), len(inv.Devices))
 	}
-	box := map[string]checklist.Mailbox{}
+	box := map[string]inventory.Mailbox{}
 	for _, m := range inv.Voicemail {
 		box[m.Extension] = m
 	}
-	for ext, want := range map[string]checklist.PINVerdict{"201": checklist.PINOK, "203": checklist.PINEqualsExtension, "204": checklist.PINWeak} {
+	for ext, want := range map[string]inventory.PINVerdict{"201": inventory.PINOK, "203": inventory.PINEqualsExtension, "204": inventory.PINWeak} {
 		if got := box[ext].PIN.Verdict; got != want {
 			t.Errorf("mailbox %s: verdict %s, want %s", ext, got, want)
 		}
@@ -97,12 +98,12 @@ func TestSmallBusiness(t *testing.T) {
 	if !box["205"].PIN.Short || box["206"].PINRequired || !box["201"].PINRequired {
 		t.Errorf("short or PIN-required flags wrong: %+v %+v %+v", box["205"], box["206"], box["201"])
 	}
-	admins := map[string]checklist.AdminAccount{}
+	admins := map[string]inventory.AdminAccount{}
 	for _, a := range inv.Admins {
 		admins[a.Name] = a
 	}
-	if len(admins) != 2 || admins["Sarah Price"].MFA != checklist.MFADisabled || admins["Sarah Price"].Role != "system_owners" ||
-		!admins["Reception"].Shared || admins["Reception"].MFA != checklist.MFAEnabled {
+	if len(admins) != 2 || admins["Sarah Price"].MFA != inventory.MFADisabled || admins["Sarah Price"].Role != "system_owners" ||
+		!admins["Reception"].Shared || admins["Reception"].MFA != inventory.MFAEnabled {
 		t.Errorf("admins %+v", inv.Admins)
 	}
 	dev := inv.Devices[0]

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
 // userFields are the Pbx.User properties read. VMPIN is the only secret among
@@ -44,9 +45,9 @@ type userRole struct {
 }
 
 type userFacts struct {
-	extensions []checklist.Extension
-	mailboxes  []checklist.Mailbox
-	admins     []checklist.AdminAccount
+	extensions []inventory.Extension
+	mailboxes  []inventory.Mailbox
+	admins     []inventory.AdminAccount
 }
 
 func (s *Source) readUsers(ctx context.Context, progress func(done, total int)) (userFacts, error) {
@@ -65,22 +66,22 @@ func (s *Source) readUsers(ctx context.Context, progress func(done, total int)) 
 	return f, err
 }
 
-func (f *userFacts) add(u *user, pin checklist.PINJudgement) {
+func (f *userFacts) add(u *user, pin inventory.PINJudgement) {
 	enabled := u.Enabled == nil || *u.Enabled // 3CX omits nothing it was asked for, but be kind
-	mfa := checklist.MFADisabled
+	mfa := inventory.MFADisabled
 	if u.Require2FA || u.Enable2FA {
-		mfa = checklist.MFAEnabled
+		mfa = inventory.MFAEnabled
 	}
 	name := strings.TrimSpace(u.FirstName + " " + u.LastName)
-	f.extensions = append(f.extensions, checklist.Extension{
+	f.extensions = append(f.extensions, inventory.Extension{
 		Number: u.Number, Name: name, Email: u.EmailAddress, Enabled: enabled,
-		Type: checklist.ExtUser, MFA: mfa,
+		Type: inventory.ExtUser, MFA: mfa,
 	})
-	f.mailboxes = append(f.mailboxes, checklist.Mailbox{
+	f.mailboxes = append(f.mailboxes, inventory.Mailbox{
 		Extension: u.Number, Enabled: u.VMEnabled, PIN: pin, PINRequired: !u.VMDisablePinAuth,
 	})
 	if role := adminRole(u); role != "" {
-		f.admins = append(f.admins, checklist.AdminAccount{
+		f.admins = append(f.admins, inventory.AdminAccount{
 			Username: firstNonEmpty(u.EmailAddress, u.Number), Name: name, Email: u.EmailAddress,
 			Role: role, MFA: mfa, Enabled: enabled, Shared: genericName(name),
 		})

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
 // cdrRow is one call record. "time" follows the PBX's display format (it can
@@ -24,12 +24,12 @@ type cdrRow struct {
 
 // fetchCalls reads up to CallLimit records, newest first. A page that brings
 // no record not already read, while more are due, is an error.
-func (s *Source) fetchCalls(ctx context.Context) ([]checklist.Call, int, error) {
+func (s *Source) fetchCalls(ctx context.Context) ([]inventory.Call, int, error) {
 	const step = "reading call records"
 	size := min(s.opts.CallLimit, maxCDRPage)
 	pager := s.client.Pager(step, "call records")
 	seen := map[int]bool{}
-	var calls []checklist.Call
+	var calls []inventory.Call
 	total := 0
 	for page := 1; len(calls) < s.opts.CallLimit; page++ {
 		if err := pager.Next(""); err != nil {
@@ -63,8 +63,8 @@ func (s *Source) fetchCalls(ctx context.Context) ([]checklist.Call, int, error) 
 	return calls, total, nil
 }
 
-func (r cdrRow) call() checklist.Call {
-	c := checklist.Call{
+func (r cdrRow) call() inventory.Call {
+	c := inventory.Call{
 		From:     number(r.CallFrom),
 		To:       number(r.CallTo),
 		Duration: time.Duration(r.TalkDuration) * time.Second,

@@ -4,7 +4,7 @@ import (
 	"context"
 	"strconv"
 
-	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/connectors"
 )
 
@@ -23,11 +23,11 @@ func (s *Source) fetchExtensions(ctx context.Context, progress func(connectors.P
 		func(e extensionRow) string { return strconv.Itoa(e.ID) + "/" + e.Number }, progress)
 }
 
-func (e extensionRow) extension() checklist.Extension {
-	return checklist.Extension{
+func (e extensionRow) extension() inventory.Extension {
+	return inventory.Extension{
 		Number: e.Number, Name: e.CallerIDName, Email: e.Email,
 		// extension/list has no enabled flag: an extension that exists can
 		// register and take calls.
-		Enabled: true, Type: checklist.ExtUser, MFA: checklist.MFAUnknown,
+		Enabled: true, Type: inventory.ExtUser, MFA: inventory.MFAUnknown,
 	}
 }

@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/connectors"
 )
 
@@ -30,16 +30,16 @@ func (s *Source) fetchPhones(ctx context.Context, progress func(connectors.Progr
 // list (Yealink W-series, Grandstream DP, Snom M, Gigaset N).
 var dectModels = regexp.MustCompile(`(?i)^(W\d{2}|DP\d{3}|M\d{2,3}|N\d{3}|.*DECT)`)
 
-func (p phoneRow) device() checklist.Device {
-	d := checklist.Device{
-		Kind: checklist.DeviceDeskPhone, Vendor: p.Vendor, Model: p.Model, Firmware: p.Firmware,
+func (p phoneRow) device() inventory.Device {
+	d := inventory.Device{
+		Kind: inventory.DeviceDeskPhone, Vendor: p.Vendor, Model: p.Model, Firmware: p.Firmware,
 		MAC: normaliseMAC(p.MAC), IP: p.IP,
 	}
 	if owner := strings.TrimSpace(p.AssignedExtNum); owner != "" && !strings.EqualFold(owner, "Unassigned") {
 		d.Owner = owner
 	}
 	if dectModels.MatchString(strings.TrimSpace(p.Model)) {
-		d.Kind = checklist.DeviceDECT
+		d.Kind = inventory.DeviceDECT
 	}
 	return d
 }

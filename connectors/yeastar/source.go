@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/connectors"
 	"github.com/ringfence/ringfence/connectors/httpx"
 )
@@ -104,20 +105,20 @@ func (s *Source) Fetch(ctx context.Context, progress func(connectors.Progress)) 
 // at the end. Only the sign-in and the extension list are essential: any
 // other part that is refused or malformed becomes a gap with the reason, so
 // the checks resting on it stay unknown and say why.
-func (s *Source) fetch(ctx context.Context, progress func(connectors.Progress)) (checklist.Inventory, error) {
+func (s *Source) fetch(ctx context.Context, progress func(connectors.Progress)) (inventory.Inventory, error) {
 	ctx, cancel := s.client.WithOverall(ctx)
 	defer cancel()
 	defer s.release(ctx)
-	inv := checklist.Inventory{
-		Source: checklist.SourceInfo{
+	inv := inventory.Inventory{
+		Source: inventory.SourceInfo{
 			Connector: name,
 			Detail:    "Yeastar OpenAPI at " + s.client.BaseURL(),
 			FetchedAt: s.now().UTC(),
-			Collected: []checklist.Facet{checklist.FacetPBX, checklist.FacetExtensions, checklist.FacetVoicemail, checklist.FacetDevices},
+			Collected: []inventory.Facet{inventory.FacetPBX, inventory.FacetExtensions, inventory.FacetVoicemail, inventory.FacetDevices},
 		},
-		PBX: checklist.PBX{Product: "Yeastar P-Series"},
+		PBX: inventory.PBX{Product: "Yeastar P-Series"},
 	}
-	optional := func(f checklist.Facet, err error) error {
+	optional := func(f inventory.Facet, err error) error {
 		if err == nil || !httpx.Skippable(err) {
 			return err
 		}
@@ -126,8 +127,8 @@ func (s *Source) fetch(ctx context.Context, progress func(connectors.Progress)) 
 	}
 	var info systemInfo
 	err := s.get(ctx, "reading the system information", "system/information", nil, &info)
-	if err := optional(checklist.FacetPBX, err); err != nil {
-		return checklist.Inventory{}, err
+	if err := optional(inventory.FacetPBX, err); err != nil {
+		return inventory.Inventory{}, err
 	}
 	if err == nil {
 		inv.Source.Detail = strings.TrimSpace(inv.Source.Detail + " " + parenthesise(info.Data.ModelName))
@@ -135,19 +136,19 @@ func (s *Source) fetch(ctx context.Context, progress func(connectors.Progress)) 
 	}
 	exts, err := s.fetchExtensions(ctx, progress)
 	if err != nil {
-		return checklist.Inventory{}, err
+		return inventory.Inventory{}, err
 	}
 	boxes, err := s.fetchVoicemail(ctx, exts, progress)
-	if err := optional(checklist.FacetVoicemail, err); err != nil {
-		return checklist.Inventory{}, err
+	if err := optional(inventory.FacetVoicemail, err); err != nil {
+		return inventory.Inventory{}, err
 	}
 	phones, err := s.fetchPhones(ctx, progress)
-	if err := optional(checklist.FacetDevices, err); err != nil {
-		return checklist.Inventory{}, err
+	if err := optional(inventory.FacetDevices, err); err != nil {
+		return inventory.Inventory{}, err
 	}
-	inv.Extensions = make([]checklist.Extension, 0, len(exts))
+	inv.Extensions = make([]inventory.Extension, 0, len(exts))
 	inv.Voicemail = boxes
-	inv.Devices = make([]checklist.Device, 0, len(phones))
+	inv.Devices = make([]inventory.Device, 0, len(phones))
 	for _, e := range exts {
 		inv.Extensions = append(inv.Extensions, e.extension())
 	}
@@ -155,10 +156,10 @@ func (s *Source) fetch(ctx context.Context, progress func(connectors.Progress)) 
 		inv.Devices = append(inv.Devices, p.device())
 	}
 	if s.opts.Calls {
-		inv.Source.Collected = append(inv.Source.Collected, checklist.FacetCalls)
+		inv.Source.Collected = append(inv.Source.Collected, inventory.FacetCalls)
 		calls, total, err := s.fetchCalls(ctx)
-		if err := optional(checklist.FacetCalls, err); err != nil {
-			return checklist.Inventory{}, err
+		if err := optional(inventory.FacetCalls, err); err != nil {
+			return inventory.Inventory{}, err
 		}
 		inv.Calls = calls
 		if total > len(calls) {

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/connectors"
 	"github.com/ringfence/ringfence/connectors/httpx"
 	"github.com/ringfence/ringfence/connectors/yeastar/yeastarfake"
@@ -60,13 +61,13 @@ func TestFetchEstateAgency(t *testing.T) {
 	if len(inv.Extensions) != 6 || inv.Extensions[0].Email != "desk@example.co.uk" || inv.Extensions[0].Name != "Front Desk" {
 		t.Errorf("extensions %+v", inv.Extensions)
 	}
-	verdicts := map[string]checklist.PINVerdict{}
+	verdicts := map[string]inventory.PINVerdict{}
 	for _, m := range inv.Voicemail {
 		verdicts[m.Extension] = m.PIN.Verdict
 	}
-	want := map[string]checklist.PINVerdict{
-		"1000": checklist.PINEqualsExtension, "1001": checklist.PINUnset, "1002": checklist.PINWeak,
-		"1003": checklist.PINWeak, "1004": checklist.PINOK, "1005": checklist.PINUnknown,
+	want := map[string]inventory.PINVerdict{
+		"1000": inventory.PINEqualsExtension, "1001": inventory.PINUnset, "1002": inventory.PINWeak,
+		"1003": inventory.PINWeak, "1004": inventory.PINOK, "1005": inventory.PINUnknown,
 	}
 	if fmt.Sprint(verdicts) != fmt.Sprint(want) {
 		t.Errorf("verdicts %v, want %v", verdicts, want)
@@ -74,13 +75,13 @@ func TestFetchEstateAgency(t *testing.T) {
 	if len(inv.Devices) != 5 {
 		t.Fatalf("devices %+v", inv.Devices)
 	}
-	if d := inv.Devices[0]; d.MAC != "00:0B:82:AA:BB:01" || d.Owner != "1000" || d.Kind != checklist.DeviceDeskPhone {
+	if d := inv.Devices[0]; d.MAC != "00:0B:82:AA:BB:01" || d.Owner != "1000" || d.Kind != inventory.DeviceDeskPhone {
 		t.Errorf("first phone %+v", d)
 	}
 	if d := inv.Devices[3]; d.Owner != "" {
 		t.Errorf("an unassigned phone has owner %q", d.Owner)
 	}
-	if d := inv.Devices[4]; d.Kind != checklist.DeviceDECT {
+	if d := inv.Devices[4]; d.Kind != inventory.DeviceDECT {
 		t.Errorf("the W60B is kind %q", d.Kind)
 	}
 	if len(inv.Calls) != 3 || inv.Calls[0].From != "1001" || inv.Calls[0].To != "0088212345678" || inv.Calls[2].To != "1002" || inv.Calls[2].Answered {
@@ -238,9 +239,9 @@ func TestAListThatRepeatsItsFirstPageIsAnError(t *testing.T) {
 // editions, firmware and the application's permissions: a refusal of any of
 // them must not stop connect or the audit, but leave a gap with the reason.
 func TestAnOptionalReadRefusedBecomesAGap(t *testing.T) {
-	for path, facet := range map[string]checklist.Facet{
-		"system/information": checklist.FacetPBX, "phone/search": checklist.FacetDevices,
-		"extension/getpassword": checklist.FacetVoicemail, "cdr/list": checklist.FacetCalls,
+	for path, facet := range map[string]inventory.Facet{
+		"system/information": inventory.FacetPBX, "phone/search": inventory.FacetDevices,
+		"extension/getpassword": inventory.FacetVoicemail, "cdr/list": inventory.FacetCalls,
 	} {
 		t.Run(path, func(t *testing.T) {
 			f, url := fake(t, yeastarfake.EstateAgency())
@@ -257,7 +258,7 @@ func TestAnOptionalReadRefusedBecomesAGap(t *testing.T) {
 			if !ok || inv.Has(facet) || !strings.Contains(reason, "error code 10005") {
 				t.Errorf("gap %q, %v; collected %v", reason, ok, inv.Source.Collected)
 			}
-			if !inv.Has(checklist.FacetExtensions) || len(inv.Extensions) != 6 {
+			if !inv.Has(inventory.FacetExtensions) || len(inv.Extensions) != 6 {
 				t.Errorf("the extensions were not read: %v", inv.Source.Collected)
 			}
 		})

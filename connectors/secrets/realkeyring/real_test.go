@@ -19,9 +19,9 @@ import (
 func TestRealSecretService(t *testing.T) {
 	site := "ringfence-test-" + rand.Text()
 	const connector = "3cx"
-	t.Cleanup(func() { secrets.Delete(site, connector) })
+	t.Cleanup(func() { realKeyring.Delete(site, connector) })
 
-	err := secrets.Set(site, connector, "first-value")
+	err := realKeyring.Set(site, connector, "first-value")
 	if errors.Is(err, secrets.ErrUnavailable) {
 		if os.Getenv("RINGFENCE_REQUIRE_REAL") == "1" {
 			t.Fatalf("RINGFENCE_REQUIRE_REAL=1 but the keyring is unavailable: %v (cause: %v)", err, errors.Unwrap(err))
@@ -31,19 +31,22 @@ func TestRealSecretService(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, err := secrets.Get(site, connector); err != nil || got != "first-value" {
+	if got, err := realKeyring.Get(site, connector); err != nil || got != "first-value" {
 		t.Fatalf("read back %q, %v", got, err)
 	}
-	if err := secrets.Set(site, connector, "second-value"); err != nil {
+	if err := realKeyring.Set(site, connector, "second-value"); err != nil {
 		t.Fatal(err)
 	}
-	if got, err := secrets.Get(site, connector); err != nil || got != "second-value" {
+	if got, err := realKeyring.Get(site, connector); err != nil || got != "second-value" {
 		t.Fatalf("after replacing: %q, %v", got, err)
 	}
-	if err := secrets.Delete(site, connector); err != nil {
+	if err := realKeyring.Delete(site, connector); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := secrets.Get(site, connector); !errors.Is(err, secrets.ErrNotFound) {
+	if _, err := realKeyring.Get(site, connector); !errors.Is(err, secrets.ErrNotFound) {
 		t.Fatalf("after deleting: %v", err)
 	}
 }
+
+// realKeyring is the system keyring, reached as the program reaches it.
+var realKeyring = secrets.Keyring{Getenv: os.Getenv}

@@ -1,4 +1,4 @@
-package checklist
+package sitestore
 
 import (
 	"cmp"
@@ -11,43 +11,9 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/checklist/safetext"
 )
-
-// SiteSchema is the version of site.json; see AuditSchema for when to bump it.
-const SiteSchema = 1
-
-// Site is one customer location: who to talk to, how to reach its phone system
-// and which certificates the user has chosen to trust. It never holds a secret:
-// those live in the OS keyring.
-type Site struct {
-	Schema    int               `json:"schema"`
-	Name      string            `json:"name"`
-	Contact   string            `json:"contact,omitempty"`
-	Created   time.Time         `json:"created"`
-	Connector ConnectorSettings `json:"connector"`
-	// Hours are the site's business hours, such as "Mon-Fri 08:00-18:00", asked
-	// once and used to spot calls made while the business is closed.
-	Hours string       `json:"business_hours,omitempty"`
-	Pins  []PinnedCert `json:"pins,omitempty"`
-}
-
-// ConnectorSettings say where a site's inventory comes from.
-type ConnectorSettings struct {
-	Kind     string            `json:"kind,omitempty"` // "3cx", "freepbx", "yeastar", "csv", or "" for answers only
-	URL      string            `json:"url,omitempty"`
-	ClientID string            `json:"client_id,omitempty"`
-	File     string            `json:"file,omitempty"`
-	Options  map[string]string `json:"options,omitempty"`
-}
-
-// PinnedCert is a self-signed certificate the user confirmed for a host, trusted
-// by its fingerprint instead of turning verification off.
-type PinnedCert struct {
-	Host        string    `json:"host"`
-	SHA256      string    `json:"sha256"` // hex
-	ConfirmedAt time.Time `json:"confirmed_at"`
-}
 
 // SiteSummary is one line of the site list.
 type SiteSummary struct {
@@ -62,7 +28,7 @@ type SiteSummary struct {
 // that differs only in case, accents or punctuation, since both would share a
 // folder. The check and the write happen under the folder's save lock, so of
 // two processes adding such names at once exactly one succeeds.
-func (s *Store) CreateSite(site Site) error {
+func (s *Store) CreateSite(site checklist.Site) error {
 	if err := checkSite(&site); err != nil {
 		return err
 	}
@@ -70,8 +36,8 @@ func (s *Store) CreateSite(site Site) error {
 		return saveError(s.siteDir(site.Name), err)
 	}
 	return s.withSaveLock(site.Name, func() error {
-		var existing Site
-		err := readVersioned(s.siteFile(site.Name), SiteSchema, &existing)
+		var existing checklist.Site
+		err := readVersioned(s.siteFile(site.Name), checklist.SiteSchema, &existing)
 		switch {
 		case err == nil:
 			return &siteExistsError{name: site.Name, existing: existing.Name}
@@ -81,7 +47,7 @@ func (s *Store) CreateSite(site Site) error {
 		if site.Created.IsZero() {
 			site.Created = time.Now().UTC()
 		}
-		site.Schema = SiteSchema
+		site.Schema = checklist.SiteSchema
 		data, err := encodeSaved(s.siteFile(site.Name), site)
 		if err != nil {
 			return err
@@ -96,28 +62,28 @@ func (s *Store) CreateSite(site Site) error {
 }
 
 // Site reads a saved site.
-func (s *Store) Site(name string) (Site, error) {
-	var site Site
+func (s *Store) Site(name string) (checklist.Site, error) {
+	var site checklist.Site
 	if strings.TrimSpace(name) == "" {
 		return site, errors.New("No site name was given.")
 	}
-	err := readVersioned(s.siteFile(name), SiteSchema, &site)
+	err := readVersioned(s.siteFile(name), checklist.SiteSchema, &site)
 	if errors.Is(err, os.ErrNotExist) {
-		return Site{}, &noSiteError{name: strings.TrimSpace(name)}
+		return checklist.Site{}, &noSiteError{name: strings.TrimSpace(name)}
 	}
 	if err != nil {
-		return Site{}, err
+		return checklist.Site{}, err
 	}
 	return site, nil
 }
 
-func (s *Store) writeSite(site Site) error {
-	site.Schema = SiteSchema
+func (s *Store) writeSite(site checklist.Site) error {
+	site.Schema = checklist.SiteSchema
 	return writeSaved(s.siteFile(site.Name), site)
 }
 
 // checkSite tidies the name and refuses anything that must not be saved.
-func checkSite(site *Site) error {
+func checkSite(site *checklist.Site) error {
 	site.Name = strings.TrimSpace(site.Name)
 	if site.Name == "" {
 		return errors.New("A site needs a name.")
@@ -171,8 +137,8 @@ func (s *Store) Sites() ([]SiteSummary, []error) {
 			continue
 		}
 		dir := filepath.Join(s.sitesDir(), e.Name())
-		var site Site
-		err := readVersioned(filepath.Join(dir, "site.json"), SiteSchema, &site)
+		var site checklist.Site
+		err := readVersioned(filepath.Join(dir, "site.json"), checklist.SiteSchema, &site)
 		if errors.Is(err, os.ErrNotExist) {
 			continue // a folder some crash left before its site.json was written
 		}
@@ -193,7 +159,7 @@ func (s *Store) Sites() ([]SiteSummary, []error) {
 				continue
 			}
 			summary.LastAudit = a.Started
-			summary.Score = Score(a.Results).Overall
+			summary.Score = checklist.Score(a.Results).Overall
 			for _, action := range a.Plan {
 				if !action.Done {
 					summary.OpenActions++

@@ -1,6 +1,6 @@
 //go:build windows
 
-package checklist
+package sitestore
 
 // syncDir does nothing on Windows, where a folder cannot be opened to flush it;
 // the rename there is as durable as the file system makes it.

@@ -1,6 +1,6 @@
 //go:build unix
 
-package checklist
+package sitestore
 
 import (
 	"bufio"
@@ -12,12 +12,15 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/ringfence/ringfence/checklist"
 )
 
 // TestHelperCreator runs in a child process started by
 // TestCreateSiteRaceAcrossProcesses. It waits at a named pipe so that both
 // children try to create their site at the same moment.
 func TestHelperCreator(t *testing.T) {
+	t.Parallel()
 	if os.Getenv("RINGFENCE_CREATETEST_CHILD") != "1" {
 		t.Skip("run as a child process by TestCreateSiteRaceAcrossProcesses")
 	}
@@ -33,7 +36,7 @@ func TestHelperCreator(t *testing.T) {
 	}
 	fmt.Println("ready")
 	_, _ = gate.Read(make([]byte, 1)) // returns when the parent closes its end
-	err = s.CreateSite(Site{Name: os.Getenv("RINGFENCE_CREATETEST_NAME")})
+	err = s.CreateSite(checklist.Site{Name: os.Getenv("RINGFENCE_CREATETEST_NAME")})
 	switch {
 	case err == nil:
 		fmt.Println("CREATED added")

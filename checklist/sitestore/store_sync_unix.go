@@ -1,6 +1,6 @@
 //go:build !windows
 
-package checklist
+package sitestore
 
 import "os"
 

@@ -1,4 +1,4 @@
-package checklist
+package sitestore
 
 import (
 	"errors"
@@ -34,11 +34,12 @@ func OpenStore(dir string) (*Store, error) {
 	return s, nil
 }
 
-// DefaultDataDir is RINGFENCE_HOME when set, otherwise the "ringfence" folder in
-// the user's configuration folder.
-func DefaultDataDir() (string, error) {
-	if dir := os.Getenv("RINGFENCE_HOME"); strings.TrimSpace(dir) != "" {
-		return dir, nil
+// DefaultDataDir is home, the value of RINGFENCE_HOME, when set, otherwise the
+// "ringfence" folder in the user's configuration folder. The caller reads the
+// environment, so that this package never does.
+func DefaultDataDir(home string) (string, error) {
+	if strings.TrimSpace(home) != "" {
+		return home, nil
 	}
 	config, err := os.UserConfigDir()
 	if err != nil {

@@ -1,10 +1,12 @@
-package checklist
+package sitestore
 
 import (
 	"errors"
 	"os"
 	"testing"
 	"time"
+
+	"github.com/ringfence/ringfence/checklist"
 )
 
 func TestRenameSiteKeepsSettingsAndAudits(t *testing.T) {
@@ -13,7 +15,7 @@ func TestRenameSiteKeepsSettingsAndAudits(t *testing.T) {
 	if err := putAudit(s, storeAudit("Acme", started)); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.UpdateSite("Acme", func(site *Site) error { site.Hours = "Mon-Fri 08:00-18:00"; return nil }); err != nil {
+	if _, err := s.UpdateSite("Acme", func(site *checklist.Site) error { site.Hours = "Mon-Fri 08:00-18:00"; return nil }); err != nil {
 		t.Fatal(err)
 	}
 	site, err := s.RenameSite("Acme", "Acme Holdings")
@@ -41,7 +43,7 @@ func TestRenameSiteKeepsSettingsAndAudits(t *testing.T) {
 
 func TestRenameSiteRefusesATakenName(t *testing.T) {
 	s := storeWithSite(t, "Acme")
-	if err := s.CreateSite(Site{Name: "Bravo Ltd"}); err != nil {
+	if err := s.CreateSite(checklist.Site{Name: "Bravo Ltd"}); err != nil {
 		t.Fatal(err)
 	}
 	for _, name := range []string{"Bravo Ltd", "bravo ltd", "BRAVO-LTD"} {

@@ -1,4 +1,4 @@
-package checklist
+package sitestore
 
 import (
 	"bytes"
@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/ringfence/ringfence/checklist"
 )
 
 func storeForTest(t *testing.T) *Store {
@@ -24,36 +26,36 @@ func storeForTest(t *testing.T) *Store {
 func storeWithSite(t *testing.T, name string) *Store {
 	t.Helper()
 	s := storeForTest(t)
-	if err := s.CreateSite(Site{Name: name}); err != nil {
+	if err := s.CreateSite(checklist.Site{Name: name}); err != nil {
 		t.Fatal(err)
 	}
 	return s
 }
 
-func storeAudit(site string, started time.Time) *Audit {
-	return &Audit{
-		Schema:  AuditSchema,
+func storeAudit(site string, started time.Time) *checklist.Audit {
+	return &checklist.Audit{
+		Schema:  checklist.AuditSchema,
 		Site:    site,
 		Auditor: "Sam Patel",
 		Started: started,
 		Updated: started.Add(time.Hour),
-		Answers: Answers{"PIN-04": {Value: "yes", At: started}},
-		Results: []Result{
-			{CheckID: "PIN-01", Domain: DomainPINs, Title: "PINs differ from extensions", Status: StatusFail, Severity: High, Basis: FromInventory},
-			{CheckID: "LEAV-01", Domain: DomainLeavers, Title: "Leavers removed", Status: StatusPass, Severity: Medium, Basis: FromAnswer},
+		Answers: checklist.Answers{"PIN-04": {Value: "yes", At: started}},
+		Results: []checklist.Result{
+			{CheckID: "PIN-01", Domain: checklist.DomainPINs, Title: "PINs differ from extensions", Status: checklist.StatusFail, Severity: checklist.High, Basis: checklist.FromInventory},
+			{CheckID: "LEAV-01", Domain: checklist.DomainLeavers, Title: "Leavers removed", Status: checklist.StatusPass, Severity: checklist.Medium, Basis: checklist.FromAnswer},
 		},
-		Plan: []Action{
-			{Rank: 1, CheckID: "PIN-01", Action: "Change PINs", Severity: High},
-			{Rank: 2, CheckID: "MFA-01", Action: "Turn on MFA", Severity: High, Done: true},
-			{Rank: 3, CheckID: "FW-01", Action: "Update phones", Severity: Low},
+		Plan: []checklist.Action{
+			{Rank: 1, CheckID: "PIN-01", Action: "Change PINs", Severity: checklist.High},
+			{Rank: 2, CheckID: "MFA-01", Action: "Turn on MFA", Severity: checklist.High, Done: true},
+			{Rank: 3, CheckID: "FW-01", Action: "Update phones", Severity: checklist.Low},
 		},
-		History: []Event{{At: started, What: "audit started"}},
+		History: []checklist.Event{{At: started, What: "audit started"}},
 	}
 }
 
 // putAudit saves an audit as it stands, under the site's lock, the way
 // StartAudit saves the audit it is given.
-func putAudit(s *Store, a *Audit) error {
+func putAudit(s *Store, a *checklist.Audit) error {
 	if err := s.requireSite(a.Site); err != nil {
 		return err
 	}
@@ -70,17 +72,18 @@ func storeJSON(t *testing.T, v any) string {
 }
 
 func TestStoreRoundTrip(t *testing.T) {
+	t.Parallel()
 	s := storeForTest(t)
 	created := time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC)
-	site := Site{
+	site := checklist.Site{
 		Name:    "Zoë's Café",
 		Contact: "Zoë, 0161 496 0000",
 		Created: created,
-		Connector: ConnectorSettings{
+		Connector: checklist.ConnectorSettings{
 			Kind: "3cx", URL: "https://pbx.example.test", ClientID: "ringfence",
 			Options: map[string]string{"token_url": "/connect/token"},
 		},
-		Pins: []PinnedCert{{Host: "pbx.example.test", SHA256: strings.Repeat("ab", 32), ConfirmedAt: created}},
+		Pins: []checklist.PinnedCert{{Host: "pbx.example.test", SHA256: strings.Repeat("ab", 32), ConfirmedAt: created}},
 	}
 	if err := s.CreateSite(site); err != nil {
 		t.Fatal(err)
@@ -89,20 +92,20 @@ func TestStoreRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	site.Schema = SiteSchema
+	site.Schema = checklist.SiteSchema
 	if storeJSON(t, got) != storeJSON(t, site) {
 		t.Errorf("site came back as %s, want %s", storeJSON(t, got), storeJSON(t, site))
 	}
 
 	first := storeAudit(site.Name, time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC))
 	later := storeAudit(site.Name, time.Date(2026, 11, 23, 8, 30, 0, 0, time.UTC))
-	for _, a := range []*Audit{later, first} {
+	for _, a := range []*checklist.Audit{later, first} {
 		if err := putAudit(s, a); err != nil {
 			t.Fatal(err)
 		}
 	}
 	// Saving the same audit again replaces its file rather than adding one.
-	first.History = append(first.History, Event{At: first.Started, What: "answered PIN-04"})
+	first.History = append(first.History, checklist.Event{At: first.Started, What: "answered PIN-04"})
 	if err := putAudit(s, first); err != nil {
 		t.Fatal(err)
 	}
@@ -130,7 +133,7 @@ func TestStoreRoundTrip(t *testing.T) {
 	}
 
 	// Changing settings keeps the site's creation date when none is given.
-	saved, err := s.UpdateSite(site.Name, func(u *Site) error {
+	saved, err := s.UpdateSite(site.Name, func(u *checklist.Site) error {
 		u.Created = time.Time{}
 		u.Contact = "Front desk"
 		return nil
@@ -145,6 +148,7 @@ func TestStoreRoundTrip(t *testing.T) {
 }
 
 func TestStoreLatestAuditWhenNone(t *testing.T) {
+	t.Parallel()
 	s := storeWithSite(t, "Acme")
 	a, err := s.LatestAudit("Acme")
 	if a != nil || err != nil {
@@ -153,6 +157,7 @@ func TestStoreLatestAuditWhenNone(t *testing.T) {
 }
 
 func TestStorePermissions(t *testing.T) {
+	t.Parallel()
 	if runtime.GOOS == "windows" {
 		t.Skip("Windows has no Unix permission bits")
 	}
@@ -244,6 +249,7 @@ func checkUntouched(t *testing.T, name, path, content string) {
 }
 
 func TestStoreRefusesDamagedAudit(t *testing.T) {
+	t.Parallel()
 	for _, tc := range damagedFiles {
 		t.Run(tc.name, func(t *testing.T) {
 			s := storeWithSite(t, "Acme")
@@ -268,6 +274,7 @@ func TestStoreRefusesDamagedAudit(t *testing.T) {
 }
 
 func TestStoreRefusesDamagedSite(t *testing.T) {
+	t.Parallel()
 	for _, tc := range damagedFiles {
 		t.Run(tc.name, func(t *testing.T) {
 			s := storeWithSite(t, "Acme")
@@ -277,16 +284,16 @@ func TestStoreRefusesDamagedSite(t *testing.T) {
 			}
 			_, err := s.Site("Acme")
 			checkRefusal(t, "Site", path, err, tc.newer)
-			_, err = s.UpdateSite("Acme", func(u *Site) error { u.Contact = "new"; return nil })
+			_, err = s.UpdateSite("Acme", func(u *checklist.Site) error { u.Contact = "new"; return nil })
 			checkRefusal(t, "UpdateSite", path, err, tc.newer)
-			err = s.CreateSite(Site{Name: "ACME"})
+			err = s.CreateSite(checklist.Site{Name: "ACME"})
 			checkRefusal(t, "CreateSite", path, err, tc.newer)
 			checkUntouched(t, "site", path, tc.content)
 			// The audit is separate work and must still be saved.
 			if err := putAudit(s, storeAudit("Acme", testNow)); err != nil {
 				t.Errorf("saving an audit with a damaged site.json: %v", err)
 			}
-			if _, err := s.UpdateAudit("Acme", func(a *Audit) error { a.Auditor = "Sam"; return nil }); err != nil {
+			if _, err := s.UpdateAudit("Acme", func(a *checklist.Audit) error { a.Auditor = "Sam"; return nil }); err != nil {
 				t.Errorf("UpdateAudit with a damaged site.json: %v", err)
 			}
 		})
@@ -294,6 +301,7 @@ func TestStoreRefusesDamagedSite(t *testing.T) {
 }
 
 func TestStoreRefusalMessages(t *testing.T) {
+	t.Parallel()
 	corrupt := &CorruptFileError{Path: "/d/a.json", Err: errors.New("the file is empty")}
 	if got, want := corrupt.Error(), "/d/a.json is damaged, so Ringfence left it as it is: the file is empty. Move it aside or restore it from a backup."; got != want {
 		t.Errorf("got %q\nwant %q", got, want)
@@ -305,6 +313,7 @@ func TestStoreRefusalMessages(t *testing.T) {
 }
 
 func TestStoreSameSecondAuditIsNotOverwritten(t *testing.T) {
+	t.Parallel()
 	s := storeWithSite(t, "Acme")
 	first := storeAudit("Acme", testNow.Add(100*time.Millisecond))
 	if err := putAudit(s, first); err != nil {
@@ -319,15 +328,16 @@ func TestStoreSameSecondAuditIsNotOverwritten(t *testing.T) {
 }
 
 func TestStoreSitesListsTheRestWhenOneIsDamaged(t *testing.T) {
+	t.Parallel()
 	s := storeForTest(t)
 	for _, name := range []string{"Bravo", "alpha", "Charlie", "Delta"} {
-		if err := s.CreateSite(Site{Name: name}); err != nil {
+		if err := s.CreateSite(checklist.Site{Name: name}); err != nil {
 			t.Fatal(err)
 		}
 	}
 	older := storeAudit("alpha", testNow)
 	newer := storeAudit("alpha", testNow.Add(24*time.Hour))
-	for _, a := range []*Audit{older, newer, storeAudit("Charlie", testNow)} {
+	for _, a := range []*checklist.Audit{older, newer, storeAudit("Charlie", testNow)} {
 		if err := putAudit(s, a); err != nil {
 			t.Fatal(err)
 		}
@@ -359,7 +369,7 @@ func TestStoreSitesListsTheRestWhenOneIsDamaged(t *testing.T) {
 		}
 	}
 	alpha := sites[0]
-	wantScore := Score(older.Results).Overall
+	wantScore := checklist.Score(older.Results).Overall
 	if alpha.Audits != 2 || !alpha.LastAudit.Equal(older.Started) || alpha.Score != wantScore || alpha.OpenActions != 2 {
 		t.Errorf("alpha = %+v; want 2 audits, last %v, score %d, 2 open actions", alpha, older.Started, wantScore)
 	}
@@ -369,9 +379,10 @@ func TestStoreSitesListsTheRestWhenOneIsDamaged(t *testing.T) {
 }
 
 func TestStoreCreateSiteRefusesTakenNames(t *testing.T) {
+	t.Parallel()
 	s := storeWithSite(t, "Zoë's Café")
 	for _, name := range []string{"Zoë's Café", "ZOË'S CAFÉ", "zoes cafe", "Zoe's-Cafe!", "  zoës café  "} {
-		err := s.CreateSite(Site{Name: name, Contact: "someone else"})
+		err := s.CreateSite(checklist.Site{Name: name, Contact: "someone else"})
 		if !errors.Is(err, ErrSiteExists) {
 			t.Errorf("creating a site whose name matches an existing one: got %v", err)
 		}
@@ -380,22 +391,23 @@ func TestStoreCreateSiteRefusesTakenNames(t *testing.T) {
 	if err != nil || site.Contact != "" {
 		t.Errorf("the existing site was changed: %+v, %v", site, err)
 	}
-	if err := s.CreateSite(Site{Name: "Zoë's Bistro"}); err != nil {
+	if err := s.CreateSite(checklist.Site{Name: "Zoë's Bistro"}); err != nil {
 		t.Errorf("a different name was refused: %v", err)
 	}
 }
 
 func TestStoreRefusesBadSites(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
-		site Site
+		site checklist.Site
 	}{
-		{"blank name", Site{Name: "   "}},
-		{"control character", Site{Name: "Acme\nLtd"}},
-		{"client secret option", Site{Name: "Acme", Connector: ConnectorSettings{Options: map[string]string{"client_secret": "x"}}}},
-		{"password option", Site{Name: "Acme", Connector: ConnectorSettings{Options: map[string]string{"AMI-Password": "x"}}}},
-		{"API key option", Site{Name: "Acme", Connector: ConnectorSettings{Options: map[string]string{"api_key": "x"}}}},
-		{"access token option", Site{Name: "Acme", Connector: ConnectorSettings{Options: map[string]string{"accessToken": "x"}}}},
+		{"blank name", checklist.Site{Name: "   "}},
+		{"control character", checklist.Site{Name: "Acme\nLtd"}},
+		{"client secret option", checklist.Site{Name: "Acme", Connector: checklist.ConnectorSettings{Options: map[string]string{"client_secret": "x"}}}},
+		{"password option", checklist.Site{Name: "Acme", Connector: checklist.ConnectorSettings{Options: map[string]string{"AMI-Password": "x"}}}},
+		{"API key option", checklist.Site{Name: "Acme", Connector: checklist.ConnectorSettings{Options: map[string]string{"api_key": "x"}}}},
+		{"access token option", checklist.Site{Name: "Acme", Connector: checklist.ConnectorSettings{Options: map[string]string{"accessToken": "x"}}}},
 	}
 	for _, tc := range tests {
 		s := storeForTest(t)
@@ -408,21 +420,24 @@ func TestStoreRefusesBadSites(t *testing.T) {
 		}
 	}
 	s := storeWithSite(t, "Acme")
-	bad := Site{Name: "Acme", Connector: ConnectorSettings{Options: map[string]string{"voicemail_pin": "x"}}}
-	if _, err := s.UpdateSite("Acme", func(u *Site) error { u.Connector = bad.Connector; return nil }); err == nil {
+	bad := checklist.Site{Name: "Acme", Connector: checklist.ConnectorSettings{Options: map[string]string{"voicemail_pin": "x"}}}
+	if _, err := s.UpdateSite("Acme", func(u *checklist.Site) error { u.Connector = bad.Connector; return nil }); err == nil {
 		t.Error("UpdateSite accepted a PIN in the options")
 	}
 }
 
 func TestStoreUnknownSite(t *testing.T) {
+	t.Parallel()
 	s := storeWithSite(t, "Acme")
 	_, errSite := s.Site("Nowhere Ltd")
 	errSave := putAudit(s, storeAudit("Nowhere Ltd", testNow))
 	_, errAudits := s.Audits("Nowhere Ltd")
 	_, errClaim := s.Claim("Nowhere Ltd")
-	_, errUpdateSite := s.UpdateSite("Nowhere Ltd", func(*Site) error { return nil })
-	_, errUpdateAudit := s.UpdateAudit("Nowhere Ltd", func(*Audit) error { return nil })
-	_, errStart := s.StartAudit("Nowhere Ltd", func(Site, *Audit) (*Audit, error) { return storeAudit("Nowhere Ltd", testNow), nil })
+	_, errUpdateSite := s.UpdateSite("Nowhere Ltd", func(*checklist.Site) error { return nil })
+	_, errUpdateAudit := s.UpdateAudit("Nowhere Ltd", func(*checklist.Audit) error { return nil })
+	_, errStart := s.StartAudit("Nowhere Ltd", func(checklist.Site, *checklist.Audit) (*checklist.Audit, error) {
+		return storeAudit("Nowhere Ltd", testNow), nil
+	})
 	for i, err := range []error{errSite, errSave, errAudits, errClaim, errUpdateSite, errUpdateAudit, errStart} {
 		if !errors.Is(err, ErrNoSite) || !strings.Contains(err.Error(), "Nowhere Ltd") {
 			t.Errorf("call %d: got %v, want an error naming the missing site", i, err)
@@ -434,8 +449,9 @@ func TestStoreUnknownSite(t *testing.T) {
 }
 
 func TestStoreLoadAuditStaysInTheSite(t *testing.T) {
+	t.Parallel()
 	s := storeWithSite(t, "Acme")
-	if err := s.CreateSite(Site{Name: "Other"}); err != nil {
+	if err := s.CreateSite(checklist.Site{Name: "Other"}); err != nil {
 		t.Fatal(err)
 	}
 	if err := putAudit(s, storeAudit("Other", testNow)); err != nil {
@@ -451,13 +467,14 @@ func TestStoreLoadAuditStaysInTheSite(t *testing.T) {
 }
 
 func TestStoreNeverWritesOutsideItsFolder(t *testing.T) {
+	t.Parallel()
 	root := t.TempDir()
 	s, err := OpenStore(filepath.Join(root, "data"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, name := range []string{"../../escape", `..\..\escape`, "/etc/passwd", "C:\\Windows", ".", "..", "~"} {
-		if err := s.CreateSite(Site{Name: name}); err != nil && !errors.Is(err, ErrSiteExists) {
+		if err := s.CreateSite(checklist.Site{Name: name}); err != nil && !errors.Is(err, ErrSiteExists) {
 			t.Errorf("site %q: %v", name, err)
 			continue
 		}
@@ -472,17 +489,15 @@ func TestStoreNeverWritesOutsideItsFolder(t *testing.T) {
 }
 
 func TestStoreDefaultDataDir(t *testing.T) {
-	t.Setenv("RINGFENCE_HOME", "/srv/ringfence-data")
-	if got, err := DefaultDataDir(); err != nil || got != "/srv/ringfence-data" {
+	if got, err := DefaultDataDir("/srv/ringfence-data"); err != nil || got != "/srv/ringfence-data" {
 		t.Errorf("with RINGFENCE_HOME: %q, %v", got, err)
 	}
 	if runtime.GOOS != "linux" {
 		return
 	}
 	config := t.TempDir()
-	t.Setenv("RINGFENCE_HOME", "")
 	t.Setenv("XDG_CONFIG_HOME", config)
-	if got, err := DefaultDataDir(); err != nil || got != filepath.Join(config, "ringfence") {
+	if got, err := DefaultDataDir(" "); err != nil || got != filepath.Join(config, "ringfence") {
 		t.Errorf("without RINGFENCE_HOME: %q, %v", got, err)
 	}
 }

@@ -1,4 +1,4 @@
-package checklist
+package sitestore
 
 import (
 	"errors"
@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/ringfence/ringfence/checklist"
 )
 
 const (
@@ -22,6 +24,7 @@ const (
 // TestChangesFromManyProcessesAllLand: it makes changeEach changes to the
 // site and to its audit, each adding one thing of its own.
 func TestHelperChanger(t *testing.T) {
+	t.Parallel()
 	if os.Getenv("RINGFENCE_CHANGETEST_CHILD") != "1" {
 		t.Skip("run as a child process by TestChangesFromManyProcessesAllLand")
 	}
@@ -33,18 +36,18 @@ func TestHelperChanger(t *testing.T) {
 	who := os.Getenv("RINGFENCE_CHANGETEST_WHO")
 	for i := range changeEach {
 		key := fmt.Sprintf("%s-%d", who, i)
-		if _, err := s.UpdateSite(changeSite, func(site *Site) error {
-			site.Pins = append(site.Pins, PinnedCert{Host: key, SHA256: strings.Repeat("0", 64)})
+		if _, err := s.UpdateSite(changeSite, func(site *checklist.Site) error {
+			site.Pins = append(site.Pins, checklist.PinnedCert{Host: key, SHA256: strings.Repeat("0", 64)})
 			return nil
 		}); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(3)
 		}
-		if _, err := s.UpdateAudit(changeSite, func(a *Audit) error {
+		if _, err := s.UpdateAudit(changeSite, func(a *checklist.Audit) error {
 			if a.Tracking == nil {
-				a.Tracking = map[string]Tracking{}
+				a.Tracking = map[string]checklist.Tracking{}
 			}
-			a.Tracking[key] = Tracking{Owner: who}
+			a.Tracking[key] = checklist.Tracking{Owner: who}
 			return nil
 		}); err != nil {
 			fmt.Fprintln(os.Stderr, err)

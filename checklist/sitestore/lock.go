@@ -1,4 +1,4 @@
-package checklist
+package sitestore
 
 import (
 	"context"

@@ -1,4 +1,4 @@
-package checklist
+package sitestore
 
 import (
 	"bufio"
@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/ringfence/ringfence/checklist"
 )
 
 const (
@@ -28,7 +30,7 @@ var killBase = time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC)
 
 // killSeal is what the writer stores in Auditor: the number of history entries
 // and a checksum over them. A file that parses but mixes two saves fails it.
-func killSeal(history []Event) string {
+func killSeal(history []checklist.Event) string {
 	h := sha256.New()
 	for _, e := range history {
 		fmt.Fprintf(h, "%d|%s\n", e.At.UnixNano(), e.What)
@@ -39,6 +41,7 @@ func killSeal(history []Event) string {
 // TestHelperWriter runs in a child process started by TestStoreSurvivesKill. It
 // saves ever-larger audits as fast as it can until it is killed.
 func TestHelperWriter(t *testing.T) {
+	t.Parallel()
 	if os.Getenv("RINGFENCE_KILLTEST_CHILD") != "1" {
 		t.Skip("run as a child process by TestStoreSurvivesKill")
 	}
@@ -49,10 +52,10 @@ func TestHelperWriter(t *testing.T) {
 	}
 	fmt.Println("ready")
 	for k := 0; ; k++ {
-		a := &Audit{Site: killSite, Started: killBase.Add(time.Duration(k%killAudits) * time.Minute)}
+		a := &checklist.Audit{Site: killSite, Started: killBase.Add(time.Duration(k%killAudits) * time.Minute)}
 		saves := 1 + rand.IntN(killMaxSaves)
 		for seq := range saves {
-			a.History = append(a.History, Event{
+			a.History = append(a.History, checklist.Event{
 				At:   a.Started.Add(time.Duration(seq) * time.Second),
 				What: fmt.Sprintf("seq %d %s", seq, strings.Repeat("x", rand.IntN(300))),
 			})
@@ -82,7 +85,7 @@ func TestStoreSurvivesKill(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.CreateSite(Site{Name: killSite}); err != nil {
+	if err := s.CreateSite(checklist.Site{Name: killSite}); err != nil {
 		t.Fatal(err)
 	}
 
@@ -136,7 +139,7 @@ func TestStoreSurvivesKill(t *testing.T) {
 	}
 
 	// Saving a change clears what the kills left behind.
-	if _, err := s.UpdateAudit(killSite, func(*Audit) error { return nil }); err != nil {
+	if _, err := s.UpdateAudit(killSite, func(*checklist.Audit) error { return nil }); err != nil {
 		t.Fatal(err)
 	}
 	if n := countTemps(t, s); n != 0 {
@@ -146,7 +149,7 @@ func TestStoreSurvivesKill(t *testing.T) {
 		killRounds, checked, entries, leftovers)
 }
 
-func checkKillAudit(t *testing.T, round int, a *Audit) {
+func checkKillAudit(t *testing.T, round int, a *checklist.Audit) {
 	t.Helper()
 	if a.Auditor != killSeal(a.History) {
 		t.Fatalf("round %d: audit %v does not match its checksum", round, a.Started)

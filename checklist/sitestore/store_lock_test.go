@@ -1,4 +1,4 @@
-package checklist
+package sitestore
 
 import (
 	"errors"
@@ -7,6 +7,8 @@ import (
 	"os/exec"
 	"strings"
 	"testing"
+
+	"github.com/ringfence/ringfence/checklist"
 )
 
 const lockSite = "Acme Ltd"
@@ -14,6 +16,7 @@ const lockSite = "Acme Ltd"
 // TestHelperLocker runs in a child process started by TestStoreClaimAcrossProcesses:
 // a lock is only worth having if another process sees it.
 func TestHelperLocker(t *testing.T) {
+	t.Parallel()
 	if os.Getenv("RINGFENCE_LOCKTEST_CHILD") != "1" {
 		t.Skip("run as a child process by TestStoreClaimAcrossProcesses")
 	}
@@ -77,8 +80,9 @@ func TestStoreClaimAcrossProcesses(t *testing.T) {
 }
 
 func TestStoreClaimIsPerSite(t *testing.T) {
+	t.Parallel()
 	s := storeWithSite(t, lockSite)
-	if err := s.CreateSite(Site{Name: "Other"}); err != nil {
+	if err := s.CreateSite(checklist.Site{Name: "Other"}); err != nil {
 		t.Fatal(err)
 	}
 	a, err := s.Claim(lockSite)
@@ -92,7 +96,7 @@ func TestStoreClaimIsPerSite(t *testing.T) {
 	}
 	defer b.Release()
 	// An open site can still be changed, by this process or another.
-	if _, err := s.UpdateSite(lockSite, func(site *Site) error { site.Contact = "Front desk"; return nil }); err != nil {
+	if _, err := s.UpdateSite(lockSite, func(site *checklist.Site) error { site.Contact = "Front desk"; return nil }); err != nil {
 		t.Errorf("changing a site this window has open: %v", err)
 	}
 }

@@ -1,4 +1,4 @@
-package checklist
+package sitestore
 
 import (
 	"errors"
@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/ringfence/ringfence/checklist"
 )
 
 // Every change to a saved site or audit goes through the three methods below,
@@ -18,11 +20,11 @@ import (
 
 // UpdateSite changes a saved site's settings and returns them as saved. The
 // name and creation time stay as they are.
-func (s *Store) UpdateSite(name string, change func(*Site) error) (Site, error) {
+func (s *Store) UpdateSite(name string, change func(*checklist.Site) error) (checklist.Site, error) {
 	if err := s.requireSite(name); err != nil {
-		return Site{}, err
+		return checklist.Site{}, err
 	}
-	var saved Site
+	var saved checklist.Site
 	err := s.withSaveLock(name, func() error {
 		site, err := s.Site(name)
 		if err != nil {
@@ -48,11 +50,11 @@ func (s *Store) UpdateSite(name string, change func(*Site) error) (Site, error) 
 // StartAudit saves a new audit of a site. start builds it from the site's
 // settings and latest audit (nil if none) as they are when the lock is held,
 // so the new audit carries over every answer and decision saved until then.
-func (s *Store) StartAudit(name string, start func(site Site, latest *Audit) (*Audit, error)) (*Audit, error) {
+func (s *Store) StartAudit(name string, start func(site checklist.Site, latest *checklist.Audit) (*checklist.Audit, error)) (*checklist.Audit, error) {
 	if err := s.requireSite(name); err != nil {
 		return nil, err
 	}
-	var saved *Audit
+	var saved *checklist.Audit
 	err := s.withSaveLock(name, func() error {
 		site, err := s.Site(name)
 		if err != nil {
@@ -85,7 +87,7 @@ func (s *Store) StartAudit(name string, start func(site Site, latest *Audit) (*A
 // is free, so an audit started in the same second as another (two runs in a
 // row, or the app and a script) is saved beside it instead of being refused
 // or replacing it.
-func (s *Store) freeStart(a *Audit) error {
+func (s *Store) freeStart(a *checklist.Audit) error {
 	for range 60 {
 		_, err := os.Lstat(filepath.Join(s.auditsDir(a.Site), auditFileName(a.Started)))
 		if errors.Is(err, os.ErrNotExist) {
@@ -102,11 +104,11 @@ func (s *Store) freeStart(a *Audit) error {
 // UpdateAudit changes a site's latest audit, as it is on disk when the lock is
 // held, and returns it as saved. It does not read site.json, so a damaged
 // settings file never stops work on an audit from being saved.
-func (s *Store) UpdateAudit(name string, change func(*Audit) error) (*Audit, error) {
+func (s *Store) UpdateAudit(name string, change func(*checklist.Audit) error) (*checklist.Audit, error) {
 	if err := s.requireSite(name); err != nil {
 		return nil, err
 	}
-	var saved *Audit
+	var saved *checklist.Audit
 	err := s.withSaveLock(name, func() error {
 		a, err := s.LatestAudit(name)
 		if err != nil {

@@ -1,11 +1,14 @@
-package checklist
+package sitestore
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/ringfence/ringfence/checklist"
 )
 
 // RenameSite gives a saved site a new name, keeping its settings and every
@@ -14,17 +17,17 @@ import (
 // punctuation share a folder). The site is copied under its new name and the
 // old folder removed only once the copy is complete, so a crash part-way
 // leaves the old site whole (and at worst a duplicate), never half a site.
-func (s *Store) RenameSite(oldName, newName string) (Site, error) {
+func (s *Store) RenameSite(oldName, newName string) (checklist.Site, error) {
 	if err := s.requireSite(oldName); err != nil {
-		return Site{}, err
+		return checklist.Site{}, err
 	}
-	renamed := Site{Name: strings.TrimSpace(newName)}
+	renamed := checklist.Site{Name: strings.TrimSpace(newName)}
 	if err := checkSite(&renamed); err != nil {
-		return Site{}, err
+		return checklist.Site{}, err
 	}
 	claim, err := s.claimForRemoval(oldName)
 	if err != nil {
-		return Site{}, err
+		return checklist.Site{}, err
 	}
 	defer claim.Release()
 	err = s.withSaveLock(oldName, func() error {
@@ -36,7 +39,7 @@ func (s *Store) RenameSite(oldName, newName string) (Site, error) {
 		if err != nil {
 			return err
 		}
-		var audits []*Audit
+		var audits []*checklist.Audit
 		for _, ref := range refs {
 			a, err := loadAuditFile(ref.Path)
 			if err != nil {
@@ -55,7 +58,7 @@ func (s *Store) RenameSite(oldName, newName string) (Site, error) {
 		if err := os.Mkdir(newDir, 0o700); err != nil {
 			if errors.Is(err, os.ErrExist) {
 				existing, _ := s.Site(site.Name)
-				return &siteExistsError{name: site.Name, existing: firstNonEmpty(existing.Name, site.Name)}
+				return &siteExistsError{name: site.Name, existing: cmp.Or(existing.Name, site.Name)}
 			}
 			return saveError(newDir, err)
 		}
@@ -69,7 +72,7 @@ func (s *Store) RenameSite(oldName, newName string) (Site, error) {
 		return nil
 	})
 	if err != nil {
-		return Site{}, err
+		return checklist.Site{}, err
 	}
 	return s.Site(renamed.Name)
 }
@@ -77,7 +80,7 @@ func (s *Store) RenameSite(oldName, newName string) (Site, error) {
 // rewriteSite saves a site's audits and then its settings under the site's
 // current name. The settings file goes last: until it exists, a new folder is
 // not a site. The caller holds the site's save lock.
-func (s *Store) rewriteSite(site Site, audits []*Audit) error {
+func (s *Store) rewriteSite(site checklist.Site, audits []*checklist.Audit) error {
 	for _, a := range audits {
 		a.Site = site.Name
 		dir := s.auditsDir(site.Name)
@@ -85,7 +88,7 @@ func (s *Store) rewriteSite(site Site, audits []*Audit) error {
 			return saveError(dir, err)
 		}
 		saved := *a
-		saved.Schema = AuditSchema
+		saved.Schema = checklist.AuditSchema
 		if err := writeSaved(filepath.Join(dir, auditFileName(a.Started)), &saved); err != nil {
 			return err
 		}

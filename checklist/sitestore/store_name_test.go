@@ -1,9 +1,10 @@
-package checklist
+package sitestore
 
 import (
 	"strings"
 	"testing"
 
+	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/checklist/safetext/hostile"
 )
 
@@ -14,7 +15,7 @@ func TestSiteNamesThatHideOrReorderTextAreRefused(t *testing.T) {
 	t.Parallel()
 	s := storeForTest(t)
 	for _, name := range append([]string{"Mallory \u202egnp.exe", "Eve \u2067Ltd\u2069", "Ad\u200dmin Ltd", "C1 \u009b Ltd"}, hostile.Names[:6]...) {
-		err := s.CreateSite(Site{Name: name})
+		err := s.CreateSite(checklist.Site{Name: name})
 		if err == nil {
 			t.Errorf("CreateSite(%q) accepted it", name)
 			continue
@@ -29,7 +30,7 @@ func TestSiteNamesThatHideOrReorderTextAreRefused(t *testing.T) {
 		t.Fatalf("refused names left %d sites", len(sites))
 	}
 	for _, name := range hostile.Safe {
-		if err := s.CreateSite(Site{Name: name}); err != nil {
+		if err := s.CreateSite(checklist.Site{Name: name}); err != nil {
 			t.Errorf("CreateSite(%q) refused a real name: %v", name, err)
 		}
 		if got, err := s.Site(name); err != nil || got.Name != name {

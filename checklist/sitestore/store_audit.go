@@ -1,4 +1,4 @@
-package checklist
+package sitestore
 
 import (
 	"errors"
@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/ringfence/ringfence/checklist"
 )
 
 // AuditRef points at one saved audit of a site.
@@ -27,7 +29,7 @@ func auditFileName(started time.Time) string {
 // saveAudit writes the audit to its site's folder, replacing the previous save
 // of the same audit atomically. It refuses to write over a file it cannot read
 // or that a newer Ringfence wrote. The caller holds the site's save lock.
-func (s *Store) saveAudit(a *Audit) error {
+func (s *Store) saveAudit(a *checklist.Audit) error {
 	if a == nil {
 		return errors.New("There is no audit to save.")
 	}
@@ -51,7 +53,7 @@ func (s *Store) saveAudit(a *Audit) error {
 		return err
 	}
 	saved := *a
-	saved.Schema = AuditSchema
+	saved.Schema = checklist.AuditSchema
 	return writeSaved(path, &saved)
 }
 
@@ -89,7 +91,7 @@ func auditRefs(dir string) ([]AuditRef, error) {
 }
 
 // LoadAudit reads one saved audit of a site.
-func (s *Store) LoadAudit(site string, ref AuditRef) (*Audit, error) {
+func (s *Store) LoadAudit(site string, ref AuditRef) (*checklist.Audit, error) {
 	if err := s.requireSite(site); err != nil {
 		return nil, err
 	}
@@ -110,7 +112,7 @@ func (s *Store) LoadAudit(site string, ref AuditRef) (*Audit, error) {
 
 // LatestAudit reads a site's most recent audit, or returns nil, nil when there
 // is none yet.
-func (s *Store) LatestAudit(site string) (*Audit, error) {
+func (s *Store) LatestAudit(site string) (*checklist.Audit, error) {
 	refs, err := s.Audits(site)
 	if err != nil || len(refs) == 0 {
 		return nil, err
@@ -118,9 +120,9 @@ func (s *Store) LatestAudit(site string) (*Audit, error) {
 	return s.LoadAudit(site, refs[len(refs)-1])
 }
 
-func loadAuditFile(path string) (*Audit, error) {
-	var a Audit
-	if err := readVersioned(path, AuditSchema, &a); err != nil {
+func loadAuditFile(path string) (*checklist.Audit, error) {
+	var a checklist.Audit
+	if err := readVersioned(path, checklist.AuditSchema, &a); err != nil {
 		return nil, err
 	}
 	return &a, nil

@@ -1,4 +1,4 @@
-package checklist
+package sitestore
 
 import (
 	"regexp"
@@ -9,6 +9,7 @@ import (
 var slugShape = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 func TestSlug(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ name, want string }{
 		{"Zoë's Café", "zoes-cafe"},
 		{"  Acme Ltd  ", "acme-ltd"},
@@ -37,6 +38,7 @@ func TestSlug(t *testing.T) {
 }
 
 func TestSlugFallsBackToAHash(t *testing.T) {
+	t.Parallel()
 	for _, name := range []string{"", "   ", "東京", "大阪", "!!!", "..", "Ελλάδα"} {
 		got := siteSlug(name)
 		if !strings.HasPrefix(got, "site-") || len(got) != len("site-")+8 || !slugShape.MatchString(got) {
@@ -52,6 +54,7 @@ func TestSlugFallsBackToAHash(t *testing.T) {
 }
 
 func TestSlugIsAlwaysPathSafe(t *testing.T) {
+	t.Parallel()
 	names := []string{
 		strings.Repeat("very long name ", 20),
 		strings.Repeat("x", 47) + " y",
