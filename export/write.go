@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"time"
 
 	"github.com/ringfence/ringfence/checklist"
@@ -81,6 +82,11 @@ func (r *Request) Check() error {
 	if r.Logo != "" {
 		if err := CheckLogo(r.Logo); err != nil {
 			return &RequestError{Field: "logo", Err: err}
+		}
+	}
+	for f := range r.Paths {
+		if !slices.Contains(Formats(), f) {
+			return &RequestError{Field: string(f), Err: fmt.Errorf("there is no %q document: choose pdf, md, csv or json", string(f))}
 		}
 	}
 	stdout := 0
