@@ -127,3 +127,18 @@ func TestExportRemembersPaperAndLogoForTheSite(t *testing.T) {
 		t.Errorf("the next export offers %q and %q", *e.paper, *e.logo)
 	}
 }
+
+// Without a PDF there is no paper or logo to ask about.
+func TestExportWithoutAPDFAsksNoPaperOrLogo(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	h := exportHarness(t)
+	h.press("space", "enter") // untick the PDF
+	h.send(keyMsg("backspace"))
+	h.typeText(dir)
+	h.press("enter")
+	h.mustSee("Written:")
+	if entries, _ := os.ReadDir(dir); len(entries) != len(export.Formats())-1 {
+		t.Errorf("wrote %v, want every document but the PDF", entries)
+	}
+}
