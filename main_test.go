@@ -362,7 +362,7 @@ func TestDocumentExports(t *testing.T) {
 	if r.code != exitOK {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
-	for _, want := range []string{"PDF action plan written to " + pdf, "CSV action plan written to " + csvFile, "Markdown summary written to " + md} {
+	for _, want := range []string{"PDF action plan written to " + pdf, "CSV action plan written to " + csvFile, "Markdown report written to " + md} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("output lacks %q", want)
 		}

@@ -88,6 +88,10 @@ func TestEndToEndInTmux(t *testing.T) {
 	keys("Enter") // the formats, all ticked
 	waitFor("Folder")
 	keys("Enter") // the folder Ringfence started in
+	waitFor("Paper for the PDF")
+	keys("Enter") // A4
+	waitFor("Logo for the PDF")
+	keys("Enter") // no logo
 	waitFor("Written:")
 	// The real command runs on today's date, which names the files.
 	reports, _ := filepath.Glob(filepath.Join(work, "brightwater-kitchens-ltd-*.json"))
