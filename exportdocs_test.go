@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/connectors/demo"
 	"github.com/ringfence/ringfence/export"
 	"github.com/ringfence/ringfence/export/exporttest"
 )
@@ -29,7 +30,7 @@ func TestAuditFlagsWriteTheSharedDocuments(t *testing.T) {
 	if err := out.check(e); err != nil {
 		t.Fatalf("check: %v", err)
 	}
-	if err := out.write(context.Background(), exporttest.Audit(t), nil, checklist.Builtin(), e); err != nil {
+	if err := out.write(context.Background(), exporttest.Audit(t, demoAt), nil, checklist.Builtin(), e); err != nil {
 		t.Fatalf("write: %v", err)
 	}
 	for _, want := range []string{"PDF action plan written to " + out.pdf, "JSON report written to " + out.json} {
@@ -38,4 +39,9 @@ func TestAuditFlagsWriteTheSharedDocuments(t *testing.T) {
 		}
 	}
 	exporttest.Compare(t, map[export.Format]string{export.FormatPDF: out.pdf, export.FormatJSON: out.json, export.FormatCSV: out.csv, export.FormatMarkdown: out.md})
+}
+
+// demoAt is the demo company's audit begun at a given time.
+func demoAt(at time.Time) (*checklist.Audit, error) {
+	return demo.Audit(context.Background(), checklist.Builtin(), at, nil)
 }

@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/connectors/demo"
 	"github.com/ringfence/ringfence/export"
 	"github.com/ringfence/ringfence/export/exporttest"
 )
@@ -41,7 +43,7 @@ func TestWriteMatchesTheFrontEndDocuments(t *testing.T) {
 	for _, f := range export.Formats() {
 		paths[f] = filepath.Join(out, "report."+string(f))
 	}
-	written, err := export.Write(context.Background(), exporttest.Audit(t), export.Request{Paths: paths, Paper: "Letter", Logo: exporttest.Logo()})
+	written, err := export.Write(context.Background(), exporttest.Audit(t, demoAt), export.Request{Paths: paths, Paper: "Letter", Logo: exporttest.Logo()})
 	if err != nil {
 		t.Fatalf("Write: %v", err)
 	}
@@ -57,7 +59,7 @@ func TestGeneratedIsTheAuditsLastChange(t *testing.T) {
 	t.Parallel()
 	var buf bytes.Buffer
 	req := export.Request{Paths: map[export.Format]string{export.FormatJSON: export.Stdout}, Stdout: &buf}
-	if _, err := export.Write(context.Background(), exporttest.Audit(t), req); err != nil {
+	if _, err := export.Write(context.Background(), exporttest.Audit(t, demoAt), req); err != nil {
 		t.Fatal(err)
 	}
 	want := `"generated": "` + exporttest.Changed.Format(time.RFC3339) + `"`
@@ -84,7 +86,7 @@ func TestWriteRefusesABadRequestBeforeWriting(t *testing.T) {
 		if req.Paths == nil {
 			req.Paths = map[export.Format]string{export.FormatPDF: filepath.Join(dir, "plan.pdf"), export.FormatJSON: filepath.Join(dir, "r.json")}
 		}
-		written, err := export.Write(context.Background(), exporttest.Audit(t), req)
+		written, err := export.Write(context.Background(), exporttest.Audit(t, demoAt), req)
 		var re *export.RequestError
 		if !errors.As(err, &re) || len(written) != 0 {
 			t.Fatalf("request %+v: got %v, %v; want a RequestError and nothing written", req, written, err)
@@ -96,4 +98,9 @@ func TestWriteRefusesABadRequestBeforeWriting(t *testing.T) {
 			t.Errorf("request %+v left files behind: %v", req, entries)
 		}
 	}
+}
+
+// demoAt is the demo company's audit begun at a given time.
+func demoAt(at time.Time) (*checklist.Audit, error) {
+	return demo.Audit(context.Background(), checklist.Builtin(), at, nil)
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -8,6 +9,7 @@ import (
 	"time"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/connectors/demo"
 	"github.com/ringfence/ringfence/export"
 	"github.com/ringfence/ringfence/export/exporttest"
 )
@@ -17,7 +19,7 @@ import (
 func exportHarness(t *testing.T) *harness {
 	t.Helper()
 	h := newHarness(t, true, 80, 24)
-	h.app.sh.sess.audit = exporttest.Audit(t)
+	h.app.sh.sess.audit = exporttest.Audit(t, demoAt)
 	h.app.sh.opts.Now = func() time.Time { return exporttest.Clock }
 	h.press("e")
 	if _, ok := h.top().(*exportScreen); !ok {
@@ -141,4 +143,9 @@ func TestExportWithoutAPDFAsksNoPaperOrLogo(t *testing.T) {
 	if entries, _ := os.ReadDir(dir); len(entries) != len(export.Formats())-1 {
 		t.Errorf("wrote %v, want every document but the PDF", entries)
 	}
+}
+
+// demoAt is the demo company's audit begun at a given time.
+func demoAt(at time.Time) (*checklist.Audit, error) {
+	return demo.Audit(context.Background(), checklist.Builtin(), at, nil)
 }
