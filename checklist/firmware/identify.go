@@ -90,8 +90,9 @@ func splitMaker(model string) (string, string) {
 		}
 		m := strings.Join(rest, " ")
 		// A model has a digit, and no slash, semicolon, colon or bracket: those
-		// belong to a user agent or a note, whose model Ringfence cannot tell.
-		if !strings.ContainsAny(m, "0123456789") || strings.ContainsAny(m, "/;:()") {
+		// belong to a user agent or a note, whose model Ringfence cannot tell. So
+		// does a firmware number after the model ("Sangoma S305 V3.0.4.72").
+		if !strings.ContainsAny(m, "0123456789") || strings.ContainsAny(m, "/;:()") || carriesFirmware(rest) {
 			return "", model
 		}
 		return maker, m
@@ -140,4 +141,17 @@ func ciscoModel(model, evidence string) string {
 		out += "-3PCC"
 	}
 	return out
+}
+
+var firmwareWord = regexp.MustCompile(`^[Vv]?\d+(?:\.\d+){2,}$`)
+
+// carriesFirmware reports a word after the first that reads as a firmware
+// number, which would otherwise be taken as part of the model.
+func carriesFirmware(words []string) bool {
+	for _, w := range words[min(1, len(words)):] {
+		if firmwareWord.MatchString(w) {
+			return true
+		}
+	}
+	return false
 }

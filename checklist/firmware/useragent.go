@@ -95,7 +95,9 @@ var uaRules = []uaRule{
 	},
 	{ // Cisco and Linksys small-business kit: "Cisco/SPA504G-7.6.2", "Cisco/SPA112-1.4.1(SR5)",
 		// "Linksys/SPA-942-6.1.5(a) (88019FA42805)": the model may carry a hyphen of its own
-		regexp.MustCompile(`(?i)^(?:Cisco|Linksys)/((?:SPA|PAP)-?[A-Z0-9]*?)-(\d[^\s/]*)(?:\s|$)`),
+		// "Cisco/SPA112-1.4.1SR1(002)d-hisec" and "..._BestGo" carry a build or provider tag after the number,
+		// so only a number, a bracketed build and one letter are read, and anything else leaves it unknown.
+		regexp.MustCompile(`(?i)^(?:Cisco|Linksys)/((?:SPA|PAP)-?[A-Z0-9]*?)-(\d[\w.]*(?:\([^()\s]*\)[a-z]?)?)(?:\s|$)`),
 		func(m []string) Identity { return ciscoSmallBusiness(m[1], m[2]) },
 	},
 	{ // "Fanvil X5U-Pro 2.12.22.2", "Fanvil X5U-V2 2.12.1 0c3800000000", "Fanvil X6U Pro 0.0.10 0c383e2cd782"
@@ -162,8 +164,9 @@ var uaRules = []uaRule{
 			return Identity{Vendor: "Sangoma", Model: "FreePBX", Version: m[1], Kind: "pbx", CoreVersion: m[2]}
 		},
 	},
-	{ // "Asterisk PBX 18.20.0", "Asterisk PBX certified/18.9-cert5"
-		regexp.MustCompile(`(?i)^Asterisk PBX\s+(certified/)?([0-9][\w.\-]*)`),
+	{ // "Asterisk PBX 18.20.0", "Asterisk PBX certified/18.9-cert5"; a distribution's build keeps its
+		// package suffix ("16.2.1~dfsg-1"), because it may carry fixes the upstream number does not
+		regexp.MustCompile(`(?i)^Asterisk PBX\s+(certified/)?([0-9][\w.\-~+]*)`),
 		func(m []string) Identity {
 			model := "Asterisk"
 			if m[1] != "" {

@@ -241,3 +241,43 @@ func FuzzIdentify(f *testing.F) {
 		_ = JudgeDeviceLatest(id.Vendor, id.Model, id.Version, version)
 	})
 }
+
+// Text after a small-business firmware number is a provider's or build's tag, not
+// part of the number; a version read with it would compare wrongly, so the string
+// is left unknown instead (Recog's sip_banners.xml examples).
+func TestCiscoSmallBusinessTrailingTagsNotRead(t *testing.T) {
+	t.Parallel()
+	for _, ua := range []string{
+		"Cisco/SPA122-1.3.5(004p)_BestGo",
+		"Cisco/SPA112-1.4.1SR1(002)d-hisec",
+	} {
+		if id, ok := ParseUserAgent(ua); ok {
+			t.Errorf("ParseUserAgent(%q) = %+v, want not recognised", ua, id)
+		}
+	}
+}
+
+// A distribution's package suffix is part of what the server announces, and it
+// may carry back-ported fixes, so the version keeps it rather than passing as
+// the upstream release.
+func TestAsteriskPackagedVersionKept(t *testing.T) {
+	t.Parallel()
+	id, ok := ParseUserAgent("Asterisk PBX 16.2.1~dfsg-1")
+	if !ok || id.Version != "16.2.1~dfsg-1" {
+		t.Errorf("ParseUserAgent(Debian Asterisk) = %+v, %v; want version 16.2.1~dfsg-1", id, ok)
+	}
+}
+
+// A user agent in the Model cell carries a firmware number after the model; that
+// number must not be taken as part of the model (Recog's sip_user_agents.xml).
+func TestIdentifyModelCellWithVersionLeftUnknown(t *testing.T) {
+	t.Parallel()
+	for _, model := range []string{
+		"Sangoma S305 V3.0.4.72",
+		"Mitel-5320-SIP-Phone 06.05.00.11 010203040506",
+	} {
+		if id := Identify("", model, "", ""); id.Vendor != "" {
+			t.Errorf("Identify(model %q) = %+v, want no maker", model, id)
+		}
+	}
+}
