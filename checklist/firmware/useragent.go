@@ -39,7 +39,8 @@ var uaRules = []uaRule{
 	},
 	{ // "PolycomVVX-VVX_450-UA/6.4.3.5018", "FileTransport PolycomRealPresenceTrio-Trio_8800-UA/7.2.2.1094 Type/Application",
 		// "Polycom/5.5.2.8571 PolycomVVX-VVX_310-UA/5.5.2.8571", "PolycomSoundPointIP-SPIP_550-UA/3.2.3.1734"
-		regexp.MustCompile(`(?i)(?:^|\s)Poly(?:com)?[A-Z]+-([A-Z]+)_([A-Z0-9]+)-UA/(\d+(?:\.\d+)+)`),
+		// "PolycomRealPresenceTrio-Trio_Visual+-UA/5.7.2.3123" ends its model with a plus
+		regexp.MustCompile(`(?i)(?:^|\s)Poly(?:com)?[A-Z]+-([A-Z]+)_([A-Z0-9]+\+?)-UA/(\d+(?:\.\d+)+)`),
 		func(m []string) Identity {
 			line := m[1]
 			switch strings.ToUpper(line) {
@@ -97,7 +98,8 @@ var uaRules = []uaRule{
 		// "Linksys/SPA-942-6.1.5(a) (88019FA42805)": the model may carry a hyphen of its own
 		// "Cisco/SPA112-1.4.1SR1(002)d-hisec" and "..._BestGo" carry a build or provider tag after the number,
 		// so only a number, a bracketed build and one letter are read, and anything else leaves it unknown.
-		regexp.MustCompile(`(?i)^(?:Cisco|Linksys)/((?:SPA|PAP)-?[A-Z0-9]*?)-(\d[\w.]*(?:\([^()\s]*\)[a-z]?)?)(?:\s|$)`),
+		// a provider may put its name and the MAC address in front: "PhoneSystems.net aabbccddeeff Linksys/SPA922-6.1.5(a)"
+		regexp.MustCompile(`(?i)(?:^|\s)(?:Cisco|Linksys)/((?:SPA|PAP)-?[A-Z0-9]*?)-(\d[\w.]*(?:\([^()\s]*\)[a-z]?)?)(?:\s|$)`),
 		func(m []string) Identity { return ciscoSmallBusiness(m[1], m[2]) },
 	},
 	{ // "Fanvil X5U-Pro 2.12.22.2", "Fanvil X5U-V2 2.12.1 0c3800000000", "Fanvil X6U Pro 0.0.10 0c383e2cd782"
@@ -122,6 +124,35 @@ var uaRules = []uaRule{
 		regexp.MustCompile(`(?i)^(?:Aastra|Mitel) ?(\d{4}i?)(?:\s+MAC:\S+\s+V:|/)(\d+(?:\.\d+){2,})(?:-SIP)?(?:\s|$)`),
 		func(m []string) Identity {
 			return Identity{Vendor: "Mitel", Model: strings.ToLower(m[1]), Version: m[2], Kind: "desk_phone"}
+		},
+	},
+	{ // Mitel's own 5300 series: "Mitel-5320-SIP-Phone 06.05.00.11 010203040506"
+		regexp.MustCompile(`(?i)^Mitel-(\d{4})-SIP-Phone\s+(\d+(?:\.\d+){2,})(?:\s|$)`),
+		func(m []string) Identity {
+			return Identity{Vendor: "Mitel", Model: m[1], Version: m[2], Kind: "desk_phone"}
+		},
+	},
+	{ // Unify (Siemens) phones name the line, the model and a "V3 R5.13.0" release:
+		// "OpenStage_40_V3 R5.13.0      SIP  190111", "Desk_Phone_IP_CP400_V1 R6.14.0      SIP  190802"
+		regexp.MustCompile(`(?i)^(OpenStage_|Desk_Phone_IP_)(\d+[A-Z]*|CP\d+[A-Z]*)_(V\d+ R\d+(?:\.\d+)+)\s+SIP(?:\s|$)`),
+		func(m []string) Identity {
+			model := strings.ToUpper(m[2])
+			if strings.EqualFold(m[1], "OpenStage_") {
+				model = "OpenStage " + model
+			}
+			return Identity{Vendor: "Unify", Model: model, Version: m[3], Kind: "desk_phone"}
+		},
+	},
+	{ // Sangoma's own phones: "Sangoma S305 V3.0.4.72"
+		regexp.MustCompile(`(?i)^Sangoma\s+(S\d{3}[A-Z]*)\s+V?(\d+(?:\.\d+){2,})(?:\s|$)`),
+		func(m []string) Identity {
+			return Identity{Vendor: "Sangoma", Model: strings.ToUpper(m[1]), Version: m[2], Kind: "desk_phone"}
+		},
+	},
+	{ // Gigaset's DX800A desk phone gives no maker: "DX800A/41.175.00.000.000"
+		regexp.MustCompile(`(?i)^(DX800A)/(\d+(?:\.\d+){2,})(?:;|\s|$)`),
+		func(m []string) Identity {
+			return Identity{Vendor: "Gigaset", Model: strings.ToUpper(m[1]), Version: m[2], Kind: "desk_phone"}
 		},
 	},
 	{ // "Htek UC903 2.0.4.2 00:1f:c1:1c:22:a9"
@@ -257,6 +288,10 @@ var uaHints = [][]string{
 	{"fanvil"},
 	{"panasonic"},
 	{"aastra", "mitel"},
+	{"mitel-"},
+	{"openstage_", "desk_phone_ip_"},
+	{"sangoma"},
+	{"dx800a/"},
 	{"htek"},
 	{"pro/"},
 	{"3cx"},

@@ -55,6 +55,14 @@ func TestParseUserAgent(t *testing.T) {
 		{"Asterisk PBX 18.20.0", Identity{Vendor: "Sangoma", Model: "Asterisk", Version: "18.20.0", Kind: "pbx", CoreVersion: "18.20.0"}},
 		{"Asterisk PBX certified/18.9-cert5", Identity{Vendor: "Sangoma", Model: "Certified Asterisk", Version: "18.9-cert5", Kind: "pbx", CoreVersion: "18.9-cert5"}},
 		{"FPBX-16.0.40(18.20.0)", Identity{Vendor: "Sangoma", Model: "FreePBX", Version: "16.0.40", Kind: "pbx", CoreVersion: "18.20.0"}},
+		// Shapes from Recog's SIP fingerprints and Greenbone's SIP scripts.
+		{"Mitel-5320-SIP-Phone 06.05.00.11 010203040506", Identity{Vendor: "Mitel", Model: "5320", Version: "06.05.00.11", Kind: "desk_phone"}},
+		{"OpenStage_40_V3 R5.13.0      SIP  190111", Identity{Vendor: "Unify", Model: "OpenStage 40", Version: "V3 R5.13.0", Kind: "desk_phone"}},
+		{"Desk_Phone_IP_CP400_V1 R6.14.0      SIP  190802", Identity{Vendor: "Unify", Model: "CP400", Version: "V1 R6.14.0", Kind: "desk_phone"}},
+		{"Sangoma S305 V3.0.4.72", Identity{Vendor: "Sangoma", Model: "S305", Version: "3.0.4.72", Kind: "desk_phone"}},
+		{"PolycomRealPresenceTrio-Trio_Visual+-UA/5.7.2.3123", Identity{Vendor: "Poly", Model: "Trio Visual+", Version: "5.7.2.3123", Kind: "desk_phone"}},
+		{"PhoneSystems.net aabbccddeeff Linksys/SPA922-6.1.5(a)", Identity{Vendor: "Cisco", Model: "SPA922", Version: "6.1.5(a)", Kind: "desk_phone"}},
+		{"DX800A/41.175.00.000.000", Identity{Vendor: "Gigaset", Model: "DX800A", Version: "41.175.00.000.000", Kind: "desk_phone"}},
 	}
 	for _, tt := range tests {
 		got, ok := ParseUserAgent(tt.ua)
@@ -75,11 +83,13 @@ func TestParseUserAgentUnknown(t *testing.T) {
 		"   ",
 		"curl/8.0",
 		"Linphone Desktop/4.2.5 (macOS 10.15, Qt 5.15.2) LinphoneCore/4.4.19",
-		"Yealink SIP-WEB",        // the WebRTC client, not a phone
-		"Yealink",                // vendor alone says nothing about firmware
-		"Grandstream",            // likewise
-		"Asterisk PBX",           // no version
-		"PolycomVVX-VVX_450-UA/", // cut off
+		"Yealink SIP-WEB",           // the WebRTC client, not a phone
+		"Yealink",                   // vendor alone says nothing about firmware
+		"Grandstream",               // likewise
+		"Asterisk PBX",              // no version
+		"PolycomVVX-VVX_450-UA/",    // cut off
+		"iLinksys/PAP2-2.0.10(LSb)", // not the maker's name
+		"Mitel-5320-SIP-Phone",      // no firmware
 		strings.Repeat("Yealink ", 10000),
 	} {
 		if id, ok := ParseUserAgent(ua); ok {
@@ -103,6 +113,7 @@ func TestParsedUserAgentsReachTheirRows(t *testing.T) {
 		{"Polycom/5.4.3.2007 PolycomRealPresenceTrio-Trio_8800-UA/5.4.3.2007", "poly-trio-8500-8800"},
 		{"snom370-SIP 8.7.3.25", "snom-8x"},
 		{"snomD785/10.1.54.13", "snom-d7xx"},
+		{"Desk_Phone_IP_CP400_V1 R6.14.0      SIP  190802", "unify-cp"},
 	}
 	for _, tt := range tests {
 		id, ok := ParseUserAgent(tt.ua)
