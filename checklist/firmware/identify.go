@@ -34,6 +34,9 @@ func Identify(vendor, model, version, ua string) Identity {
 			id.Vendor = c
 		}
 	}
+	if id.Vendor == "Poly" {
+		id.Model = polyModel(id.Model)
+	}
 	if id.Vendor == "Cisco" {
 		id.Model = ciscoModel(id.Model, id.Version+" "+ua)
 	}

@@ -42,14 +42,7 @@ var uaRules = []uaRule{
 		// "PolycomRealPresenceTrio-Trio_Visual+-UA/5.7.2.3123" ends its model with a plus
 		regexp.MustCompile(`(?i)(?:^|\s)Poly(?:com)?[A-Z]+-([A-Z]+)_([A-Z0-9]+\+?)-UA/(\d+(?:\.\d+)+)`),
 		func(m []string) Identity {
-			line := m[1]
-			switch strings.ToUpper(line) {
-			case "SPIP":
-				line = "SoundPoint IP"
-			case "SSIP":
-				line = "SoundStation IP"
-			}
-			return Identity{Vendor: "Poly", Model: line + " " + m[2], Version: m[3], Kind: "desk_phone"}
+			return Identity{Vendor: "Poly", Model: polyLine(m[1]) + " " + m[2], Version: m[3], Kind: "desk_phone"}
 		},
 	},
 	{ // SIP "Grandstream GXP1625 1.0.7.64"; HTTP "Grandstream Model HW GXP2200 V2.2A SW 1.0.1.33 DevId 000b82462d97";
@@ -224,6 +217,28 @@ func grandstream(model, version string) Identity {
 		kind = "pbx"
 	}
 	return Identity{Vendor: "Grandstream", Model: model, Version: version, Kind: kind}
+}
+
+// polyLine spells out Polycom's short product-line names, so a user agent and a
+// DHCP vendor class ("Polycom-SSIP6000") name the phone the same way.
+func polyLine(line string) string {
+	switch strings.ToUpper(line) {
+	case "SPIP":
+		return "SoundPoint IP"
+	case "SSIP":
+		return "SoundStation IP"
+	}
+	return line
+}
+
+var polyShortName = regexp.MustCompile(`(?i)^(SPIP|SSIP)[ _-]?(\d+[A-Z0-9]*)$`)
+
+// polyModel turns "SSIP6000" or "SPIP_335" into the name the user agent gives.
+func polyModel(model string) string {
+	if m := polyShortName.FindStringSubmatch(model); m != nil {
+		return polyLine(m[1]) + " " + m[2]
+	}
+	return model
 }
 
 func ciscoSmallBusiness(model, version string) Identity {

@@ -292,3 +292,20 @@ func TestIdentifyModelCellWithVersionLeftUnknown(t *testing.T) {
 		}
 	}
 }
+
+// Polycom's own short names (DHCP vendor class "Polycom-SSIP6000") must reach the
+// same model the user agent gives, or the two would match different rows.
+func TestIdentifyPolyShortNames(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ vendor, model, want string }{
+		{"", "Polycom-SSIP6000", "SoundStation IP 6000"},
+		{"Polycom", "SPIP550", "SoundPoint IP 550"},
+		{"Poly", "SPIP_335", "SoundPoint IP 335"},
+		{"Poly", "VVX 410", "VVX 410"},
+	}
+	for _, tt := range tests {
+		if got := Identify(tt.vendor, tt.model, "", ""); got.Vendor != "Poly" || got.Model != tt.want {
+			t.Errorf("Identify(%q, %q) = %s / %q, want Poly / %q", tt.vendor, tt.model, got.Vendor, got.Model, tt.want)
+		}
+	}
+}
