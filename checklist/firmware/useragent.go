@@ -114,7 +114,8 @@ var uaRules = []uaRule{
 	},
 	{ // Mitel and the Aastra phones it bought: "Aastra6731i MAC:00-08-5D-23-74-29 V:3.2.0.70-SIP",
 		// "Mitel6930 MAC:14-00-E9-1E-DB-52 V:6.4.0.140-SIP", "Mitel 6930/6.4.0.132", "Aastra 6731i/3.2.2.3077"
-		regexp.MustCompile(`(?i)^(?:Aastra|Mitel) ?(\d{4}i?)(?:\s+MAC:\S+\s+V:|/)(\d+(?:\.\d+){2,})(?:-SIP)?(?:\s|$)`),
+		// the older 5xi phones have two digits: "Aastra 51i/2.5.1.41"
+		regexp.MustCompile(`(?i)^(?:Aastra|Mitel) ?(\d{4}i?|\d{2}i)(?:\s+MAC:\S+\s+V:|/)(\d+(?:\.\d+){2,})(?:-SIP)?(?:\s|$)`),
 		func(m []string) Identity {
 			return Identity{Vendor: "Mitel", Model: strings.ToLower(m[1]), Version: m[2], Kind: "desk_phone"}
 		},
