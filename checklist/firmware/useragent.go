@@ -92,7 +92,8 @@ var uaRules = []uaRule{
 		// "Cisco/SPA112-1.4.1SR1(002)d-hisec" and "..._BestGo" carry a build or provider tag after the number,
 		// so only a number, a bracketed build and one letter are read, and anything else leaves it unknown.
 		// a provider may put its name and the MAC address in front: "PhoneSystems.net aabbccddeeff Linksys/SPA922-6.1.5(a)"
-		regexp.MustCompile(`(?i)(?:^|\s)(?:Cisco|Linksys)/((?:SPA|PAP)-?[A-Z0-9]*?)-(\d[\w.]*(?:\([^()\s]*\)[a-z]?)?)(?:\s|$)`),
+		// routers with phone ports name themselves the same way: "Linksys/RT31P2-3.1.9(LId)", "Cisco/SRP541-1.2.6(003)"
+		regexp.MustCompile(`(?i)(?:^|[\s_])(?:Cisco|Linksys)/((?:SPA|PAP|RT|WRP|SRP)-?[A-Z0-9]*?)-(\d[\w.]*(?:\([^()\s]*\)[a-z]?)?)(?:\s|$)`),
 		func(m []string) Identity { return ciscoSmallBusiness(m[1], m[2]) },
 	},
 	{ // "Fanvil X5U-Pro 2.12.22.2", "Fanvil X5U-V2 2.12.1 0c3800000000", "Fanvil X6U Pro 0.0.10 0c383e2cd782"
@@ -246,7 +247,8 @@ func ciscoSmallBusiness(model, version string) Identity {
 	model = strings.ToUpper(strings.ReplaceAll(model, "-", ""))
 	kind := "desk_phone"
 	if strings.HasPrefix(model, "PAP") || strings.HasPrefix(model, "SPA1") ||
-		strings.HasPrefix(model, "SPA2") || strings.HasPrefix(model, "SPA8") {
+		strings.HasPrefix(model, "SPA2") || strings.HasPrefix(model, "SPA8") ||
+		strings.HasPrefix(model, "RT") || strings.HasPrefix(model, "WRP") || strings.HasPrefix(model, "SRP") {
 		kind = "ata"
 	}
 	return Identity{Vendor: "Cisco", Model: model, Version: version, Kind: kind}

@@ -63,6 +63,9 @@ func TestParseUserAgent(t *testing.T) {
 		{"PolycomRealPresenceTrio-Trio_Visual+-UA/5.7.2.3123", Identity{Vendor: "Poly", Model: "Trio Visual+", Version: "5.7.2.3123", Kind: "desk_phone"}},
 		{"PhoneSystems.net aabbccddeeff Linksys/SPA922-6.1.5(a)", Identity{Vendor: "Cisco", Model: "SPA922", Version: "6.1.5(a)", Kind: "desk_phone"}},
 		{"DX800A/41.175.00.000.000", Identity{Vendor: "Gigaset", Model: "DX800A", Version: "41.175.00.000.000", Kind: "desk_phone"}},
+		{"Linksys/RT31P2-3.1.9(LId)", Identity{Vendor: "Cisco", Model: "RT31P2", Version: "3.1.9(LId)", Kind: "ata"}},
+		{"aabbccddeeff_FinalStage_Linksys/WRP400-2.00.26", Identity{Vendor: "Cisco", Model: "WRP400", Version: "2.00.26", Kind: "ata"}},
+		{"Cisco/SRP541-1.2.6(003)", Identity{Vendor: "Cisco", Model: "SRP541", Version: "1.2.6(003)", Kind: "ata"}},
 		{"Aastra 51i/2.5.1.41", Identity{Vendor: "Mitel", Model: "51i", Version: "2.5.1.41", Kind: "desk_phone"}},
 		{"Aastra57i MAC:00-08-5D-00-00-00 V:3.3.1.4365-SIP", Identity{Vendor: "Mitel", Model: "57i", Version: "3.3.1.4365", Kind: "desk_phone"}},
 	}
