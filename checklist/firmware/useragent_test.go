@@ -291,6 +291,7 @@ func TestIdentifyModelCellWithVersionLeftUnknown(t *testing.T) {
 	for _, model := range []string{
 		"Sangoma S305 V3.0.4.72",
 		"Mitel-5320-SIP-Phone 06.05.00.11 010203040506",
+		"Htek UC912G 001fc1200b41", // a MAC address after the model
 	} {
 		if id := Identify("", model, "", ""); id.Vendor != "" {
 			t.Errorf("Identify(model %q) = %+v, want no maker", model, id)
