@@ -88,11 +88,11 @@ var uaRules = []uaRule{
 		},
 	},
 	{ // Cisco and Linksys small-business kit: "Cisco/SPA504G-7.6.2", "Cisco/SPA112-1.4.1(SR5)",
-		// "Linksys/SPA-942-6.1.5(a) (88019FA42805)": the model may carry a hyphen of its own
-		// "Cisco/SPA112-1.4.1SR1(002)d-hisec" and "..._BestGo" carry a build or provider tag after the number,
-		// so only a number, a bracketed build and one letter are read, and anything else leaves it unknown.
-		// a provider may put its name and the MAC address in front: "PhoneSystems.net aabbccddeeff Linksys/SPA922-6.1.5(a)"
-		// routers with phone ports name themselves the same way: "Linksys/RT31P2-3.1.9(LId)", "Cisco/SRP541-1.2.6(003)"
+		// "Linksys/SPA-942-6.1.5(a) (88019FA42805)": the model may carry a hyphen of its own. Routers with
+		// phone ports name themselves the same way ("Linksys/RT31P2-3.1.9(LId)", "Cisco/SRP541-1.2.6(003)"),
+		// and a provider may put its name and the MAC address in front ("PhoneSystems.net aabbccddeeff
+		// Linksys/SPA922-6.1.5(a)"). A build or provider tag after the number ("Cisco/SPA112-1.4.1SR1(002)d-hisec",
+		// "Cisco/SPA122-1.3.5(004p)_BestGo") would compare wrongly, so such a string is left unknown.
 		regexp.MustCompile(`(?i)(?:^|[\s_])(?:Cisco|Linksys)/((?:SPA|PAP|RT|WRP|SRP)-?[A-Z0-9]*?)-(\d[\w.]*(?:\([^()\s]*\)[a-z]?)?)(?:\s|$)`),
 		func(m []string) Identity { return ciscoSmallBusiness(m[1], m[2]) },
 	},
