@@ -140,6 +140,10 @@ func FuzzParseUserAgent(f *testing.F) {
 		"Cisco/SPA112-1.4.1(SR5)",
 		"FPBX-16.0.40(18.20.0)",
 		"Asterisk PBX certified/18.9-cert5",
+		"Asterisk PBX 16.2.1~dfsg-1",
+		"OpenStage_40_V3 R5.13.0      SIP  190111",
+		"Mitel-5320-SIP-Phone 06.05.00.11 010203040506",
+		"aabbccddeeff_FinalStage_Linksys/WRP400-2.00.26",
 	} {
 		f.Add(seed)
 	}
@@ -246,6 +250,8 @@ func FuzzIdentify(f *testing.F) {
 	f.Add("Yealink", "SIP-T46S", "", "Yealink SIP-T46S 66.85.0.5")
 	f.Add("Grandstream", "", "", "Grandstream Model HW GXP2200 V2.2A SW 1.0.1.33 DevId 000b82462d97")
 	f.Add("", "Cisco-CP7821", "sip78xx.11-3-6MPP0001", "Cisco-CP-7821-3PCC/11.3.6")
+	f.Add("", "Sangoma S305 V3.0.4.72", "", "")
+	f.Add("", "Polycom-SSIP6000", "", "PolycomSoundStationIP-SSIP_6000-UA/4.0.4.2906")
 	f.Fuzz(func(t *testing.T, vendor, model, version, ua string) {
 		id := Identify(vendor, model, version, ua)
 		if id.Version != "" && id.Version != clean(version) && !strings.Contains(ua, id.Version) {
