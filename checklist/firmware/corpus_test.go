@@ -66,8 +66,8 @@ func identifyString(s string) (Identity, bool) {
 func TestUserAgentCorpus(t *testing.T) {
 	t.Parallel()
 	rows := readCorpus(t)
-	if len(rows) < 200 {
-		t.Fatalf("corpus has %d rows; it should hold at least 200 real strings", len(rows))
+	if len(rows) < 450 {
+		t.Fatalf("corpus has %d rows; it should hold at least 450 real strings", len(rows))
 	}
 	right, misread, unknown := 0, 0, 0
 	for _, r := range rows {

@@ -34,6 +34,9 @@ func Identify(vendor, model, version, ua string) Identity {
 			id.Vendor = c
 		}
 	}
+	if id.Vendor == "Poly" {
+		id.Model = polyModel(id.Model)
+	}
 	if id.Vendor == "Cisco" {
 		id.Model = ciscoModel(id.Model, id.Version+" "+ua)
 	}
@@ -90,8 +93,9 @@ func splitMaker(model string) (string, string) {
 		}
 		m := strings.Join(rest, " ")
 		// A model has a digit, and no slash, semicolon, colon or bracket: those
-		// belong to a user agent or a note, whose model Ringfence cannot tell.
-		if !strings.ContainsAny(m, "0123456789") || strings.ContainsAny(m, "/;:()") {
+		// belong to a user agent or a note, whose model Ringfence cannot tell. So
+		// does a firmware number or MAC address after the model ("Sangoma S305 V3.0.4.72").
+		if !strings.ContainsAny(m, "0123456789") || strings.ContainsAny(m, "/;:()") || carriesFirmware(rest) {
 			return "", model
 		}
 		return maker, m
@@ -140,4 +144,19 @@ func ciscoModel(model, evidence string) string {
 		out += "-3PCC"
 	}
 	return out
+}
+
+// firmwareWord is a firmware number ("V3.0.4.72") or a bare MAC address
+// ("001fc1200b41"), the two things a user agent puts after its model.
+var firmwareWord = regexp.MustCompile(`^(?:[Vv]?\d+(?:\.\d+){2,}|[0-9A-Fa-f]{12})$`)
+
+// carriesFirmware reports a word after the first that reads as a firmware
+// number or MAC address, which would otherwise be taken as part of the model.
+func carriesFirmware(words []string) bool {
+	for _, w := range words[min(1, len(words)):] {
+		if firmwareWord.MatchString(w) {
+			return true
+		}
+	}
+	return false
 }

@@ -39,16 +39,10 @@ var uaRules = []uaRule{
 	},
 	{ // "PolycomVVX-VVX_450-UA/6.4.3.5018", "FileTransport PolycomRealPresenceTrio-Trio_8800-UA/7.2.2.1094 Type/Application",
 		// "Polycom/5.5.2.8571 PolycomVVX-VVX_310-UA/5.5.2.8571", "PolycomSoundPointIP-SPIP_550-UA/3.2.3.1734"
-		regexp.MustCompile(`(?i)(?:^|\s)Poly(?:com)?[A-Z]+-([A-Z]+)_([A-Z0-9]+)-UA/(\d+(?:\.\d+)+)`),
+		// "PolycomRealPresenceTrio-Trio_Visual+-UA/5.7.2.3123" ends its model with a plus
+		regexp.MustCompile(`(?i)(?:^|\s)Poly(?:com)?[A-Z]+-([A-Z]+)_([A-Z0-9]+\+?)-UA/(\d+(?:\.\d+)+)`),
 		func(m []string) Identity {
-			line := m[1]
-			switch strings.ToUpper(line) {
-			case "SPIP":
-				line = "SoundPoint IP"
-			case "SSIP":
-				line = "SoundStation IP"
-			}
-			return Identity{Vendor: "Poly", Model: line + " " + m[2], Version: m[3], Kind: "desk_phone"}
+			return Identity{Vendor: "Poly", Model: polyLine(m[1]) + " " + m[2], Version: m[3], Kind: "desk_phone"}
 		},
 	},
 	{ // SIP "Grandstream GXP1625 1.0.7.64"; HTTP "Grandstream Model HW GXP2200 V2.2A SW 1.0.1.33 DevId 000b82462d97";
@@ -94,8 +88,12 @@ var uaRules = []uaRule{
 		},
 	},
 	{ // Cisco and Linksys small-business kit: "Cisco/SPA504G-7.6.2", "Cisco/SPA112-1.4.1(SR5)",
-		// "Linksys/SPA-942-6.1.5(a) (88019FA42805)": the model may carry a hyphen of its own
-		regexp.MustCompile(`(?i)^(?:Cisco|Linksys)/((?:SPA|PAP)-?[A-Z0-9]*?)-(\d[^\s/]*)(?:\s|$)`),
+		// "Linksys/SPA-942-6.1.5(a) (88019FA42805)": the model may carry a hyphen of its own. Routers with
+		// phone ports name themselves the same way ("Linksys/RT31P2-3.1.9(LId)", "Cisco/SRP541-1.2.6(003)"),
+		// and a provider may put its name and the MAC address in front ("PhoneSystems.net aabbccddeeff
+		// Linksys/SPA922-6.1.5(a)"). A build or provider tag after the number ("Cisco/SPA112-1.4.1SR1(002)d-hisec",
+		// "Cisco/SPA122-1.3.5(004p)_BestGo") would compare wrongly, so such a string is left unknown.
+		regexp.MustCompile(`(?i)(?:^|[\s_])(?:Cisco|Linksys)/((?:SPA|PAP|RT|WRP|SRP)-?[A-Z0-9]*?)-(\d[\w.]*(?:\([^()\s]*\)[a-z]?)?)(?:\s|$)`),
 		func(m []string) Identity { return ciscoSmallBusiness(m[1], m[2]) },
 	},
 	{ // "Fanvil X5U-Pro 2.12.22.2", "Fanvil X5U-V2 2.12.1 0c3800000000", "Fanvil X6U Pro 0.0.10 0c383e2cd782"
@@ -117,9 +115,39 @@ var uaRules = []uaRule{
 	},
 	{ // Mitel and the Aastra phones it bought: "Aastra6731i MAC:00-08-5D-23-74-29 V:3.2.0.70-SIP",
 		// "Mitel6930 MAC:14-00-E9-1E-DB-52 V:6.4.0.140-SIP", "Mitel 6930/6.4.0.132", "Aastra 6731i/3.2.2.3077"
-		regexp.MustCompile(`(?i)^(?:Aastra|Mitel) ?(\d{4}i?)(?:\s+MAC:\S+\s+V:|/)(\d+(?:\.\d+){2,})(?:-SIP)?(?:\s|$)`),
+		// the older 5xi phones have two digits: "Aastra 51i/2.5.1.41"
+		regexp.MustCompile(`(?i)^(?:Aastra|Mitel) ?(\d{4}i?|\d{2}i)(?:\s+MAC:\S+\s+V:|/)(\d+(?:\.\d+){2,})(?:-SIP)?(?:\s|$)`),
 		func(m []string) Identity {
 			return Identity{Vendor: "Mitel", Model: strings.ToLower(m[1]), Version: m[2], Kind: "desk_phone"}
+		},
+	},
+	{ // Mitel's own 5300 series: "Mitel-5320-SIP-Phone 06.05.00.11 010203040506"
+		regexp.MustCompile(`(?i)^Mitel-(\d{4})-SIP-Phone\s+(\d+(?:\.\d+){2,})(?:\s|$)`),
+		func(m []string) Identity {
+			return Identity{Vendor: "Mitel", Model: m[1], Version: m[2], Kind: "desk_phone"}
+		},
+	},
+	{ // Unify (Siemens) phones name the line, the model and a "V3 R5.13.0" release:
+		// "OpenStage_40_V3 R5.13.0      SIP  190111", "Desk_Phone_IP_CP400_V1 R6.14.0      SIP  190802"
+		regexp.MustCompile(`(?i)^(OpenStage_|Desk_Phone_IP_)(\d+[A-Z]*|CP\d+[A-Z]*)_(V\d+ R\d+(?:\.\d+)+)\s+SIP(?:\s|$)`),
+		func(m []string) Identity {
+			model := strings.ToUpper(m[2])
+			if strings.EqualFold(m[1], "OpenStage_") {
+				model = "OpenStage " + model
+			}
+			return Identity{Vendor: "Unify", Model: model, Version: m[3], Kind: "desk_phone"}
+		},
+	},
+	{ // Sangoma's own phones: "Sangoma S305 V3.0.4.72"
+		regexp.MustCompile(`(?i)^Sangoma\s+(S\d{3}[A-Z]*)\s+V?(\d+(?:\.\d+){2,})(?:\s|$)`),
+		func(m []string) Identity {
+			return Identity{Vendor: "Sangoma", Model: strings.ToUpper(m[1]), Version: m[2], Kind: "desk_phone"}
+		},
+	},
+	{ // Gigaset's DX800A desk phone gives no maker: "DX800A/41.175.00.000.000"
+		regexp.MustCompile(`(?i)^(DX800A)/(\d+(?:\.\d+){2,})(?:;|\s|$)`),
+		func(m []string) Identity {
+			return Identity{Vendor: "Gigaset", Model: strings.ToUpper(m[1]), Version: m[2], Kind: "desk_phone"}
 		},
 	},
 	{ // "Htek UC903 2.0.4.2 00:1f:c1:1c:22:a9"
@@ -162,8 +190,9 @@ var uaRules = []uaRule{
 			return Identity{Vendor: "Sangoma", Model: "FreePBX", Version: m[1], Kind: "pbx", CoreVersion: m[2]}
 		},
 	},
-	{ // "Asterisk PBX 18.20.0", "Asterisk PBX certified/18.9-cert5"
-		regexp.MustCompile(`(?i)^Asterisk PBX\s+(certified/)?([0-9][\w.\-]*)`),
+	{ // "Asterisk PBX 18.20.0", "Asterisk PBX certified/18.9-cert5"; a distribution's build keeps its
+		// package suffix ("16.2.1~dfsg-1"), because it may carry fixes the upstream number does not
+		regexp.MustCompile(`(?i)^Asterisk PBX\s+(certified/)?([0-9][\w.\-~+]*)`),
 		func(m []string) Identity {
 			model := "Asterisk"
 			if m[1] != "" {
@@ -192,11 +221,34 @@ func grandstream(model, version string) Identity {
 	return Identity{Vendor: "Grandstream", Model: model, Version: version, Kind: kind}
 }
 
+// polyLine spells out Polycom's short product-line names, so a user agent and a
+// DHCP vendor class ("Polycom-SSIP6000") name the phone the same way.
+func polyLine(line string) string {
+	switch strings.ToUpper(line) {
+	case "SPIP":
+		return "SoundPoint IP"
+	case "SSIP":
+		return "SoundStation IP"
+	}
+	return line
+}
+
+var polyShortName = regexp.MustCompile(`(?i)^(SPIP|SSIP)[ _-]?(\d+[A-Z0-9]*)$`)
+
+// polyModel turns "SSIP6000" or "SPIP_335" into the name the user agent gives.
+func polyModel(model string) string {
+	if m := polyShortName.FindStringSubmatch(model); m != nil {
+		return polyLine(m[1]) + " " + m[2]
+	}
+	return model
+}
+
 func ciscoSmallBusiness(model, version string) Identity {
 	model = strings.ToUpper(strings.ReplaceAll(model, "-", ""))
 	kind := "desk_phone"
 	if strings.HasPrefix(model, "PAP") || strings.HasPrefix(model, "SPA1") ||
-		strings.HasPrefix(model, "SPA2") || strings.HasPrefix(model, "SPA8") {
+		strings.HasPrefix(model, "SPA2") || strings.HasPrefix(model, "SPA8") ||
+		strings.HasPrefix(model, "RT") || strings.HasPrefix(model, "WRP") || strings.HasPrefix(model, "SRP") {
 		kind = "ata"
 	}
 	return Identity{Vendor: "Cisco", Model: model, Version: version, Kind: kind}
@@ -254,6 +306,10 @@ var uaHints = [][]string{
 	{"fanvil"},
 	{"panasonic"},
 	{"aastra", "mitel"},
+	{"mitel-"},
+	{"openstage_", "desk_phone_ip_"},
+	{"sangoma"},
+	{"dx800a/"},
 	{"htek"},
 	{"pro/"},
 	{"3cx"},

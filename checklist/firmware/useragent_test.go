@@ -55,6 +55,19 @@ func TestParseUserAgent(t *testing.T) {
 		{"Asterisk PBX 18.20.0", Identity{Vendor: "Sangoma", Model: "Asterisk", Version: "18.20.0", Kind: "pbx", CoreVersion: "18.20.0"}},
 		{"Asterisk PBX certified/18.9-cert5", Identity{Vendor: "Sangoma", Model: "Certified Asterisk", Version: "18.9-cert5", Kind: "pbx", CoreVersion: "18.9-cert5"}},
 		{"FPBX-16.0.40(18.20.0)", Identity{Vendor: "Sangoma", Model: "FreePBX", Version: "16.0.40", Kind: "pbx", CoreVersion: "18.20.0"}},
+		// Shapes from Recog's SIP fingerprints and Greenbone's SIP scripts.
+		{"Mitel-5320-SIP-Phone 06.05.00.11 010203040506", Identity{Vendor: "Mitel", Model: "5320", Version: "06.05.00.11", Kind: "desk_phone"}},
+		{"OpenStage_40_V3 R5.13.0      SIP  190111", Identity{Vendor: "Unify", Model: "OpenStage 40", Version: "V3 R5.13.0", Kind: "desk_phone"}},
+		{"Desk_Phone_IP_CP400_V1 R6.14.0      SIP  190802", Identity{Vendor: "Unify", Model: "CP400", Version: "V1 R6.14.0", Kind: "desk_phone"}},
+		{"Sangoma S305 V3.0.4.72", Identity{Vendor: "Sangoma", Model: "S305", Version: "3.0.4.72", Kind: "desk_phone"}},
+		{"PolycomRealPresenceTrio-Trio_Visual+-UA/5.7.2.3123", Identity{Vendor: "Poly", Model: "Trio Visual+", Version: "5.7.2.3123", Kind: "desk_phone"}},
+		{"PhoneSystems.net aabbccddeeff Linksys/SPA922-6.1.5(a)", Identity{Vendor: "Cisco", Model: "SPA922", Version: "6.1.5(a)", Kind: "desk_phone"}},
+		{"DX800A/41.175.00.000.000", Identity{Vendor: "Gigaset", Model: "DX800A", Version: "41.175.00.000.000", Kind: "desk_phone"}},
+		{"Linksys/RT31P2-3.1.9(LId)", Identity{Vendor: "Cisco", Model: "RT31P2", Version: "3.1.9(LId)", Kind: "ata"}},
+		{"aabbccddeeff_FinalStage_Linksys/WRP400-2.00.26", Identity{Vendor: "Cisco", Model: "WRP400", Version: "2.00.26", Kind: "ata"}},
+		{"Cisco/SRP541-1.2.6(003)", Identity{Vendor: "Cisco", Model: "SRP541", Version: "1.2.6(003)", Kind: "ata"}},
+		{"Aastra 51i/2.5.1.41", Identity{Vendor: "Mitel", Model: "51i", Version: "2.5.1.41", Kind: "desk_phone"}},
+		{"Aastra57i MAC:00-08-5D-00-00-00 V:3.3.1.4365-SIP", Identity{Vendor: "Mitel", Model: "57i", Version: "3.3.1.4365", Kind: "desk_phone"}},
 	}
 	for _, tt := range tests {
 		got, ok := ParseUserAgent(tt.ua)
@@ -75,11 +88,13 @@ func TestParseUserAgentUnknown(t *testing.T) {
 		"   ",
 		"curl/8.0",
 		"Linphone Desktop/4.2.5 (macOS 10.15, Qt 5.15.2) LinphoneCore/4.4.19",
-		"Yealink SIP-WEB",        // the WebRTC client, not a phone
-		"Yealink",                // vendor alone says nothing about firmware
-		"Grandstream",            // likewise
-		"Asterisk PBX",           // no version
-		"PolycomVVX-VVX_450-UA/", // cut off
+		"Yealink SIP-WEB",           // the WebRTC client, not a phone
+		"Yealink",                   // vendor alone says nothing about firmware
+		"Grandstream",               // likewise
+		"Asterisk PBX",              // no version
+		"PolycomVVX-VVX_450-UA/",    // cut off
+		"iLinksys/PAP2-2.0.10(LSb)", // not the maker's name
+		"Mitel-5320-SIP-Phone",      // no firmware
 		strings.Repeat("Yealink ", 10000),
 	} {
 		if id, ok := ParseUserAgent(ua); ok {
@@ -103,6 +118,7 @@ func TestParsedUserAgentsReachTheirRows(t *testing.T) {
 		{"Polycom/5.4.3.2007 PolycomRealPresenceTrio-Trio_8800-UA/5.4.3.2007", "poly-trio-8500-8800"},
 		{"snom370-SIP 8.7.3.25", "snom-8x"},
 		{"snomD785/10.1.54.13", "snom-d7xx"},
+		{"Desk_Phone_IP_CP400_V1 R6.14.0      SIP  190802", "unify-cp"},
 	}
 	for _, tt := range tests {
 		id, ok := ParseUserAgent(tt.ua)
@@ -124,6 +140,10 @@ func FuzzParseUserAgent(f *testing.F) {
 		"Cisco/SPA112-1.4.1(SR5)",
 		"FPBX-16.0.40(18.20.0)",
 		"Asterisk PBX certified/18.9-cert5",
+		"Asterisk PBX 16.2.1~dfsg-1",
+		"OpenStage_40_V3 R5.13.0      SIP  190111",
+		"Mitel-5320-SIP-Phone 06.05.00.11 010203040506",
+		"aabbccddeeff_FinalStage_Linksys/WRP400-2.00.26",
 	} {
 		f.Add(seed)
 	}
@@ -230,6 +250,8 @@ func FuzzIdentify(f *testing.F) {
 	f.Add("Yealink", "SIP-T46S", "", "Yealink SIP-T46S 66.85.0.5")
 	f.Add("Grandstream", "", "", "Grandstream Model HW GXP2200 V2.2A SW 1.0.1.33 DevId 000b82462d97")
 	f.Add("", "Cisco-CP7821", "sip78xx.11-3-6MPP0001", "Cisco-CP-7821-3PCC/11.3.6")
+	f.Add("", "Sangoma S305 V3.0.4.72", "", "")
+	f.Add("", "Polycom-SSIP6000", "", "PolycomSoundStationIP-SSIP_6000-UA/4.0.4.2906")
 	f.Fuzz(func(t *testing.T, vendor, model, version, ua string) {
 		id := Identify(vendor, model, version, ua)
 		if id.Version != "" && id.Version != clean(version) && !strings.Contains(ua, id.Version) {
@@ -240,4 +262,62 @@ func FuzzIdentify(f *testing.F) {
 		}
 		_ = JudgeDeviceLatest(id.Vendor, id.Model, id.Version, version)
 	})
+}
+
+// Text after a small-business firmware number is a provider's or build's tag, not
+// part of the number; a version read with it would compare wrongly, so the string
+// is left unknown instead (Recog's sip_banners.xml examples).
+func TestCiscoSmallBusinessTrailingTagsNotRead(t *testing.T) {
+	t.Parallel()
+	for _, ua := range []string{
+		"Cisco/SPA122-1.3.5(004p)_BestGo",
+		"Cisco/SPA112-1.4.1SR1(002)d-hisec",
+	} {
+		if id, ok := ParseUserAgent(ua); ok {
+			t.Errorf("ParseUserAgent(%q) = %+v, want not recognised", ua, id)
+		}
+	}
+}
+
+// A distribution's package suffix is part of what the server announces, and it
+// may carry back-ported fixes, so the version keeps it rather than passing as
+// the upstream release.
+func TestAsteriskPackagedVersionKept(t *testing.T) {
+	t.Parallel()
+	id, ok := ParseUserAgent("Asterisk PBX 16.2.1~dfsg-1")
+	if !ok || id.Version != "16.2.1~dfsg-1" {
+		t.Errorf("ParseUserAgent(Debian Asterisk) = %+v, %v; want version 16.2.1~dfsg-1", id, ok)
+	}
+}
+
+// A user agent in the Model cell carries a firmware number after the model; that
+// number must not be taken as part of the model (Recog's sip_user_agents.xml).
+func TestIdentifyModelCellWithVersionLeftUnknown(t *testing.T) {
+	t.Parallel()
+	for _, model := range []string{
+		"Sangoma S305 V3.0.4.72",
+		"Mitel-5320-SIP-Phone 06.05.00.11 010203040506",
+		"Htek UC912G 001fc1200b41", // a MAC address after the model
+	} {
+		if id := Identify("", model, "", ""); id.Vendor != "" {
+			t.Errorf("Identify(model %q) = %+v, want no maker", model, id)
+		}
+	}
+}
+
+// Polycom's own short names (DHCP vendor class "Polycom-SSIP6000") must reach the
+// same model the user agent gives, or the two would match different rows.
+func TestIdentifyPolyShortNames(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ vendor, model, want string }{
+		{"", "Polycom-SSIP6000", "SoundStation IP 6000"},
+		{"Polycom", "SPIP550", "SoundPoint IP 550"},
+		{"Poly", "SPIP_335", "SoundPoint IP 335"},
+		{"Poly", "VVX 410", "VVX 410"},
+	}
+	for _, tt := range tests {
+		if got := Identify(tt.vendor, tt.model, "", ""); got.Vendor != "Poly" || got.Model != tt.want {
+			t.Errorf("Identify(%q, %q) = %s / %q, want Poly / %q", tt.vendor, tt.model, got.Vendor, got.Model, tt.want)
+		}
+	}
 }
