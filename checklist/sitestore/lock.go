@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -33,6 +34,13 @@ func (s *Store) withSaveLock(site string, fn func() error) error {
 	ctx, cancel := context.WithTimeout(context.Background(), saveWait)
 	defer cancel()
 	ok, err := fl.TryLockContext(ctx, 10*time.Millisecond)
+	if errors.Is(err, os.ErrNotExist) {
+		// The folder went while we waited: another process renamed or
+		// deleted the site. Say so, rather than blame the file system.
+		if missing := s.requireSite(name); missing != nil {
+			return missing
+		}
+	}
 	if err != nil && !errors.Is(err, context.DeadlineExceeded) {
 		return fmt.Errorf("Ringfence could not lock the site %s to save it (%w). Check that you can write to %s.", name, err, dir)
 	}

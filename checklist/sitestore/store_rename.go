@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/ringfence/ringfence/checklist"
 )
@@ -66,7 +67,7 @@ func (s *Store) RenameSite(oldName, newName string) (checklist.Site, error) {
 			os.RemoveAll(newDir)
 			return err
 		}
-		if err := os.RemoveAll(oldDir); err != nil {
+		if err := s.removeSiteDir(oldDir); err != nil {
 			return fmt.Errorf("The site is now saved as %q, but Ringfence could not remove its old folder %s (%w). Delete that folder yourself.", site.Name, oldDir, err)
 		}
 		return nil
@@ -121,7 +122,7 @@ func (s *Store) DeleteSite(name string) error {
 		}
 		// Still under the lock, so a site of the same name added by another
 		// process straight afterwards is never swept away with the old folder.
-		if err := os.RemoveAll(dir); err != nil {
+		if err := s.removeSiteDir(dir); err != nil {
 			return fmt.Errorf("The site %q is deleted, but Ringfence could not remove its folder %s (%w). Delete that folder yourself.", strings.TrimSpace(name), dir, err)
 		}
 		return nil
@@ -140,4 +141,17 @@ func (s *Store) claimForRemoval(name string) (*SiteClaim, error) {
 		}
 	}
 	return claim, err
+}
+
+// removeSiteDir moves a site's folder out of the way in one step and then
+// deletes it. Deleting in place lets another process that is opening the site
+// at that moment put its lock files back into the half-deleted folder; once
+// the folder has moved, that process finds no site at all and says so.
+func (s *Store) removeSiteDir(dir string) error {
+	gone := filepath.Join(s.sitesDir(), fmt.Sprintf(".removed-%s-%d", filepath.Base(dir), time.Now().UnixNano()))
+	if err := os.Rename(dir, gone); err != nil {
+		// Windows will not move a folder with an open file in it.
+		return os.RemoveAll(dir)
+	}
+	return os.RemoveAll(gone)
 }
