@@ -299,15 +299,6 @@ func siteSource(site checklist.Site, e env) (connectors.Source, error) {
 	return connectors.Open(builtin, site, connectors.Secrets{ThisRun: secret, Keyring: e.keyring()})
 }
 
-// reportFetch prints what a fetch left out: the bad rows of a CSV file with
-// the count of lines read, used and skipped, and the parts of a phone system
-// that could not be read.
-func reportFetch(res connectors.Result, e env) {
-	for _, l := range res.Account() {
-		fmt.Fprintln(e.stderr, l)
-	}
-}
-
 func newForgetCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:     "forget",

@@ -14,6 +14,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/core"
 	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/checklist/reconcile"
 	"github.com/ringfence/ringfence/checklist/safetext"
@@ -280,7 +281,7 @@ func (s *leaversScreen) imported(msg staffReadMsg) tea.Cmd {
 	s.failed = ""
 	s.skipped, s.read = msg.skipped, msg.path
 	cat, staff, now := s.sh.opts.Catalogue, msg.staff, s.sh.now()
-	save, _ := s.sh.change(func(a *checklist.Audit) error { a.SetStaff(cat, staff, now); return nil })
+	save, _ := s.sh.change(core.Staff(cat, staff, now))
 	s.doc.offset = 0
 	s.reload()
 	text := fmt.Sprintf("Read %d %s from the staff list.", len(msg.staff), plural(len(msg.staff), "person", "people"))
@@ -367,7 +368,7 @@ func (s *leaversScreen) decide(v reconcile.Verdict) tea.Cmd {
 		said = fmt.Sprintf("Extension %s is a role or shared line.", safetext.Line(m.Extension))
 	}
 	cat, ext, now := s.sh.opts.Catalogue, m.Extension, s.sh.now()
-	save, _ := s.sh.change(func(a *checklist.Audit) error { a.DecideMatch(cat, ext, d, now); return nil })
+	save, _ := s.sh.change(core.Decide(cat, ext, d, now))
 	s.reload()
 	if len(s.rep.ToConfirm) == 0 {
 		said += " That was the last match to confirm."
@@ -380,10 +381,7 @@ func (s *leaversScreen) decide(v reconcile.Verdict) tea.Cmd {
 func (s *leaversScreen) mark(v reconcile.Verdict) tea.Cmd {
 	r := s.owned[s.lines.cursor]
 	cat, ext, now := s.sh.opts.Catalogue, r.Extension, s.sh.now()
-	save, _ := s.sh.change(func(a *checklist.Audit) error {
-		a.DecideMatch(cat, ext, reconcile.Decision{Verdict: v}, now)
-		return nil
-	})
+	save, _ := s.sh.change(core.Decide(cat, ext, reconcile.Decision{Verdict: v}, now))
 	s.reload()
 	said := fmt.Sprintf("Extension %s (%s) is now a role or shared line.", safetext.Line(r.Extension), safetext.Line(r.Name))
 	if v == reconcile.Person {
