@@ -1,0 +1,86 @@
+package core
+
+import (
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/reconcile"
+)
+
+func started(t *testing.T) *checklist.Audit {
+	t.Helper()
+	store := newStore(t)
+	got, err := StartAudit(t.Context(), store, checklist.Builtin(), AuditRun{Site: "Acme Dental", Open: (&fakeSource{inv: twoLines()}).open}, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got.Audit
+}
+
+// An owner set in one window and a done date set in another must both
+// survive, whichever is saved first: each change sets only its own part.
+func TestOwnerAndDoneDateNeverOverwriteEachOther(t *testing.T) {
+	cat := checklist.Builtin()
+	due, done := now.AddDate(0, 1, 0), now.Add(time.Hour)
+	for _, order := range [][]Change{
+		{Assign(cat, "MON-02", "Jo", due, now), MarkDone(cat, "MON-02", done, now)},
+		{MarkDone(cat, "MON-02", done, now), Assign(cat, "MON-02", "Jo", due, now)},
+	} {
+		a := started(t)
+		for _, c := range order {
+			if err := c(a); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want := checklist.Tracking{Owner: "Jo", Due: due, Done: done}
+		if got := a.Tracking["MON-02"]; !reflect.DeepEqual(got, want) {
+			t.Errorf("tracking is %+v, want %+v", got, want)
+		}
+	}
+}
+
+func TestAMarkOnAnUnknownLineChangesNothing(t *testing.T) {
+	cat := checklist.Builtin()
+	a := started(t)
+	before := snapshotOf(a)
+	err := MarkLines(cat, []Mark{{Extension: "101", Verdict: reconcile.Shared}, {Extension: "999", Verdict: reconcile.Shared}}, now)(a)
+	if err == nil {
+		t.Fatal("an extension not in the audit should be refused")
+	}
+	if !reflect.DeepEqual(snapshotOf(a), before) {
+		t.Error("a refused mark must leave the audit as it was")
+	}
+	if err := MarkLines(cat, []Mark{{Extension: "101", Verdict: reconcile.Shared}}, now)(a); err != nil {
+		t.Fatal(err)
+	}
+	if a.LeaverDecisions["101"].Verdict != reconcile.Shared {
+		t.Errorf("101 should now be a shared line: %+v", a.LeaverDecisions["101"])
+	}
+}
+
+func snapshotOf(a *checklist.Audit) any {
+	return []any{a.LeaverDecisions, a.Results, len(a.History)}
+}
+
+func TestAppliedChangesLandOnTheAuditOnDiskInOrder(t *testing.T) {
+	store, cat := newStore(t), checklist.Builtin()
+	if _, err := StartAudit(t.Context(), store, cat, AuditRun{Site: "Acme Dental", Open: (&fakeSource{inv: twoLines()}).open}, now); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Apply(store, "Acme Dental", Answer(cat, "MON-02", checklist.Answer{Value: "yes"}, now), Answer(cat, "MON-02", checklist.Answer{Value: "found", Reason: "two calls to Latvia"}, now))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Apply(store, "Acme Dental", Answer(cat, "MON-02", checklist.Answer{Value: "no such option"}, now)); err == nil {
+		t.Error("an answer the question does not offer should be refused")
+	}
+	saved, err := store.LatestAudit("Acme Dental")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if saved.Answers["MON-02"].Value != "found" {
+		t.Errorf("the later answer should win, got %+v", saved.Answers["MON-02"])
+	}
+}
