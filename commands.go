@@ -36,19 +36,11 @@ func openStore(getenv func(string) string, dataDir string) (*sitestore.Store, er
 
 // demoAudit runs the pipeline on the embedded demo company. It lives in memory only.
 func demoAudit(ctx context.Context, cat *checklist.Catalogue, now time.Time, extra checklist.Answers) (*checklist.Audit, error) {
-	src := demo.New(now)
-	res, err := src.Fetch(ctx, nil)
-	if err != nil {
-		return nil, err
-	}
-	inv := res.Inventory
 	answers := demo.Answers(now)
 	for id, a := range extra {
 		answers[id] = a
 	}
-	a := checklist.NewAudit(cat, demo.SiteName, inv, answers, now)
-	a.Demo = true
-	return a, nil
+	return core.Demo(ctx, cat, demo.SiteName, connectors.ForAudit(demo.New(now), nil), answers, now)
 }
 
 func newDemoCmd(a *app) *cobra.Command {

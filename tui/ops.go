@@ -57,12 +57,10 @@ func loadSites(store *sitestore.Store) tea.Cmd {
 // demoSession builds the demo company's audit in memory, starting from the
 // demo's own answers so that every area has something to show.
 func demoSession(ctx context.Context, cat *checklist.Catalogue, now time.Time) (*session, error) {
-	res, err := demo.New(now).Fetch(ctx, nil)
+	a, err := core.Demo(ctx, cat, demo.SiteName, connectors.ForAudit(demo.New(now), nil), demo.Answers(now), now)
 	if err != nil {
 		return nil, err
 	}
-	a := checklist.NewAudit(cat, demo.SiteName, res.Inventory, demo.Answers(now), now)
-	a.Demo = true
 	return &session{audit: a, demo: true}, nil
 }
 
