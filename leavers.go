@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -25,12 +24,7 @@ import (
 
 // readStaffList reads an HR export, printing each skipped row with its line.
 func readStaffList(path string, e env) ([]inventory.StaffMember, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("could not open the staff list: %w", err)
-	}
-	defer f.Close()
-	staff, rep, err := hrlist.ReadReport(f, path)
+	staff, rep, err := hrlist.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
@@ -129,7 +123,7 @@ func newLeaversCmd(a *app) *cobra.Command {
 				return err
 			}
 		}
-		rep := reconcile.Reconcile(&subj.audit.Inventory, staff, subj.audit.LeaverDecisions, now)
+		rep := core.Leavers(subj.audit, staff, now)
 		switch *jsonOut {
 		case "":
 			if err := writeLeavers(e.stdout, subj.audit.Site, len(staff), rep); err != nil {

@@ -3,7 +3,6 @@ package tui
 import (
 	"cmp"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -99,23 +98,18 @@ func (s *leaversScreen) readFile() tea.Cmd {
 	id, typed := s.op.id, *s.path
 	return tea.Batch(tick, func() tea.Msg {
 		path := cleanPath(typed)
-		f, err := os.Open(path)
-		if err != nil {
-			return staffReadMsg{op: id, path: path, err: fmt.Errorf("Could not open the staff list %s: %w", path, unwrapPathError(err))}
-		}
-		defer f.Close()
-		staff, skipped, err := hrlist.Read(f, path)
+		staff, rep, err := hrlist.ReadFile(path)
 		if err == nil {
 			err = ctx.Err()
 		}
-		return staffReadMsg{op: id, path: path, staff: staff, skipped: skipped, err: err}
+		return staffReadMsg{op: id, path: path, staff: staff, skipped: rep.Skips, err: err}
 	})
 }
 
 // reload rebuilds the report from the audit.
 func (s *leaversScreen) reload() {
 	now := s.sh.now()
-	s.rep = s.audit().Leavers(now)
+	s.rep = core.Leavers(s.audit(), nil, now)
 	s.confirm.rows = s.confirm.rows[:0]
 	for _, m := range s.rep.ToConfirm {
 		s.confirm.rows = append(s.confirm.rows, fmt.Sprintf("%-5s %-22s → %-22s %s", safetext.Line(m.Extension), truncate(safetext.Line(m.ExtensionName), 22), truncate(safetext.Line(m.Name), 22), m.Confidence))
@@ -596,13 +590,4 @@ func (s *leaversScreen) matchDetail(width int) string {
 		text += " It could also be " + strings.Join(m.Others, ", ") + "."
 	}
 	return wrap(safetext.Line(text), width)
-}
-
-// unwrapPathError drops the operation and path from an *os.PathError, which
-// the message already names.
-func unwrapPathError(err error) error {
-	if pe, ok := err.(*os.PathError); ok {
-		return pe.Err
-	}
-	return err
 }

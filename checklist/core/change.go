@@ -103,3 +103,12 @@ func MarkLines(cat *checklist.Catalogue, marks []Mark, now time.Time) Change {
 		return nil
 	}
 }
+
+// Leavers compares an audit's lines with a staff list, honouring the matches
+// already decided; a nil staff list means the one the audit holds.
+func Leavers(a *checklist.Audit, staff []inventory.StaffMember, now time.Time) reconcile.Report {
+	if staff == nil {
+		staff = a.Inventory.Staff
+	}
+	return reconcile.Reconcile(&a.Inventory, staff, a.LeaverDecisions, now)
+}

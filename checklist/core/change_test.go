@@ -1,6 +1,7 @@
 package core
 
 import (
+	"github.com/ringfence/ringfence/checklist/inventory"
 	"reflect"
 	"testing"
 	"time"
@@ -82,5 +83,29 @@ func TestAppliedChangesLandOnTheAuditOnDiskInOrder(t *testing.T) {
 	}
 	if saved.Answers["MON-02"].Value != "found" {
 		t.Errorf("the later answer should win, got %+v", saved.Answers["MON-02"])
+	}
+}
+
+// The leavers report is the same whether the staff list is given (as on the
+// command line) or first saved in the audit (as in the app).
+func TestTheLeaversReportIsTheSameGivenOrSaved(t *testing.T) {
+	cat := checklist.Builtin()
+	staff := []inventory.StaffMember{{Name: "Jo Whitaker"}}
+	given := started(t)
+	if err := MarkLines(cat, []Mark{{Extension: "102", Verdict: reconcile.Shared}}, now)(given); err != nil {
+		t.Fatal(err)
+	}
+	saved := started(t)
+	for _, c := range []Change{MarkLines(cat, []Mark{{Extension: "102", Verdict: reconcile.Shared}}, now), Staff(cat, staff, now)} {
+		if err := c(saved); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a, b := Leavers(given, staff, now), Leavers(saved, nil, now)
+	if !reflect.DeepEqual(a, b) {
+		t.Errorf("the report differs:\n%+v\n%+v", a, b)
+	}
+	if a.Personal != 1 {
+		t.Errorf("101 is Jo's and 102 is shared, so one personal line; got %d", a.Personal)
 	}
 }
