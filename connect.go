@@ -317,13 +317,8 @@ func runForget(a *app, siteName string, forgetCerts bool) error {
 	if err != nil {
 		return withSuggestion(store, *site, err)
 	}
-	if err := forgetSecrets(s.Name, e.keyring()); err != nil {
+	if err := core.Forget(store, e.keyring(), secretKinds(), s.Name, *certs && len(s.Pins) > 0); err != nil {
 		return err
-	}
-	if *certs && len(s.Pins) > 0 {
-		if _, err := store.UpdateSite(s.Name, func(cur *checklist.Site) error { cur.Pins = nil; return nil }); err != nil {
-			return err
-		}
 	}
 	fmt.Fprintf(e.stdout, "Ringfence no longer holds any secret for %q on this computer.\n", s.Name)
 	return nil
