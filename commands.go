@@ -176,7 +176,7 @@ func newAuditCmd(ap *app) *cobra.Command {
 			}
 		}
 		if previous != nil && !out.toStdout() {
-			if err := export.WriteChanges(e.stdout, checklist.Compare(previous.Results, a.Results)); err != nil {
+			if err := export.WriteChanges(e.stdout, core.Changes(a, previous)); err != nil {
 				return err
 			}
 		}
