@@ -76,8 +76,9 @@ func snapshot(a *checklist.Audit) *checklist.Audit {
 	return &c
 }
 
-// change applies c, one of the core's changes, to the open audit and queues it to be saved. It returns
-// the command that saves it, or nil for the demo company.
+// change applies c, one of the core's changes, to the open audit and queues
+// it to be saved. It returns the command that saves it, or nil for the demo
+// company.
 func (sh *shared) change(c core.Change) (tea.Cmd, error) {
 	if err := c(sh.sess.audit); err != nil {
 		return nil, err

@@ -1,8 +1,10 @@
 package core
 
 import (
+	"fmt"
 	"github.com/ringfence/ringfence/checklist/inventory"
 	"reflect"
+	"sync"
 	"testing"
 	"time"
 
@@ -107,5 +109,43 @@ func TestTheLeaversReportIsTheSameGivenOrSaved(t *testing.T) {
 	}
 	if a.Personal != 1 {
 		t.Errorf("101 is Jo's and 102 is shared, so one personal line; got %d", a.Personal)
+	}
+}
+
+// A decision saved while another run starts a new audit of the same site is
+// never lost: either it lands on the old audit and is carried over, or it
+// lands on the new one.
+func TestADecisionRacingANewAuditIsKept(t *testing.T) {
+	store, cat := newStore(t), checklist.Builtin()
+	src := &fakeSource{inv: twoLines()}
+	if _, err := StartAudit(t.Context(), store, cat, AuditRun{Site: "Acme Dental", Open: src.open}, now); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 8 {
+		owner := fmt.Sprintf("owner %d", i)
+		var wg sync.WaitGroup
+		errs := make(chan error, 2)
+		wg.Go(func() {
+			_, err := StartAudit(t.Context(), store, cat, AuditRun{Site: "Acme Dental", Open: src.open}, now.Add(time.Duration(i+1)*time.Minute))
+			errs <- err
+		})
+		wg.Go(func() {
+			_, err := Apply(store, "Acme Dental", Assign(cat, "MON-02", owner, now, now))
+			errs <- err
+		})
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		a, err := store.LatestAudit("Acme Dental")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := a.Tracking["MON-02"].Owner; got != owner {
+			t.Fatalf("round %d: the owner is %q, want %q", i, got, owner)
+		}
 	}
 }
