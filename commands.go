@@ -118,7 +118,7 @@ func newAuditCmd(ap *app) *cobra.Command {
 		if *useDemo == (*site != "") {
 			return usagef("audit needs exactly one of --demo or --site NAME")
 		}
-		if err := out.check(); err != nil {
+		if err := out.check(e); err != nil {
 			return err
 		}
 		switch {
@@ -164,7 +164,7 @@ func newAuditCmd(ap *app) *cobra.Command {
 		if err != nil {
 			return err
 		}
-		if err := out.write(a, previous, cat, now, e); err != nil {
+		if err := out.write(ctx, a, previous, cat, e); err != nil {
 			return err
 		}
 		if !out.toStdout() && a.Inventory.Has(inventory.FacetCalls) {

@@ -1,12 +1,11 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
-	"io"
-	"time"
 
 	"github.com/ringfence/ringfence/checklist"
-	"github.com/ringfence/ringfence/checklist/sitestore"
 	"github.com/ringfence/ringfence/export"
 )
 
@@ -16,63 +15,56 @@ type outputs struct {
 	paper, logo        string
 }
 
+// request is the export the flags ask for.
+func (o *outputs) request(cat *checklist.Catalogue, previous *checklist.Audit, e env) export.Request {
+	return export.Request{
+		Paths:  map[export.Format]string{export.FormatJSON: o.json, export.FormatPDF: o.pdf, export.FormatCSV: o.csv, export.FormatMarkdown: o.md},
+		Stdout: e.stdout, Paper: o.paper, Logo: o.logo, Catalogue: cat, Previous: previous,
+	}
+}
+
 // check validates the options that can be checked before any work is done, so
 // that a typo in --paper or a bad logo fails at once rather than after a fetch.
-func (o *outputs) check() error {
-	paper, err := export.ParsePaper(o.paper)
-	if err != nil {
-		return usageWrap("--paper", err)
+// It is the same check the export itself makes.
+func (o *outputs) check(e env) error {
+	if o.logo != "" && o.pdf == "" {
+		return usagef("--logo goes on the PDF: add --pdf FILE")
 	}
-	o.paper = paper
-	if o.logo != "" {
-		if o.pdf == "" {
-			return usagef("--logo goes on the PDF: add --pdf FILE")
-		}
-		if err := export.CheckLogo(o.logo); err != nil {
-			return err
-		}
+	req := o.request(nil, nil, e)
+	if err := req.Check(); err != nil {
+		return exportFlagError(err)
 	}
-	if o.json == "-" && o.md == "-" {
-		return usagef("only one of --json and --md can write to standard output")
-	}
-	for _, f := range []struct{ flag, path string }{{"--pdf", o.pdf}, {"--csv", o.csv}} {
-		if f.path == "-" {
-			return usagef("%s needs a file name", f.flag)
-		}
-	}
+	o.paper = req.Paper
 	return nil
 }
 
-func (o *outputs) toStdout() bool { return o.json == "-" || o.md == "-" }
+// exportFlagError names the flag behind a refused export request.
+func exportFlagError(err error) error {
+	var re *export.RequestError
+	if !errors.As(err, &re) {
+		return err
+	}
+	switch re.Field {
+	case "paper":
+		return usageWrap("--paper", re.Err)
+	case "logo":
+		return re.Err
+	case "pdf", "csv":
+		return usagef("--%s needs a file name", re.Field)
+	case "stdout":
+		return usagef("only one of --json and --md can write to standard output")
+	}
+	return err
+}
+
+func (o *outputs) toStdout() bool { return o.json == export.Stdout || o.md == export.Stdout }
 
 // write produces every requested document. The readable summary goes to
 // standard output unless a document has claimed it.
-func (o *outputs) write(a, previous *checklist.Audit, cat *checklist.Catalogue, now time.Time, e env) error {
-	opts := export.Options{Catalogue: cat, Previous: previous, Paper: o.paper, Logo: o.logo, Generated: now}
-	docs := []struct {
-		path, what string
-		write      func(io.Writer) error
-	}{
-		{o.json, "JSON report", func(w io.Writer) error { return export.WriteJSON(w, a, now) }},
-		{o.pdf, "PDF action plan", func(w io.Writer) error { return export.WritePDF(w, a, opts) }},
-		{o.csv, "CSV action plan", func(w io.Writer) error { return export.WriteCSV(w, a) }},
-		{o.md, "Markdown summary", func(w io.Writer) error { return export.WriteMarkdown(w, a, opts) }},
-	}
-	var written []string
-	for _, d := range docs {
-		switch d.path {
-		case "":
-			continue
-		case "-":
-			if err := d.write(e.stdout); err != nil {
-				return err
-			}
-			continue
-		}
-		if err := sitestore.WriteFileAtomic(d.path, d.write); err != nil {
-			return fmt.Errorf("could not write the %s: %w", d.what, err)
-		}
-		written = append(written, fmt.Sprintf("%s written to %s", d.what, d.path))
+func (o *outputs) write(ctx context.Context, a, previous *checklist.Audit, cat *checklist.Catalogue, e env) error {
+	written, err := export.Write(ctx, a, o.request(cat, previous, e))
+	if err != nil {
+		return exportFlagError(err)
 	}
 	if o.toStdout() {
 		return nil
@@ -83,8 +75,8 @@ func (o *outputs) write(a, previous *checklist.Audit, cat *checklist.Catalogue, 
 	if len(written) > 0 {
 		fmt.Fprintln(e.stdout)
 	}
-	for _, line := range written {
-		fmt.Fprintln(e.stdout, line)
+	for _, w := range written {
+		fmt.Fprintf(e.stdout, "%s written to %s\n", w.Format.Name(), w.Path)
 	}
 	return nil
 }

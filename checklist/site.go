@@ -18,6 +18,14 @@ type Site struct {
 	// once and used to spot calls made while the business is closed.
 	Hours string       `json:"business_hours,omitempty"`
 	Pins  []PinnedCert `json:"pins,omitempty"`
+	// Export is how the site's PDF was last printed, offered again next time.
+	Export ExportSettings `json:"export,omitzero"`
+}
+
+// ExportSettings are the PDF choices a site remembers between exports.
+type ExportSettings struct {
+	Paper string `json:"paper,omitempty"` // "a4" or "letter"
+	Logo  string `json:"logo,omitempty"`  // a PNG or JPEG file, absolute
 }
 
 // ConnectorSettings say where a site's inventory comes from.

@@ -287,6 +287,7 @@ func TestExportWritesTheJSONReport(t *testing.T) {
 	}
 	h.typeText(dir)
 	h.press("enter")
+	h.press("enter", "enter") // A4, no logo
 	want := filepath.Join(dir, "brightwater-kitchens-ltd-2026-11-20.json")
 	h.mustSee("Written:")
 	data, err := os.ReadFile(want)

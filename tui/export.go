@@ -1,9 +1,11 @@
 package tui
 
 import (
+	"context"
+	"errors"
 	"fmt"
-	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -12,47 +14,91 @@ import (
 	"charm.land/huh/v2"
 
 	"github.com/ringfence/ringfence/checklist"
-	"github.com/ringfence/ringfence/checklist/sitestore"
+	"github.com/ringfence/ringfence/export"
 )
 
-// exportScreen writes the report files the user picks into a folder.
+// exportUses says what each document is for, after its name.
+var exportUses = map[export.Format]string{
+	export.FormatPDF:      "to print or send",
+	export.FormatMarkdown: "for a wiki or ticket",
+	export.FormatCSV:      "for a spreadsheet",
+	export.FormatJSON:     "for other tools",
+}
+
+// exportScreen writes the documents the user picks into a folder, through the
+// same export the command line uses.
 type exportScreen struct {
 	sh      *shared
 	form    *formHost
 	chosen  *[]string
 	folder  *string
+	paper   *string
+	logo    *string
 	op      operation
 	written []string
 	failed  string
 }
 
 type exportedMsg struct {
-	op    int
-	paths []string
-	err   error
+	op      int
+	written []export.Written
+	err     error
+	// site is the site as saved with its new export settings, or nil.
+	site *checklist.Site
+	// siteErr is why those settings could not be remembered; the documents
+	// were still written.
+	siteErr error
 }
 
 func newExportScreen(sh *shared) (*exportScreen, tea.Cmd) {
-	e := &exportScreen{sh: sh, chosen: new([]string), folder: new(string), op: newOperation()}
+	e := &exportScreen{sh: sh, chosen: new([]string), folder: new(string), paper: new(string), logo: new(string), op: newOperation()}
 	*e.folder = "."
-	var opts []huh.Option[string]
-	for _, f := range exportFormats() {
-		opts = append(opts, huh.NewOption(f.name, f.ext).Selected(true))
+	*e.paper = export.PaperA4
+	if s := sh.sess.site; s != nil {
+		if s.Export.Paper == export.PaperLetter {
+			*e.paper = export.PaperLetter
+		}
+		*e.logo = s.Export.Logo
 	}
-	var cmd tea.Cmd
-	fields := []huh.Field{
+	for _, f := range export.Formats() {
+		*e.chosen = append(*e.chosen, string(f))
+	}
+	return e, e.newForm()
+}
+
+// newForm asks which documents, where, and how the PDF should look. It keeps
+// what was already chosen, so a refused logo can be put right without
+// starting again.
+func (e *exportScreen) newForm() tea.Cmd {
+	sh := e.sh
+	var opts []huh.Option[string]
+	for _, f := range export.Formats() {
+		opts = append(opts, huh.NewOption(f.Name()+" ("+exportUses[f]+")", string(f)).Selected(slices.Contains(*e.chosen, string(f))))
+	}
+	files := []huh.Field{
+		// Tall enough for every format, so none is hidden below the fold.
 		huh.NewMultiSelect[string]().Title("Which files?").Description("Space to tick or untick, enter to go on.").
-			Options(opts...).Value(e.chosen).Validate(func(v []string) error {
+			Options(opts...).Height(len(opts) + 2).Value(e.chosen).Validate(func(v []string) error {
 			if len(v) == 0 {
 				return fmt.Errorf("Tick at least one.")
 			}
 			return nil
 		}),
 	}
-	fields = append(fields, described(sh, huh.NewInput().Title("Folder").Value(e.folder).Validate(required("a folder")),
+	files = append(files, described(sh, huh.NewInput().Title("Folder").Value(e.folder).Validate(required("a folder")),
 		"Folder", "Where to write them. A dot means the folder you started Ringfence in.")...)
-	e.form, cmd = newFormHost(sh, 70, huh.NewGroup(fields...))
-	return e, cmd
+	look := []huh.Field{
+		huh.NewSelect[string]().Title("Paper for the PDF").Options(
+			huh.NewOption("A4", export.PaperA4),
+			huh.NewOption("Letter (US)", export.PaperLetter),
+		).Value(e.paper),
+	}
+	look = append(look, described(sh, huh.NewInput().Title("Logo for the PDF's cover").Value(e.logo),
+		"Logo", "Optional: a PNG or JPEG file, such as your company's logo. Leave it empty for none.")...)
+	noPDF := func() bool { return !slices.Contains(*e.chosen, string(export.FormatPDF)) }
+	var cmd tea.Cmd
+	e.form, cmd = newFormHost(sh, 70, huh.NewGroup(files...), huh.NewGroup(look...).WithHideFunc(noPDF))
+	return cmd
 }
 
 func (e *exportScreen) Title() string { return "Export" }
@@ -91,32 +137,51 @@ func fileStem(a *checklist.Audit) string {
 
 func (e *exportScreen) start() tea.Cmd {
 	a := snapshot(e.sh.sess.audit)
-	job := exportJob{cat: e.sh.opts.Catalogue, previous: e.sh.sess.previous}
 	folder := strings.TrimSpace(*e.folder)
-	var chosen []exportFormat
-	for _, f := range exportFormats() {
-		for _, c := range *e.chosen {
-			if c == f.ext {
-				chosen = append(chosen, f)
-			}
+	req := export.Request{Paths: map[export.Format]string{}, Paper: *e.paper, Logo: strings.TrimSpace(*e.logo),
+		Catalogue: e.sh.opts.Catalogue, Previous: e.sh.sess.previous}
+	for _, c := range *e.chosen {
+		req.Paths[export.Format(c)] = filepath.Join(folder, fileStem(a)+"."+c)
+	}
+	// A saved site remembers its paper and logo for next time; the demo
+	// company's are kept only while this screen is open.
+	var store func(func(*checklist.Site) error) (checklist.Site, error)
+	if e.sh.sess.saved() && slices.Contains(*e.chosen, string(export.FormatPDF)) {
+		want := checklist.ExportSettings{Paper: req.Paper, Logo: req.Logo}
+		if e.sh.sess.site.Export != want {
+			st, name := e.sh.opts.Store, e.sh.sess.site.Name
+			store = func(change func(*checklist.Site) error) (checklist.Site, error) { return st.UpdateSite(name, change) }
 		}
 	}
 	ctx, tick := e.op.start(e.sh.ctx, "Writing the report…")
 	id := e.op.id
-	return tea.Batch(tick, func() tea.Msg {
-		var paths []string
-		for _, f := range chosen {
-			if err := ctx.Err(); err != nil {
-				return exportedMsg{op: id, paths: paths, err: err}
-			}
-			path := filepath.Join(folder, fileStem(a)+"."+f.ext)
-			if err := sitestore.WriteFileAtomic(path, func(w io.Writer) error { return f.write(w, a, job) }); err != nil {
-				return exportedMsg{op: id, paths: paths, err: fmt.Errorf("Could not write %s: %w", path, err)}
-			}
-			paths = append(paths, path)
+	return tea.Batch(tick, func() tea.Msg { return runExport(ctx, id, a, req, store) })
+}
+
+// runExport writes the documents, then remembers the site's PDF settings.
+func runExport(ctx context.Context, id int, a *checklist.Audit, req export.Request, store func(func(*checklist.Site) error) (checklist.Site, error)) tea.Msg {
+	// The logo is kept as a full path, like every file a site remembers, so
+	// it is found again whichever folder Ringfence is started in.
+	if req.Logo != "" {
+		if abs, err := filepath.Abs(req.Logo); err == nil {
+			req.Logo = abs
 		}
-		return exportedMsg{op: id, paths: paths}
+	}
+	written, err := export.Write(ctx, a, req)
+	msg := exportedMsg{op: id, written: written, err: err}
+	if err != nil || store == nil {
+		return msg
+	}
+	saved, err := store(func(s *checklist.Site) error {
+		s.Export = checklist.ExportSettings{Paper: req.Paper, Logo: req.Logo}
+		return nil
 	})
+	if err != nil {
+		msg.siteErr = err
+	} else {
+		msg.site = &saved
+	}
+	return msg
 }
 
 func (e *exportScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
@@ -127,9 +192,28 @@ func (e *exportScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			return e, nil
 		}
 		e.op.stop()
-		e.written = msg.paths
-		if msg.err != nil {
+		e.written = nil
+		for _, w := range msg.written {
+			e.written = append(e.written, w.Path)
+		}
+		if msg.site != nil && e.sh.sess.site != nil {
+			*e.sh.sess.site = *msg.site
+		}
+		var re *export.RequestError
+		switch {
+		case errors.As(msg.err, &re):
+			// Nothing was written: say what is wrong and ask again.
 			e.failed = plainError(msg.err)
+			if re.Field == "logo" {
+				e.failed = strings.TrimSuffix(e.failed, ".") + ". Choose another file, or leave the logo empty."
+			}
+			return e, e.newForm()
+		case msg.err != nil:
+			e.failed = plainError(msg.err)
+		case msg.siteErr != nil:
+			e.failed = "The files were written, but the paper and logo could not be remembered for next time: " + plainError(msg.siteErr)
+		default:
+			e.failed = ""
 		}
 		return e, nil
 	case tea.KeyPressMsg:
@@ -161,6 +245,9 @@ func (e *exportScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 func (e *exportScreen) View(width, height int) string {
 	st := e.sh.st
 	if e.form != nil {
+		if e.failed != "" {
+			return st.errorText.Render(wrap(e.failed, width)) + "\n" + e.form.View()
+		}
 		return e.form.View()
 	}
 	if e.op.running {
@@ -168,13 +255,14 @@ func (e *exportScreen) View(width, height int) string {
 	}
 	var b strings.Builder
 	if len(e.written) > 0 {
-		b.WriteString(st.okText.Render("Written:") + "\n")
+		// The folder once and then each name, so a long path is not cut off.
+		folder, err := filepath.Abs(filepath.Dir(e.written[0]))
+		if err != nil {
+			folder = filepath.Dir(e.written[0])
+		}
+		b.WriteString(st.okText.Render("Written:") + "\n" + wrap("in "+folder, width) + "\n")
 		for _, p := range e.written {
-			abs, err := filepath.Abs(p)
-			if err != nil {
-				abs = p
-			}
-			b.WriteString("  " + abs + "\n")
+			b.WriteString("  " + filepath.Base(p) + "\n")
 		}
 		b.WriteString("\n" + wrap("The files name your phone system's weak spots: share them only with people who need them.", width) + "\n")
 	}

@@ -25,6 +25,8 @@ func TestGolden(t *testing.T) {
 		{"finding", true, []string{"r", "enter"}},
 		{"plan", true, []string{"p"}},
 		{"keys", true, []string{"?"}},
+		{"export", true, []string{"e"}},
+		{"export-pdf", true, []string{"e", "enter", "enter"}},
 	}
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		for _, sc := range screens {

@@ -37,7 +37,7 @@ func TestAStrayQuoteDoesNotHideAFraudIncident(t *testing.T) {
 // TestALongLineCostsBoundedMemory streams a 256 MB line without a newline
 // between good rows and checks what the reader allocated on the way.
 func TestALongLineCostsBoundedMemory(t *testing.T) {
-	t.Parallel()
+	// Not parallel: it measures the whole process's heap.
 	head := "calldate,src,dst,billsec\n2026-03-05 10:00:00,101,01614960000,60\n"
 	tail := "\n2026-03-05 10:01:00,102,01614960001,61\n"
 	var m0, m1 runtime.MemStats
@@ -84,7 +84,7 @@ func (r *repeat) Read(p []byte) (int, error) {
 // a 128 MB FreePBX report and never closes it: every later row must still be
 // read, and the heap must stay far below the file's size.
 func TestAnUnclosedQuoteDoesNotSwallowTheFile(t *testing.T) {
-	t.Parallel()
+	// Not parallel: it measures the whole process's heap.
 	head := "calldate,clid,src,dst,billsec,disposition\n" +
 		"2026-03-05 10:00:00,\"Reception <100>,100,01614960000,60,ANSWERED\n"
 	row := []byte("2026-03-05 10:01:00,Jo <201>,201,01614960001,61,ANSWERED\n")
