@@ -2,6 +2,7 @@ package core
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/ringfence/ringfence/checklist"
@@ -64,6 +65,9 @@ func answersOnly(now time.Time) inventory.Inventory {
 func fetch(ctx context.Context, site checklist.Site, open Opener, now time.Time) (Fetched, error) {
 	if site.Connector.Kind == "" {
 		return Fetched{Inventory: answersOnly(now)}, nil
+	}
+	if open == nil {
+		return Fetched{}, fmt.Errorf("site %q has a %s connector, but nothing here can open it", site.Name, site.Connector.Kind)
 	}
 	src, err := open(site)
 	if err != nil {
