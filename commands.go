@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/core"
 	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/checklist/safetext"
 	"github.com/ringfence/ringfence/checklist/sitestore"
@@ -171,7 +172,7 @@ func newAuditCmd(ap *app) *cobra.Command {
 			}
 		}
 		if previous != nil && !out.toStdout() {
-			if err := export.WriteChanges(e.stdout, checklist.Compare(previous.Results, a.Results)); err != nil {
+			if err := export.WriteChanges(e.stdout, core.Changes(a, previous)); err != nil {
 				return err
 			}
 		}
@@ -191,84 +192,45 @@ type siteRun struct {
 	hours                  string // business hours to use and remember, already normalised
 }
 
-// siteAudit audits a saved site and saves the new audit. Answers, accepted risks
-// and action owners carry over from the site's last audit as it is once the
-// phone system has been read, so a headless re-run never loses what someone
-// decided, even in an app open on the same site meanwhile.
+// siteAudit audits a saved site and saves the new audit through the core, as
+// the app does.
 func siteAudit(ctx context.Context, cat *checklist.Catalogue, run siteRun, extra checklist.Answers, now time.Time, e env) (audit, previous *checklist.Audit, err error) {
 	store, err := openStore(e.getenv, run.dataDir)
 	if err != nil {
 		return nil, nil, err
 	}
-	site, err := store.Site(run.name)
-	if err != nil {
+	if _, err := store.Site(run.name); err != nil {
 		return nil, nil, withSuggestion(store, run.name, err)
 	}
-	if run.csvFile != "" {
-		site.Connector = checklist.ConnectorSettings{Kind: "csv", File: run.csvFile}
-	}
-	inv, err := fetchInventory(ctx, site, now, e)
+	got, err := core.StartAudit(ctx, store, cat, core.AuditRun{
+		Site: run.name, Open: cliOpener(e), CSVFile: run.csvFile, Hours: run.hours,
+		Auditor: run.auditor, Answers: extra, Staff: run.staff,
+	}, now)
 	if err != nil {
 		return nil, nil, err
 	}
-	if run.hours != "" {
-		site.Hours = run.hours
+	for _, l := range got.Account {
+		fmt.Fprintln(e.stderr, l)
 	}
-	if run.csvFile != "" || run.hours != "" {
-		if _, err := store.UpdateSite(site.Name, func(s *checklist.Site) error {
-			if run.csvFile != "" {
-				s.Connector = site.Connector
-			}
-			if run.hours != "" {
-				s.Hours = run.hours
-			}
-			return nil
-		}); err != nil {
-			return nil, nil, err
-		}
-	}
-	audit, err = store.StartAudit(site.Name, func(site checklist.Site, latest *checklist.Audit) (*checklist.Audit, error) {
-		previous = latest
-		a := checklist.ContinueAudit(cat, site, inv, latest, now)
-		a.Auditor = run.auditor
-		for id, ans := range extra {
-			ans.At = now
-			a.Answers[id] = ans
-		}
-		if run.staff != nil {
-			a.Inventory = checklist.WithStaff(a.Inventory, run.staff)
-		}
-		a.Recompute(cat, now)
-		return a, nil
-	})
-	if err != nil {
-		return nil, nil, err
-	}
-	return audit, previous, nil
+	return got.Audit, got.Previous, nil
 }
 
-// fetchInventory reads the site's phone system through its connector. A site with
-// no connector is audited from answers alone.
-func fetchInventory(ctx context.Context, site checklist.Site, now time.Time, e env) (inventory.Inventory, error) {
-	if site.Connector.Kind == "" {
-		return inventory.Inventory{Source: inventory.SourceInfo{Connector: "answers only", FetchedAt: now}}, nil
-	}
-	src, err := siteSource(site, e)
-	if err != nil {
-		return inventory.Inventory{}, err
-	}
-	last := ""
-	res, err := src.Fetch(ctx, func(p connectors.Progress) {
-		if p.Step != last {
-			last = p.Step
-			fmt.Fprintf(e.stderr, "Reading %s…\n", p.Step)
+// cliOpener opens a site's source for the core, printing each step of the
+// fetch as it starts.
+func cliOpener(e env) core.Opener {
+	return func(site checklist.Site) (core.Source, error) {
+		src, err := siteSource(site, e)
+		if err != nil {
+			return nil, err
 		}
-	})
-	if err != nil {
-		return inventory.Inventory{}, err
+		last := ""
+		return connectors.ForAudit(src, func(p connectors.Progress) {
+			if p.Step != last {
+				last = p.Step
+				fmt.Fprintf(e.stderr, "Reading %s…\n", p.Step)
+			}
+		}), nil
 	}
-	reportFetch(res, e)
-	return res.Inventory, nil
 }
 
 func newChecksCmd(ap *app) *cobra.Command {

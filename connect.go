@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -13,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/core"
 	"github.com/ringfence/ringfence/checklist/sitestore"
 	"github.com/ringfence/ringfence/connectors"
 	"github.com/ringfence/ringfence/connectors/all"
@@ -138,6 +140,17 @@ func newConnectCmd(a *app) *cobra.Command {
 				return err
 			}
 		}
+		// Only the pin trusted now is saved over what is on disk, so a pin
+		// another Ringfence saved meanwhile for another host is kept.
+		save := s
+		if !isNew {
+			save.Pins = nil
+			if *trust != "" {
+				if err := pin(&save, *trust, e); err != nil {
+					return err
+				}
+			}
+		}
 		secret := ""
 		if kind.NeedsSecret() {
 			if secret, err = askSecret(kind, e); err != nil {
@@ -145,47 +158,24 @@ func newConnectCmd(a *app) *cobra.Command {
 			}
 		}
 		fmt.Fprintf(e.stderr, "Testing the connection to %s…\n", kind.Title)
-		if err := connectors.Try(ctx, builtin, s, connectors.Secrets{ThisRun: secret}, nil); err != nil {
-			return explainConnectError(err, kind)
+		err = core.Connect(ctx, store, save, isNew, func(ctx context.Context) error {
+			if err := connectors.Try(ctx, builtin, s, connectors.Secrets{ThisRun: secret}, nil); err != nil {
+				return explainConnectError(err, kind)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
 		}
 		if kind.NeedsSecret() {
 			if err := e.keyring().Set(s.Name, kind.Name, secret); err != nil {
 				fmt.Fprintf(e.stderr, "Warning: %s\nFor audits on this computer, set %s before running ringfence audit.\n", err, secrets.EnvVar)
 			}
 		}
-		if err := saveConnection(store, s, isNew, *trust, e); err != nil {
-			return err
-		}
 		fmt.Fprintf(e.stdout, "Connected: Ringfence can read %s for %q. Audit it with: ringfence audit --site %q\n", kind.Title, s.Name, s.Name)
 		return nil
 	}
 	return cmd
-}
-
-// saveConnection saves the tested settings. An existing site is re-read under
-// its lock and only its connector and pinned certificate change, so anything
-// another Ringfence saved during the connection test (business hours, say) is
-// kept.
-func saveConnection(store *sitestore.Store, s checklist.Site, isNew bool, trust string, e env) error {
-	if isNew {
-		err := store.CreateSite(s)
-		if !errors.Is(err, sitestore.ErrSiteExists) {
-			return err
-		}
-		// Another Ringfence added it during the test: connect that one, if it
-		// is the same site and not one whose name is merely too alike.
-		if existing, rerr := store.Site(s.Name); rerr != nil || !strings.EqualFold(existing.Name, s.Name) {
-			return err
-		}
-	}
-	_, err := store.UpdateSite(s.Name, func(cur *checklist.Site) error {
-		cur.Connector = s.Connector
-		if trust != "" {
-			return pin(cur, trust, e)
-		}
-		return nil
-	})
-	return err
 }
 
 // siteOrNew finds the saved site, or with create a new one to save once the
@@ -299,15 +289,6 @@ func siteSource(site checklist.Site, e env) (connectors.Source, error) {
 	return connectors.Open(builtin, site, connectors.Secrets{ThisRun: secret, Keyring: e.keyring()})
 }
 
-// reportFetch prints what a fetch left out: the bad rows of a CSV file with
-// the count of lines read, used and skipped, and the parts of a phone system
-// that could not be read.
-func reportFetch(res connectors.Result, e env) {
-	for _, l := range res.Account() {
-		fmt.Fprintln(e.stderr, l)
-	}
-}
-
 func newForgetCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:     "forget",
@@ -336,13 +317,8 @@ func runForget(a *app, siteName string, forgetCerts bool) error {
 	if err != nil {
 		return withSuggestion(store, *site, err)
 	}
-	if err := forgetSecrets(s.Name, e.keyring()); err != nil {
+	if err := core.Forget(store, e.keyring(), secretKinds(), s.Name, *certs && len(s.Pins) > 0); err != nil {
 		return err
-	}
-	if *certs && len(s.Pins) > 0 {
-		if _, err := store.UpdateSite(s.Name, func(cur *checklist.Site) error { cur.Pins = nil; return nil }); err != nil {
-			return err
-		}
 	}
 	fmt.Fprintf(e.stdout, "Ringfence no longer holds any secret for %q on this computer.\n", s.Name)
 	return nil

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/checklist/callscan"
+	"github.com/ringfence/ringfence/checklist/core"
 	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/checklist/reconcile"
 	"github.com/ringfence/ringfence/checklist/safetext"
@@ -24,12 +24,7 @@ import (
 
 // readStaffList reads an HR export, printing each skipped row with its line.
 func readStaffList(path string, e env) ([]inventory.StaffMember, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("could not open the staff list: %w", err)
-	}
-	defer f.Close()
-	staff, rep, err := hrlist.ReadReport(f, path)
+	staff, rep, err := hrlist.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
@@ -128,7 +123,7 @@ func newLeaversCmd(a *app) *cobra.Command {
 				return err
 			}
 		}
-		rep := reconcile.Reconcile(&subj.audit.Inventory, staff, subj.audit.LeaverDecisions, now)
+		rep := core.Leavers(subj.audit, staff, now)
 		switch *jsonOut {
 		case "":
 			if err := writeLeavers(e.stdout, subj.audit.Site, len(staff), rep); err != nil {
@@ -297,22 +292,12 @@ func newCDRCmd(a *app) *cobra.Command {
 		case subj.site != nil && subj.site.Hours != "":
 			subj.audit.Hours = subj.site.Hours
 		}
-		f, err := os.Open(path)
-		if err != nil {
-			return fmt.Errorf("could not open the call records: %w", err)
-		}
-		defer f.Close()
-		analyzer := callscan.New(subj.audit.CallScanConfig(now))
-		stats, skipped, err := cdr.ScanConcurrently(f, path, layout, func(c inventory.Call) error {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			analyzer.Add(c)
-			return nil
-		})
+		file := &cdr.File{Path: path, Layout: layout}
+		incidents, err := core.ReviewCalls(ctx, subj.audit.CallScanConfig(now), file.Scan, nil)
 		if err != nil {
 			return err
 		}
+		stats, skipped := file.Stats, file.Skipped
 		for _, s := range skipped {
 			fmt.Fprintf(e.stderr, "%s: skipped %s\n", safetext.Line(path), safetext.Line(fmt.Sprint(s)))
 		}
@@ -320,7 +305,6 @@ func newCDRCmd(a *app) *cobra.Command {
 			fmt.Fprintf(e.stderr, "%s: %d more lines skipped\n", safetext.Line(path), stats.Rejected-len(skipped))
 		}
 		fmt.Fprintf(e.stderr, "%s: %s\n", safetext.Line(path), stats.Summary())
-		incidents := analyzer.Incidents()
 		doc := struct {
 			Stats     cdr.Stats           `json:"stats"`
 			Incidents []callscan.Incident `json:"incidents"`
@@ -423,19 +407,8 @@ func firstNonBlank(values ...string) string {
 // while the file was being scanned (an answer in the app, say) is kept.
 // hours, when given on the command line, become the site's business hours.
 func recordCallReview(subj subject, path string, incidents []callscan.Incident, hours string, now time.Time, e env) error {
-	cat := checklist.Builtin()
 	name := subj.site.Name
-	if hours != "" && hours != subj.site.Hours {
-		if _, err := subj.store.UpdateSite(name, func(s *checklist.Site) error { s.Hours = hours; return nil }); err != nil {
-			return err
-		}
-	}
-	a, err := subj.store.UpdateAudit(name, func(a *checklist.Audit) error {
-		if hours != "" {
-			a.Hours = hours
-		}
-		return a.RecordCallReview(cat, path, len(incidents), now)
-	})
+	a, err := core.RecordCalls(subj.store, checklist.Builtin(), name, path, len(incidents), hours, now)
 	if err != nil {
 		return err
 	}

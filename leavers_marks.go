@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/ringfence/ringfence/checklist"
-	"github.com/ringfence/ringfence/checklist/inventory"
+	"github.com/ringfence/ringfence/checklist/core"
 	"github.com/ringfence/ringfence/checklist/reconcile"
 )
 
@@ -74,18 +74,14 @@ func markLines(subj *subject, marks []lineMark, now time.Time) error {
 	return nil
 }
 
-// applyMarks checks every number before changing anything, so a typo leaves
-// the audit as it was.
+// applyMarks records the marks through the core, which checks every number
+// before changing anything.
 func applyMarks(cat *checklist.Catalogue, a *checklist.Audit, marks []lineMark, now time.Time) error {
-	for _, m := range marks {
-		if !slices.ContainsFunc(a.Inventory.Extensions, func(e inventory.Extension) bool { return e.Number == m.extension }) {
-			return fmt.Errorf("extension %s is not in the last audit of %s: check the number against your phone system, or run a new audit if the line is new", m.extension, a.Site)
-		}
+	cm := make([]core.Mark, len(marks))
+	for i, m := range marks {
+		cm[i] = core.Mark{Extension: m.extension, Verdict: m.verdict}
 	}
-	for _, m := range marks {
-		a.DecideMatch(cat, m.extension, reconcile.Decision{Verdict: m.verdict}, now)
-	}
-	return nil
+	return core.MarkLines(cat, cm, now)(a)
 }
 
 // writeMarks says what was marked and whether it was kept.

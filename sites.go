@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/core"
 	"github.com/ringfence/ringfence/checklist/sitestore"
 	"github.com/ringfence/ringfence/connectors/secrets"
 )
@@ -110,37 +111,21 @@ func newSitesRenameCmd(a *app) *cobra.Command {
 		if err != nil {
 			return withSuggestion(store, args[0], err)
 		}
-		site, err := store.RenameSite(old.Name, args[1])
+		site, left, err := core.Rename(store, a.e.keyring(), secretKinds(), old.Name, args[1])
 		if err != nil {
 			return err
 		}
-		moveSecrets(old.Name, site.Name, a.e)
+		for _, l := range left {
+			if l.Stored {
+				fmt.Fprintf(a.e.stderr, "Warning: %s\n", l.Err)
+			} else {
+				fmt.Fprintf(a.e.stderr, "Warning: %s\nRun 'ringfence connect --site %q' again to store it under the new name.\n", l.Err, site.Name)
+			}
+		}
 		fmt.Fprintf(a.e.stdout, "Renamed %q to %q.\n", old.Name, site.Name)
 		return nil
 	}
 	return cmd
-}
-
-// moveSecrets carries a renamed site's keyring secrets over to its new name.
-// A keyring that cannot be reached is reported, not fatal: the site itself has
-// been renamed, and 'connect' can store the secret again.
-func moveSecrets(oldName, newName string, e env) {
-	for _, k := range builtin.Sorted() {
-		if !k.NeedsSecret() {
-			continue
-		}
-		secret, err := e.keyring().Get(oldName, k.Name)
-		if err != nil {
-			continue
-		}
-		if err := e.keyring().Set(newName, k.Name, secret); err != nil {
-			fmt.Fprintf(e.stderr, "Warning: %s\nRun 'ringfence connect --site %q' again to store it under the new name.\n", err, newName)
-			continue
-		}
-		if err := e.keyring().Delete(oldName, k.Name); err != nil {
-			fmt.Fprintf(e.stderr, "Warning: %s\n", err)
-		}
-	}
 }
 
 func newSitesDeleteCmd(a *app) *cobra.Command {
@@ -179,16 +164,15 @@ func newSitesDeleteCmd(a *app) *cobra.Command {
 				return nil
 			}
 		}
-		if err := store.DeleteSite(name); err != nil {
-			return err
-		}
-		switch err := forgetSecrets(name, a.e.keyring()); {
-		case errors.Is(err, secrets.ErrUnavailable):
+		err = core.Delete(store, a.e.keyring(), secretKinds(), name)
+		var left *core.SecretsLeftError
+		switch {
+		case errors.As(err, &left) && errors.Is(err, secrets.ErrUnavailable):
 			// No keyring here, so none of its secrets can be in one.
 			fmt.Fprintf(a.e.stdout, "Deleted %q. There is no keyring on this computer, so no secret of it was kept here.\n", name)
 			return nil
 		case err != nil:
-			return fmt.Errorf("the site %q is deleted, but its secrets could not be removed from the keyring: %w", name, err)
+			return err
 		}
 		fmt.Fprintf(a.e.stdout, "Deleted %q and its secrets.\n", name)
 		return nil
@@ -210,15 +194,15 @@ func confirm(e env, question string) (bool, error) {
 	return false, nil
 }
 
-// forgetSecrets removes every kind's secret for a site, not just its current
-// connector's: an earlier connector's secret may still be in the keyring.
-func forgetSecrets(site string, keys secrets.Keyring) error {
+// secretKinds names every connector that keeps a secret. A site's secrets are
+// moved or removed for all of them, not just its current connector's: an
+// earlier connector's secret may still be in the keyring.
+func secretKinds() []string {
+	var out []string
 	for _, k := range builtin.Sorted() {
 		if k.NeedsSecret() {
-			if err := keys.Delete(site, k.Name); err != nil {
-				return err
-			}
+			out = append(out, k.Name)
 		}
 	}
-	return nil
+	return out
 }

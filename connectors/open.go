@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/core"
 	"github.com/ringfence/ringfence/connectors/secrets"
 )
 
@@ -65,4 +66,23 @@ func Try(ctx context.Context, reg Registry, site checklist.Site, sec Secrets, pr
 	}
 	_, err = src.Fetch(ctx, progress)
 	return err
+}
+
+// ForAudit adapts a source to what the application core reads, with the
+// front end's progress report bound in (progress may be nil).
+func ForAudit(src Source, progress func(Progress)) core.Source {
+	return auditSource{src, progress}
+}
+
+type auditSource struct {
+	src      Source
+	progress func(Progress)
+}
+
+func (s auditSource) Fetch(ctx context.Context) (core.Fetched, error) {
+	res, err := s.src.Fetch(ctx, s.progress)
+	if err != nil {
+		return core.Fetched{}, err
+	}
+	return core.Fetched{Inventory: res.Inventory, Account: res.Account()}, nil
 }

@@ -10,6 +10,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/core"
 )
 
 const sidebarWidth = 31
@@ -233,7 +234,7 @@ func (s *auditScreen) updateQuestion(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		ans := s.q.answer()
 		cat, id, now := s.sh.opts.Catalogue, s.q.check.ID, s.sh.now()
-		save, err := s.sh.change(func(a *checklist.Audit) error { return a.SetAnswer(cat, id, ans, now) })
+		save, err := s.sh.change(core.Answer(cat, id, ans, now))
 		if err != nil {
 			s.focus = focusAreas
 			return s, problem(err)

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -16,7 +15,7 @@ import (
 
 	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/checklist/callscan"
-	"github.com/ringfence/ringfence/checklist/inventory"
+	"github.com/ringfence/ringfence/checklist/core"
 	"github.com/ringfence/ringfence/checklist/safetext"
 	"github.com/ringfence/ringfence/connectors/cdr"
 )
@@ -94,7 +93,7 @@ func (s *callsScreen) rememberHours() tea.Cmd {
 		return nil
 	}
 	cat, now := s.sh.opts.Catalogue, s.sh.now()
-	save, err := s.sh.change(func(a *checklist.Audit) error { return a.SetHours(cat, h, now) })
+	save, err := s.sh.change(core.Hours(cat, h, now))
 	if err != nil {
 		return nil
 	}
@@ -118,25 +117,9 @@ func (s *callsScreen) scan() tea.Cmd {
 	read := new(atomic.Int64)
 	s.read, s.seen, s.failed, s.result = read, 0, "", nil
 	work := func() tea.Msg {
-		path := cleanPath(typed)
-		f, err := os.Open(path)
-		if err != nil {
-			return callsScannedMsg{op: id, path: path, err: fmt.Errorf("Could not open the call records %s: %w", path, unwrapPathError(err))}
-		}
-		defer f.Close()
-		an := callscan.New(cfg)
-		stats, skipped, err := cdr.Scan(f, path, layout, func(c inventory.Call) error {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			an.Add(c)
-			read.Add(1)
-			return nil
-		})
-		if err != nil {
-			return callsScannedMsg{op: id, path: path, stats: stats, skipped: skipped, err: err}
-		}
-		return callsScannedMsg{op: id, path: path, stats: stats, skipped: skipped, incidents: an.Incidents()}
+		file := &cdr.File{Path: cleanPath(typed), Layout: layout}
+		incidents, err := core.ReviewCalls(ctx, cfg, file.Scan, func() { read.Add(1) })
+		return callsScannedMsg{op: id, path: file.Path, stats: file.Stats, skipped: file.Skipped, incidents: incidents, err: err}
 	}
 	return tea.Batch(tick, s.tick(id), work, saveHours)
 }
@@ -236,7 +219,7 @@ func (s *callsScreen) scanned(msg callsScannedMsg) tea.Cmd {
 	}
 	s.result = &msg
 	cat, now, path, found := s.sh.opts.Catalogue, s.sh.now(), msg.path, len(msg.incidents)
-	save, err := s.sh.change(func(a *checklist.Audit) error { return a.RecordCallReview(cat, path, found, now) })
+	save, err := s.sh.change(core.CallReview(cat, path, found, now))
 	if err != nil {
 		s.failed = plainError(err)
 	}

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/core"
 )
 
 // compareScreen says what changed since the site's previous audit.
@@ -43,7 +44,7 @@ func (c *compareScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 func (c *compareScreen) View(width, height int) string {
 	st := c.sh.st
 	sess := c.sh.sess
-	cmp := checklist.Compare(sess.previous.Results, sess.audit.Results)
+	cmp := core.Changes(sess.audit, sess.previous)
 	lines := []string{
 		fmt.Sprintf("Compared with the audit of %s.", sess.previous.Started.Local().Format("2 Jan 2006")),
 		fmt.Sprintf("Score then %d/100, now %d/100.", cmp.ScoreBefore, cmp.ScoreAfter),

@@ -11,6 +11,7 @@ import (
 	"charm.land/huh/v2"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/core"
 	"github.com/ringfence/ringfence/checklist/safetext"
 )
 
@@ -99,7 +100,7 @@ func (f *finding) Update(msg tea.Msg) (screen, tea.Cmd) {
 		} else {
 			t.Done, what = time.Time{}, "Marked as not done."
 		}
-		save, _ := f.sh.change(markDone(f.sh.opts.Catalogue, f.id, t.Done, f.sh.now()))
+		save, _ := f.sh.change(core.MarkDone(f.sh.opts.Catalogue, f.id, t.Done, f.sh.now()))
 		f.lines = nil
 		return f, tea.Batch(save, notice(what))
 	}
@@ -146,7 +147,7 @@ func (f *finding) saveAcceptance() tea.Cmd {
 	}
 	acc := checklist.Acceptance{Reason: strings.TrimSpace(f.accept.reason), Owner: strings.TrimSpace(f.accept.owner), Expires: until}
 	cat, id := f.sh.opts.Catalogue, f.id
-	save, err := f.sh.change(func(a *checklist.Audit) error { return a.AcceptRisk(cat, id, acc, now) })
+	save, err := f.sh.change(core.Accept(cat, id, acc, now))
 	if err != nil {
 		return problem(err)
 	}

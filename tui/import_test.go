@@ -33,11 +33,15 @@ func TestAnImportShowsSkippedRowsAndTheLineCount(t *testing.T) {
 	h.mustSee("phones.csv: skipped line 3")
 	h.mustSee("phones.csv: 2 lines read below the header on line 1: 1 used, 1 skipped")
 	// Line for line what the command line prints.
-	res, err := fetchInventory(t.Context(), testKinds, noKeyring{}, site, "", fixedNow, nil)
+	src, err := appOpener(testKinds, noKeyring{}, "", nil)(site)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, l := range res.Account() {
+	res, err := src.Fetch(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range res.Account {
 		h.mustSee(l)
 	}
 }
@@ -74,7 +78,11 @@ var (
 func TestTheSecretGivenForThisRunWinsOverTheKeyring(t *testing.T) {
 	keys := &fakeKeyring{stored: map[string]string{"Acme/tuiorder": "from-keyring"}, env: "from-env"}
 	site := checklist.Site{Name: "Acme", Connector: checklist.ConnectorSettings{Kind: "tuiorder", URL: "https://pbx.example"}}
-	if _, err := fetchInventory(t.Context(), testKinds, keys, site, "", fixedNow, nil); err != nil {
+	src, err := appOpener(testKinds, keys, "", nil)(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := src.Fetch(t.Context()); err != nil {
 		t.Fatal(err)
 	}
 	orderRecorder.mu.Lock()

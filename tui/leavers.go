@@ -3,7 +3,6 @@ package tui
 import (
 	"cmp"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -14,6 +13,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/core"
 	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/checklist/reconcile"
 	"github.com/ringfence/ringfence/checklist/safetext"
@@ -98,23 +98,18 @@ func (s *leaversScreen) readFile() tea.Cmd {
 	id, typed := s.op.id, *s.path
 	return tea.Batch(tick, func() tea.Msg {
 		path := cleanPath(typed)
-		f, err := os.Open(path)
-		if err != nil {
-			return staffReadMsg{op: id, path: path, err: fmt.Errorf("Could not open the staff list %s: %w", path, unwrapPathError(err))}
-		}
-		defer f.Close()
-		staff, skipped, err := hrlist.Read(f, path)
+		staff, rep, err := hrlist.ReadFile(path)
 		if err == nil {
 			err = ctx.Err()
 		}
-		return staffReadMsg{op: id, path: path, staff: staff, skipped: skipped, err: err}
+		return staffReadMsg{op: id, path: path, staff: staff, skipped: rep.Skips, err: err}
 	})
 }
 
 // reload rebuilds the report from the audit.
 func (s *leaversScreen) reload() {
 	now := s.sh.now()
-	s.rep = s.audit().Leavers(now)
+	s.rep = core.Leavers(s.audit(), nil, now)
 	s.confirm.rows = s.confirm.rows[:0]
 	for _, m := range s.rep.ToConfirm {
 		s.confirm.rows = append(s.confirm.rows, fmt.Sprintf("%-5s %-22s → %-22s %s", safetext.Line(m.Extension), truncate(safetext.Line(m.ExtensionName), 22), truncate(safetext.Line(m.Name), 22), m.Confidence))
@@ -280,7 +275,7 @@ func (s *leaversScreen) imported(msg staffReadMsg) tea.Cmd {
 	s.failed = ""
 	s.skipped, s.read = msg.skipped, msg.path
 	cat, staff, now := s.sh.opts.Catalogue, msg.staff, s.sh.now()
-	save, _ := s.sh.change(func(a *checklist.Audit) error { a.SetStaff(cat, staff, now); return nil })
+	save, _ := s.sh.change(core.Staff(cat, staff, now))
 	s.doc.offset = 0
 	s.reload()
 	text := fmt.Sprintf("Read %d %s from the staff list.", len(msg.staff), plural(len(msg.staff), "person", "people"))
@@ -367,7 +362,7 @@ func (s *leaversScreen) decide(v reconcile.Verdict) tea.Cmd {
 		said = fmt.Sprintf("Extension %s is a role or shared line.", safetext.Line(m.Extension))
 	}
 	cat, ext, now := s.sh.opts.Catalogue, m.Extension, s.sh.now()
-	save, _ := s.sh.change(func(a *checklist.Audit) error { a.DecideMatch(cat, ext, d, now); return nil })
+	save, _ := s.sh.change(core.Decide(cat, ext, d, now))
 	s.reload()
 	if len(s.rep.ToConfirm) == 0 {
 		said += " That was the last match to confirm."
@@ -380,10 +375,7 @@ func (s *leaversScreen) decide(v reconcile.Verdict) tea.Cmd {
 func (s *leaversScreen) mark(v reconcile.Verdict) tea.Cmd {
 	r := s.owned[s.lines.cursor]
 	cat, ext, now := s.sh.opts.Catalogue, r.Extension, s.sh.now()
-	save, _ := s.sh.change(func(a *checklist.Audit) error {
-		a.DecideMatch(cat, ext, reconcile.Decision{Verdict: v}, now)
-		return nil
-	})
+	save, _ := s.sh.change(core.Decide(cat, ext, reconcile.Decision{Verdict: v}, now))
 	s.reload()
 	said := fmt.Sprintf("Extension %s (%s) is now a role or shared line.", safetext.Line(r.Extension), safetext.Line(r.Name))
 	if v == reconcile.Person {
@@ -598,13 +590,4 @@ func (s *leaversScreen) matchDetail(width int) string {
 		text += " It could also be " + strings.Join(m.Others, ", ") + "."
 	}
 	return wrap(safetext.Line(text), width)
-}
-
-// unwrapPathError drops the operation and path from an *os.PathError, which
-// the message already names.
-func unwrapPathError(err error) error {
-	if pe, ok := err.(*os.PathError); ok {
-		return pe.Err
-	}
-	return err
 }

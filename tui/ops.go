@@ -9,7 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/ringfence/ringfence/checklist"
-	"github.com/ringfence/ringfence/checklist/inventory"
+	"github.com/ringfence/ringfence/checklist/core"
 	"github.com/ringfence/ringfence/checklist/safetext"
 	"github.com/ringfence/ringfence/checklist/sitestore"
 	"github.com/ringfence/ringfence/connectors"
@@ -57,12 +57,10 @@ func loadSites(store *sitestore.Store) tea.Cmd {
 // demoSession builds the demo company's audit in memory, starting from the
 // demo's own answers so that every area has something to show.
 func demoSession(ctx context.Context, cat *checklist.Catalogue, now time.Time) (*session, error) {
-	res, err := demo.New(now).Fetch(ctx, nil)
+	a, err := demo.Audit(ctx, cat, now, nil)
 	if err != nil {
 		return nil, err
 	}
-	a := checklist.NewAudit(cat, demo.SiteName, res.Inventory, demo.Answers(now), now)
-	a.Demo = true
 	return &session{audit: a, demo: true}, nil
 }
 
@@ -76,8 +74,8 @@ func startDemo(op int, ctx context.Context, cat *checklist.Catalogue, now time.T
 	}
 }
 
-// errNeedSecret is returned by fetchInventory when the keyring holds no
-// secret for the site's connector, or cannot be reached.
+// errNeedSecret is returned by the opener when the keyring holds no secret
+// for the site's connector, or cannot be reached.
 type errNeedSecret struct {
 	kind   connectors.Kind
 	reason string
@@ -85,28 +83,26 @@ type errNeedSecret struct {
 
 func (e *errNeedSecret) Error() string { return e.reason }
 
-// fetchInventory reads a site's phone system through its connector, or
-// returns an empty inventory for sites audited from answers alone.
-// connectors.Open decides where the secret comes from, as it does for the
-// command line.
-func fetchInventory(ctx context.Context, reg connectors.Registry, keys Secrets, site checklist.Site, secret string, now time.Time, progress func(connectors.Progress)) (connectors.Result, error) {
-	if site.Connector.Kind == "" {
-		return connectors.Result{Inventory: inventory.Inventory{Source: inventory.SourceInfo{Connector: "answers only", FetchedAt: now}}}, nil
+// appOpener opens a site's source for the core. connectors.Open decides where
+// the secret comes from, as it does for the command line.
+func appOpener(reg connectors.Registry, keys Secrets, secret string, progress func(connectors.Progress)) core.Opener {
+	return func(site checklist.Site) (core.Source, error) {
+		src, err := connectors.Open(reg, site, connectors.Secrets{ThisRun: secret, Keyring: keys})
+		var need *connectors.NeedSecretError
+		if errors.As(err, &need) {
+			return nil, &errNeedSecret{kind: need.Kind, reason: secretProblem(need.Err)}
+		}
+		if err != nil {
+			return nil, err
+		}
+		return connectors.ForAudit(src, progress), nil
 	}
-	src, err := connectors.Open(reg, site, connectors.Secrets{ThisRun: secret, Keyring: keys})
-	var need *connectors.NeedSecretError
-	if errors.As(err, &need) {
-		return connectors.Result{}, &errNeedSecret{kind: need.Kind, reason: secretProblem(need.Err)}
-	}
-	if err != nil {
-		return connectors.Result{}, err
-	}
-	return src.Fetch(ctx, progress)
 }
 
 // openSite claims a saved site for this window and either carries on with its
-// latest audit or, when fresh is set or there is none, reads the phone system
-// again and starts a new audit that keeps the earlier answers and decisions.
+// latest audit or, when fresh is set or there is none, has the core read the
+// phone system again and start a new audit that keeps the earlier answers and
+// decisions.
 func openSite(ctx context.Context, reg connectors.Registry, keys Secrets, store *sitestore.Store, cat *checklist.Catalogue, name string, fresh bool, secret string, now time.Time, progress func(connectors.Progress)) (_ *session, err error) {
 	site, err := store.Site(name)
 	if err != nil {
@@ -121,41 +117,23 @@ func openSite(ctx context.Context, reg connectors.Registry, keys Secrets, store 
 			_ = claim.Release()
 		}
 	}()
-	refs, err := store.Audits(site.Name)
-	if err != nil {
-		return nil, err
-	}
-	var latest, before *checklist.Audit
-	if n := len(refs); n > 0 {
-		if latest, err = store.LoadAudit(site.Name, refs[n-1]); err != nil {
+	sess := &session{site: &site, claim: claim, secret: secret}
+	if !fresh {
+		latest, before, err := core.Latest(store, site.Name)
+		if err != nil {
 			return nil, err
 		}
-		if n > 1 && !fresh {
-			if before, err = store.LoadAudit(site.Name, refs[n-2]); err != nil {
-				return nil, err
-			}
+		if latest != nil {
+			sess.audit, sess.previous = latest, before
+			return sess, nil
 		}
 	}
-	sess := &session{site: &site, claim: claim, secret: secret}
-	if latest != nil && !fresh {
-		sess.audit, sess.previous = latest, before
-		return sess, nil
-	}
-	res, err := fetchInventory(ctx, reg, keys, site, secret, now, progress)
+	got, err := core.StartAudit(ctx, store, cat, core.AuditRun{Site: site.Name, Open: appOpener(reg, keys, secret, progress)}, now)
 	if err != nil {
 		return nil, err
 	}
-	inv := res.Inventory
-	sess.imported = res.Account()
-	// The new audit carries on from the latest one as it is once the phone
-	// system has answered, which may be newer than the one read above.
-	sess.audit, err = store.StartAudit(site.Name, func(current checklist.Site, last *checklist.Audit) (*checklist.Audit, error) {
-		site, sess.previous = current, last
-		return checklist.ContinueAudit(cat, current, inv, last, now), nil
-	})
-	if err != nil {
-		return nil, err
-	}
+	site = got.Site
+	sess.audit, sess.previous, sess.imported = got.Audit, got.Previous, got.Account
 	return sess, nil
 }
 

@@ -10,6 +10,7 @@ import (
 	"charm.land/huh/v2"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/core"
 	"github.com/ringfence/ringfence/checklist/safetext"
 )
 
@@ -106,7 +107,7 @@ func (p *planScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		} else {
 			t.Done = time.Time{}
 		}
-		save, _ := p.sh.change(markDone(p.sh.opts.Catalogue, a.CheckID, t.Done, p.sh.now()))
+		save, _ := p.sh.change(core.MarkDone(p.sh.opts.Catalogue, a.CheckID, t.Done, p.sh.now()))
 		p.reload()
 		return p, save
 	default:
@@ -139,12 +140,7 @@ func (p *planScreen) saveOwner() tea.Cmd {
 		return problem(err)
 	}
 	cat, id, owner, now := p.sh.opts.Catalogue, d.id, strings.TrimSpace(d.owner), p.sh.now()
-	save, _ := p.sh.change(func(a *checklist.Audit) error {
-		t := a.Tracking[id]
-		t.Owner, t.Due = owner, due
-		a.Track(cat, id, t, now)
-		return nil
-	})
+	save, _ := p.sh.change(core.Assign(cat, id, owner, due, now))
 	p.reload()
 	return tea.Batch(save, notice("Saved."))
 }

@@ -4,6 +4,7 @@ package tui
 
 import (
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/core"
 )
 
 // The app side of the save race tests: each makes a change the way the
@@ -11,7 +12,7 @@ import (
 
 func appAnswer(sh *shared, id, value string) error {
 	cat, now := sh.opts.Catalogue, sh.now()
-	save, err := sh.change(func(a *checklist.Audit) error { return a.SetAnswer(cat, id, checklist.Answer{Value: value}, now) })
+	save, err := sh.change(core.Answer(cat, id, checklist.Answer{Value: value}, now))
 	if err != nil {
 		return err
 	}
@@ -21,7 +22,7 @@ func appAnswer(sh *shared, id, value string) error {
 func appAccept(sh *shared, id string) error {
 	cat, now := sh.opts.Catalogue, sh.now()
 	acc := checklist.Acceptance{Reason: "testing", Owner: "Sam", Expires: now.AddDate(0, 1, 0)}
-	save, err := sh.change(func(a *checklist.Audit) error { return a.AcceptRisk(cat, id, acc, now) })
+	save, err := sh.change(core.Accept(cat, id, acc, now))
 	if err != nil {
 		return err
 	}

@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/core"
 	"github.com/ringfence/ringfence/checklist/sitestore"
 )
 
@@ -75,16 +76,10 @@ func snapshot(a *checklist.Audit) *checklist.Audit {
 	return &c
 }
 
-// A change is one edit to an audit, such as an answer or an accepted risk. It
-// is applied twice: at once to the audit on screen, and later to the audit as
-// it is on disk, which another Ringfence (a command in another terminal) may
-// have changed since this window read it. So a change must set what the user
-// chose, computed before it runs, and never copy the rest of the audit.
-type change func(*checklist.Audit) error
-
-// change applies c to the open audit and queues it to be saved. It returns
-// the command that saves it, or nil for the demo company.
-func (sh *shared) change(c change) (tea.Cmd, error) {
+// change applies c, one of the core's changes, to the open audit and queues
+// it to be saved. It returns the command that saves it, or nil for the demo
+// company.
+func (sh *shared) change(c core.Change) (tea.Cmd, error) {
 	if err := c(sh.sess.audit); err != nil {
 		return nil, err
 	}
@@ -99,10 +94,10 @@ func (sh *shared) change(c change) (tea.Cmd, error) {
 type saver struct {
 	flushing sync.Mutex // one save at a time, so changes land in order
 	mu       sync.Mutex // guards pending
-	pending  []change
+	pending  []core.Change
 }
 
-func (s *saver) queue(c change) {
+func (s *saver) queue(c core.Change) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.pending = append(s.pending, c)
@@ -151,15 +146,4 @@ func (s *saver) flush(store *sitestore.Store, site string) (*checklist.Audit, er
 	s.pending = s.pending[len(batch):]
 	s.mu.Unlock()
 	return a, err
-}
-
-// markDone sets or clears an action's done date, leaving its owner and due
-// date as they are on disk.
-func markDone(cat *checklist.Catalogue, id string, done, now time.Time) change {
-	return func(a *checklist.Audit) error {
-		t := a.Tracking[id]
-		t.Done = done
-		a.Track(cat, id, t, now)
-		return nil
-	}
 }
