@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"sync"
@@ -36,7 +37,11 @@ var fontFiles = []struct {
 
 func addFonts(pdf *fpdf.Fpdf) {
 	for _, f := range fontFiles {
-		pdf.AddUTF8FontFromBytes(f.family, f.style, f.ttf)
+		// fpdf writes into the font bytes it is given while it cuts the
+		// subset, so each document gets its own copy: two PDFs made at once
+		// (the app and a test, two exports) would otherwise race on, and
+		// corrupt, the one shared font.
+		pdf.AddUTF8FontFromBytes(f.family, f.style, bytes.Clone(f.ttf))
 	}
 }
 
