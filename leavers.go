@@ -81,8 +81,9 @@ func newLeaversCmd(a *app) *cobra.Command {
 			"extension, mailbox, phone and call forward, and lists leavers who can still use\n" +
 			"the phone system, extensions nobody on the list owns, role and shared lines\n" +
 			"(Reception, Pharmacy), forwards to outside numbers and matches you should\n" +
-			"confirm. A site is compared as its last audit found it. --role and --person\n" +
-			"settle what a line is; a site keeps them for later audits.",
+			"confirm. A site is compared as its last audit found it, and keeps the staff\n" +
+			"list in that audit for later audits and the leaver checks. --role and\n" +
+			"--person settle what a line is; a site keeps them for later audits.",
 	}
 	fs := cmd.Flags()
 	useDemo := fs.Bool("demo", false, "use the built-in demo company")
