@@ -11,6 +11,7 @@ import (
 
 	"github.com/zalando/go-keyring"
 
+	"github.com/ringfence/ringfence/checklist/sitestore"
 	"github.com/ringfence/ringfence/connectors/secrets"
 )
 
@@ -261,5 +262,36 @@ func TestSitesDeleteWithoutAKeyring(t *testing.T) {
 	ringfence(t, dir, "sites", "add", "Acme")
 	if r := ringfence(t, dir, "sites", "delete", "Acme", "--yes"); r.code != exitOK || !strings.Contains(r.stdout, "Deleted") {
 		t.Errorf("%+v", r)
+	}
+}
+
+// Adding a site is exclusive: --create on a name already saved (in any case
+// or spelling that shares its folder) is refused, naming the saved site and
+// leaving it as it was; without --create the same command reconnects it.
+func TestConnectCreateRefusesATakenName(t *testing.T) {
+	dir := t.TempDir()
+	old := writeFile(t, dir, "old.csv", "Extension;Owner;Vendor;Model;Firmware;MAC\n201;Zoë;Yealink;SIP-T46S;66.86.0.15;80:5E:C0:11:22:33\n")
+	inv := writeFile(t, dir, "new.csv", "Extension;Owner;Vendor;Model;Firmware;MAC\n202;Sam;Yealink;SIP-T46S;66.86.0.15;80:5E:C0:11:22:34\n")
+	if r := ringfence(t, dir, "connect", "--site", "Harbour Lane Dental", "--create", "--connector", "csv", "--file", old); r.code != exitOK {
+		t.Fatalf("%+v", r)
+	}
+	for _, name := range []string{"Harbour Lane Dental", "harbour lane dental", "Harbour-Lane Dental"} {
+		r := ringfence(t, dir, "connect", "--site", name, "--create", "--connector", "csv", "--file", inv)
+		if r.code == exitOK || !strings.Contains(r.stderr, `"Harbour Lane Dental"`) || !strings.Contains(r.stderr, "without --create") {
+			t.Errorf("--create on %q should be refused, naming the saved site and how to reconnect it: %+v", name, r)
+		}
+	}
+	store, err := sitestore.OpenStore(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s, err := store.Site("Harbour Lane Dental"); err != nil || s.Connector.File != old {
+		t.Fatalf("the saved site must be left as it was: %+v %v", s, err)
+	}
+	if r := ringfence(t, dir, "connect", "--site", "harbour lane dental", "--connector", "csv", "--file", inv); r.code != exitOK {
+		t.Fatalf("reconnecting should work: %+v", r)
+	}
+	if s, err := store.Site("Harbour Lane Dental"); err != nil || s.Connector.File != inv {
+		t.Errorf("reconnecting should change the saved file: %+v %v", s, err)
 	}
 }

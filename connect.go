@@ -84,7 +84,7 @@ func newConnectCmd(a *app) *cobra.Command {
 	}
 	fs := cmd.Flags()
 	site := fs.String("site", "", "the saved site's name (see 'ringfence sites')")
-	create := fs.Bool("create", false, "add the site if it is not saved yet")
+	create := fs.Bool("create", false, "add a new site (refused if the name is already saved)")
 	kindName := fs.String("connector", "", "kind of phone system: "+kindNames())
 	rawURL := fs.String("url", "", "address of the phone system's admin page or API")
 	clientID := fs.String("client-id", "", "API client ID created on the phone system")
@@ -165,7 +165,7 @@ func newConnectCmd(a *app) *cobra.Command {
 			return nil
 		})
 		if err != nil {
-			return err
+			return reconnectHint(err)
 		}
 		if kind.NeedsSecret() {
 			if err := e.keyring().Set(s.Name, kind.Name, secret); err != nil {
@@ -180,20 +180,35 @@ func newConnectCmd(a *app) *cobra.Command {
 
 // siteOrNew finds the saved site, or with create a new one to save once the
 // connection works. Without create, a name not saved is refused: a typo must
-// not quietly become a second site.
+// not quietly become a second site. With create, a name already saved is
+// refused: adding a site never changes one that exists.
 func siteOrNew(store *sitestore.Store, name, contact string, create bool, e env) (checklist.Site, bool, error) {
+	if create {
+		if err := core.NameFree(store, name); err != nil {
+			return checklist.Site{}, false, reconnectHint(err)
+		}
+		return checklist.Site{Schema: checklist.SiteSchema, Name: strings.TrimSpace(name), Contact: contact, Created: e.now()}, true, nil
+	}
 	s, err := store.Site(name)
 	switch {
 	case err == nil:
 		return s, false, nil
-	case errors.Is(err, sitestore.ErrNoSite) && create:
-		return checklist.Site{Schema: checklist.SiteSchema, Name: strings.TrimSpace(name), Contact: contact, Created: e.now()}, true, nil
 	case errors.Is(err, sitestore.ErrNoSite):
 		name = strings.TrimSpace(name)
 		err = withSuggestion(store, name, err)
 		return s, false, usageError{fmt.Errorf("%w Add it with 'ringfence sites add %q', or run this again with --create.", err, name)}
 	}
 	return s, false, err
+}
+
+// reconnectHint tells the user who asked to add a site that is already saved
+// how to change that site's connection instead.
+func reconnectHint(err error) error {
+	var taken *core.NameTakenError
+	if errors.As(err, &taken) {
+		return fmt.Errorf("%w To change its connection, run this again without --create.", err)
+	}
+	return err
 }
 
 // requireFields checks the settings against the connector's schema, naming

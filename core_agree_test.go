@@ -3,6 +3,8 @@ package main
 import (
 	"encoding/json"
 	"io"
+	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -123,4 +125,54 @@ func TestTheCommandLineRecordsCallsAsTheCoreDoes(t *testing.T) {
 	if got, want := savedJSON(t, cli, "Acme"), savedJSON(t, twin, "Acme"); got != want {
 		t.Errorf("the command line recorded the calls differently from the core:\n%s\nwant\n%s", got, want)
 	}
+}
+
+// 'ringfence leavers --site' keeps the staff list it read in the site's
+// latest audit, as the app's leavers screen does, so later audits and the
+// leaver checks use it; the output says so.
+func TestTheCommandLineLeaversCheckKeepsTheStaffListAsTheAppDoes(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	vetsSite(t, dir) // audited with a staff list of Jo Whitaker alone
+	newer := writeFile(t, dir, "newer-staff.csv", "Name,Email,Status,Leave date\nJo Whitaker,,Active,\nSam Thompson,,Left,2026-10-01\n")
+	r := ringfence(t, dir, "leavers", "--site", "Vets", "--hr", newer)
+	if r.code != exitOK || !strings.Contains(r.stdout, "staff list is saved") {
+		t.Fatalf("the output should say the staff list is saved: %+v", r)
+	}
+	staff, err := readStaffList(newer, env{stdout: io.Discard, stderr: io.Discard})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cli, err := sitestore.OpenStore(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := cli.LatestAudit("Vets")
+	if err != nil || got == nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got.Inventory.Staff, staff) {
+		t.Fatalf("the latest audit should hold the staff list read:\n got %+v\nwant %+v", got.Inventory.Staff, staff)
+	}
+	// The app saves the list with core.Staff through core.Apply: doing the
+	// same to what the command line saved changes nothing further.
+	again, err := core.Apply(cli, "Vets", core.Staff(checklist.Builtin(), staff, fixedNow))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, b := savedResults(t, got), savedResults(t, again); a != b {
+		t.Errorf("the command line's results differ from the app's for the same staff list:\n%s\n%s", a, b)
+	}
+	if rep := core.Leavers(got, nil, fixedNow); len(rep.Leavers) != 1 {
+		t.Errorf("the saved list should find Sam Thompson still able to use the phones: %+v", rep.Leavers)
+	}
+}
+
+func savedResults(t *testing.T, a *checklist.Audit) string {
+	t.Helper()
+	b, err := json.Marshal(a.Results)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

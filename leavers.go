@@ -61,13 +61,9 @@ func loadSubject(ctx context.Context, useDemo bool, site, dataDir string, now ti
 	if err != nil {
 		return subject{}, err
 	}
-	s, err := store.Site(site)
+	s, latest, err := core.OpenSite(store, site)
 	if err != nil {
 		return subject{}, withSuggestion(store, site, err)
-	}
-	latest, err := store.LatestAudit(s.Name)
-	if err != nil {
-		return subject{}, err
 	}
 	if latest == nil {
 		return subject{}, fmt.Errorf("site %q has no audit yet: run 'ringfence audit --site %q' first", s.Name, s.Name)
@@ -85,8 +81,9 @@ func newLeaversCmd(a *app) *cobra.Command {
 			"extension, mailbox, phone and call forward, and lists leavers who can still use\n" +
 			"the phone system, extensions nobody on the list owns, role and shared lines\n" +
 			"(Reception, Pharmacy), forwards to outside numbers and matches you should\n" +
-			"confirm. A site is compared as its last audit found it. --role and --person\n" +
-			"settle what a line is; a site keeps them for later audits.",
+			"confirm. A site is compared as its last audit found it, and keeps the staff\n" +
+			"list in that audit for later audits and the leaver checks. --role and\n" +
+			"--person settle what a line is; a site keeps them for later audits.",
 	}
 	fs := cmd.Flags()
 	useDemo := fs.Bool("demo", false, "use the built-in demo company")
@@ -118,10 +115,8 @@ func newLeaversCmd(a *app) *cobra.Command {
 		if err != nil {
 			return err
 		}
-		if len(marks) > 0 {
-			if err := markLines(&subj, marks, now); err != nil {
-				return err
-			}
+		if err := keepLeavers(&subj, staff, marks, now); err != nil {
+			return err
 		}
 		rep := core.Leavers(subj.audit, staff, now)
 		switch *jsonOut {
@@ -131,7 +126,10 @@ func newLeaversCmd(a *app) *cobra.Command {
 			}
 			return writeMarks(e.stdout, subj, marks)
 		case "-":
-			return writeJSONDoc(e.stdout, rep)
+			if err := writeJSONDoc(e.stdout, rep); err != nil {
+				return err
+			}
+			return writeStaffKept(e.stderr, subj)
 		}
 		if err := sitestore.WriteFileAtomic(*jsonOut, func(w io.Writer) error { return writeJSONDoc(w, rep) }); err != nil {
 			return fmt.Errorf("could not write the leavers report: %w", err)

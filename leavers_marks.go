@@ -9,7 +9,9 @@ import (
 
 	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/checklist/core"
+	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/checklist/reconcile"
+	"github.com/ringfence/ringfence/checklist/safetext"
 )
 
 // extensionList is a flag that takes extension numbers, comma-separated or
@@ -56,17 +58,25 @@ func lineMarks(roles, people extensionList) ([]lineMark, error) {
 	return slices.CompactFunc(marks, func(a, b lineMark) bool { return a == b }), nil
 }
 
-// markLines records the marks in the audit. A site's latest audit is re-read
-// and saved under the site's lock, so nothing another window saved is lost;
-// the demo company's marks last for this run only.
-func markLines(subj *subject, marks []lineMark, now time.Time) error {
+// keepLeavers records what the leavers check learnt. For a saved site, the
+// staff list read and any marks are saved together to the site's latest
+// audit through the core, under the site's lock, as the app's leavers screen
+// saves them: later audits and the leaver checks then use this list, and
+// nothing another window saved is lost. A mistyped mark saves nothing. The
+// demo company's marks last for this run only.
+func keepLeavers(subj *subject, staff []inventory.StaffMember, marks []lineMark, now time.Time) error {
 	cat := checklist.Builtin()
 	if subj.store == nil {
+		if len(marks) == 0 {
+			return nil
+		}
 		return applyMarks(cat, subj.audit, marks, now)
 	}
-	latest, err := subj.store.UpdateAudit(subj.site.Name, func(a *checklist.Audit) error {
-		return applyMarks(cat, a, marks, now)
-	})
+	changes := []core.Change{core.Staff(cat, staff, now)}
+	if len(marks) > 0 {
+		changes = append(changes, func(a *checklist.Audit) error { return applyMarks(cat, a, marks, now) })
+	}
+	latest, err := core.Apply(subj.store, subj.site.Name, changes...)
 	if err != nil {
 		return err
 	}
@@ -84,8 +94,21 @@ func applyMarks(cat *checklist.Catalogue, a *checklist.Audit, marks []lineMark, 
 	return core.MarkLines(cat, cm, now)(a)
 }
 
-// writeMarks says what was marked and whether it was kept.
+// writeStaffKept says that a saved site now holds the staff list read.
+func writeStaffKept(w io.Writer, subj subject) error {
+	if subj.site == nil {
+		return nil
+	}
+	_, err := fmt.Fprintf(w, "\nThis staff list is saved with the last audit of %s: later audits and the leaver checks use it.\n", safetext.Line(subj.site.Name))
+	return err
+}
+
+// writeMarks says that a saved site keeps the staff list, and what was marked
+// and whether it was kept.
 func writeMarks(w io.Writer, subj subject, marks []lineMark) error {
+	if err := writeStaffKept(w, subj); err != nil {
+		return err
+	}
 	if len(marks) == 0 {
 		return nil
 	}

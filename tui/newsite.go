@@ -11,6 +11,8 @@ import (
 	"charm.land/huh/v2"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/core"
+	"github.com/ringfence/ringfence/checklist/sitestore"
 	"github.com/ringfence/ringfence/connectors"
 )
 
@@ -52,7 +54,10 @@ type newSite struct {
 }
 
 type (
-	connectedMsg   struct{ op int }
+	siteRefusedMsg struct {
+		op  int
+		err error
+	}
 	siteCreatedMsg struct {
 		op     int
 		name   string
@@ -163,32 +168,51 @@ func (s *newSite) site() (checklist.Site, string) {
 	return site, secret
 }
 
+// testConnection reads the phone system with the draft's settings and, once
+// that works, saves the new site through the core, which refuses a name
+// already taken (also one another Ringfence saved during the test).
 func (s *newSite) testConnection() tea.Cmd {
-	site, secret := s.site()
 	kind, reg, keys := s.kind, s.sh.opts.Connectors, s.sh.opts.Secrets
 	ctx, tick := s.op.start(s.ctx, "Connecting to "+kind.Title+"…")
-	id, progress := s.op.id, s.op.reporter()
+	progress := s.op.reporter()
 	s.step, s.refused = stepTesting, false
-	return tea.Batch(tick, func() tea.Msg {
+	return tea.Batch(tick, s.save(ctx, func(ctx context.Context, site checklist.Site, secret string) error {
 		ctx, cancel := context.WithTimeout(ctx, connectTimeout)
 		defer cancel()
-		if err := connectors.Try(ctx, reg, site, connectors.Secrets{ThisRun: secret, Keyring: keys}, progress); err != nil {
-			return opFailedMsg{op: id, err: err}
-		}
-		return connectedMsg{op: id}
-	})
+		return connectors.Try(ctx, reg, site, connectors.Secrets{ThisRun: secret, Keyring: keys}, progress)
+	}))
 }
 
-// create saves the site and its secret. When the keyring cannot take the
-// secret it is kept in memory for this run, and the user is told.
+// create saves a site with nothing to read yet.
 func (s *newSite) create() tea.Cmd {
-	site, secret := s.site()
-	store, keys := s.sh.opts.Store, s.sh.opts.Secrets
-	_, tick := s.op.start(s.ctx, "Saving "+site.Name+"…")
-	id := s.op.id
+	site, _ := s.site()
+	ctx, tick := s.op.start(s.ctx, "Saving "+site.Name+"…")
 	s.step = stepCreating
-	return tea.Batch(tick, func() tea.Msg {
-		if err := store.CreateSite(site); err != nil {
+	return tea.Batch(tick, s.save(ctx, nil))
+}
+
+// save creates the site through core.Connect after test (if any) passes,
+// then keeps the secret. When the keyring cannot take the secret it is kept
+// in memory for this run, and the user is told. A refusal to save (most
+// often: the name is taken) comes back as siteRefusedMsg, apart from a
+// failed test, since the name is what the user must change.
+func (s *newSite) save(ctx context.Context, test func(context.Context, checklist.Site, string) error) tea.Cmd {
+	site, secret := s.site()
+	store, keys, id := s.sh.opts.Store, s.sh.opts.Secrets, s.op.id
+	return func() tea.Msg {
+		tested := test == nil
+		var try func(context.Context) error
+		if test != nil {
+			try = func(ctx context.Context) error {
+				err := test(ctx, site, secret)
+				tested = err == nil
+				return err
+			}
+		}
+		if err := core.Connect(ctx, store, site, true, try); err != nil {
+			if tested || errors.Is(err, sitestore.ErrSiteExists) {
+				return siteRefusedMsg{op: id, err: err}
+			}
 			return opFailedMsg{op: id, err: err}
 		}
 		msg := siteCreatedMsg{op: id, name: site.Name}
@@ -199,17 +223,20 @@ func (s *newSite) create() tea.Cmd {
 			}
 		}
 		return msg
-	})
+	}
 }
 
 func (s *newSite) Update(msg tea.Msg) (screen, tea.Cmd) {
 	k := s.sh.keys
 	switch msg := msg.(type) {
-	case connectedMsg:
-		if s.op.owns(msg.op) {
-			return s, s.create()
+	case siteRefusedMsg:
+		if !s.op.owns(msg.op) {
+			return s, nil
 		}
-		return s, nil
+		s.op.stop()
+		s.step = stepDetails
+		cmd := s.detailsForm()
+		return s, tea.Batch(cmd, problem(msg.err))
 	case siteCreatedMsg:
 		if !s.op.owns(msg.op) {
 			return s, nil
@@ -226,12 +253,6 @@ func (s *newSite) Update(msg tea.Msg) (screen, tea.Cmd) {
 			return s, nil
 		}
 		s.op.stop()
-		if s.step == stepCreating {
-			// The site could not be saved (most often: the name is taken).
-			s.step = stepDetails
-			cmd := s.detailsForm()
-			return s, tea.Batch(cmd, problem(msg.err))
-		}
 		s.step = stepFailed
 		s.failed = plainError(msg.err)
 		if q, ok := certProblem(msg.err); ok {

@@ -1,13 +1,11 @@
 package tui
 
 import (
-	"strings"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 
-	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/core"
 )
 
 // saveDemo turns the demo company's in-memory audit into a saved site, for a
@@ -48,32 +46,23 @@ func (d *saveDemo) Update(msg tea.Msg) (screen, tea.Cmd) {
 	return d, cmd
 }
 
-// save creates the site, claims it and writes the audit under its new name,
-// then reopens the audit as that site's.
+// save keeps the demo audit as a new site's first audit through the core,
+// which refuses a name already taken, then claims the site and reopens the
+// audit as that site's.
 func (d *saveDemo) save() tea.Cmd {
 	store, now := d.sh.opts.Store, d.sh.now()
 	a := snapshot(d.sh.sess.audit)
-	name := strings.TrimSpace(*d.name)
+	name := *d.name
 	return func() tea.Msg {
-		site := checklist.Site{Schema: checklist.SiteSchema, Name: name, Created: now}
-		if err := store.CreateSite(site); err != nil {
-			return noticeMsg{text: plainError(err), bad: true}
-		}
-		claim, err := store.Claim(name)
+		site, a, err := core.SaveDemoAs(store, name, a, now)
 		if err != nil {
 			return noticeMsg{text: plainError(err), bad: true}
 		}
-		var saved checklist.Site
-		a, err := store.StartAudit(name, func(site checklist.Site, _ *checklist.Audit) (*checklist.Audit, error) {
-			saved = site
-			a.Site, a.Demo = site.Name, false
-			return a, nil
-		})
+		claim, err := store.Claim(site.Name)
 		if err != nil {
-			_ = claim.Release()
 			return noticeMsg{text: plainError(err), bad: true}
 		}
-		return sessionMsg{sess: &session{audit: a, site: &saved, claim: claim}}
+		return sessionMsg{sess: &session{audit: a, site: &site, claim: claim}}
 	}
 }
 

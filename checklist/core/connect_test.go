@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/sitestore"
 )
 
 func TestAFailedConnectionTestSavesNothing(t *testing.T) {
@@ -70,5 +72,65 @@ func TestTheDemoIsBuiltInMemoryFromItsSource(t *testing.T) {
 	}
 	if _, err := Demo(t.Context(), checklist.Builtin(), "Demo Ltd", &fakeSource{err: errFetch}, nil, now); !errors.Is(err, errFetch) {
 		t.Errorf("a failed read should come back, got %v", err)
+	}
+}
+
+// Creating a site is exclusive: a same-named site saved by another Ringfence
+// while the connection was tested is refused, by name, and left as it was.
+func TestANewSiteIsRefusedWhenItsNameIsTakenDuringTheTest(t *testing.T) {
+	store := newStore(t)
+	site := checklist.Site{Schema: checklist.SiteSchema, Name: "Harbour Vets", Connector: checklist.ConnectorSettings{Kind: "fake", URL: "https://new.example"}}
+	err := Connect(t.Context(), store, site, true, func(context.Context) error {
+		return store.CreateSite(checklist.Site{Name: "harbour vets", Contact: "Sam", Connector: checklist.ConnectorSettings{Kind: "fake", URL: "https://old.example"}})
+	})
+	if !errors.Is(err, sitestore.ErrSiteExists) || !strings.Contains(err.Error(), `"harbour vets"`) {
+		t.Fatalf("a taken name must be refused naming the existing site, got %v", err)
+	}
+	got, _ := store.Site("Harbour Vets")
+	if got.Name != "harbour vets" || got.Connector.URL != "https://old.example" || got.Contact != "Sam" {
+		t.Errorf("the existing site must be left as it was: %+v", got)
+	}
+}
+
+// A name already taken is refused before the phone system is read.
+func TestANewSiteWithATakenNameIsRefusedBeforeTheTest(t *testing.T) {
+	store := newStore(t) // holds "Acme Dental"
+	for _, name := range []string{"Acme Dental", "ACME dental", "Acme-Dental"} {
+		tested := false
+		err := Connect(t.Context(), store, checklist.Site{Name: name}, true, func(context.Context) error { tested = true; return nil })
+		if !errors.Is(err, sitestore.ErrSiteExists) || !strings.Contains(err.Error(), `"Acme Dental"`) || tested {
+			t.Errorf("%q: want a refusal naming the existing site before any test, got %v (tested %v)", name, err, tested)
+		}
+	}
+}
+
+// Reconnecting needs the site to exist: one deleted during the test is not
+// brought back half-made.
+func TestReconnectingASiteDeletedDuringTheTestSavesNothing(t *testing.T) {
+	store := newStore(t)
+	site, err := store.Site("Acme Dental")
+	if err != nil {
+		t.Fatal(err)
+	}
+	site.Connector = checklist.ConnectorSettings{Kind: "fake", URL: "https://new.example"}
+	err = Connect(t.Context(), store, site, false, func(context.Context) error { return store.DeleteSite("Acme Dental") })
+	if !errors.Is(err, sitestore.ErrNoSite) {
+		t.Fatalf("want ErrNoSite, got %v", err)
+	}
+	if _, err := store.Site("Acme Dental"); !errors.Is(err, sitestore.ErrNoSite) {
+		t.Errorf("the deleted site came back: %v", err)
+	}
+}
+
+// A test cancelled just as it succeeds saves nothing: the user stopped it.
+func TestACancelledConnectionSavesNothing(t *testing.T) {
+	store := newStore(t)
+	ctx, cancel := context.WithCancel(t.Context())
+	err := Connect(ctx, store, checklist.Site{Name: "Harbour Vets"}, true, func(context.Context) error { cancel(); return nil })
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("want the cancellation back, got %v", err)
+	}
+	if _, err := store.Site("Harbour Vets"); err == nil {
+		t.Error("a cancelled connection must not save the site")
 	}
 }

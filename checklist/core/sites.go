@@ -95,3 +95,18 @@ func Forget(store *sitestore.Store, keys Keyring, connectors []string, name stri
 	_, err := store.UpdateSite(name, func(s *checklist.Site) error { s.Pins = nil; return nil })
 	return err
 }
+
+// OpenSite reads a saved site and its latest audit, nil before the first,
+// for the use cases that work on what the last audit found (the leavers
+// check, a review of call records).
+func OpenSite(store *sitestore.Store, name string) (checklist.Site, *checklist.Audit, error) {
+	site, err := store.Site(name)
+	if err != nil {
+		return checklist.Site{}, nil, err
+	}
+	latest, err := store.LatestAudit(site.Name)
+	if err != nil {
+		return checklist.Site{}, nil, err
+	}
+	return site, latest, nil
+}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/sitestore"
 )
 
 // memKeyring keeps secrets in memory; broken makes every call fail.
@@ -119,5 +120,22 @@ func TestForgettingASiteRemovesItsSecretsAndOnlyThenItsCertificates(t *testing.T
 	}
 	if site, _ := store.Site("Acme Dental"); len(site.Pins) != 0 {
 		t.Errorf("the trusted certificates should be forgotten: %+v", site.Pins)
+	}
+}
+
+func TestOpeningASiteGivesItsLatestAuditOrNone(t *testing.T) {
+	store := newStore(t)
+	site, latest, err := OpenSite(store, "acme dental")
+	if err != nil || site.Name != "Acme Dental" || latest != nil {
+		t.Fatalf("a site never audited opens with no audit: %+v %v %v", site, latest, err)
+	}
+	if _, err := StartAudit(t.Context(), store, checklist.Builtin(), AuditRun{Site: "Acme Dental", Open: (&fakeSource{inv: twoLines()}).open}, now); err != nil {
+		t.Fatal(err)
+	}
+	if _, latest, err = OpenSite(store, "Acme Dental"); err != nil || latest == nil || len(latest.Inventory.Extensions) != 2 {
+		t.Errorf("the latest audit should come with the site: %+v %v", latest, err)
+	}
+	if _, _, err := OpenSite(store, "Acme Dentl"); !errors.Is(err, sitestore.ErrNoSite) {
+		t.Errorf("an unknown site should be refused with ErrNoSite, got %v", err)
 	}
 }
