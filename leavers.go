@@ -70,7 +70,7 @@ func loadSubject(ctx context.Context, useDemo bool, site, dataDir string, now ti
 		return subject{}, err
 	}
 	if latest == nil {
-		return subject{}, fmt.Errorf("site %q has no audit yet: run 'ringfence audit --site %q' first", s.Name, s.Name)
+		return subject{}, fmt.Errorf("The site %q has no audit yet. Run 'ringfence audit --site %q' first.", s.Name, s.Name)
 	}
 	return subject{audit: latest, store: store, site: &s}, nil
 }
@@ -100,10 +100,10 @@ func newLeaversCmd(a *app) *cobra.Command {
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		ctx, e, dataDir := cmd.Context(), a.e, &a.dataDir
 		if *useDemo == (*site != "") {
-			return usagef("leavers needs exactly one of --demo or --site NAME")
+			return usagef("Leavers needs one of --demo or --site NAME, not both and not neither.")
 		}
 		if *hr == "" {
-			return usagef("leavers needs --hr FILE, your staff or leavers list")
+			return usagef("Leavers needs --hr FILE, your staff or leavers list.")
 		}
 		marks, err := lineMarks(roles, people)
 		if err != nil {
@@ -134,7 +134,7 @@ func newLeaversCmd(a *app) *cobra.Command {
 			return writeJSONDoc(e.stdout, rep)
 		}
 		if err := sitestore.WriteFileAtomic(*jsonOut, func(w io.Writer) error { return writeJSONDoc(w, rep) }); err != nil {
-			return fmt.Errorf("could not write the leavers report: %w", err)
+			return fmt.Errorf("Could not write the leavers report. %w", asSentence(err))
 		}
 		if err := writeLeavers(e.stdout, subj.audit.Site, len(staff), rep); err != nil {
 			return err
@@ -235,7 +235,7 @@ func newCDRCmd(a *app) *cobra.Command {
 		Use:     "cdr FILE",
 		Example: "ringfence cdr calls.csv --site \"Acme Ltd\" --fail-on high\nringfence cdr smdr.csv --map start=Date,from=Ext,to=Number,duration=Secs",
 		Short:   "Look through a call-record export for signs of toll fraud",
-		Args:    exactArgs("cdr needs the call-record FILE", 1),
+		Args:    exactArgs("Give cdr the call-record file to read, as in: ringfence cdr calls.csv --demo.", 1),
 		Long: "Looks through a call-record export (3CX, FreePBX, Asterisk or FreeSWITCH Master.csv,\n" +
 			"Avaya IP Office SMDR, Yeastar,\n" +
 			"or any CSV with --map) for signs of toll fraud: calls abroad or to premium\n" +
@@ -261,7 +261,7 @@ func newCDRCmd(a *app) *cobra.Command {
 			return usageWrap("--fail-on", err)
 		}
 		if *useDemo && *site != "" {
-			return usagef("cdr takes --demo or --site, not both")
+			return usagef("Give cdr --demo or --site, not both.")
 		}
 		var layout cdr.Layout
 		if *mapSpec != "" {
@@ -319,7 +319,7 @@ func newCDRCmd(a *app) *cobra.Command {
 			err = writeJSONDoc(e.stdout, doc)
 		default:
 			if err = sitestore.WriteFileAtomic(*jsonOut, func(w io.Writer) error { return writeJSONDoc(w, doc) }); err != nil {
-				return fmt.Errorf("could not write the incidents: %w", err)
+				return fmt.Errorf("Could not write the incidents. %w", asSentence(err))
 			}
 			err = writeIncidents(e.stdout, path, stats, incidents)
 		}
