@@ -114,7 +114,7 @@ func newAuditCmd(ap *app) *cobra.Command {
 			return usageWrap("--fail-on", err)
 		}
 		if *useDemo == (*site != "") {
-			return usagef("Audit needs one of --demo or --site NAME, not both and not neither.")
+			return usagef("Give audit either --demo or --site NAME, one of them but not both.")
 		}
 		if err := out.check(e); err != nil {
 			return err

@@ -32,7 +32,7 @@ func (o optionFlags) Type() string { return "key=value" }
 func (o optionFlags) Set(v string) error {
 	key, value, ok := strings.Cut(v, "=")
 	if !ok || strings.TrimSpace(key) == "" {
-		return fmt.Errorf("%q should look like key=value.", v)
+		return errors.New("Write each option as key=value.")
 	}
 	o[strings.TrimSpace(key)] = strings.TrimSpace(value)
 	return nil

@@ -100,7 +100,7 @@ func newLeaversCmd(a *app) *cobra.Command {
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		ctx, e, dataDir := cmd.Context(), a.e, &a.dataDir
 		if *useDemo == (*site != "") {
-			return usagef("Leavers needs one of --demo or --site NAME, not both and not neither.")
+			return usagef("Give leavers either --demo or --site NAME, one of them but not both.")
 		}
 		if *hr == "" {
 			return usagef("Leavers needs --hr FILE, your staff or leavers list.")
