@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"syscall"
 	"text/tabwriter"
 	"time"
 
@@ -134,7 +135,7 @@ func newAuditCmd(ap *app) *cobra.Command {
 		var extra checklist.Answers
 		if *answersFile != "" {
 			if extra, err = checklist.LoadAnswersFile(*answersFile, cat); err != nil {
-				return answersFileError(*answersFile, err)
+				return fileError("the answers file", *answersFile, err)
 			}
 		}
 		var staff []inventory.StaffMember
@@ -320,11 +321,20 @@ func runHome(ctx context.Context, a *app) error {
 	return nil
 }
 
-// answersFileError names the answers file Ringfence could not open. A mistake
-// inside the file already names the file and line, so it is passed on as it is.
-func answersFileError(path string, err error) error {
-	if !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, fs.ErrPermission) && !errors.As(err, new(*fs.PathError)) {
+// fileError names a file Ringfence could not open or read, as one sentence
+// before the system's reason. A mistake inside the file already names the
+// file and line, so it is passed on as it is.
+func fileError(what, path string, err error) error {
+	var pe *fs.PathError
+	var errno syscall.Errno
+	var why string
+	switch {
+	case errors.As(err, &pe) && pe.Err != nil:
+		why = pe.Err.Error()
+	case errors.As(err, &errno):
+		why = errno.Error()
+	default:
 		return err
 	}
-	return fmt.Errorf("Could not read the answers file %s. %w Check the file's name and that you can read it.", path, asSentence(err))
+	return fmt.Errorf("Could not read %s %s. %w Check the file's name and that you can read it.", what, path, sentenceError{text: sentence(why), err: err})
 }

@@ -102,6 +102,9 @@ func TestErrorsAreSentences(t *testing.T) {
 		{"bad fail-on", []string{"audit", "--demo", "--fail-on", "huge"}, exitUsage, []string{"--fail-on"}},
 		{"unreadable answers", []string{"audit", "--demo", "--answers", missingAnswers}, exitError, []string{missingAnswers}},
 		{"missing hr", []string{"leavers", "--demo"}, exitUsage, []string{"--hr"}},
+		{"unreadable hr", []string{"leavers", "--demo", "--hr", filepath.Join(dir, "nowhere", "staff.csv")}, exitError, []string{filepath.Join(dir, "nowhere", "staff.csv")}},
+		{"unreadable call records", []string{"cdr", filepath.Join(dir, "nowhere", "calls.csv"), "--demo"}, exitError, []string{filepath.Join(dir, "nowhere", "calls.csv")}},
+		{"connect with no keyring and no terminal", []string{"connect", "--site", "Switchboard", "--create", "--connector", "3cx", "--url", "https://127.0.0.1:1", "--client-id", "ringfence"}, exitError, []string{"3cx", secrets.EnvVar}},
 		{"leavers on a site with no audit", []string{"leavers", "--site", "Harbour Lane Dental", "--hr", inv}, exitError, []string{"Harbour Lane Dental", "ringfence audit"}},
 		{"cdr with both", []string{"cdr", inv, "--demo", "--site", "Acme"}, exitUsage, []string{"--demo", "--site"}},
 		{"connect without site", []string{"connect"}, exitUsage, []string{"--site"}},
@@ -197,8 +200,10 @@ func TestErrorsKeepWhatTheyWrap(t *testing.T) {
 	if err == nil {
 		t.Fatal("a missing answers file was accepted")
 	}
-	if !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("a missing answers file lost os.ErrNotExist: %v", err)
+	err = fileError("the answers file", "missing.yaml", err)
+	wantSentence(t, err)
+	if !errors.Is(err, os.ErrNotExist) || !strings.Contains(err.Error(), "missing.yaml") {
+		t.Errorf("a missing answers file lost os.ErrNotExist or its name: %v", err)
 	}
 
 	err = usageWrap("--fail-on", errBrokenInput)

@@ -26,7 +26,7 @@ import (
 func readStaffList(path string, e env) ([]inventory.StaffMember, error) {
 	staff, rep, err := hrlist.ReadFile(path)
 	if err != nil {
-		return nil, err
+		return nil, fileError("the staff list", path, err)
 	}
 	for _, s := range rep.Skips {
 		fmt.Fprintf(e.stderr, "%s: skipped %s\n", safetext.Line(path), safetext.Line(fmt.Sprint(s)))
@@ -295,7 +295,7 @@ func newCDRCmd(a *app) *cobra.Command {
 		file := &cdr.File{Path: path, Layout: layout}
 		incidents, err := core.ReviewCalls(ctx, subj.audit.CallScanConfig(now), file.Scan, nil)
 		if err != nil {
-			return err
+			return fileError("the call records", path, err)
 		}
 		stats, skipped := file.Stats, file.Skipped
 		for _, s := range skipped {

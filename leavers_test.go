@@ -166,7 +166,7 @@ func TestCDRFindsFraudAndRecordsIt(t *testing.T) {
 		want string
 	}{
 		{[]string{"cdr"}, exitUsage, "the call-record file"},
-		{[]string{"cdr", filepath.Join(dir, "none.csv")}, exitError, "Could not open the call records"},
+		{[]string{"cdr", filepath.Join(dir, "none.csv")}, exitError, "Could not read the call records"},
 		{[]string{"cdr", writeFile(t, dir, "empty.csv", "")}, exitError, "is empty"},
 		{[]string{"cdr", writeFile(t, dir, "pic.csv", "\x89PNG\r\n\x1a\n\x00\x00\x00")}, exitError, "not a CSV"},
 		{[]string{"cdr", clean, "--map", "nonsense"}, exitUsage, "--map"},
