@@ -150,7 +150,9 @@ func isUsageError(err error) bool {
 // full stop. Cobra's suggestion for an unknown command spans several lines;
 // it is folded into one sentence.
 func errorText(err error) string {
-	msg := colonBeforeSentence.ReplaceAllString(strings.TrimSpace(err.Error()), ". $1")
+	msg := outsideQuotes(strings.TrimSpace(err.Error()), func(s string) string {
+		return colonBeforeSentence.ReplaceAllString(s, ". $1")
+	})
 	if first, rest, ok := strings.Cut(msg, "\n\nDid you mean this?\n"); ok {
 		msg = sentence(first) + " Did you mean " + strings.Join(strings.Fields(rest), " or ") + "?"
 	}
@@ -160,6 +162,35 @@ func errorText(err error) string {
 // colonBeforeSentence finds ": " joining a fragment to a sentence that starts
 // with a capitalised word (not an acronym such as SIP).
 var colonBeforeSentence = regexp.MustCompile(`: (\p{Lu}\p{Ll})`)
+
+// outsideQuotes applies change to the parts of text that are not inside
+// double quotes, so a quoted name (a site called "Acme: Main Office") is
+// left exactly as it was given. Quotes escaped as %q writes them do not count.
+func outsideQuotes(text string, change func(string) string) string {
+	var out strings.Builder
+	start, quoted := 0, false
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '\\':
+			if quoted {
+				i++
+			}
+		case '"':
+			part := text[start:i]
+			if !quoted {
+				part = change(part)
+			}
+			out.WriteString(part)
+			start, quoted = i, !quoted
+		}
+	}
+	part := text[start:]
+	if !quoted {
+		part = change(part)
+	}
+	out.WriteString(part)
+	return out.String()
+}
 
 // sentence gives text a capital first letter and a full stop, unless it
 // already ends as a sentence does.

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -226,3 +227,13 @@ var errBrokenInput = errors.New("input/output error")
 type failingReader struct{}
 
 func (failingReader) Read([]byte) (int, error) { return 0, errBrokenInput }
+
+// Joining sentences must not change a name quoted in the message.
+func TestErrorTextLeavesQuotedNamesAlone(t *testing.T) {
+	err := fmt.Errorf("could not save the site %q: Ringfence ran out of space", `Acme: Main "Office"`)
+	got := errorText(err)
+	want := `Could not save the site "Acme: Main \"Office\"". Ringfence ran out of space.`
+	if got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
