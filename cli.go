@@ -4,8 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/ringfence/ringfence/checklist/safetext"
 	"github.com/ringfence/ringfence/checklist/sitestore"
@@ -66,7 +70,7 @@ func newManCmd(a *app) *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			page, err := mango.NewManPage(1, cmd.Root())
 			if err != nil {
-				return fmt.Errorf("could not make the manual page: %w", err)
+				return fmt.Errorf("Could not make the manual page. %w", asSentence(err))
 			}
 			_, err = io.WriteString(a.e.stdout, page.Build(roff.NewDocument()))
 			return err
@@ -83,12 +87,19 @@ func (e usageError) Unwrap() error { return e.err }
 
 func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
 
-// usageWrap names the flag whose value is wrong.
-func usageWrap(flag string, err error) error { return usageError{fmt.Errorf("%s: %w", flag, err)} }
+// usageWrap names the flag whose value is wrong, then says why.
+func usageWrap(flag string, err error) error {
+	return usageError{fmt.Errorf("Check the value of %s. %w", flag, asSentence(err))}
+}
 
 // flagError makes a flag mistake a usage error, suggesting the nearest flag
 // for one that does not exist.
 func flagError(cmd *cobra.Command, err error) error {
+	var bad *pflag.InvalidValueError
+	if errors.As(err, &bad) && bad.GetFlag() != nil && bad.Unwrap() != nil {
+		why := sentenceError{text: sentence(bad.Unwrap().Error()), err: bad}
+		return usageError{fmt.Errorf("Check the value %q given to --%s. %w", bad.GetValue(), bad.GetFlag().Name, why)}
+	}
 	name, ok := strings.CutPrefix(err.Error(), "unknown flag: --")
 	if !ok {
 		return usageError{err}
@@ -102,12 +113,12 @@ func flagError(cmd *cobra.Command, err error) error {
 	if best == "" {
 		return usageError{err}
 	}
-	return usageError{fmt.Errorf("%w. Did you mean --%s?", err, best)}
+	return usageError{fmt.Errorf("%w Did you mean --%s?", asSentence(err), best)}
 }
 
 // errFindings signals exit 3: the work was done, and found something at or
 // above --fail-on.
-var errFindings = errors.New("findings at or above the --fail-on severity")
+var errFindings = errors.New("There are findings at or above the --fail-on severity.")
 
 // isUsageError reports a mistake on the command line, ours or one cobra found
 // (it reports those as plain errors).
@@ -123,24 +134,107 @@ func isUsageError(err error) bool {
 	return false
 }
 
-// errorText is the one-paragraph message for an error. Cobra's suggestion for
-// an unknown command spans several lines; it is folded into one sentence.
+// errorText is the one-paragraph message for an error, in the one style all
+// of Ringfence's errors share: sentences for people, each starting with a
+// capital letter and ending with a full stop or question mark.
+//
+// The joining rule: an error that wraps a lower-level one is a sentence of its
+// own, ending in a full stop, and the wrapped error follows after a space as
+// the next sentence, through asSentence ("Could not read the answers file
+// a.yaml. No such file or directory."), never as a "…: …: …" chain. The outer
+// sentence names the file, flag or site, so the inner one need not.
+//
+// Errors made elsewhere (cobra, pflag, the standard library, other packages)
+// may still be lowercase fragments or colon chains; here they get their
+// capital and full stop, and a colon followed by a whole sentence becomes a
+// full stop. Cobra's suggestion for an unknown command spans several lines;
+// it is folded into one sentence.
 func errorText(err error) string {
-	msg := err.Error()
+	msg := outsideQuotes(strings.TrimSpace(err.Error()), func(s string) string {
+		return colonBeforeSentence.ReplaceAllString(s, ". $1")
+	})
 	if first, rest, ok := strings.Cut(msg, "\n\nDid you mean this?\n"); ok {
-		return first + ". Did you mean " + strings.Join(strings.Fields(rest), " or ") + "?"
+		msg = sentence(first) + " Did you mean " + strings.Join(strings.Fields(rest), " or ") + "?"
 	}
-	return strings.TrimRight(msg, "\n")
+	return sentence(msg)
 }
+
+// colonBeforeSentence finds ": " joining a fragment to a sentence that starts
+// with a capitalised word (not an acronym such as SIP).
+var colonBeforeSentence = regexp.MustCompile(`: (\p{Lu}\p{Ll})`)
+
+// outsideQuotes applies change to the parts of text that are not inside
+// double quotes, so a quoted name (a site called "Acme: Main Office") is
+// left exactly as it was given. Quotes escaped as %q writes them do not count.
+func outsideQuotes(text string, change func(string) string) string {
+	var out strings.Builder
+	start, quoted := 0, false
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '\\':
+			if quoted {
+				i++
+			}
+		case '"':
+			part := text[start:i]
+			if !quoted {
+				part = change(part)
+			}
+			out.WriteString(part)
+			start, quoted = i, !quoted
+		}
+	}
+	part := text[start:]
+	if !quoted {
+		part = change(part)
+	}
+	out.WriteString(part)
+	return out.String()
+}
+
+// sentence gives text a capital first letter and a full stop, unless it
+// already ends as a sentence does.
+func sentence(text string) string {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return text
+	}
+	r, size := utf8.DecodeRuneInString(text)
+	text = string(unicode.ToUpper(r)) + text[size:]
+	if !strings.HasSuffix(text, ".") && !strings.HasSuffix(text, "?") && !strings.HasSuffix(text, "!") {
+		text += "."
+	}
+	return text
+}
+
+// asSentence presents a lower-level error as a sentence to follow an outer
+// one, keeping the whole error underneath for errors.Is and errors.As. A
+// file error gives only its reason, as the outer sentence names the file.
+func asSentence(err error) error {
+	text := err.Error()
+	var pe *fs.PathError
+	if errors.As(err, &pe) && pe.Err != nil && strings.HasSuffix(text, pe.Error()) {
+		text = pe.Err.Error()
+	}
+	return sentenceError{text: sentence(text), err: err}
+}
+
+type sentenceError struct {
+	text string
+	err  error
+}
+
+func (e sentenceError) Error() string { return e.text }
+func (e sentenceError) Unwrap() error { return e.err }
 
 func noArgs(cmd *cobra.Command, args []string) error {
 	if len(args) == 0 {
 		return nil
 	}
 	if near := cmd.SuggestionsFor(args[0]); len(near) > 0 {
-		return usagef("%s has no command %q. Did you mean %s?", cmd.CommandPath(), args[0], strings.Join(near, " or "))
+		return usagef("There is no command %q in '%s'. Did you mean %s?", args[0], cmd.CommandPath(), strings.Join(near, " or "))
 	}
-	return usagef("%s: unexpected argument %q", cmd.Name(), args[0])
+	return usagef("The command '%s' takes no argument, so %q is not expected. Put a value after its flag, and quote it if it has spaces.", cmd.CommandPath(), args[0])
 }
 
 // exactArgs wants n arguments, explaining what they are when they are missing.
@@ -148,9 +242,9 @@ func exactArgs(missing string, n int) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		switch {
 		case len(args) < n:
-			return usagef("%s", missing)
+			return usageError{errors.New(missing)}
 		case len(args) > n:
-			return usagef("%s: unexpected argument %q", cmd.Name(), args[n])
+			return usagef("The command '%s' was given one argument too many, %q. Quote a name that has spaces.", cmd.CommandPath(), args[n])
 		}
 		return nil
 	}
@@ -233,7 +327,7 @@ func withSuggestion(store *sitestore.Store, name string, err error) error {
 		return err
 	}
 	if near := closestSite(store, name); near != "" {
-		return fmt.Errorf("%w Did you mean %q?", err, near)
+		return fmt.Errorf("%w Did you mean %q?", asSentence(err), near)
 	}
 	return err
 }

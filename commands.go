@@ -3,7 +3,10 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
+	"syscall"
 	"text/tabwriter"
 	"time"
 
@@ -27,7 +30,7 @@ func openStore(getenv func(string) string, dataDir string) (*sitestore.Store, er
 	if dataDir == "" {
 		dir, err := sitestore.DefaultDataDir(getenv("RINGFENCE_HOME"))
 		if err != nil {
-			return nil, fmt.Errorf("could not find a folder for saved audits (use --data-dir): %w", err)
+			return nil, fmt.Errorf("Could not find a folder for saved audits. Choose one with --data-dir. %w", asSentence(err))
 		}
 		dataDir = dir
 	}
@@ -112,27 +115,27 @@ func newAuditCmd(ap *app) *cobra.Command {
 			return usageWrap("--fail-on", err)
 		}
 		if *useDemo == (*site != "") {
-			return usagef("audit needs exactly one of --demo or --site NAME")
+			return usagef("Give audit either --demo or --site NAME, one of them but not both.")
 		}
 		if err := out.check(e); err != nil {
 			return err
 		}
 		switch {
 		case *csvKind != "" && *csvKind != "csv":
-			return usagef("--connector on audit is for csv files; use 'ringfence connect' for %s", *csvKind)
+			return usagef("On audit, --connector is for csv files only. Use 'ringfence connect' for %s.", *csvKind)
 		case *csvKind == "csv" && *csvFile == "":
-			return usagef("--connector csv needs --file FILE")
+			return usagef("With --connector csv, give the file as well: --file FILE.")
 		case *csvFile != "" && *csvKind != "csv":
-			return usagef("--file needs --connector csv")
+			return usagef("The --file flag needs --connector csv as well.")
 		case *csvKind != "" && *useDemo:
-			return usagef("the demo company has its own inventory: drop --connector")
+			return usagef("The demo company has its own inventory. Drop --connector.")
 		}
 		cat := checklist.Builtin()
 		now := e.now()
 		var extra checklist.Answers
 		if *answersFile != "" {
 			if extra, err = checklist.LoadAnswersFile(*answersFile, cat); err != nil {
-				return err
+				return fileError("the answers file", *answersFile, err)
 			}
 		}
 		var staff []inventory.StaffMember
@@ -316,4 +319,22 @@ func runHome(ctx context.Context, a *app) error {
 	}
 	fmt.Fprintln(e.stdout, "\nRun 'ringfence --help' for all commands.")
 	return nil
+}
+
+// fileError names a file Ringfence could not open or read, as one sentence
+// before the system's reason. A mistake inside the file already names the
+// file and line, so it is passed on as it is.
+func fileError(what, path string, err error) error {
+	var pe *fs.PathError
+	var errno syscall.Errno
+	var why string
+	switch {
+	case errors.As(err, &pe) && pe.Err != nil:
+		why = pe.Err.Error()
+	case errors.As(err, &errno):
+		why = errno.Error()
+	default:
+		return err
+	}
+	return fmt.Errorf("Could not read %s %s. %w Check the file's name and that you can read it.", what, path, sentenceError{text: sentence(why), err: err})
 }

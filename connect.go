@@ -32,7 +32,7 @@ func (o optionFlags) Type() string { return "key=value" }
 func (o optionFlags) Set(v string) error {
 	key, value, ok := strings.Cut(v, "=")
 	if !ok || strings.TrimSpace(key) == "" {
-		return fmt.Errorf("%q should look like key=value", v)
+		return errors.New("Write each option as key=value.")
 	}
 	o[strings.TrimSpace(key)] = strings.TrimSpace(value)
 	return nil
@@ -98,11 +98,14 @@ func newConnectCmd(a *app) *cobra.Command {
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		ctx, e, dataDir := cmd.Context(), a.e, &a.dataDir
 		if strings.TrimSpace(*site) == "" {
-			return usagef("connect needs --site NAME")
+			return usagef("Connect needs --site NAME, the site to connect.")
 		}
 		kind, ok := builtin.Lookup(*kindName)
+		if !ok && strings.TrimSpace(*kindName) == "" {
+			return usagef("Connect needs --connector, one of %s.", kindNames())
+		}
 		if !ok {
-			return usagef("connect needs --connector, one of: %s", kindNames())
+			return usagef("There is no connector called %q. Give --connector one of %s.", *kindName, kindNames())
 		}
 		// Everything that can be checked without the saved site is checked
 		// first, so a mistake is reported whatever the site's name.
@@ -196,7 +199,7 @@ func siteOrNew(store *sitestore.Store, name, contact string, create bool, e env)
 	case errors.Is(err, sitestore.ErrNoSite):
 		name = strings.TrimSpace(name)
 		err = withSuggestion(store, name, err)
-		return s, false, usageError{fmt.Errorf("%w Add it with 'ringfence sites add %q', or run this again with --create.", err, name)}
+		return s, false, usageError{fmt.Errorf("%w Add it with 'ringfence sites add %q', or run this again with --create.", asSentence(err), name)}
 	}
 	return s, false, err
 }
@@ -219,12 +222,12 @@ func requireFields(k connectors.Kind, c checklist.ConnectorSettings) error {
 	for _, f := range k.Settings {
 		flag, isFlag := flags[f.Key]
 		if f.Required && isFlag && strings.TrimSpace(values[f.Key]) == "" {
-			return usagef("the %s connector needs %s (%s)", k.Name, flag, f.Label)
+			return usagef("The %s connector needs %s (%s).", k.Name, flag, f.Label)
 		}
 	}
 	if err := k.Check(c); err != nil {
 		// The address is not repeated: it may hold a password.
-		return usagef("%v", err)
+		return usageError{asSentence(err)}
 	}
 	return nil
 }
@@ -232,13 +235,15 @@ func requireFields(k connectors.Kind, c checklist.ConnectorSettings) error {
 // pin records a certificate fingerprint the user has checked, for the host in
 // the site's URL. It replaces an earlier pin for that host.
 func pin(s *checklist.Site, fingerprint string, e env) error {
+	// A fingerprint copied from the end of an error message may bring its full stop.
+	fingerprint = strings.TrimSuffix(strings.TrimSpace(fingerprint), ".")
 	sum := strings.ToLower(strings.NewReplacer(":", "", " ", "").Replace(fingerprint))
 	if b, err := hex.DecodeString(sum); err != nil || len(b) != 32 {
-		return usagef("--trust-fingerprint should be a SHA-256 fingerprint: 64 hex digits, colons allowed")
+		return usagef("The --trust-fingerprint value should be a SHA-256 fingerprint: 64 hex digits, colons allowed.")
 	}
 	u, err := url.Parse(s.Connector.URL)
 	if err != nil || u.Hostname() == "" {
-		return usagef("--trust-fingerprint needs --url, so Ringfence knows which host it is for")
+		return usagef("The --trust-fingerprint flag needs --url as well, so Ringfence knows which host it is for.")
 	}
 	host := u.Hostname()
 	s.Pins = slices.DeleteFunc(s.Pins, func(p checklist.PinnedCert) bool { return strings.EqualFold(p.Host, host) })
@@ -252,7 +257,7 @@ func askSecret(k connectors.Kind, e env) (string, error) {
 		return s, nil
 	}
 	if !term.IsTerminal(os.Stdin.Fd()) {
-		return "", fmt.Errorf("the %s connector needs its secret: set %s, or run this in a terminal to type it", k.Name, secrets.EnvVar)
+		return "", fmt.Errorf("The %s connector needs its secret. Set %s, or run this in a terminal to type it.", k.Name, secrets.EnvVar)
 	}
 	label := "Secret"
 	if f, ok := k.Setting(connectors.KeySecret); ok {
@@ -262,12 +267,12 @@ func askSecret(k connectors.Kind, e env) (string, error) {
 	b, err := term.ReadPassword(os.Stdin.Fd())
 	fmt.Fprintln(e.stderr)
 	if err != nil {
-		return "", fmt.Errorf("could not read the secret: %w", err)
+		return "", fmt.Errorf("Could not read the secret. %w", asSentence(err))
 	}
 	if s := strings.TrimSpace(string(b)); s != "" {
 		return s, nil
 	}
-	return "", errors.New("no secret was entered")
+	return "", errors.New("No secret was entered. Run this again and type it, or set " + secrets.EnvVar + ".")
 }
 
 // explainConnectError adds the next step to certificate problems, which only the
@@ -277,9 +282,9 @@ func explainConnectError(err error, k connectors.Kind) error {
 	var changed *httpx.ChangedCertError
 	switch {
 	case errors.As(err, &untrusted):
-		return fmt.Errorf("%w.\nIf the fingerprint matches, run the same command again with --trust-fingerprint %s", err, httpx.Fingerprint(untrusted.SHA256))
+		return fmt.Errorf("%w If the fingerprint matches, run the same command again with --trust-fingerprint %s.", asSentence(err), httpx.Fingerprint(untrusted.SHA256))
 	case errors.As(err, &changed):
-		return fmt.Errorf("%w.\nIf the phone system's certificate was renewed on purpose, run the same command again with --trust-fingerprint %s", err, httpx.Fingerprint(changed.Presented))
+		return fmt.Errorf("%w If the phone system's certificate was renewed on purpose, run the same command again with --trust-fingerprint %s.", asSentence(err), httpx.Fingerprint(changed.Presented))
 	}
 	return err
 }
@@ -294,7 +299,8 @@ func siteSource(site checklist.Site, e env) (connectors.Source, error) {
 		return src, err
 	}
 	if !term.IsTerminal(os.Stdin.Fd()) {
-		return nil, fmt.Errorf("%s: %w", site.Name, err)
+		return nil, fmt.Errorf("The site %q needs the secret for its %s connector, and there is no terminal here to ask for it. %w", site.Name, need.Kind.Name,
+			sentenceError{text: asSentence(need.Err).Error() + " Set " + secrets.EnvVar + ", or run 'ringfence connect' again.", err: err})
 	}
 	fmt.Fprintf(e.stderr, "%s\n", need.Err)
 	secret, err := askSecret(need.Kind, e)
@@ -322,7 +328,7 @@ func newForgetCmd(a *app) *cobra.Command {
 func runForget(a *app, siteName string, forgetCerts bool) error {
 	e, site, certs, dataDir := a.e, &siteName, &forgetCerts, &a.dataDir
 	if *site == "" {
-		return usagef("forget needs --site NAME")
+		return usagef("Forget needs --site NAME, the site whose secrets to remove.")
 	}
 	store, err := openStore(e.getenv, *dataDir)
 	if err != nil {

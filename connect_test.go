@@ -125,12 +125,12 @@ func TestConnectRefusesBadSettings(t *testing.T) {
 		want string
 	}{
 		{[]string{"connect", "--connector", "3cx"}, "--site"},
-		{[]string{"connect", "--site", "A", "--connector", "avaya"}, "one of: "},
+		{[]string{"connect", "--site", "A", "--connector", "avaya"}, "Give --connector one of 3cx"},
 		{[]string{"connect", "--site", "A", "--connector", "3cx", "--client-id", "1"}, "needs --url"},
 		{[]string{"connect", "--site", "A", "--connector", "3cx", "--url", "pbx.example.com", "--client-id", "1"}, "web address"},
 		{[]string{"connect", "--site", "A", "--connector", "3cx", "--url", "https://pbx.example.com", "--client-id", "1", "--trust-fingerprint", "abc"}, "64 hex digits"},
 		{[]string{"connect", "--site", "A", "--connector", "csv"}, "needs --file"},
-		{[]string{"audit", "--site", "A", "--connector", "csv"}, "needs --file"},
+		{[]string{"audit", "--site", "A", "--connector", "csv"}, "give the file as well: --file FILE."},
 		{[]string{"audit", "--site", "A", "--connector", "3cx"}, "ringfence connect"},
 		{[]string{"connect", "--site", "A", "--connector", "3cx", "--url", "https://pbx.example.com", "--client-id", "1", "--option", "calls"}, "key=value"},
 	} {

@@ -26,7 +26,7 @@ import (
 func readStaffList(path string, e env) ([]inventory.StaffMember, error) {
 	staff, rep, err := hrlist.ReadFile(path)
 	if err != nil {
-		return nil, err
+		return nil, fileError("the staff list", path, err)
 	}
 	for _, s := range rep.Skips {
 		fmt.Fprintf(e.stderr, "%s: skipped %s\n", safetext.Line(path), safetext.Line(fmt.Sprint(s)))
@@ -66,7 +66,7 @@ func loadSubject(ctx context.Context, useDemo bool, site, dataDir string, now ti
 		return subject{}, withSuggestion(store, site, err)
 	}
 	if latest == nil {
-		return subject{}, fmt.Errorf("site %q has no audit yet: run 'ringfence audit --site %q' first", s.Name, s.Name)
+		return subject{}, fmt.Errorf("The site %q has no audit yet. Run 'ringfence audit --site %q' first.", s.Name, s.Name)
 	}
 	return subject{audit: latest, store: store, site: &s}, nil
 }
@@ -97,10 +97,10 @@ func newLeaversCmd(a *app) *cobra.Command {
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		ctx, e, dataDir := cmd.Context(), a.e, &a.dataDir
 		if *useDemo == (*site != "") {
-			return usagef("leavers needs exactly one of --demo or --site NAME")
+			return usagef("Give leavers either --demo or --site NAME, one of them but not both.")
 		}
 		if *hr == "" {
-			return usagef("leavers needs --hr FILE, your staff or leavers list")
+			return usagef("Leavers needs --hr FILE, your staff or leavers list.")
 		}
 		marks, err := lineMarks(roles, people)
 		if err != nil {
@@ -132,7 +132,7 @@ func newLeaversCmd(a *app) *cobra.Command {
 			return writeStaffKept(e.stderr, subj)
 		}
 		if err := sitestore.WriteFileAtomic(*jsonOut, func(w io.Writer) error { return writeJSONDoc(w, rep) }); err != nil {
-			return fmt.Errorf("could not write the leavers report: %w", err)
+			return fmt.Errorf("Could not write the leavers report. %w", asSentence(err))
 		}
 		if err := writeLeavers(e.stdout, subj.audit.Site, len(staff), rep); err != nil {
 			return err
@@ -233,7 +233,7 @@ func newCDRCmd(a *app) *cobra.Command {
 		Use:     "cdr FILE",
 		Example: "ringfence cdr calls.csv --site \"Acme Ltd\" --fail-on high\nringfence cdr smdr.csv --map start=Date,from=Ext,to=Number,duration=Secs",
 		Short:   "Look through a call-record export for signs of toll fraud",
-		Args:    exactArgs("cdr needs the call-record FILE", 1),
+		Args:    exactArgs("Give cdr the call-record file to read, as in: ringfence cdr calls.csv --demo.", 1),
 		Long: "Looks through a call-record export (3CX, FreePBX, Asterisk or FreeSWITCH Master.csv,\n" +
 			"Avaya IP Office SMDR, Yeastar,\n" +
 			"or any CSV with --map) for signs of toll fraud: calls abroad or to premium\n" +
@@ -259,7 +259,7 @@ func newCDRCmd(a *app) *cobra.Command {
 			return usageWrap("--fail-on", err)
 		}
 		if *useDemo && *site != "" {
-			return usagef("cdr takes --demo or --site, not both")
+			return usagef("Give cdr --demo or --site, not both.")
 		}
 		var layout cdr.Layout
 		if *mapSpec != "" {
@@ -293,7 +293,7 @@ func newCDRCmd(a *app) *cobra.Command {
 		file := &cdr.File{Path: path, Layout: layout}
 		incidents, err := core.ReviewCalls(ctx, subj.audit.CallScanConfig(now), file.Scan, nil)
 		if err != nil {
-			return err
+			return fileError("the call records", path, err)
 		}
 		stats, skipped := file.Stats, file.Skipped
 		for _, s := range skipped {
@@ -317,7 +317,7 @@ func newCDRCmd(a *app) *cobra.Command {
 			err = writeJSONDoc(e.stdout, doc)
 		default:
 			if err = sitestore.WriteFileAtomic(*jsonOut, func(w io.Writer) error { return writeJSONDoc(w, doc) }); err != nil {
-				return fmt.Errorf("could not write the incidents: %w", err)
+				return fmt.Errorf("Could not write the incidents. %w", asSentence(err))
 			}
 			err = writeIncidents(e.stdout, path, stats, incidents)
 		}

@@ -30,7 +30,7 @@ func (l *extensionList) Set(v string) error {
 		}
 	}
 	if !added {
-		return fmt.Errorf("give one or more extension numbers, such as 204 or 204,205")
+		return fmt.Errorf("Give one or more extension numbers, such as 204 or 204,205.")
 	}
 	return nil
 }
@@ -47,7 +47,7 @@ func lineMarks(roles, people extensionList) ([]lineMark, error) {
 	var marks []lineMark
 	for _, n := range roles {
 		if slices.Contains(people, n) {
-			return nil, usagef("extension %s is given to both --role and --person: choose one", n)
+			return nil, usagef("Extension %s is given to both --role and --person. Choose one.", n)
 		}
 		marks = append(marks, lineMark{n, reconcile.Shared})
 	}

@@ -165,8 +165,8 @@ func TestCDRFindsFraudAndRecordsIt(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{"cdr"}, exitUsage, "needs the call-record FILE"},
-		{[]string{"cdr", filepath.Join(dir, "none.csv")}, exitError, "could not open"},
+		{[]string{"cdr"}, exitUsage, "the call-record file"},
+		{[]string{"cdr", filepath.Join(dir, "none.csv")}, exitError, "Could not read the call records"},
 		{[]string{"cdr", writeFile(t, dir, "empty.csv", "")}, exitError, "is empty"},
 		{[]string{"cdr", writeFile(t, dir, "pic.csv", "\x89PNG\r\n\x1a\n\x00\x00\x00")}, exitError, "not a CSV"},
 		{[]string{"cdr", clean, "--map", "nonsense"}, exitUsage, "--map"},
@@ -269,9 +269,9 @@ func TestLeaversSetsRoleLinesApartAndRemembersMarks(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"--role", "999"}, "extension 999 is not in"},
+		{[]string{"--role", "999"}, "Extension 999 is not in"},
 		{[]string{"--role", "205", "--person", "205"}, "205 is given to both --role and --person"},
-		{[]string{"--role", ","}, "give one or more extension numbers"},
+		{[]string{"--role", ","}, "Give one or more extension numbers"},
 	} {
 		args := append([]string{"leavers", "--site", "Vets", "--hr", staff}, bad.args...)
 		if r := ringfence(t, dir, args...); r.code == exitOK || !strings.Contains(r.stderr, bad.want) {

@@ -91,6 +91,9 @@ func run(ctx context.Context, args []string, e env) int {
 			if errors.Is(err, errFindings) {
 				return
 			}
+			// One style for every error: sentences, each wrapped error a
+			// sentence of its own after the outer one, never a "…: …: …"
+			// chain. errorText holds the rule and finishes other packages' text.
 			text := safetext.Text(errorText(err))
 			if !styledTerminal(rawErr) {
 				fmt.Fprintf(w, "ringfence: %s\n", text)

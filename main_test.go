@@ -336,7 +336,7 @@ func TestJSONReportFile(t *testing.T) {
 		t.Fatalf("report file: %v", err)
 	}
 	if r := ringfence(t, dir, "audit", "--demo", "--json", filepath.Join(dir, "missing", "report.json")); r.code != exitError ||
-		!strings.Contains(r.stderr, "could not write the JSON report") {
+		!strings.Contains(r.stderr, "Could not write the JSON report. ") {
 		t.Errorf("unwritable path: %+v", r)
 	}
 }
@@ -391,9 +391,9 @@ func TestBadDocumentOptionsFailBeforeAnyWork(t *testing.T) {
 	}{
 		{[]string{"--pdf", pdf, "--paper", "a5"}, exitUsage, "--paper"},
 		{[]string{"--pdf", pdf, "--logo", notImage}, exitError, notImage},
-		{[]string{"--logo", notImage}, exitUsage, "add --pdf"},
-		{[]string{"--json", "-", "--md", "-"}, exitUsage, "only one"},
-		{[]string{"--pdf", "-"}, exitUsage, "--pdf needs a file name"},
+		{[]string{"--logo", notImage}, exitUsage, "Add --pdf FILE as well."},
+		{[]string{"--json", "-", "--md", "-"}, exitUsage, "Only one of --json and --md"},
+		{[]string{"--pdf", "-"}, exitUsage, "Give --pdf a file name."},
 	}
 	for _, tt := range tests {
 		r := ringfence(t, dir, append([]string{"audit", "--demo"}, tt.args...)...)

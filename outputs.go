@@ -28,7 +28,7 @@ func (o *outputs) request(cat *checklist.Catalogue, previous *checklist.Audit, e
 // It is the same check the export itself makes.
 func (o *outputs) check(e env) error {
 	if o.logo != "" && o.pdf == "" {
-		return usagef("--logo goes on the PDF: add --pdf FILE")
+		return usagef("The --logo goes on the PDF. Add --pdf FILE as well.")
 	}
 	req := o.request(nil, nil, e)
 	if err := req.Check(); err != nil {
@@ -50,9 +50,9 @@ func exportFlagError(err error) error {
 	case "logo":
 		return re.Err
 	case "pdf", "csv":
-		return usagef("--%s needs a file name", re.Field)
+		return usagef("Give --%s a file name.", re.Field)
 	case "stdout":
-		return usagef("only one of --json and --md can write to standard output")
+		return usagef("Only one of --json and --md can write to standard output. Give the other a file name.")
 	}
 	return err
 }

@@ -71,7 +71,7 @@ func newSitesAddCmd(a *app) *cobra.Command {
 		Use:   "add NAME",
 		Short: "Add a site to audit",
 		Long:  "Adds a site to audit. Without a connector, its audits are made from your answers.",
-		Args:  exactArgs("sites add needs a site name", 1),
+		Args:  exactArgs("Give the new site's name, as in: ringfence sites add \"Acme Ltd\".", 1),
 	}
 	contact := cmd.Flags().String("contact", "", "who to talk to at the site")
 	cmd.RunE = func(_ *cobra.Command, args []string) error {
@@ -99,7 +99,7 @@ func newSitesRenameCmd(a *app) *cobra.Command {
 		Short: "Give a saved site a new name, keeping its audits",
 		Long: "Gives a saved site a new name. Its settings, audits and keyring secrets move with it.\n" +
 			"It is refused while a Ringfence window has the site open, or if the new name is taken.",
-		Args:              exactArgs("sites rename needs the site's name and its new name", 2),
+		Args:              exactArgs("Give the site's name and its new name, as in: ringfence sites rename \"Acme\" \"Acme Ltd\".", 2),
 		ValidArgsFunction: siteNameArgs(a),
 	}
 	cmd.RunE = func(_ *cobra.Command, args []string) error {
@@ -134,7 +134,7 @@ func newSitesDeleteCmd(a *app) *cobra.Command {
 		Short: "Delete a saved site, its audits and its keyring secrets",
 		Long: "Deletes a saved site with all its audits, and removes its secrets from this computer's\n" +
 			"keyring. In a terminal you are asked to confirm; in a script, add --yes.",
-		Args:              exactArgs("sites delete needs the site's name", 1),
+		Args:              exactArgs("Give the name of the site to delete, as in: ringfence sites delete \"Acme Ltd\".", 1),
 		ValidArgsFunction: siteNameArgs(a),
 	}
 	yes := cmd.Flags().Bool("yes", false, "delete without asking (needed when not run in a terminal)")
@@ -153,7 +153,7 @@ func newSitesDeleteCmd(a *app) *cobra.Command {
 		}
 		if !*yes {
 			if !a.e.interactive() {
-				return usagef("sites delete removes %q and all its audits for good: add --yes to confirm", name)
+				return usagef("Deleting %q removes it and all its audits for good. Add --yes to confirm.", name)
 			}
 			ok, err := confirm(a.e, fmt.Sprintf("Delete %q with all its audits and secrets? This cannot be undone. Type yes to confirm: ", name))
 			if err != nil {
@@ -185,7 +185,7 @@ func confirm(e env, question string) (bool, error) {
 	fmt.Fprint(e.stderr, question)
 	line, err := bufio.NewReader(io.LimitReader(e.stdin, 1024)).ReadString('\n')
 	if err != nil && !errors.Is(err, io.EOF) {
-		return false, fmt.Errorf("could not read your answer: %w", err)
+		return false, fmt.Errorf("Could not read your answer. %w", asSentence(err))
 	}
 	switch strings.ToLower(strings.TrimSpace(line)) {
 	case "yes", "y":
