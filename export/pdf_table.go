@@ -59,9 +59,14 @@ func (d *doc) table(caption string, size float64, cols ...column) *table {
 func (t *table) lineH() float64 { return lineHeight(t.size) }
 
 // fitWidth is the width of a column that shows each of texts on one line in
-// the given cell style, so that short codes and dates never wrap.
+// the given cell style ("mono" for code), so that short codes and dates never
+// wrap.
 func (d *doc) fitWidth(size float64, style string, texts ...string) float64 {
-	d.font(style, size)
+	if style == "mono" {
+		d.mono(size)
+	} else {
+		d.font(style, size)
+	}
 	_, mm := d.pdf.GetFontSize()
 	widest := 0
 	for _, s := range texts {
