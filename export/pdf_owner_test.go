@@ -259,3 +259,37 @@ func TestPDFSummaryIsOnePage(t *testing.T) {
 		})
 	}
 }
+
+// Each technical word the report uses is explained once, in the glossary at
+// the end, and the glossary explains no word the report does not use.
+func TestPDFExplainsItsJargon(t *testing.T) {
+	for name, a := range ownerAudits(t) {
+		t.Run(name, func(t *testing.T) {
+			text := pdfText(t, savePDF(t, renderPDF(t, a, Options{})))
+			body, words, found := strings.Cut(text, "D. Words used in this report")
+			if !found {
+				t.Fatal("the report has no glossary")
+			}
+			for _, term := range glossary {
+				used := term.pattern.MatchString(body)
+				explained := strings.Contains(words, " "+term.word+": ")
+				switch {
+				case used && !explained:
+					t.Errorf("%q is used but not explained", term.word)
+				case explained && !used:
+					t.Errorf("%q is explained but never used", term.word)
+				case explained && strings.Count(words, " "+term.word+": ") > 1:
+					t.Errorf("%q is explained more than once", term.word)
+				}
+			}
+			if name == "demo" {
+				// The words an owner stumbled on in the demo's report.
+				for _, w := range []string{"TR-069", "SRTP", "Session border controller"} {
+					if !strings.Contains(words, " "+w+": ") {
+						t.Errorf("the demo's report does not explain %s", w)
+					}
+				}
+			}
+		})
+	}
+}

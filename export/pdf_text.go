@@ -27,6 +27,7 @@ func (d *doc) wrap(text string, width float64) []string {
 	if strings.TrimSpace(text) == "" {
 		return nil
 	}
+	d.record(text)
 	limit := d.unitsFor(width)
 	var lines []string
 	for _, para := range strings.Split(text, "\n") {
