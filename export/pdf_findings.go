@@ -13,7 +13,12 @@ const maxAffectedShown = 12
 // findings lists every check by area: its status in words, the evidence, what it
 // affects, how to fix it and where the advice comes from.
 func (d *doc) findings() {
-	d.section("Findings by area")
+	// An empty plan is a paragraph; the findings can follow it on its page.
+	if len(d.a.Plan) == 0 {
+		d.sectionAfter("Findings by area", 60)
+	} else {
+		d.section("Findings by area")
+	}
 	d.para("Every check that could be judged, area by area. Failed and accepted checks say how to fix them and which standards they relate to. "+
 		"Long lists of affected items are shortened here; the JSON report lists every one.", "", 9.5, 0)
 	if len(d.a.Results) == 0 {

@@ -7,15 +7,24 @@ import (
 // openItems lists what the audit could not judge, and the risks someone chose to
 // live with, so that neither is mistaken for a pass.
 func (d *doc) openItems() {
-	d.section("What could not be checked")
 	var unknown, accepted []checklist.Result
+	known := 0
 	for _, r := range d.a.Results {
 		switch {
 		case r.Status == checklist.StatusUnknown:
 			unknown = append(unknown, r)
 		case r.Acceptance != nil:
 			accepted = append(accepted, r)
+			known++
+		default:
+			known++
 		}
+	}
+	// With nothing known the findings are a sentence; this table follows it.
+	if known == 0 {
+		d.sectionAfter("What could not be checked", 60)
+	} else {
+		d.section("What could not be checked")
 	}
 	if len(unknown) == 0 {
 		d.para("Every check could be judged, from the phone system or from your answers.", "", 10, 0)
