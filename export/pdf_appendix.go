@@ -10,10 +10,11 @@ import (
 
 func (d *doc) appendices() {
 	d.section("Appendices")
-	d.para("For the IT provider or an auditor: the equipment found, how each check maps to Cyber Essentials and ISO/IEC 27001:2022, and how the audit was done.", "", 9.5, 0)
+	d.para("For the IT provider or an auditor: the equipment found, how each check maps to Cyber Essentials and ISO/IEC 27001:2022, how the audit was done, and what the technical words in this report mean.", "", 9.5, 0)
 	d.inventoryAppendix()
 	d.mappingAppendix()
 	d.methodAppendix()
+	d.glossaryAppendix()
 }
 
 // firmwareWord names a firmware verdict in words an owner can act on. A phone

@@ -13,17 +13,35 @@ const maxAffectedShown = 12
 // findings lists every check by area: its status in words, the evidence, what it
 // affects, how to fix it and where the advice comes from.
 func (d *doc) findings() {
-	d.section("Findings by area")
-	d.para("Every check, area by area. Failed, unknown and accepted checks say how to fix them and which standards they relate to. "+
-		"Long lists of affected items are shortened here; the JSON report lists every one.", "", 9.5, 0)
-	byDomain := make(map[checklist.Domain][]checklist.Result)
-	for _, r := range d.a.Results {
-		byDomain[r.Domain] = append(byDomain[r.Domain], r)
+	// An empty plan is a paragraph; the findings can follow it on its page.
+	if len(d.a.Plan) == 0 {
+		d.sectionAfter("Findings by area", 60)
+	} else {
+		d.section("Findings by area")
 	}
+	d.para("Every check that could be judged, area by area. Failed and accepted checks say how to fix them and which standards they relate to. "+
+		"Long lists of affected items are shortened here; the JSON report lists every one.", "", 9.5, 0)
 	if len(d.a.Results) == 0 {
 		d.gap(2)
 		d.para("No checks were evaluated in this audit.", "I", 10, 0)
 		return
+	}
+	// Unknown checks are listed once, compactly, under what could not be
+	// checked: printing each one's full fix made a report of little knowledge
+	// the longest of all.
+	byDomain := make(map[checklist.Domain][]checklist.Result)
+	unknown := 0
+	for _, r := range d.a.Results {
+		if r.Status == checklist.StatusUnknown {
+			unknown++
+			continue
+		}
+		byDomain[r.Domain] = append(byDomain[r.Domain], r)
+	}
+	if unknown > 0 {
+		d.gap(1)
+		d.para(plural(unknown, "check", "checks")+" could not be judged: "+
+			"they are listed with the question that settles each under \"What could not be checked\".", "I", 9.5, 0)
 	}
 	for _, ds := range d.card.Domains {
 		results := byDomain[ds.Domain]

@@ -1,6 +1,8 @@
 package export
 
 import (
+	"strings"
+
 	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/ringfence/ringfence/checklist"
@@ -45,6 +47,8 @@ type doc struct {
 	card checklist.Scorecard
 
 	pageW, pageH float64
+	// said is every text printed so far, for the glossary.
+	said strings.Builder
 }
 
 func (d *doc) left() float64         { return marginSide }

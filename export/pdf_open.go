@@ -7,30 +7,44 @@ import (
 // openItems lists what the audit could not judge, and the risks someone chose to
 // live with, so that neither is mistaken for a pass.
 func (d *doc) openItems() {
-	d.section("What could not be checked")
 	var unknown, accepted []checklist.Result
+	known := 0
 	for _, r := range d.a.Results {
 		switch {
 		case r.Status == checklist.StatusUnknown:
 			unknown = append(unknown, r)
 		case r.Acceptance != nil:
 			accepted = append(accepted, r)
+			known++
+		default:
+			known++
 		}
+	}
+	// With nothing known the findings are a sentence; this table follows it.
+	if known == 0 {
+		d.sectionAfter("What could not be checked", 60)
+	} else {
+		d.section("What could not be checked")
 	}
 	if len(unknown) == 0 {
 		d.para("Every check could be judged, from the phone system or from your answers.", "", 10, 0)
 	} else {
-		d.para("There was no evidence either way for these checks. They lower the score until someone finds out; "+
-			"the last column says how.", "", 9.5, 0)
+		d.para("There was no evidence either way for these "+plural(len(unknown), "check", "checks")+". They lower the score until someone finds out; "+
+			"answer the question in the last column (in Ringfence, or by asking whoever looks after the phones). "+
+			"Once a check is known, the next report says how to fix it if it fails.", "", 9.5, 0)
 		d.gap(2)
-		t := d.table("What could not be checked", 8.5,
-			column{title: "Check", share: 0.10},
-			column{title: "What it covers", share: 0.30},
-			column{title: "Why it is unknown", share: 0.30},
-			column{title: "How to find out", share: 0.30})
+		ids := []string{"Check"}
+		for _, r := range unknown {
+			ids = append(ids, r.CheckID)
+		}
+		const size = 8.0
+		t := d.table("What could not be checked", size,
+			column{title: "Check", width: d.fitWidth(size-0.5, "mono", ids...)},
+			column{title: "What it covers", share: 0.42},
+			column{title: "The question to answer", share: 0.58})
 		t.begin()
 		for _, r := range unknown {
-			t.row(code(r.CheckID), txt(r.Title), txt(r.Evidence), txt(d.howToFindOut(r)))
+			t.row(code(r.CheckID), txt(r.Title), txt(d.howToFindOut(r)))
 		}
 		t.end()
 	}
@@ -64,7 +78,7 @@ func (d *doc) howToFindOut(r checklist.Result) string {
 	ch, ok := d.cat.Check(r.CheckID)
 	switch {
 	case ok && ch.Question != nil:
-		return "Answer the question: " + ch.Question.Prompt
+		return ch.Question.Prompt
 	case len(r.Affected) > 0:
 		return "Check the " + itoa(len(r.Affected)) + " listed items by hand (see the findings)."
 	}
@@ -113,4 +127,12 @@ func (d *doc) changeTable(title, none string, changes []checklist.Change) {
 		t.row(code(c.CheckID), txt(c.Title), severityCell(c.Severity), txt(before), bold(statusWord(c.After)))
 	}
 	t.end()
+}
+
+// plural writes a count with its noun: "1 check", "2 checks".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return itoa(n) + " " + many
 }

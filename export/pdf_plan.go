@@ -1,5 +1,8 @@
 package export
 
+// ownerColumn leaves room to write a name by hand (mm).
+const ownerColumn = 36.0
+
 // actionPlan is the ranked table of everything to fix, with an empty owner column
 // for the reader to fill in by hand.
 func (d *doc) actionPlan() {
@@ -12,14 +15,21 @@ func (d *doc) actionPlan() {
 		"Due dates follow the severity (critical: the next day; high: within 14 days; medium: 30 days; low: 90 days). "+
 		"Write a name in the owner column so that each action belongs to someone.", "", 9.5, 0)
 	d.gap(2)
-	t := d.table("Action plan", 8,
-		column{title: "#", share: 0.075},
-		column{title: "Action", share: 0.30},
-		column{title: "Why", share: 0.26},
-		column{title: "Severity", share: 0.085},
-		column{title: "Effort", share: 0.08},
-		column{title: "Due", share: 0.10},
-		column{title: "Owner", share: 0.10},
+	const size = 8.0
+	ids := []string{"#"}
+	dues := []string{"Due", "done"}
+	for _, act := range d.a.Plan {
+		ids = append(ids, act.CheckID, itoa(act.Rank))
+		dues = append(dues, shortDate(act.Due))
+	}
+	t := d.table("Action plan", size,
+		column{title: "#", width: d.fitWidth(size, "B", ids...)},
+		column{title: "Action", share: 0.55},
+		column{title: "Why", share: 0.45},
+		column{title: "Severity", width: d.fitWidth(size, "B", "Severity", "Critical", "Medium")},
+		column{title: "Effort", width: d.fitWidth(size, "", "Effort", "Minutes", "Project")},
+		column{title: "Due", width: d.fitWidth(size, "", dues...)},
+		column{title: "Owner", width: ownerColumn},
 	)
 	t.begin()
 	for _, act := range d.a.Plan {

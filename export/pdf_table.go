@@ -1,9 +1,11 @@
 package export
 
-// column is one column of a table; share is its fraction of the text width.
+// column is one column of a table. A column with a width (mm) keeps it; the
+// others share what is left of the text width in proportion to their shares.
 type column struct {
 	title string
 	share float64
+	width float64
 	align string // "L" (default), "C" or "R"
 }
 
@@ -36,13 +38,43 @@ const cellPad = 1.3
 
 func (d *doc) table(caption string, size float64, cols ...column) *table {
 	t := &table{d: d, cols: cols, size: size, caption: caption}
+	fixed, shares := 0.0, 0.0
 	for _, c := range cols {
-		t.widths = append(t.widths, c.share*d.contentWidth())
+		fixed += c.width
+		if c.width == 0 {
+			shares += c.share
+		}
+	}
+	rest := d.contentWidth() - fixed
+	for _, c := range cols {
+		w := c.width
+		if w == 0 {
+			w = rest * c.share / shares
+		}
+		t.widths = append(t.widths, w)
 	}
 	return t
 }
 
 func (t *table) lineH() float64 { return lineHeight(t.size) }
+
+// fitWidth is the width of a column that shows each of texts on one line in
+// the given cell style ("mono" for code), so that short codes and dates never
+// wrap.
+func (d *doc) fitWidth(size float64, style string, texts ...string) float64 {
+	if style == "mono" {
+		d.mono(size)
+	} else {
+		d.font(style, size)
+	}
+	_, mm := d.pdf.GetFontSize()
+	widest := 0
+	for _, s := range texts {
+		widest = max(widest, d.units(printable(s)))
+	}
+	// Half a millimetre spare absorbs rounding between measuring and drawing.
+	return float64(widest)*mm/1000 + 2*cellPad + 0.5
+}
 
 func (t *table) setFont(c cell) {
 	if c.mono {

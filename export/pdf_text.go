@@ -27,6 +27,7 @@ func (d *doc) wrap(text string, width float64) []string {
 	if strings.TrimSpace(text) == "" {
 		return nil
 	}
+	d.record(text)
 	limit := d.unitsFor(width)
 	var lines []string
 	for _, para := range strings.Split(text, "\n") {
@@ -153,6 +154,22 @@ func (d *doc) gap(h float64) {
 // the PDF's outline so that a reader can jump to it.
 func (d *doc) section(title string) {
 	d.newPage()
+	d.sectionTitle(title)
+}
+
+// sectionAfter starts a section under the one before when that one was short
+// and room is left for keep millimetres, so that a report with little in it
+// has no near-empty pages.
+func (d *doc) sectionAfter(title string, keep float64) {
+	if d.pdf.PageNo() <= 1 || d.y()+12+9+3+keep > d.bottom() {
+		d.section(title)
+		return
+	}
+	d.gap(12)
+	d.sectionTitle(title)
+}
+
+func (d *doc) sectionTitle(title string) {
 	d.pdf.Bookmark(printable(title), 0, -1)
 	d.font("B", 18)
 	d.colourText(colAccent)
