@@ -34,7 +34,9 @@ func (a *app) renderAccessible() string {
 		if a.note.bad {
 			prefix = "Problem: "
 		}
-		lines = append(lines, wrapLines(prefix+safetext.Text(a.note.text), inner)...)
+		for _, l := range strings.Split(plainMarks(safetext.Text(a.note.text)), "\n") {
+			lines = append(lines, wrapLines(prefix+l, inner)...)
+		}
 	}
 	keys := wrapLines(keySentence(a.top().Keys()), inner)
 	bodyHeight := max(a.height-len(lines)-2-len(keys), 1) // a blank line above and below the body

@@ -28,8 +28,9 @@ var accessibleScreens = []struct {
 	name string
 	demo bool
 	keys []string
-	// prepare runs before the keys, for screens that need an earlier audit.
-	prepare func(h *harness)
+	// prepare runs before the keys, for screens that need an earlier audit;
+	// after runs once they are pressed.
+	prepare, after func(h *harness)
 }{
 	{name: "home"},
 	{name: "home-demo-row", keys: []string{"down"}},
@@ -46,6 +47,7 @@ var accessibleScreens = []struct {
 	{name: "leavers", demo: true, keys: []string{"l"}},
 	{name: "leavers-confirm", demo: true, keys: []string{"l", "tab"}},
 	{name: "calls", demo: true, keys: []string{"f"}},
+	{name: "calls-found", demo: true, keys: []string{"f"}, after: answerCallsFile},
 	{name: "keys", demo: true, keys: []string{"?"}},
 	{name: "site-menu", prepare: withSavedSite, keys: []string{"enter"}},
 }
@@ -67,6 +69,17 @@ func withPreviousAudit(h *harness) {
 	h.app.sh.sess.previous = &prev
 }
 
+// answerCallsFile answers the call-records form as a person would at the
+// plain prompt, with a file showing fraud from a leaver's extension.
+func answerCallsFile(h *harness) {
+	s := h.top().(*callsScreen)
+	*s.path = writeFile(h.t.(*testing.T), "calls.csv", fraudCalls)
+	h.send(formExecDoneMsg{id: s.form.id})
+	for s.form != nil { // the business hours, asked once
+		h.send(formExecDoneMsg{id: s.form.id})
+	}
+}
+
 // withSavedSite saves the demo company as a site with one audit, so the
 // home screen lists it.
 func withSavedSite(h *harness) {
@@ -82,7 +95,7 @@ func withSavedSite(h *harness) {
 	h.run(h.app.stack[0].(*home).init())
 }
 
-func accessibleScreen(t *testing.T, name string, demo bool, keys []string, prepare func(*harness), w, hgt int) string {
+func accessibleScreen(t *testing.T, name string, demo bool, keys []string, prepare, after func(*harness), w, hgt int) string {
 	t.Helper()
 	h := newAccessibleHarness(t, demo, w, hgt)
 	if prepare != nil {
@@ -93,6 +106,9 @@ func accessibleScreen(t *testing.T, name string, demo bool, keys []string, prepa
 		h.press(k)
 		h.screen()
 	}
+	if after != nil {
+		after(h)
+	}
 	return h.screen()
 }
 
@@ -102,7 +118,7 @@ func TestAccessibleGolden(t *testing.T) {
 	t.Parallel()
 	for _, sc := range accessibleScreens {
 		t.Run(sc.name, func(t *testing.T) {
-			golden.RequireEqual(t, accessibleScreen(t, sc.name, sc.demo, sc.keys, sc.prepare, 80, 24))
+			golden.RequireEqual(t, accessibleScreen(t, sc.name, sc.demo, sc.keys, sc.prepare, sc.after, 80, 24))
 		})
 	}
 }
@@ -114,7 +130,7 @@ func TestAccessibleScreensAreLinearText(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		for _, sc := range accessibleScreens {
 			t.Run(fmt.Sprintf("%s-%dx%d", sc.name, size[0], size[1]), func(t *testing.T) {
-				s := accessibleScreen(t, sc.name, sc.demo, sc.keys, sc.prepare, size[0], size[1])
+				s := accessibleScreen(t, sc.name, sc.demo, sc.keys, sc.prepare, sc.after, size[0], size[1])
 				for n, line := range strings.Split(s, "\n") {
 					if bad := drawnNotSaid(line); bad != "" {
 						t.Errorf("line %d has %s: %q\nwhole screen:\n%s", n+1, bad, line, s)
