@@ -108,6 +108,7 @@ func (s *auditScreen) accessibleView(width, height int) string {
 			add(fmt.Sprintf("Filter: %q, %d %s.", t.filter.Value(), len(t.shown), plural(len(t.shown), "item matches", "items match")))
 		}
 		rows := make([]string, len(t.shown))
+		short := make([]string, len(t.shown)) // the selection is named; its row says the rest
 		for i, at := range t.shown {
 			r := &t.rows[at]
 			text := fmt.Sprintf("%s, %s %s, %s", r.check, r.kind, r.id, r.label)
@@ -115,12 +116,13 @@ func (s *auditScreen) accessibleView(width, height int) string {
 				text += ": " + r.detail
 			}
 			rows[i] = sentence(text)
+			short[i] = sentence(fmt.Sprintf("%s, %s %s, %s", r.check, r.kind, r.id, r.label))
 		}
 		if len(rows) == 0 {
 			add("Nothing matches the filter.")
 			return strings.Join(out, "\n")
 		}
-		add(selectedSaid(t.cursor, len(rows), rows[t.cursor]))
+		add(selectedSaid(t.cursor, len(rows), short[t.cursor]))
 		out = append(out, numbered(rows, t.cursor, width, height-len(out))...)
 		return strings.Join(out, "\n")
 	}
@@ -261,6 +263,7 @@ func (p *planScreen) accessibleView(width, height int) string {
 	}
 	open := 0
 	rows := make([]string, len(plan))
+	short := make([]string, len(plan))
 	for i, a := range plan {
 		state := "to do"
 		if a.Done {
@@ -275,10 +278,11 @@ func (p *planScreen) accessibleView(width, height int) string {
 			owner = "owner " + owner
 		}
 		rows[i] = sentence(fmt.Sprintf("%s, %s, due %s, %s, %s: %s", a.CheckID, a.Severity, a.Due.Format("2 Jan 2006"), owner, state, safetext.Line(a.Action)))
+		short[i] = fmt.Sprintf("%s, %s, due %s, %s, %s.", a.CheckID, a.Severity, a.Due.Format("2 Jan 2006"), owner, state)
 	}
 	out := wrapLines(fmt.Sprintf("Action plan: %d %s, %d still to do. Most dangerous first; quick fixes before long ones.",
 		len(plan), plural(len(plan), "action", "actions"), open), width)
-	out = append(out, wrapLines(selectedSaid(p.list.cursor, len(rows), rows[p.list.cursor]), width)...)
+	out = append(out, wrapLines(selectedSaid(p.list.cursor, len(rows), short[p.list.cursor]), width)...)
 	out = append(out, numbered(rows, p.list.cursor, width, height-len(out))...)
 	return strings.Join(out, "\n")
 }
