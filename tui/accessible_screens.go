@@ -61,7 +61,12 @@ func (m *siteMenu) accessibleView(width, height int) string {
 func (s *auditScreen) accessibleView(width, height int) string {
 	s.width, s.height = width, height
 	if s.focus == focusQuestion {
-		return plainMarks(s.q.View(s.sh.st, width))
+		q := s.q
+		out := wrapLines(sentence(fmt.Sprintf("Question %d of %d: %s, %s", q.index+1, q.of, q.check.ID, q.check.Title)), width)
+		if q.previous {
+			out = append(out, "Answered before: Enter keeps the answer shown.")
+		}
+		return strings.Join(append(out, wrapLines(q.form.View(), width)...), "\n")
 	}
 	card := checklist.Score(s.audit().Results)
 	d := s.domain()
@@ -373,3 +378,13 @@ func (s *callsScreen) accessibleView(width, height int) string {
 
 // opSaid is what an operation is doing, as a sentence.
 func opSaid(o operation) string { return sentence(strings.TrimSuffix(o.label, "…")) }
+
+func (s *newSite) accessibleView(width, height int) string {
+	switch s.step {
+	case stepTesting, stepCreating:
+		return opSaid(s.op) + " Press Escape to cancel."
+	case stepFailed:
+		return plainMarks(s.drawnView(width, height))
+	}
+	return s.form.View()
+}

@@ -48,6 +48,7 @@ var accessibleScreens = []struct {
 	{name: "leavers-confirm", demo: true, keys: []string{"l", "tab"}},
 	{name: "calls", demo: true, keys: []string{"f"}},
 	{name: "calls-found", demo: true, keys: []string{"f"}, after: answerCallsFile},
+	{name: "question", demo: true, keys: []string{"enter"}},
 	{name: "keys", demo: true, keys: []string{"?"}},
 	{name: "site-menu", prepare: withSavedSite, keys: []string{"enter"}},
 }
