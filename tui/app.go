@@ -163,6 +163,9 @@ func (a *app) render() string {
 	if a.quitting {
 		return ""
 	}
+	if a.sh.opts.Accessible && a.width >= minWidth && a.height >= minHeight {
+		return a.renderAccessible()
+	}
 	st := a.sh.st
 	if a.width < minWidth || a.height < minHeight {
 		msg := "Ringfence needs a window of at least 80 columns by 24 lines.\nMake this one larger to carry on (q quits)."

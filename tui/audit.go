@@ -261,6 +261,9 @@ func (s *auditScreen) paneWidth() int { return max(s.width-sidebarWidth-3, 40) }
 func (s *auditScreen) tableHeight() int { return max(s.height-4, 3) }
 
 func (s *auditScreen) View(width, height int) string {
+	if s.sh.opts.Accessible {
+		return s.accessibleView(width, height)
+	}
 	s.width, s.height = width, height
 	side := s.sidebar(height)
 	paneW := width - lipgloss.Width(side) - 1

@@ -256,6 +256,13 @@ func skippedSummary(rows []cdr.RowError) string {
 }
 
 func (s *callsScreen) View(width, height int) string {
+	if s.sh.opts.Accessible {
+		return s.accessibleView(width, height)
+	}
+	return s.drawnView(width, height)
+}
+
+func (s *callsScreen) drawnView(width, height int) string {
 	st := s.sh.st
 	if width != s.width && s.result != nil {
 		s.width = width

@@ -42,6 +42,9 @@ func (c *compareScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 }
 
 func (c *compareScreen) View(width, height int) string {
+	if c.sh.opts.Accessible {
+		return c.accessibleView(width, height)
+	}
 	st := c.sh.st
 	sess := c.sh.sess
 	cmp := core.Changes(sess.audit, sess.previous)

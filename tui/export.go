@@ -243,6 +243,9 @@ func (e *exportScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 }
 
 func (e *exportScreen) View(width, height int) string {
+	if e.sh.opts.Accessible {
+		return e.accessibleView(width, height)
+	}
 	st := e.sh.st
 	if e.form != nil {
 		if e.failed != "" {

@@ -211,6 +211,9 @@ func (f *finding) build(width int) {
 }
 
 func (f *finding) View(width, height int) string {
+	if f.sh.opts.Accessible {
+		return f.accessibleView(width, height)
+	}
 	if f.form != nil {
 		return f.form.View()
 	}

@@ -175,6 +175,9 @@ func (h *home) newSite() tea.Cmd {
 }
 
 func (h *home) View(width, height int) string {
+	if h.sh.opts.Accessible {
+		return h.accessibleView(width, height)
+	}
 	st := h.sh.st
 	var b strings.Builder
 	b.WriteString(wrap("Ringfence checks how well your business phone system is locked down and writes a plan of what to fix first.", width) + "\n")
@@ -243,6 +246,9 @@ func (m *siteMenu) Update(msg tea.Msg) (screen, tea.Cmd) {
 }
 
 func (m *siteMenu) View(width, height int) string {
+	if m.sh.opts.Accessible {
+		return m.accessibleView(width, height)
+	}
 	st := m.sh.st
 	head := fmt.Sprintf("%s has %d saved %s. The last one scored %d/100 with %d open %s.",
 		safetext.Line(m.site.Name), m.site.Audits, plural(m.site.Audits, "audit", "audits"), m.site.Score,

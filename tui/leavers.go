@@ -389,6 +389,13 @@ func (s *leaversScreen) mark(v reconcile.Verdict) tea.Cmd {
 }
 
 func (s *leaversScreen) View(width, height int) string {
+	if s.sh.opts.Accessible {
+		return s.accessibleView(width, height)
+	}
+	return s.drawnView(width, height)
+}
+
+func (s *leaversScreen) drawnView(width, height int) string {
 	st := s.sh.st
 	if width != s.width {
 		s.width = width

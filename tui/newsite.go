@@ -322,6 +322,13 @@ func (s *newSite) Update(msg tea.Msg) (screen, tea.Cmd) {
 }
 
 func (s *newSite) View(width, height int) string {
+	if s.sh.opts.Accessible {
+		return s.accessibleView(width, height)
+	}
+	return s.drawnView(width, height)
+}
+
+func (s *newSite) drawnView(width, height int) string {
 	st := s.sh.st
 	switch s.step {
 	case stepTesting, stepCreating:

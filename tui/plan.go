@@ -146,6 +146,9 @@ func (p *planScreen) saveOwner() tea.Cmd {
 }
 
 func (p *planScreen) View(width, height int) string {
+	if p.sh.opts.Accessible {
+		return p.accessibleView(width, height)
+	}
 	st := p.sh.st
 	if p.form != nil {
 		return p.form.View()

@@ -101,6 +101,9 @@ func bar(st styles, score, width int) string {
 }
 
 func (r *results) View(width, height int) string {
+	if r.sh.opts.Accessible {
+		return r.accessibleView(width, height)
+	}
 	st := r.sh.st
 	a := r.sh.sess.audit
 	card := checklist.Score(a.Results)
