@@ -230,13 +230,6 @@ func (a *app) render() string {
 			lines = append(lines, style.Render(l))
 		}
 	}
-	// The screen's keys give way before "? all keys" does: it leads to the rest.
-	global := a.help.ShortHelpView([]key.Binding{a.sh.keys.Help, a.sh.keys.Quit})
-	local := a.shortHelp(a.top().Keys(), inner-ansi.StringWidth(global)-3)
-	helpLine := global
-	if local != "" {
-		helpLine = local + " • " + global
-	}
 	bodyHeight := a.height - len(lines) - 2 // blank line under the header, help at the bottom
 	var body string
 	if a.fullHelp {
@@ -245,6 +238,14 @@ func (a *app) render() string {
 		body = a.top().View(inner, bodyHeight)
 	}
 	body = fitHeight(body, bodyHeight, inner)
+	// Drawn after the body, whose drawing may change which keys apply. The
+	// screen's keys give way before "? all keys" does: it leads to the rest.
+	global := a.help.ShortHelpView([]key.Binding{a.sh.keys.Help, a.sh.keys.Quit})
+	local := a.shortHelp(a.top().Keys(), inner-ansi.StringWidth(global)-3)
+	helpLine := global
+	if local != "" {
+		helpLine = local + " • " + global
+	}
 	out := strings.Join(lines, "\n") + "\n\n" + body + "\n" + ansi.Truncate(helpLine, inner, "…")
 	return st.app.Render(out)
 }

@@ -44,9 +44,12 @@ func wheelDocument(vp *viewport.Model, m mouseMsg) {
 	}
 }
 
+// scrollHow names the keys that scroll a document.
+const scrollHow = "↑↓ pgup pgdn home end or the mouse wheel"
+
 // viewDocument draws the document in the space given. When it is longer
 // than the space, the last line says where the reader is and how to move.
-func viewDocument(vp *viewport.Model, st styles, width, height int) string {
+func viewDocument(vp *viewport.Model, st styles, width, height int, how string) string {
 	vp.SetWidth(width)
 	total := vp.TotalLineCount()
 	if total <= height {
@@ -58,6 +61,6 @@ func viewDocument(vp *viewport.Model, st styles, width, height int) string {
 	vp.SetYOffset(vp.YOffset()) // keeps the offset within the new height
 	first := vp.YOffset() + 1
 	last := min(vp.YOffset()+vp.Height(), total)
-	where := fmt.Sprintf("lines %d–%d of %d · ↑↓ pgup pgdn home end or the mouse wheel", first, last, total)
+	where := fmt.Sprintf("lines %d–%d of %d · %s", first, last, total, how)
 	return vp.View() + "\n" + st.muted.Render(truncate(where, width))
 }

@@ -225,5 +225,5 @@ func (f *finding) View(width, height int) string {
 		f.build(width)
 		f.doc.SetContentLines(f.lines)
 	}
-	return viewDocument(&f.doc, f.sh.st, width, height)
+	return viewDocument(&f.doc, f.sh.st, width, height, scrollHow)
 }

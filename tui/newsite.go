@@ -374,11 +374,19 @@ func (s *newSite) View(width, height int) string {
 // reach in a small window.
 func (s *newSite) settingsView(width, height int) string {
 	st := s.sh.st
-	form := s.form.View()
 	lines := strings.Split(wrap(s.guideText, width), "\n")
 	s.guide.SetContentLines(lines)
+	form := s.form.View()
 	room := max(height-lipgloss.Height(form)-2, 4)
-	return st.bold.Render(s.kind.Title) + "\n" + viewDocument(&s.guide, st, width, min(len(lines), room)) + "\n" + form
+	if room < len(lines) {
+		// Not everything fits: the steps get a third of the space and the
+		// form, which scrolls to its focused field, the rest.
+		room = max(height/3, 4)
+		s.form.fit(height - room - 2)
+		form = s.form.View()
+	}
+	shown := min(len(lines), room)
+	return st.bold.Render(s.kind.Title) + "\n" + viewDocument(&s.guide, st, width, shown, "pgup pgdn or the mouse wheel") + "\n" + form
 }
 
 // siteOpenMsg asks home to open a site that was just created.

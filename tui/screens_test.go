@@ -156,6 +156,17 @@ func TestSetUpStepsReachable(t *testing.T) {
 	}
 	// Paging must not have typed into the form or left it.
 	h.mustSee("Address of the 3CX admin page")
+	// Further down the form, the field being filled in stays in sight with
+	// the line to type on.
+	h.typeText("https://pbx.example")
+	h.press("enter")
+	h.typeText("12")
+	h.press("enter")
+	h.typeText("x")
+	h.press("enter")
+	if !strings.Contains(h.screen(), "┃ Read call history") || !strings.Contains(h.screen(), "┃ >") {
+		t.Fatalf("the field being filled in is out of sight:\n%s", h.screen())
+	}
 }
 
 // Each key ? lists for a screen does something there: opening, moving,

@@ -43,7 +43,7 @@ func (d *scrollDoc) Mouse(m mouseMsg) { wheelDocument(&d.vp, m) }
 
 func (d *scrollDoc) View(st styles, width, height int) string {
 	d.init(newKeyMap())
-	return viewDocument(&d.vp, st, width, max(height, 1))
+	return viewDocument(&d.vp, st, width, max(height, 1), scrollHow)
 }
 
 // cleanPath tidies a file path as people type or drop it into a terminal:
