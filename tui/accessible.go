@@ -222,6 +222,7 @@ func selectedSaid(cursor, total int, what string) string {
 func plainMarks(s string) string {
 	r := strings.NewReplacer(
 		"↑↓ pgup pgdn to scroll", "down arrow or Page Down reads on",
+		" · "+scrollHow, ", down arrow or Page Down reads on",
 		"✗ fail", "failed", "✓ pass", "passed", "? unknown", "unknown", "~ accepted", "risk accepted",
 		"✗ ", "", "✓ ", "", " · ", ", ", "· ", "", "•", "", "→", "may be", "↑↓", "up and down arrows",
 		"–", " to ", "…", "...",

@@ -246,16 +246,22 @@ func (f *finding) accessibleView(width, height int) string {
 	}
 	if f.lines == nil || f.width != width {
 		f.lines, f.width = f.accessibleLines(width), width
+		f.doc.SetContentLines(f.lines)
 	}
 	if len(f.lines) <= height {
-		f.offset = 0
+		f.doc.GotoTop()
 		return strings.Join(f.lines, "\n")
 	}
-	shown := max(height-1, 1) // the first line says where the reader is
-	f.offset = min(f.offset, max(len(f.lines)-shown, 0))
-	end := min(f.offset+shown, len(f.lines))
-	where := fmt.Sprintf("Lines %d to %d of %d. Down arrow or Page Down reads on.", f.offset+1, end, len(f.lines))
-	return strings.Join(append([]string{truncate(where, width)}, f.lines[f.offset:end]...), "\n")
+	// The page scrolls in the same viewport as the drawn one, so the same
+	// keys move it; the first line says where the reader is.
+	shown := max(height-1, 1)
+	f.doc.SetWidth(width)
+	f.doc.SetHeight(shown)
+	f.doc.SetYOffset(f.doc.YOffset())
+	first := f.doc.YOffset()
+	end := min(first+shown, len(f.lines))
+	where := fmt.Sprintf("Lines %d to %d of %d. Down arrow or Page Down reads on.", first+1, end, len(f.lines))
+	return strings.Join(append([]string{truncate(where, width)}, f.lines[first:end]...), "\n")
 }
 
 func (p *planScreen) accessibleView(width, height int) string {

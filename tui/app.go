@@ -89,6 +89,24 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return a, nil
 		}
 		a.note = noticeMsg{}
+	case tea.MouseWheelMsg:
+		if a.fullHelp {
+			return a, nil
+		}
+		m := msg.Mouse()
+		kind := wheelDown
+		if m.Button == tea.MouseWheelUp {
+			kind = wheelUp
+		} else if m.Button != tea.MouseWheelDown {
+			return a, nil
+		}
+		return a.mouse(mouseMsg{kind: kind, x: m.X - 1, y: m.Y - a.bodyTop()})
+	case tea.MouseClickMsg:
+		m := msg.Mouse()
+		if a.fullHelp || m.Button != tea.MouseLeft {
+			return a, nil
+		}
+		return a.mouse(mouseMsg{kind: click, x: m.X - 1, y: m.Y - a.bodyTop()})
 	case pushMsg:
 		a.stack = append(a.stack, msg.s)
 		return a, nil
@@ -133,6 +151,27 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return a, cmd
 }
 
+// mouse hands a wheel turn or click to the screen on top, in its own
+// coordinates; clicks on the header or help line are ignored.
+func (a *app) mouse(m mouseMsg) (tea.Model, tea.Cmd) {
+	if m.kind == click && (m.y < 0 || m.y >= a.height-a.bodyTop()-1) {
+		return a, nil
+	}
+	s, cmd := a.top().Update(m)
+	a.stack[len(a.stack)-1] = s
+	return a, cmd
+}
+
+// bodyTop is the window line the screen's own space starts on: under the
+// header, any notice and a blank line.
+func (a *app) bodyTop() int {
+	n := 2
+	if a.note.text != "" {
+		n += strings.Count(wrap(safetext.Text(a.note.text), a.width-2), "\n") + 1
+	}
+	return n
+}
+
 // leaveAudit closes the open audit when the user is back on the home screen:
 // its changes are saved and the site is released so another window may open it.
 func (a *app) leaveAudit(h *home) tea.Cmd {
@@ -154,6 +193,12 @@ func (a *app) View() tea.View {
 	v := tea.NewView(a.render())
 	v.AltScreen = true
 	v.WindowTitle = "Ringfence"
+	// Wheel and clicks reach the screens; holding shift still selects text
+	// in most terminals. Not in accessible mode: a screen reader's own
+	// review and selection of the text must not be taken over.
+	if !a.sh.opts.Accessible {
+		v.MouseMode = tea.MouseModeCellMotion
+	}
 	return v
 }
 
@@ -191,10 +236,6 @@ func (a *app) render() string {
 			lines = append(lines, style.Render(l))
 		}
 	}
-	// The screen's keys give way before "? all keys" does: it leads to the rest.
-	global := a.help.ShortHelpView([]key.Binding{a.sh.keys.Help, a.sh.keys.Quit})
-	local := ansi.Truncate(a.help.ShortHelpView(a.top().Keys()), inner-ansi.StringWidth(global)-3, "…")
-	helpLine := local + " • " + global
 	bodyHeight := a.height - len(lines) - 2 // blank line under the header, help at the bottom
 	var body string
 	if a.fullHelp {
@@ -203,17 +244,51 @@ func (a *app) render() string {
 		body = a.top().View(inner, bodyHeight)
 	}
 	body = fitHeight(body, bodyHeight, inner)
+	// Drawn after the body, whose drawing may change which keys apply. The
+	// screen's keys give way before "? all keys" does: it leads to the rest.
+	global := a.help.ShortHelpView([]key.Binding{a.sh.keys.Help, a.sh.keys.Quit})
+	local := a.shortHelp(a.top().Keys(), inner-ansi.StringWidth(global)-3)
+	helpLine := global
+	if local != "" {
+		helpLine = local + " • " + global
+	}
 	out := strings.Join(lines, "\n") + "\n\n" + body + "\n" + ansi.Truncate(helpLine, inner, "…")
 	return st.app.Render(out)
 }
 
-func (a *app) fullHelpView(width int) string {
-	k := a.sh.keys
-	groups := [][]key.Binding{
-		a.top().Keys(),
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.Enter, k.Back, k.Filter, k.Help, k.Quit, k.ForceQuit},
+// shortHelp fits the screen's keys into width by leaving out whole hints,
+// never cutting a key's name: the way back goes last, as it is the way out.
+func (a *app) shortHelp(keys []key.Binding, width int) string {
+	keys = append([]key.Binding{}, keys...)
+	for len(keys) > 0 && ansi.StringWidth(a.help.ShortHelpView(keys)) > width {
+		drop := len(keys) - 1
+		for i := len(keys) - 1; i >= 0; i-- {
+			if !isBack(keys[i]) {
+				drop = i
+				break
+			}
+		}
+		keys = append(keys[:drop], keys[drop+1:]...)
 	}
+	return a.help.ShortHelpView(keys)
+}
+
+func isBack(b key.Binding) bool { return len(b.Keys()) == 1 && b.Keys()[0] == "esc" }
+
+// helpKeys is every key the screen on top answers to, for ?.
+func (a *app) helpKeys() [][]key.Binding {
+	k := a.sh.keys
+	groups := [][]key.Binding{a.top().Keys()}
+	if m, ok := a.top().(moreKeys); ok {
+		if more := m.MoreKeys(); len(more) > 0 {
+			groups = append(groups, more)
+		}
+	}
+	return append(groups, []key.Binding{k.Help, k.Quit, k.ForceQuit})
+}
+
+func (a *app) fullHelpView(width int) string {
+	groups := a.helpKeys()
 	h := a.help
 	h.SetWidth(width)
 	return a.sh.st.heading.Render("Keys on this screen and everywhere") + "\n\n" +

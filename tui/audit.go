@@ -13,7 +13,13 @@ import (
 	"github.com/ringfence/ringfence/checklist/core"
 )
 
-const sidebarWidth = 31
+// The sidebar is narrow at 80 columns, where long area names wrap, and wide
+// enough for every name on one line in a roomier window.
+const (
+	sidebarWidth     = 31
+	wideSidebarWidth = 41
+	wideFrom         = 110 // window columns from which the wide sidebar is used
+)
 
 type auditFocus int
 
@@ -34,6 +40,10 @@ type auditScreen struct {
 	q      *questionForm
 	width  int
 	height int
+	// Where things were drawn, for clicks: the first line of each area in
+	// the sidebar, and the line the item table's rows start on.
+	areaStarts []int
+	tableTop   int
 }
 
 func newAuditScreen(sh *shared, start checklist.Domain) *auditScreen {
@@ -150,6 +160,13 @@ func (s *auditScreen) Keys() []key.Binding {
 	return append(keys, k.Back)
 }
 
+func (s *auditScreen) MoreKeys() []key.Binding {
+	if s.focus == focusItems && !s.table.filtering {
+		return navKeys(s.sh.keys)
+	}
+	return nil
+}
+
 func (s *auditScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	k := s.sh.keys
 	if _, ok := msg.(auditChangedMsg); ok {
@@ -158,6 +175,10 @@ func (s *auditScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	}
 	if s.focus == focusQuestion {
 		return s.updateQuestion(msg)
+	}
+	if m, ok := msg.(mouseMsg); ok {
+		s.mouse(m)
+		return s, nil
 	}
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
@@ -195,6 +216,36 @@ func (s *auditScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		return s, goHome
 	}
 	return s, nil
+}
+
+// mouse turns the wheel over whichever list has focus, and a click picks
+// an area in the sidebar or an item in the table.
+func (s *auditScreen) mouse(m mouseMsg) {
+	if m.kind != click {
+		if s.focus == focusItems {
+			s.table.wheel(m.kind)
+		} else if m.kind == wheelUp {
+			s.moveArea(max(s.area-1, 0))
+		} else {
+			s.moveArea(min(s.area+1, len(checklist.Domains)-1))
+		}
+		return
+	}
+	if m.x < s.sideWidth() {
+		for i := len(s.areaStarts) - 1; i >= 0; i-- {
+			if m.y >= s.areaStarts[i] {
+				if i < len(s.areaStarts)-1 || m.y < s.areaStarts[i]+2 {
+					s.focus = focusAreas
+					s.moveArea(i)
+				}
+				return
+			}
+		}
+		return
+	}
+	if len(s.table.rows) > 0 && !s.table.filtering && s.table.click(m.y-s.tableTop) {
+		s.focus = focusItems
+	}
 }
 
 // startQuestions opens the first unanswered question of the area, or the
@@ -256,7 +307,14 @@ func (s *auditScreen) updateQuestion(msg tea.Msg) (screen, tea.Cmd) {
 	return s, cmd
 }
 
-func (s *auditScreen) paneWidth() int { return max(s.width-sidebarWidth-3, 40) }
+func (s *auditScreen) sideWidth() int {
+	if s.width+2 >= wideFrom {
+		return wideSidebarWidth
+	}
+	return sidebarWidth
+}
+
+func (s *auditScreen) paneWidth() int { return max(s.width-s.sideWidth()-3, 40) }
 
 func (s *auditScreen) tableHeight() int { return max(s.height-4, 3) }
 
@@ -276,6 +334,10 @@ func (s *auditScreen) sidebar(height int) string {
 	card := checklist.Score(s.audit().Results)
 	var b strings.Builder
 	b.WriteString(st.bold.Render(fmt.Sprintf("Score %d/100", card.Overall)) + "\n")
+	w := s.sideWidth()
+	nameW := w - 10
+	s.areaStarts = s.areaStarts[:0]
+	line := 1
 	for i, d := range checklist.Domains {
 		asked, answered := s.progress(d)
 		mark, style := areaMark(st, card.Domains[i].Counts)
@@ -283,14 +345,24 @@ func (s *auditScreen) sidebar(height int) string {
 		if asked > 0 {
 			prog = fmt.Sprintf("%d/%d", answered, asked)
 		}
-		line := style.Render(mark) + " " + cell(d.Title(), sidebarWidth-10) + " " + fmt.Sprintf("%5s", prog)
-		if i == s.area {
-			line = st.selected.Render(mark + " " + cell(d.Title(), sidebarWidth-10) + " " + fmt.Sprintf("%5s", prog))
+		names := strings.Split(wrap(d.Title(), nameW), "\n")
+		rows := []string{style.Render(mark) + " " + cell(names[0], nameW) + " " + fmt.Sprintf("%5s", prog)}
+		plain := []string{mark + " " + cell(names[0], nameW) + " " + fmt.Sprintf("%5s", prog)}
+		for _, n := range names[1:] {
+			rows = append(rows, "  "+cell(n, nameW)+"      ")
+			plain = append(plain, "  "+cell(n, nameW)+"      ")
 		}
-		b.WriteString(line + "\n")
+		if i == s.area {
+			for j := range plain {
+				rows[j] = st.selected.Render(plain[j])
+			}
+		}
+		s.areaStarts = append(s.areaStarts, line)
+		line += len(rows)
+		b.WriteString(strings.Join(rows, "\n") + "\n")
 	}
 	b.WriteString("\n" + st.muted.Render("✗ failed ? unknown ✓ fine") + "\n" + st.muted.Render("2/5: questions answered"))
-	return st.sidebar.Width(sidebarWidth).Height(height).Render(b.String())
+	return st.sidebar.Width(w).Height(height).Render(b.String())
 }
 
 // areaMark sums up an area: a failure outweighs an unknown, which outweighs
@@ -342,13 +414,14 @@ func (s *auditScreen) pane(width, height int) string {
 	case asked == 0:
 		b.WriteString(st.muted.Render("No questions to answer here.") + "\n")
 	case answered == asked:
-		b.WriteString(st.okText.Render(fmt.Sprintf("All %d questions answered.", asked)) + st.muted.Render(" Enter to review them.") + "\n")
+		b.WriteString(wrap(st.okText.Render(fmt.Sprintf("All %d questions answered.", asked))+st.muted.Render(" Enter to review them."), width) + "\n")
 	default:
-		b.WriteString(st.bold.Render(fmt.Sprintf("%d of %d questions answered.", answered, asked)) + " Press enter to answer the rest.\n")
+		b.WriteString(wrap(st.bold.Render(fmt.Sprintf("%d of %d questions answered.", answered, asked))+" Press enter to answer the rest.", width) + "\n")
 	}
 	if len(s.table.rows) > 0 {
 		b.WriteString("\n" + st.bold.Render("Items found") + st.muted.Render(" (tab to browse)") + "\n")
 		used := strings.Count(b.String(), "\n")
+		s.tableTop = used + 2 // under the filter line and the column heads
 		b.WriteString(s.table.View(st, width, height-used, s.focus == focusItems))
 	}
 	return b.String()

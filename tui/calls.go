@@ -147,9 +147,22 @@ func (s *callsScreen) Keys() []key.Binding {
 	return []key.Binding{k.Up, k.Down, k.PageDown, another, k.Back}
 }
 
+func (s *callsScreen) MoreKeys() []key.Binding {
+	if s.op.running || s.form != nil || s.result == nil {
+		return nil
+	}
+	k := s.sh.keys
+	return []key.Binding{k.PageUp, k.Top, k.Bottom}
+}
+
 func (s *callsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	k := s.sh.keys
 	switch msg := msg.(type) {
+	case mouseMsg:
+		if s.form == nil && s.result != nil {
+			s.doc.Mouse(msg)
+		}
+		return s, nil
 	case callsTickMsg:
 		if !s.op.owns(msg.op) {
 			return s, nil
@@ -223,7 +236,7 @@ func (s *callsScreen) scanned(msg callsScannedMsg) tea.Cmd {
 	if err != nil {
 		s.failed = plainError(err)
 	}
-	s.doc.offset = 0
+	s.doc.top()
 	s.doc.set(s.resultLines(s.width))
 	return tea.Batch(save, notice(s.recordedNote()))
 }

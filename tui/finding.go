@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 
@@ -20,16 +21,18 @@ import (
 type finding struct {
 	sh     *shared
 	id     string
-	lines  []string // drawn once per change, then only sliced
+	lines  []string // drawn once per change, then only scrolled
 	width  int
-	offset int
+	doc    viewport.Model
 	form   *formHost
 	accept *acceptDraft
 }
 
 type acceptDraft struct{ reason, owner, expires string }
 
-func newFinding(sh *shared, id string) *finding { return &finding{sh: sh, id: id} }
+func newFinding(sh *shared, id string) *finding {
+	return &finding{sh: sh, id: id, doc: newDocument(sh.keys)}
+}
 
 func (f *finding) result() (checklist.Result, bool) {
 	for _, r := range f.sh.sess.audit.Results {
@@ -73,6 +76,10 @@ func (f *finding) Update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		return f, cmd
 	}
+	if m, ok := msg.(mouseMsg); ok {
+		wheelDocument(&f.doc, m)
+		return f, nil
+	}
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return f, nil
@@ -82,14 +89,7 @@ func (f *finding) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch {
 	case key.Matches(km, k.Back):
 		return f, pop
-	case key.Matches(km, k.Up):
-		f.offset = max(f.offset-1, 0)
-	case key.Matches(km, k.Down):
-		f.offset = min(f.offset+1, max(len(f.lines)-1, 0))
-	case key.Matches(km, k.PageUp):
-		f.offset = max(f.offset-10, 0)
-	case key.Matches(km, k.PageDown):
-		f.offset = min(f.offset+10, max(len(f.lines)-1, 0))
+	case scrollDocument(&f.doc, km, k):
 	case key.Matches(km, k.Accept) && actionable:
 		return f, f.acceptForm()
 	case key.Matches(km, k.Done) && actionable:
@@ -204,10 +204,17 @@ func (f *finding) build(width int) {
 			if it.Detail != "" {
 				line += " — " + safetext.Line(it.Detail)
 			}
-			out = append(out, truncate(line, width))
+			out = append(out, wrapIndent(line, width, "", strings.Repeat(" ", 26))...)
 		}
 	}
 	f.lines, f.width = out, width
+}
+
+func (f *finding) MoreKeys() []key.Binding {
+	if f.form != nil {
+		return nil
+	}
+	return navKeys(f.sh.keys)
 }
 
 func (f *finding) View(width, height int) string {
@@ -219,8 +226,7 @@ func (f *finding) View(width, height int) string {
 	}
 	if f.lines == nil || f.width != width {
 		f.build(width)
+		f.doc.SetContentLines(f.lines)
 	}
-	f.offset = min(f.offset, max(len(f.lines)-height, 0))
-	end := min(f.offset+height, len(f.lines))
-	return strings.Join(f.lines[f.offset:end], "\n")
+	return viewDocument(&f.doc, f.sh.st, width, height, scrollHow)
 }

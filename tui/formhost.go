@@ -112,3 +112,11 @@ func (a *accessibleForm) SetStderr(io.Writer)   {}
 func (a *accessibleForm) Run() error {
 	return a.form.WithInput(a.in).WithOutput(a.out).Run()
 }
+
+// fit gives the form the lines there are, so that it scrolls to keep the
+// field being filled in sight instead of being cut at the bottom.
+func (h *formHost) fit(height int) {
+	if !h.accessible && height > 0 {
+		h.form = h.form.WithHeight(height)
+	}
+}

@@ -21,6 +21,7 @@ type home struct {
 	problems []error
 	loaded   bool
 	list     menu
+	listTop  int // line the site list starts on, for clicks
 	op       operation
 	// opening is the site being opened, so that it can be tried again once
 	// the user has trusted its certificate. The secret stays in memory.
@@ -31,7 +32,16 @@ type home struct {
 }
 
 func newHome(sh *shared, ctx context.Context) *home {
-	return &home{sh: sh, ctx: ctx, op: newOperation()}
+	h := &home{sh: sh, ctx: ctx, op: newOperation()}
+	h.list.indent = 31 // a long row wraps under its last-audit column
+	return h
+}
+
+func (h *home) MoreKeys() []key.Binding {
+	if h.op.running {
+		return nil
+	}
+	return navKeys(h.sh.keys)
 }
 
 func (h *home) init() tea.Cmd { return loadSites(h.sh.opts.Store) }
@@ -119,6 +129,11 @@ func (h *home) Update(msg tea.Msg) (screen, tea.Cmd) {
 		return h, h.openSite(msg.name, true, msg.secret)
 	case siteChosenMsg:
 		return h, h.openSite(msg.name, msg.fresh, "")
+	case mouseMsg:
+		if !h.op.running {
+			h.list.Mouse(msg, msg.y-h.listTop)
+		}
+		return h, nil
 	case tea.KeyPressMsg:
 		k := h.sh.keys
 		if h.op.running {
@@ -190,8 +205,8 @@ func (h *home) View(width, height int) string {
 	for _, p := range h.problems {
 		b.WriteString(st.errorText.Render(truncate(plainError(p), width)) + "\n")
 	}
-	used := strings.Count(b.String(), "\n")
-	listHeight := height - used - 2
+	h.listTop = strings.Count(b.String(), "\n")
+	listHeight := height - h.listTop - 2
 	b.WriteString(h.list.View(st, width, listHeight))
 	if h.op.running {
 		b.WriteString("\n\n" + h.op.View(st))
@@ -208,13 +223,15 @@ type siteChosenMsg struct {
 
 // siteMenu asks whether to carry on with a site's last audit or start anew.
 type siteMenu struct {
-	sh   *shared
-	site sitestore.SiteSummary
-	list menu
+	sh      *shared
+	site    sitestore.SiteSummary
+	list    menu
+	listTop int
 }
 
 func newSiteMenu(sh *shared, s sitestore.SiteSummary) *siteMenu {
 	m := &siteMenu{sh: sh, site: s}
+	m.list.indent = 2
 	m.list.rows = []string{
 		"Carry on with the audit of " + s.LastAudit.Local().Format("2 Jan 2006 15:04"),
 		"Start a new audit (reads the phone system again and keeps your answers)",
@@ -229,7 +246,13 @@ func (m *siteMenu) Keys() []key.Binding {
 	return []key.Binding{k.Up, k.Down, k.Enter, k.Back}
 }
 
+func (m *siteMenu) MoreKeys() []key.Binding { return navKeys(m.sh.keys) }
+
 func (m *siteMenu) Update(msg tea.Msg) (screen, tea.Cmd) {
+	if mm, ok := msg.(mouseMsg); ok {
+		m.list.Mouse(mm, mm.y-m.listTop)
+		return m, nil
+	}
 	if msg, ok := msg.(tea.KeyPressMsg); ok {
 		k := m.sh.keys
 		switch {
@@ -253,5 +276,7 @@ func (m *siteMenu) View(width, height int) string {
 	head := fmt.Sprintf("%s has %d saved %s. The last one scored %d/100 with %d open %s.",
 		safetext.Line(m.site.Name), m.site.Audits, plural(m.site.Audits, "audit", "audits"), m.site.Score,
 		m.site.OpenActions, plural(m.site.OpenActions, "action", "actions"))
-	return wrap(head, width) + "\n\n" + m.list.View(st, width, 2)
+	head = wrap(head, width)
+	m.listTop = strings.Count(head, "\n") + 2
+	return head + "\n\n" + m.list.View(st, width, 4)
 }

@@ -44,6 +44,7 @@ type leaversScreen struct {
 	rep     reconcile.Report
 	pane    leaversPane
 	doc     scrollDoc
+	listTop int // line the confirm or lines list starts on, for clicks
 	confirm menu
 	lines   menu
 	owned   []lineRow // behind lines.rows
@@ -216,9 +217,35 @@ func switchKey(k keyMap, to string) key.Binding {
 	return b
 }
 
+func (s *leaversScreen) MoreKeys() []key.Binding {
+	if s.op.running || s.form != nil || !s.hasStaff() {
+		return nil
+	}
+	return navKeys(s.sh.keys)
+}
+
+// mouse scrolls the report or moves through a list with the wheel, and a
+// click picks a row of a list.
+func (s *leaversScreen) mouse(m mouseMsg) {
+	if s.op.running || s.form != nil || !s.hasStaff() {
+		return
+	}
+	switch s.pane {
+	case paneReport:
+		s.doc.Mouse(m)
+	case paneConfirm:
+		s.confirm.Mouse(m, m.y-s.listTop)
+	case paneLines:
+		s.lines.Mouse(m, m.y-s.listTop)
+	}
+}
+
 func (s *leaversScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	k := s.sh.keys
 	switch msg := msg.(type) {
+	case mouseMsg:
+		s.mouse(msg)
+		return s, nil
 	case auditChangedMsg:
 		s.reload()
 		return s, nil
@@ -276,7 +303,7 @@ func (s *leaversScreen) imported(msg staffReadMsg) tea.Cmd {
 	s.skipped, s.read = msg.skipped, msg.path
 	cat, staff, now := s.sh.opts.Catalogue, msg.staff, s.sh.now()
 	save, _ := s.sh.change(core.Staff(cat, staff, now))
-	s.doc.offset = 0
+	s.doc.top()
 	s.reload()
 	text := fmt.Sprintf("Read %d %s from the staff list.", len(msg.staff), plural(len(msg.staff), "person", "people"))
 	if n := len(msg.skipped); n > 0 {
@@ -420,8 +447,10 @@ func (s *leaversScreen) drawnView(width, height int) string {
 	used := strings.Count(head, "\n") + 2 // and a blank line under it
 	switch s.pane {
 	case paneConfirm:
+		s.listTop = used
 		return head + "\n\n" + s.confirmView(width, height-used)
 	case paneLines:
+		s.listTop = used
 		return head + "\n\n" + s.linesView(width, height-used)
 	}
 	return head + "\n\n" + s.doc.View(st, width, height-used)
@@ -555,6 +584,7 @@ func (s *leaversScreen) confirmView(width, height int) string {
 	b.WriteString(wrap("Ringfence is not sure of these matches. Pick one with ↑↓ and press:", width) + "\n")
 	b.WriteString("  y  yes, it is them\n  n  no, it is someone else or nobody\n  s  a role or shared line, nobody's in particular\n\n")
 	detail := s.matchDetail(width)
+	s.listTop += strings.Count(b.String(), "\n")
 	used := strings.Count(b.String(), "\n") + strings.Count(detail, "\n") + 2
 	b.WriteString(s.confirm.View(st, width, max(height-used, 1)))
 	b.WriteString("\n\n" + detail)
@@ -574,6 +604,7 @@ func (s *leaversScreen) linesView(width, height int) string {
 		r := s.owned[s.lines.cursor]
 		detail = wrap(safetext.Line(fmt.Sprintf("Extension %s (%s): %s.", r.Extension, cmp.Or(r.Name, "no name"), r.Reason)), width)
 	}
+	s.listTop += strings.Count(b.String(), "\n")
 	used := strings.Count(b.String(), "\n") + strings.Count(detail, "\n") + 2
 	b.WriteString(s.lines.View(st, width, max(height-used, 1)))
 	b.WriteString("\n\n" + detail)

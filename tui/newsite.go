@@ -7,8 +7,10 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/checklist/core"
@@ -51,6 +53,11 @@ type newSite struct {
 	// refused is set when the user would not trust the certificate, so the
 	// advice is about the certificate rather than the settings.
 	refused bool
+	// guide holds the connector's set-up steps above its settings, in a
+	// document of its own so that a small window can page through it while
+	// the form keeps the keys.
+	guide     viewport.Model
+	guideText string
 }
 
 type (
@@ -85,6 +92,9 @@ func (s *newSite) Keys() []key.Binding {
 	if s.form != nil {
 		form = s.form.Keys()
 	}
+	if s.step == stepSettings && s.guideText != "" && s.guide.TotalLineCount() > s.guide.Height() {
+		form = append([]key.Binding{key.NewBinding(key.WithKeys("pgup", "pgdown"), key.WithHelp("pgup/pgdn", "read the set-up steps"))}, form...)
+	}
 	return append(form, k.Back)
 }
 
@@ -108,8 +118,13 @@ func (s *newSite) detailsForm() tea.Cmd {
 }
 
 func (s *newSite) settingsForm() tea.Cmd {
-	fields := []huh.Field{huh.NewNote().Title(s.kind.Title).
-		Description("Give Ringfence read-only access: " + s.kind.LeastPrivilege)}
+	guide := "Give Ringfence read-only access: " + s.kind.LeastPrivilege
+	var fields []huh.Field
+	if s.sh.opts.Accessible {
+		fields = append(fields, huh.NewNote().Title(s.kind.Title).Description(guide))
+	} else {
+		s.guide, s.guideText = newDocument(s.sh.keys), guide
+	}
 	for _, f := range s.kind.Settings {
 		if f.Advanced {
 			continue
@@ -228,6 +243,18 @@ func (s *newSite) save(ctx context.Context, test func(context.Context, checklist
 
 func (s *newSite) Update(msg tea.Msg) (screen, tea.Cmd) {
 	k := s.sh.keys
+	if s.step == stepSettings && s.guideText != "" {
+		switch m := msg.(type) {
+		case mouseMsg:
+			wheelDocument(&s.guide, m)
+			return s, nil
+		case tea.KeyPressMsg:
+			if key.Matches(m, k.PageUp, k.PageDown) {
+				scrollDocument(&s.guide, m, k)
+				return s, nil
+			}
+		}
+	}
 	switch msg := msg.(type) {
 	case siteRefusedMsg:
 		if !s.op.owns(msg.op) {
@@ -343,7 +370,30 @@ func (s *newSite) drawnView(width, height int) string {
 			wrap(advice, width) + "\n\n" +
 			"  t      try again\n  enter  change the settings\n  a      answer the questions yourself instead\n  esc    go back"
 	}
+	if s.step == stepSettings && s.guideText != "" {
+		return s.settingsView(width, height)
+	}
 	return s.form.View()
+}
+
+// settingsView puts the set-up steps above the form in whatever room the
+// form leaves, scrolled with page up and down, so none of them is out of
+// reach in a small window.
+func (s *newSite) settingsView(width, height int) string {
+	st := s.sh.st
+	lines := strings.Split(wrap(s.guideText, width), "\n")
+	s.guide.SetContentLines(lines)
+	form := s.form.View()
+	room := max(height-lipgloss.Height(form)-2, 4)
+	if room < len(lines) {
+		// Not everything fits: the steps get a third of the space and the
+		// form, which scrolls to its focused field, the rest.
+		room = max(height/3, 4)
+		s.form.fit(height - room - 2)
+		form = s.form.View()
+	}
+	shown := min(len(lines), room)
+	return st.bold.Render(s.kind.Title) + "\n" + viewDocument(&s.guide, st, width, shown, "pgup pgdn or the mouse wheel") + "\n" + form
 }
 
 // siteOpenMsg asks home to open a site that was just created.

@@ -20,14 +20,21 @@ type planScreen struct {
 	list  menu
 	form  *formHost
 	draft *ownerDraft
+	// listTop is the line the rows start on, under the summary and the
+	// column heads, for clicks.
+	listTop int
 }
 
 type ownerDraft struct {
 	id, owner, due string
 }
 
+// planIndent lines a wrapped action up under the Action column.
+const planIndent = 38
+
 func newPlanScreen(sh *shared) *planScreen {
 	p := &planScreen{sh: sh}
+	p.list.indent = planIndent
 	p.reload()
 	return p
 }
@@ -61,6 +68,13 @@ func (p *planScreen) Keys() []key.Binding {
 	return []key.Binding{k.Up, k.Down, k.Owner, k.Done, key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "details")), k.Export, k.Back}
 }
 
+func (p *planScreen) MoreKeys() []key.Binding {
+	if p.form != nil {
+		return nil
+	}
+	return navKeys(p.sh.keys)
+}
+
 func (p *planScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	k := p.sh.keys
 	if _, ok := msg.(auditChangedMsg); ok {
@@ -81,6 +95,10 @@ func (p *planScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			return p, p.saveOwner()
 		}
 		return p, cmd
+	}
+	if m, ok := msg.(mouseMsg); ok {
+		p.list.Mouse(m, m.y-p.listTop)
+		return p, nil
 	}
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
@@ -166,5 +184,7 @@ func (p *planScreen) View(width, height int) string {
 	head := fmt.Sprintf("%d %s, %d still to do. Most dangerous first; quick fixes before long ones.",
 		len(plan), plural(len(plan), "action", "actions"), open)
 	cols := st.tableHead.Render(" #   Severity Due        Owner        Action")
-	return wrap(head, width) + "\n\n" + "  " + cols + "\n" + p.list.View(st, width, height-4)
+	head = wrap(head, width)
+	p.listTop = strings.Count(head, "\n") + 3
+	return head + "\n\n" + "  " + cols + "\n" + p.list.View(st, width, height-p.listTop)
 }

@@ -32,10 +32,16 @@ func newQuestionForm(sh *shared, ch checklist.Check, index, of, width int) (*que
 	for _, o := range ch.Question.Options {
 		opts = append(opts, huh.NewOption(o.Label, o.Value))
 	}
-	desc := ""
-	if ch.Question.Help != "" {
-		desc = "Why this matters: " + ch.Question.Help
+	// The reason comes from the check itself; the question's help says
+	// where to find the answer, so it is labelled as that.
+	var parts []string
+	if ch.Why != "" {
+		parts = append(parts, "Why this matters: "+ch.Why)
 	}
+	if ch.Question.Help != "" {
+		parts = append(parts, "Where to find out: "+ch.Question.Help)
+	}
+	desc := strings.Join(parts, "\n\n")
 	sel := huh.NewSelect[string]().Title(ch.Question.Prompt).Options(opts...).Value(q.value)
 	fields := []huh.Field{sel.Description(desc)}
 	if sh.opts.Accessible && desc != "" {

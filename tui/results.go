@@ -18,6 +18,7 @@ type results struct {
 	sh       *shared
 	findings []checklist.Result
 	list     menu
+	listTop  int // line the findings list starts on, for clicks
 }
 
 func newResults(sh *shared) *results {
@@ -68,10 +69,14 @@ func (r *results) Keys() []key.Binding {
 	return []key.Binding{k.Up, k.Down, key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "why and how to fix")), k.Plan, k.Export, k.Leavers, k.Calls, k.Back}
 }
 
+func (r *results) MoreKeys() []key.Binding { return navKeys(r.sh.keys) }
+
 func (r *results) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case auditChangedMsg:
 		r.reload()
+	case mouseMsg:
+		r.list.Mouse(msg, msg.y-r.listTop)
 	case tea.KeyPressMsg:
 		k := r.sh.keys
 		switch {
@@ -131,9 +136,11 @@ func (r *results) View(width, height int) string {
 		left.WriteString(cell(d.Title, titleW) + " " + fmt.Sprintf("%3s", score) + " " + bar(st, d.Score, leftW-titleW-6))
 	}
 	rightW := width - leftW - 2
-	var right strings.Builder
-	right.WriteString(st.heading.Render("Do these first"))
-	open := 0
+	// Each action is shown whole; as many as fit beside the areas and above
+	// at least a few findings, and always the first.
+	budget := max(len(card.Domains), height-strings.Count(b.String(), "\n")-7)
+	right := []string{st.heading.Render("Do these first")}
+	open, shown := 0, 0
 	for _, p := range a.Plan {
 		if p.Done {
 			continue
@@ -142,19 +149,22 @@ func (r *results) View(width, height int) string {
 		if open > 5 {
 			break
 		}
-		lines := strings.Split(wrap(fmt.Sprintf("%d. %s", open, p.Action), rightW), "\n")
-		right.WriteString("\n" + truncate(lines[0], rightW))
-		if len(lines) > 1 {
-			right.WriteString("\n   " + truncate(strings.Join(lines[1:], " "), rightW-3))
+		lines := wrapIndent(fmt.Sprintf("%d. %s", open, p.Action), rightW, "", "   ")
+		if shown > 0 && len(right)+len(lines) > budget {
+			continue
 		}
+		shown++
+		right = append(right, lines...)
 	}
 	if open == 0 {
-		right.WriteString("\nNothing failed. Keep it that way.")
+		right = append(right, "Nothing failed. Keep it that way.")
+	} else if shown < min(open, 5) {
+		right = append(right, st.muted.Render(truncate("More in the action plan (p).", rightW)))
 	}
-	b.WriteString(lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.NewStyle().Width(leftW).Render(left.String()), "  ", right.String()))
+	b.WriteString(lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.NewStyle().Width(leftW).Render(left.String()), "  ", strings.Join(right, "\n")))
 	b.WriteString("\n\n" + st.heading.Render("Findings") + st.muted.Render(" (enter for why and how to fix)") + "\n")
-	used := strings.Count(b.String(), "\n")
-	b.WriteString(r.list.View(st, width, height-used))
+	r.listTop = strings.Count(b.String(), "\n")
+	b.WriteString(r.list.View(st, width, height-r.listTop))
 	return b.String()
 }
 

@@ -42,3 +42,25 @@ func notice(text string) tea.Cmd { return func() tea.Msg { return noticeMsg{text
 func problem(err error) tea.Cmd {
 	return func() tea.Msg { return noticeMsg{text: plainError(err), bad: true} }
 }
+
+// mouseMsg is a wheel turn or a click, with x and y counted from the top
+// left of the screen's own space (under the header), so screens need not know
+// what the root draws around them.
+type mouseMsg struct {
+	kind mouseKind
+	x, y int
+}
+
+type mouseKind int
+
+const (
+	wheelUp mouseKind = iota
+	wheelDown
+	click
+)
+
+// moreKeys is implemented by screens that answer to keys beyond those in
+// their short help line (paging through a list, say); ? lists them too.
+type moreKeys interface {
+	MoreKeys() []key.Binding
+}

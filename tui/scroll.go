@@ -1,73 +1,49 @@
 package tui
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 )
 
-// scrollDoc is a block of lines read with the arrow and page keys. Only the
-// lines that fit are drawn; a last line says where the reader is when the
-// block is longer than the space.
+// scrollDoc is a block of lines read with the arrow, page, home and end
+// keys or the mouse wheel, in a bubbles viewport. When the block is longer
+// than the space, a last line says where the reader is.
 type scrollDoc struct {
-	lines  []string
-	offset int
-	height int // lines shown at the last draw, for paging
+	vp    viewport.Model
+	ready bool
+}
+
+func (d *scrollDoc) init(k keyMap) {
+	if !d.ready {
+		d.vp, d.ready = newDocument(k), true
+	}
 }
 
 func (d *scrollDoc) set(lines []string) {
-	d.lines = lines
-	d.offset = min(d.offset, d.maxOffset(d.height))
+	d.init(newKeyMap())
+	d.vp.SetContentLines(lines)
 }
 
-func (d *scrollDoc) maxOffset(height int) int {
-	if len(d.lines) <= height {
-		return 0
-	}
-	return len(d.lines) - max(height-1, 1)
-}
+// top goes back to the first line, for a new document.
+func (d *scrollDoc) top() { d.vp.GotoTop() }
 
 // Update scrolls for a key; it reports whether the key was used.
 func (d *scrollDoc) Update(msg tea.KeyPressMsg, k keyMap) bool {
-	page := max(d.height-2, 1)
-	last := d.maxOffset(d.height)
-	switch {
-	case key.Matches(msg, k.Up):
-		d.offset = max(d.offset-1, 0)
-	case key.Matches(msg, k.Down):
-		d.offset = min(d.offset+1, last)
-	case key.Matches(msg, k.PageUp):
-		d.offset = max(d.offset-page, 0)
-	case key.Matches(msg, k.PageDown):
-		d.offset = min(d.offset+page, last)
-	case key.Matches(msg, k.Top):
-		d.offset = 0
-	case key.Matches(msg, k.Bottom):
-		d.offset = last
-	default:
-		return false
-	}
-	return true
+	d.init(k)
+	return scrollDocument(&d.vp, msg, k)
 }
 
+// Mouse scrolls for a turn of the wheel.
+func (d *scrollDoc) Mouse(m mouseMsg) { wheelDocument(&d.vp, m) }
+
 func (d *scrollDoc) View(st styles, width, height int) string {
-	d.height = max(height, 1)
-	if len(d.lines) <= d.height {
-		d.offset = 0
-		return strings.Join(d.lines, "\n")
-	}
-	shown := d.height - 1 // the last line says where the reader is
-	d.offset = min(d.offset, d.maxOffset(d.height))
-	end := min(d.offset+shown, len(d.lines))
-	out := append([]string{}, d.lines[d.offset:end]...)
-	where := fmt.Sprintf("lines %d–%d of %d · ↑↓ pgup pgdn to scroll", d.offset+1, end, len(d.lines))
-	out = append(out, st.muted.Render(truncate(where, width)))
-	return strings.Join(out, "\n")
+	d.init(newKeyMap())
+	return viewDocument(&d.vp, st, width, max(height, 1), scrollHow)
 }
 
 // cleanPath tidies a file path as people type or drop it into a terminal:

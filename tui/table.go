@@ -41,6 +41,7 @@ type itemTable struct {
 	offset    int
 	filter    textinput.Model
 	filtering bool
+	drawn     int // rows drawn at the last draw
 }
 
 func newItemTable(rows []itemRow) itemTable {
@@ -109,11 +110,31 @@ func (t *itemTable) Update(msg tea.KeyPressMsg, k keyMap, height int) (bool, tea
 	return true, nil
 }
 
+// wheel moves the cursor a row for a turn of the mouse wheel.
+func (t *itemTable) wheel(k mouseKind) {
+	if k == wheelUp {
+		t.cursor = max(t.cursor-1, 0)
+	} else {
+		t.cursor = min(t.cursor+1, max(len(t.shown)-1, 0))
+	}
+}
+
+// click picks the row drawn on line y of the rows, counted from the first;
+// it reports whether there was one. Rows drawn are those from the offset.
+func (t *itemTable) click(y int) bool {
+	if y < 0 || y >= t.drawn {
+		return false
+	}
+	t.cursor = t.offset + y
+	return true
+}
+
 // visible is how many item rows fit under the heading and filter lines.
 func (t *itemTable) visible(height int) int { return max(height-2, 1) }
 
 func (t *itemTable) View(st styles, width, height int, focused bool) string {
 	var b strings.Builder
+	t.drawn = 0
 	if t.filtering || t.filter.Value() != "" {
 		b.WriteString(truncate(t.filter.View(), width))
 	} else {
@@ -128,10 +149,23 @@ func (t *itemTable) View(st styles, width, height int, focused bool) string {
 		return b.String()
 	}
 	rows := t.visible(height)
-	if focused {
-		rows = max(rows-3, 1) // room to show the chosen row in full
+	var detail []string
+	if focused && t.cursor < len(t.shown) {
+		// The chosen row in full, wrapped at spaces, with the room there is:
+		// at least one table row stays in sight above it.
+		r := &t.rows[t.shown[t.cursor]]
+		full := fmt.Sprintf("%s %s %s: %s", r.check, r.kind, r.id, r.label)
+		if r.detail != "" {
+			full += " — " + r.detail
+		}
+		detail = strings.Split(wrap(full, width), "\n")
+		if room := max(rows-2, 1); len(detail) > room {
+			detail = append(detail[:room-1], truncate(strings.Join(detail[room-1:], " "), width))
+		}
+		rows = max(rows-len(detail)-1, 1)
 	}
 	t.offset = scrollOffset(t.cursor, t.offset, rows, len(t.shown))
+	t.drawn = min(rows, len(t.shown)-t.offset)
 	for i := t.offset; i < len(t.shown) && i < t.offset+rows; i++ {
 		r := &t.rows[t.shown[i]]
 		l := line(r.check, r.kind, r.id, r.label, r.detail)
@@ -142,16 +176,11 @@ func (t *itemTable) View(st styles, width, height int, focused bool) string {
 			b.WriteString(l)
 		}
 	}
-	if focused && t.cursor < len(t.shown) {
-		r := &t.rows[t.shown[t.cursor]]
-		full := fmt.Sprintf("%s %s %s: %s", r.check, r.kind, r.id, r.label)
-		if r.detail != "" {
-			full += " — " + r.detail
-		}
-		lines := strings.SplitN(wrap(full, width), "\n", 3)
-		b.WriteString("\n\n" + st.bold.Render(truncate(lines[0], width)))
-		if len(lines) > 1 {
-			b.WriteString("\n" + truncate(lines[1], width))
+	for i, l := range detail {
+		if i == 0 {
+			b.WriteString("\n\n" + st.bold.Render(l))
+		} else {
+			b.WriteString("\n" + l)
 		}
 	}
 	return b.String()
