@@ -59,7 +59,10 @@ func WriteMarkdown(w io.Writer, a *checklist.Audit, opts Options) error {
 
 	open := openActions(a.Plan)
 	b.WriteString("\n## Do these first\n\n")
-	if len(open) == 0 {
+	switch {
+	case card.NothingKnown():
+		b.WriteString(mdText(nothingKnownYet) + "\n")
+	case len(open) == 0:
 		b.WriteString(nothingToFix(card) + "\n")
 	}
 	for i, act := range open[:min(thisWeek, len(open))] {

@@ -48,9 +48,12 @@ func WriteSummary(w io.Writer, a *checklist.Audit, topActions int) error {
 	}
 
 	open := openActions(a.Plan)
-	if len(open) == 0 {
+	switch {
+	case card.NothingKnown():
+		fmt.Fprintln(&b, "\n"+nothingKnownYet)
+	case len(open) == 0:
 		fmt.Fprintln(&b, "\nNo failed checks: nothing in the action plan.")
-	} else {
+	default:
 		shown := open
 		if topActions > 0 && len(shown) > topActions {
 			shown = shown[:topActions]

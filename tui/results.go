@@ -145,7 +145,10 @@ func (r *results) View(width, height int) string {
 			right.WriteString("\n   " + truncate(strings.Join(lines[1:], " "), rightW-3))
 		}
 	}
-	if open == 0 {
+	switch {
+	case open == 0 && card.NothingKnown():
+		right.WriteString("\n" + wrap(nothingKnownYet, rightW))
+	case open == 0:
 		right.WriteString("\nNothing failed. Keep it that way.")
 	}
 	b.WriteString(lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.NewStyle().Width(leftW).Render(left.String()), "  ", right.String()))
