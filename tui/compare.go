@@ -64,6 +64,12 @@ func (c *compareScreen) View(width, height int) string {
 	section("Got worse", st.fail.Render, cmp.Regressed)
 	section("New problems", st.fail.Render, cmp.New)
 	section("Still open", st.unknown.Render, cmp.StillOpen)
+	if len(cmp.NotChecked) > 0 {
+		// Shown only when there are some: they explain a score that fell
+		// with nothing having got worse.
+		lines = append(lines, wrap("Known last time but not this time, or known then from the phone system and now only from an answer:", width))
+		section("Not checked this time", st.unknown.Render, cmp.NotChecked)
+	}
 	c.offset = min(c.offset, max(len(lines)-height, 0))
 	return strings.Join(lines[c.offset:min(c.offset+height, len(lines))], "\n")
 }
