@@ -3,6 +3,8 @@ package tui
 import (
 	"context"
 	"errors"
+	"fmt"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -200,6 +202,14 @@ func (s *newSite) save(ctx context.Context, test func(context.Context, checklist
 	site, secret := s.site()
 	store, keys, id := s.sh.opts.Store, s.sh.opts.Secrets, s.op.id
 	return func() tea.Msg {
+		if f := site.Connector.File; f != "" {
+			// Saved in full, so the next audit finds it from any folder.
+			abs, err := filepath.Abs(f)
+			if err != nil {
+				return siteRefusedMsg{op: id, err: fmt.Errorf("Could not work out the full path of %s: %w", f, err)}
+			}
+			site.Connector.File = abs
+		}
 		tested := test == nil
 		var try func(context.Context) error
 		if test != nil {

@@ -69,6 +69,9 @@ func fetch(ctx context.Context, site checklist.Site, open Opener, now time.Time)
 	if open == nil {
 		return Fetched{}, fmt.Errorf("site %q has a %s connector, but nothing here can open it", site.Name, site.Connector.Kind)
 	}
+	if err := fileInFull(site); err != nil {
+		return Fetched{}, err
+	}
 	src, err := open(site)
 	if err != nil {
 		return Fetched{}, err
