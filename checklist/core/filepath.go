@@ -17,6 +17,6 @@ func fileInFull(site checklist.Site) error {
 		return nil
 	}
 	return fmt.Errorf("The site %q has its inventory file saved as %q, without the folder it is in, so Ringfence cannot tell which file is meant. "+
-		"Give the file again with its full path: ringfence connect --site %q --connector csv --file /full/path/to/%s.",
+		"Give the file again with its full path: ringfence connect --site %q --connector csv --file /full/path/to/%s, or in the app choose the site and then \"Change where its facts come from\".",
 		site.Name, f, site.Name, filepath.Base(f))
 }
