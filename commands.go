@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path/filepath"
 	"syscall"
 	"text/tabwriter"
 	"time"
@@ -158,6 +159,14 @@ func newAuditCmd(ap *app) *cobra.Command {
 				}
 			}
 		} else {
+			if *csvFile != "" {
+				// Saved in full, so the next audit finds it from any folder.
+				abs, err := filepath.Abs(*csvFile)
+				if err != nil {
+					return fmt.Errorf("Could not work out the full path of %s: %w", *csvFile, err)
+				}
+				*csvFile = abs
+			}
 			a, previous, err = siteAudit(ctx, cat, siteRun{dataDir: *dataDir, name: *site, auditor: *auditor, csvFile: *csvFile, staff: staff, hours: hours}, extra, now, e)
 		}
 		if err != nil {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -115,6 +116,14 @@ func newConnectCmd(a *app) *cobra.Command {
 		conn := checklist.ConnectorSettings{Kind: kind.Name, URL: *rawURL, ClientID: *clientID, File: *file, Options: options}
 		if err := requireFields(kind, conn); err != nil {
 			return err
+		}
+		if conn.File != "" {
+			// Saved in full, so the next audit finds it from any folder.
+			abs, err := filepath.Abs(conn.File)
+			if err != nil {
+				return fmt.Errorf("Could not work out the full path of %s: %w", conn.File, err)
+			}
+			conn.File = abs
 		}
 		if conn.URL != "" {
 			// Saved tidied: a query or fragment copied from the browser has no

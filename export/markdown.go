@@ -59,7 +59,10 @@ func WriteMarkdown(w io.Writer, a *checklist.Audit, opts Options) error {
 
 	open := openActions(a.Plan)
 	b.WriteString("\n## Do these first\n\n")
-	if len(open) == 0 {
+	switch {
+	case card.NothingKnown():
+		b.WriteString(mdText(nothingKnownYet) + "\n")
+	case len(open) == 0:
 		b.WriteString(nothingToFix(card) + "\n")
 	}
 	for i, act := range open[:min(thisWeek, len(open))] {
@@ -84,12 +87,12 @@ func WriteMarkdown(w io.Writer, a *checklist.Audit, opts Options) error {
 
 	if opts.Previous != nil {
 		cmp := checklist.Compare(opts.Previous.Results, a.Results)
-		fmt.Fprintf(&b, "\n## Since the last audit\n\nScore %d → %d. Fixed: %d. New: %d. Worse than before: %d. Still open: %d.\n",
-			cmp.ScoreBefore, cmp.ScoreAfter, len(cmp.Fixed), len(cmp.New), len(cmp.Regressed), len(cmp.StillOpen))
+		fmt.Fprintf(&b, "\n## Since the last audit\n\nScore %d → %d. Fixed: %d. New: %d. Worse than before: %d. Still open: %d. Not checked this time: %d.\n",
+			cmp.ScoreBefore, cmp.ScoreAfter, len(cmp.Fixed), len(cmp.New), len(cmp.Regressed), len(cmp.StillOpen), len(cmp.NotChecked))
 		for _, group := range []struct {
 			title   string
 			changes []checklist.Change
-		}{{"Fixed", cmp.Fixed}, {"New", cmp.New}, {"Worse than before", cmp.Regressed}} {
+		}{{"Fixed", cmp.Fixed}, {"New", cmp.New}, {"Worse than before", cmp.Regressed}, {"Not checked this time", cmp.NotChecked}} {
 			for _, ch := range group.changes {
 				fmt.Fprintf(&b, "- %s: %s %s\n", group.title, mdText(ch.CheckID), mdText(ch.Title))
 			}

@@ -48,9 +48,12 @@ func WriteSummary(w io.Writer, a *checklist.Audit, topActions int) error {
 	}
 
 	open := openActions(a.Plan)
-	if len(open) == 0 {
+	switch {
+	case card.NothingKnown():
+		fmt.Fprintln(&b, "\n"+nothingKnownYet)
+	case len(open) == 0:
 		fmt.Fprintln(&b, "\nNo failed checks: nothing in the action plan.")
-	} else {
+	default:
 		shown := open
 		if topActions > 0 && len(shown) > topActions {
 			shown = shown[:topActions]
@@ -82,12 +85,12 @@ func openActions(plan []checklist.Action) []checklist.Action {
 // WriteChanges prints what changed since the site's previous audit.
 func WriteChanges(w io.Writer, c checklist.Comparison) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "\nSince the last audit: score %d → %d; %d fixed, %d new, %d regressed, %d still open.\n",
-		c.ScoreBefore, c.ScoreAfter, len(c.Fixed), len(c.New), len(c.Regressed), len(c.StillOpen))
+	fmt.Fprintf(&b, "\nSince the last audit: score %d → %d; %d fixed, %d new, %d regressed, %d still open, %d not checked this time.\n",
+		c.ScoreBefore, c.ScoreAfter, len(c.Fixed), len(c.New), len(c.Regressed), len(c.StillOpen), len(c.NotChecked))
 	for _, group := range []struct {
 		label   string
 		changes []checklist.Change
-	}{{"Fixed", c.Fixed}, {"New", c.New}, {"Regressed", c.Regressed}} {
+	}{{"Fixed", c.Fixed}, {"New", c.New}, {"Regressed", c.Regressed}, {"Unchecked", c.NotChecked}} {
 		for _, ch := range group.changes {
 			fmt.Fprintf(&b, "  %-9s  %-6s  %s\n", group.label, ch.CheckID, safetext.Line(ch.Title))
 		}

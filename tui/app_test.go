@@ -94,7 +94,7 @@ func TestAnsweringAQuestionSavesAndMovesOn(t *testing.T) {
 		t.Fatal("enter should open the first question")
 	}
 	h.mustSee("Why this matters")
-	h.press("enter") // the first option
+	h.press("down", "enter") // the first answer, below the empty choice
 	ans, ok := a.audit().Answers[first.ID]
 	if !ok || ans.Value != first.Question.Options[0].Value {
 		t.Fatalf("answer not recorded: %+v", ans)
@@ -121,7 +121,7 @@ func TestNotApplicableAsksForAReason(t *testing.T) {
 	a := h.top().(*auditScreen)
 	first := a.questions(a.domain())[0]
 	h.press("enter")
-	for range len(first.Question.Options) - 1 { // not applicable is last
+	for range len(first.Question.Options) { // not applicable is last, below the empty choice
 		h.press("down")
 	}
 	h.press("enter")

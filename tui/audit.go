@@ -151,7 +151,7 @@ func (s *auditScreen) Keys() []key.Binding {
 		return []key.Binding{k.Up, k.Down, k.Filter, key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab/esc", "back to areas"))}
 	}
 	keys := []key.Binding{k.Up, k.Down, k.Answer, k.Tab, k.Results, k.Plan, k.Export, k.Leavers, k.Calls}
-	if s.sh.sess.previous != nil {
+	if s.sh.sess.canCompare() {
 		keys = append(keys, k.Compare)
 	}
 	if s.sh.sess.demo {
@@ -207,7 +207,7 @@ func (s *auditScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		return s, push(newResults(s.sh))
 	case isWorkKey(km, k):
 		return s, s.sh.openWorkScreen(km)
-	case key.Matches(km, k.Compare) && s.sh.sess.previous != nil:
+	case key.Matches(km, k.Compare) && s.sh.sess.canCompare():
 		return s, push(newCompareScreen(s.sh))
 	case key.Matches(km, k.SaveDemo) && s.sh.sess.demo:
 		d, cmd := newSaveDemo(s.sh)

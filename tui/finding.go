@@ -109,10 +109,15 @@ func (f *finding) Update(msg tea.Msg) (screen, tea.Cmd) {
 
 func (f *finding) acceptForm() tea.Cmd {
 	f.accept = &acceptDraft{expires: f.sh.now().AddDate(0, 3, 0).Format(time.DateOnly)}
-	if acc := f.sh.sess.audit.Accepted[f.id]; acc.Owner != "" {
-		f.accept.reason, f.accept.owner = acc.Reason, acc.Owner
-	}
 	now := f.sh.now()
+	if acc, ok := f.sh.sess.audit.Accepted[f.id]; ok {
+		f.accept.reason, f.accept.owner = acc.Reason, acc.Owner
+		// A date that has passed is offered too: the form then says it must
+		// be in the future, rather than quietly putting another in its place.
+		if !acc.Expires.IsZero() {
+			f.accept.expires = acc.Expires.In(now.Location()).Format(time.DateOnly)
+		}
+	}
 	var cmd tea.Cmd
 	f.form, cmd = newFormHost(f.sh, 70, huh.NewGroup(
 		huh.NewNote().Title("Accept this risk instead of fixing it").

@@ -235,6 +235,7 @@ func newSiteMenu(sh *shared, s sitestore.SiteSummary) *siteMenu {
 	m.list.rows = []string{
 		"Carry on with the audit of " + s.LastAudit.Local().Format("2 Jan 2006 15:04"),
 		"Start a new audit (reads the phone system again and keeps your answers)",
+		"Change where its facts come from (file, phone system, address, login)",
 	}
 	return m
 }
@@ -253,16 +254,22 @@ func (m *siteMenu) Update(msg tea.Msg) (screen, tea.Cmd) {
 		m.list.Mouse(mm, mm.y-m.listTop)
 		return m, nil
 	}
+	if msg, ok := msg.(sourceLoadedMsg); ok {
+		src, cmd := newSourceScreen(m.sh, m.sh.ctx, msg.site)
+		return m, tea.Sequence(pop, push(src), cmd)
+	}
 	if msg, ok := msg.(tea.KeyPressMsg); ok {
 		k := m.sh.keys
 		switch {
 		case key.Matches(msg, k.Back):
 			return m, pop
+		case key.Matches(msg, k.Enter) && m.list.cursor == 2:
+			return m, m.changeSource()
 		case key.Matches(msg, k.Enter):
 			chosen := siteChosenMsg{name: m.site.Name, fresh: m.list.cursor == 1}
 			return m, tea.Sequence(pop, func() tea.Msg { return chosen })
 		default:
-			m.list.Update(msg, k, 2)
+			m.list.Update(msg, k, len(m.list.rows))
 		}
 	}
 	return m, nil
@@ -278,5 +285,21 @@ func (m *siteMenu) View(width, height int) string {
 		m.site.OpenActions, plural(m.site.OpenActions, "action", "actions"))
 	head = wrap(head, width)
 	m.listTop = strings.Count(head, "\n") + 2
-	return head + "\n\n" + m.list.View(st, width, 4)
+	return head + "\n\n" + m.list.View(st, width, max(height-m.listTop, len(m.list.rows)))
+}
+
+// sourceLoadedMsg brings a site's saved settings for the change-source form.
+type sourceLoadedMsg struct{ site checklist.Site }
+
+// changeSource reads the site's current settings off the screen's loop, then
+// opens the form that changes them.
+func (m *siteMenu) changeSource() tea.Cmd {
+	store, name := m.sh.opts.Store, m.site.Name
+	return func() tea.Msg {
+		site, err := store.Site(name)
+		if err != nil {
+			return noticeMsg{text: plainError(err), bad: true}
+		}
+		return sourceLoadedMsg{site: site}
+	}
 }

@@ -11,7 +11,7 @@ type keyMap struct {
 	New, Demo, Delete                       key.Binding
 	Results, Plan, Export, Compare, Audit   key.Binding
 	Accept, Done, Owner, SaveDemo, Cancel   key.Binding
-	Answer, Retry, Continue                 key.Binding
+	Answer, Retry, Continue, Baseline       key.Binding
 	Leavers, Calls, Import, Switch          key.Binding
 	Yes, No, SharedLine, PersonLine         key.Binding
 }
@@ -51,6 +51,7 @@ func newKeyMap() keyMap {
 		Answer:      b([]string{"enter"}, "enter", "answer questions"),
 		Retry:       b([]string{"t"}, "t", "try again"),
 		Continue:    b([]string{"enter"}, "enter", "continue"),
+		Baseline:    b([]string{"b"}, "b", "compare with an earlier audit"),
 		Leavers:     b([]string{"l"}, "l", "leavers"),
 		Calls:       b([]string{"f"}, "f", "call records"),
 		Import:      b([]string{"i"}, "i", "import a list"),

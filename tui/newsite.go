@@ -3,6 +3,8 @@ package tui
 import (
 	"context"
 	"errors"
+	"fmt"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -14,6 +16,7 @@ import (
 
 	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/checklist/core"
+	"github.com/ringfence/ringfence/checklist/safetext"
 	"github.com/ringfence/ringfence/checklist/sitestore"
 	"github.com/ringfence/ringfence/connectors"
 )
@@ -58,6 +61,9 @@ type newSite struct {
 	// the form keeps the keys.
 	guide     viewport.Model
 	guideText string
+	// existing is the saved site whose source is being changed; nil when
+	// adding a site. Its name, contact and history stay as they are.
+	existing *checklist.Site
 }
 
 type (
@@ -78,8 +84,29 @@ func newSiteScreen(sh *shared, ctx context.Context) (*newSite, tea.Cmd) {
 	return s, s.detailsForm()
 }
 
-func (s *newSite) Title() string { return "New site" }
-func (s *newSite) Typing() bool  { return s.step == stepDetails || s.step == stepSettings }
+// newSourceScreen changes where a saved site's facts come from (file,
+// connector, address, client ID, secret) without making a new site. The
+// current settings are filled in; the secret is asked again, as it is never
+// read back out of the keyring into a form.
+func newSourceScreen(sh *shared, ctx context.Context, site checklist.Site) (*newSite, tea.Cmd) {
+	s := &newSite{sh: sh, ctx: ctx, op: newOperation(), existing: &site, pins: site.Pins,
+		draft: &siteDraft{name: site.Name, contact: site.Contact, kind: site.Connector.Kind, values: map[string]*string{}}}
+	for k, v := range map[string]string{connectors.KeyURL: site.Connector.URL, connectors.KeyClientID: site.Connector.ClientID, connectors.KeyFile: site.Connector.File} {
+		s.draft.values[k] = &v
+	}
+	for k, v := range site.Connector.Options {
+		s.draft.values[k] = &v
+	}
+	return s, s.detailsForm()
+}
+
+func (s *newSite) Title() string {
+	if s.existing != nil {
+		return "Change source"
+	}
+	return "New site"
+}
+func (s *newSite) Typing() bool { return s.step == stepDetails || s.step == stepSettings }
 func (s *newSite) Keys() []key.Binding {
 	k := s.sh.keys
 	switch s.step {
@@ -105,6 +132,14 @@ func (s *newSite) detailsForm() tea.Cmd {
 		opts = append(opts, huh.NewOption(k.Title, k.Name))
 	}
 	var cmd tea.Cmd
+	if s.existing != nil {
+		s.form, cmd = newFormHost(s.sh, 70, huh.NewGroup(huh.NewSelect[string]().
+			Title("Where should Ringfence get the facts for "+safetext.Line(s.existing.Name)+"?").
+			Description("The site keeps its name, audits and answers. The next audit reads the new source.").
+			Options(opts...).Value(&d.kind)))
+		s.step = stepDetails
+		return cmd
+	}
 	fields := described(s.sh, huh.NewInput().Title("Site name").Value(&d.name).Validate(required("a site name")),
 		"Site name", "The business or office you are auditing.")
 	fields = append(fields, described(s.sh, huh.NewInput().Title("Contact (optional)").Value(&d.contact),
@@ -171,6 +206,10 @@ func required(what string) func(string) error {
 func (s *newSite) site() (checklist.Site, string) {
 	d := s.draft
 	site := checklist.Site{Schema: checklist.SiteSchema, Name: strings.TrimSpace(d.name), Contact: strings.TrimSpace(d.contact), Created: s.sh.now(), Pins: s.pins}
+	if s.existing != nil {
+		site = *s.existing
+		site.Connector, site.Pins = checklist.ConnectorSettings{}, s.pins
+	}
 	var secret string
 	if d.kind == "" {
 		return site, ""
@@ -213,8 +252,16 @@ func (s *newSite) create() tea.Cmd {
 // failed test, since the name is what the user must change.
 func (s *newSite) save(ctx context.Context, test func(context.Context, checklist.Site, string) error) tea.Cmd {
 	site, secret := s.site()
-	store, keys, id := s.sh.opts.Store, s.sh.opts.Secrets, s.op.id
+	store, keys, id, reconnect := s.sh.opts.Store, s.sh.opts.Secrets, s.op.id, s.existing != nil
 	return func() tea.Msg {
+		if f := site.Connector.File; f != "" {
+			// Saved in full, so the next audit finds it from any folder.
+			abs, err := filepath.Abs(f)
+			if err != nil {
+				return siteRefusedMsg{op: id, err: fmt.Errorf("Could not work out the full path of %s: %w", f, err)}
+			}
+			site.Connector.File = abs
+		}
 		tested := test == nil
 		var try func(context.Context) error
 		if test != nil {
@@ -224,7 +271,7 @@ func (s *newSite) save(ctx context.Context, test func(context.Context, checklist
 				return err
 			}
 		}
-		if err := core.Connect(ctx, store, site, true, try); err != nil {
+		if err := core.Connect(ctx, store, site, !reconnect, try); err != nil {
 			if tested || errors.Is(err, sitestore.ErrSiteExists) {
 				return siteRefusedMsg{op: id, err: err}
 			}

@@ -125,6 +125,9 @@ func openSite(ctx context.Context, reg connectors.Registry, keys Secrets, store 
 		}
 		if latest != nil {
 			sess.audit, sess.previous = latest, before
+			if sess.earlier, err = core.Earlier(store, site.Name, latest); err != nil {
+				return nil, err
+			}
 			return sess, nil
 		}
 	}
@@ -134,6 +137,9 @@ func openSite(ctx context.Context, reg connectors.Registry, keys Secrets, store 
 	}
 	site = got.Site
 	sess.audit, sess.previous, sess.imported = got.Audit, got.Previous, got.Account
+	if sess.earlier, err = core.Earlier(store, site.Name, got.Audit); err != nil {
+		return nil, err
+	}
 	return sess, nil
 }
 
@@ -198,6 +204,7 @@ func (sh *shared) adopt(msg savedMsg) {
 			// Another Ringfence started a newer audit, and this window's
 			// changes went into it: compare against the one it replaced.
 			sess.previous = sess.audit
+			sess.earlier = append(sess.earlier, sitestore.AuditRef{Started: sess.audit.Started})
 		}
 		sess.audit = msg.audit
 	}

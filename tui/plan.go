@@ -172,6 +172,9 @@ func (p *planScreen) View(width, height int) string {
 		return p.form.View()
 	}
 	plan := p.plan()
+	if len(plan) == 0 && checklist.Score(p.sh.sess.audit.Results).NothingKnown() {
+		return wrap(nothingKnownYet, width)
+	}
 	if len(plan) == 0 {
 		return "Nothing failed, so there is nothing to do. Export the report to keep a record."
 	}

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -23,12 +24,20 @@ type questionForm struct {
 	askedReason bool
 }
 
+// noAnswerYet heads a new question's options so that none is chosen for you.
+const noAnswerYet = "(choose an answer)"
+
 func newQuestionForm(sh *shared, ch checklist.Check, index, of, width int) (*questionForm, tea.Cmd) {
 	q := &questionForm{check: ch, index: index, of: of, value: new(string), reason: new(string)}
 	if prev, ok := sh.sess.audit.Answers[ch.ID]; ok {
 		*q.value, *q.reason, q.previous = prev.Value, prev.Reason, true
 	}
 	var opts []huh.Option[string]
+	if !q.previous {
+		// huh highlights the first option, and Enter takes the highlighted
+		// one: a first row that is no answer stops a stray Enter recording a pass.
+		opts = append(opts, huh.NewOption(noAnswerYet, ""))
+	}
 	for _, o := range ch.Question.Options {
 		opts = append(opts, huh.NewOption(o.Label, o.Value))
 	}
@@ -42,7 +51,13 @@ func newQuestionForm(sh *shared, ch checklist.Check, index, of, width int) (*que
 		parts = append(parts, "Where to find out: "+ch.Question.Help)
 	}
 	desc := strings.Join(parts, "\n\n")
-	sel := huh.NewSelect[string]().Title(ch.Question.Prompt).Options(opts...).Value(q.value)
+	sel := huh.NewSelect[string]().Title(ch.Question.Prompt).Options(opts...).Value(q.value).
+		Validate(func(v string) error {
+			if v == "" {
+				return errors.New("Choose an answer with the arrow keys, then press enter.")
+			}
+			return nil
+		})
 	fields := []huh.Field{sel.Description(desc)}
 	if sh.opts.Accessible && desc != "" {
 		// huh reads out only a select's title and options in accessible mode.

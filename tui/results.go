@@ -156,9 +156,12 @@ func (r *results) View(width, height int) string {
 		shown++
 		right = append(right, lines...)
 	}
-	if open == 0 {
+	switch {
+	case open == 0 && card.NothingKnown():
+		right = append(right, wrap(nothingKnownYet, rightW))
+	case open == 0:
 		right = append(right, "Nothing failed. Keep it that way.")
-	} else if shown < min(open, 5) {
+	case shown < min(open, 5):
 		right = append(right, st.muted.Render(truncate("More in the action plan (p).", rightW)))
 	}
 	b.WriteString(lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.NewStyle().Width(leftW).Render(left.String()), "  ", strings.Join(right, "\n")))

@@ -35,8 +35,11 @@ type session struct {
 	audit    *checklist.Audit
 	site     *checklist.Site // nil for the demo company until saved as a site
 	claim    *sitestore.SiteClaim
-	previous *checklist.Audit // the audit before this one, for comparing
-	demo     bool
+	previous *checklist.Audit // the last visit's audit, or one the user picked, for comparing
+	// earlier lists the site's audits before this one, oldest first, so the
+	// user can pick any of them to compare with.
+	earlier []sitestore.AuditRef
+	demo    bool
 	// secret is a connector secret given for this run only, when the keyring
 	// is unavailable. It stays in memory and is never drawn.
 	secret string
@@ -45,6 +48,9 @@ type session struct {
 	// could not be read), shown once the audit opens.
 	imported []string
 }
+
+// canCompare reports whether there is anything to compare the audit with.
+func (s *session) canCompare() bool { return s.previous != nil || len(s.earlier) > 0 }
 
 func (s *session) name() string {
 	if s == nil || s.audit == nil {

@@ -46,8 +46,8 @@ type AuditRun struct {
 	Staff []inventory.StaffMember
 }
 
-// Started is a new audit as saved, with the one it follows (nil for a first
-// audit) and the account of what the fetch left out.
+// Started is a new audit as saved, with its Baseline (nil when no audit
+// comes from an earlier day) and the account of what the fetch left out.
 type Started struct {
 	Site     checklist.Site
 	Audit    *checklist.Audit
@@ -68,6 +68,9 @@ func fetch(ctx context.Context, site checklist.Site, open Opener, now time.Time)
 	}
 	if open == nil {
 		return Fetched{}, fmt.Errorf("site %q has a %s connector, but nothing here can open it", site.Name, site.Connector.Kind)
+	}
+	if err := fileInFull(site); err != nil {
+		return Fetched{}, err
 	}
 	src, err := open(site)
 	if err != nil {
@@ -122,11 +125,14 @@ func StartAudit(ctx context.Context, store *sitestore.Store, cat *checklist.Cata
 	if err != nil {
 		return Started{}, err
 	}
+	if out.Previous, err = Baseline(store, site.Name, out.Audit); err != nil {
+		return Started{}, err
+	}
 	return out, nil
 }
 
-// Latest is a site's latest audit and the one before it, for comparing; both
-// nil when the site has never been audited.
+// Latest is a site's latest audit and its Baseline, for comparing; both nil
+// when the site has never been audited.
 func Latest(store *sitestore.Store, site string) (latest, previous *checklist.Audit, err error) {
 	refs, err := store.Audits(site)
 	if err != nil {
@@ -139,10 +145,8 @@ func Latest(store *sitestore.Store, site string) (latest, previous *checklist.Au
 	if latest, err = store.LoadAudit(site, refs[n-1]); err != nil {
 		return nil, nil, err
 	}
-	if n > 1 {
-		if previous, err = store.LoadAudit(site, refs[n-2]); err != nil {
-			return nil, nil, err
-		}
+	if previous, err = Baseline(store, site, latest); err != nil {
+		return nil, nil, err
 	}
 	return latest, previous, nil
 }
@@ -153,4 +157,43 @@ func Changes(a, previous *checklist.Audit) checklist.Comparison {
 		return checklist.Comparison{}
 	}
 	return checklist.Compare(previous.Results, a.Results)
+}
+
+// Earlier lists a site's audits started before current, oldest first: those
+// the user may pick to compare with.
+func Earlier(store *sitestore.Store, site string, current *checklist.Audit) ([]sitestore.AuditRef, error) {
+	refs, err := store.Audits(site)
+	if err != nil || current == nil {
+		return nil, err
+	}
+	var out []sitestore.AuditRef
+	for _, r := range refs {
+		if r.Started.Before(current.Started) {
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}
+
+// Baseline is what an audit is compared with: the last audit started on an
+// earlier day, that is the last visit. Every run saves an audit, so the one
+// just before is often minutes old and would show no change at all. Nil
+// when every earlier audit is from the same day; the app lets the user pick
+// one of those instead.
+func Baseline(store *sitestore.Store, site string, current *checklist.Audit) (*checklist.Audit, error) {
+	refs, err := Earlier(store, site, current)
+	if err != nil {
+		return nil, err
+	}
+	day := func(t time.Time) time.Time {
+		y, m, d := t.In(time.Local).Date()
+		return time.Date(y, m, d, 0, 0, 0, 0, time.Local)
+	}
+	today := day(current.Started)
+	for i := len(refs) - 1; i >= 0; i-- {
+		if day(refs[i].Started).Before(today) {
+			return store.LoadAudit(site, refs[i])
+		}
+	}
+	return nil, nil
 }

@@ -2,6 +2,8 @@ package core
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -87,7 +89,7 @@ func TestASiteWithNoConnectorIsAuditedFromAnswersAlone(t *testing.T) {
 func TestAFailedFetchSavesNothing(t *testing.T) {
 	store, cat := newStore(t), checklist.Builtin()
 	src := &fakeSource{err: errFetch}
-	_, err := StartAudit(t.Context(), store, cat, AuditRun{Site: "Acme Dental", Open: src.open, CSVFile: "phones.csv", Hours: "Mon-Fri 08:00-18:00"}, now)
+	_, err := StartAudit(t.Context(), store, cat, AuditRun{Site: "Acme Dental", Open: src.open, CSVFile: sheetPath, Hours: "Mon-Fri 08:00-18:00"}, now)
 	if !errors.Is(err, errFetch) {
 		t.Fatalf("the fetch's error should come back, got %v", err)
 	}
@@ -104,16 +106,16 @@ func TestAFileAndHoursGivenForOneAuditAreRemembered(t *testing.T) {
 	store, cat := newStore(t), checklist.Builtin()
 	src := &fakeSource{inv: twoLines()}
 	staff := []inventory.StaffMember{{Name: "Jo Whitaker"}}
-	got, err := StartAudit(t.Context(), store, cat, AuditRun{Site: "Acme Dental", Open: src.open, CSVFile: "phones.csv", Hours: "Mon-Sat 07:00-19:00", Staff: staff,
+	got, err := StartAudit(t.Context(), store, cat, AuditRun{Site: "Acme Dental", Open: src.open, CSVFile: sheetPath, Hours: "Mon-Sat 07:00-19:00", Staff: staff,
 		Answers: checklist.Answers{"MON-02": {Value: "yes"}}}, now)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(src.opened) != 1 || src.opened[0].Connector.Kind != "csv" || src.opened[0].Connector.File != "phones.csv" {
+	if len(src.opened) != 1 || src.opened[0].Connector.Kind != "csv" || src.opened[0].Connector.File != sheetPath {
 		t.Errorf("the source should be opened on the file: %+v", src.opened)
 	}
 	site, _ := store.Site("Acme Dental")
-	if site.Connector.File != "phones.csv" || site.Hours != "Mon-Sat 07:00-19:00" || got.Site.Hours != site.Hours {
+	if site.Connector.File != sheetPath || site.Hours != "Mon-Sat 07:00-19:00" || got.Site.Hours != site.Hours {
 		t.Errorf("the site should remember the file and hours: %+v", site)
 	}
 	a := got.Audit
@@ -132,3 +134,6 @@ func TestAnUnknownSiteIsRefusedBeforeAnythingIsRead(t *testing.T) {
 		t.Error("nothing should be read for an unknown site")
 	}
 }
+
+// sheetPath is an inventory file given in full, as every front end saves it.
+var sheetPath = filepath.Join(os.TempDir(), "ringfence-sheet", "phones.csv")

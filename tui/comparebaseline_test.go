@@ -1,0 +1,62 @@
+package tui
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ringfence/ringfence/checklist"
+)
+
+// The reported case: save the demo as a site, start a new audit the same
+// day, and compare. A run from minutes ago is not the last visit, so the
+// user picks it; the comparison must then agree with the scores it shows.
+func TestCompareAfterSavingTheDemoAgreesWithTheScores(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, true, 100, 40)
+	h.press("s", "enter")
+	name := h.app.sh.sess.name()
+	if h.app.sh.sess.demo || !strings.Contains(name, "practice") {
+		t.Fatalf("the demo was not saved as a site: %q", name)
+	}
+	// The new audit starts ten minutes later, the same day.
+	h.app.sh.opts.Now = func() time.Time { return fixedNow.Add(10 * time.Minute) }
+	h.press("esc")
+	h.send(siteChosenMsg{name: name, fresh: true})
+	if h.app.sh.sess.previous != nil {
+		t.Fatal("an audit from minutes ago is not the last visit")
+	}
+	h.press("c")
+	c, ok := h.top().(*compareScreen)
+	if !ok {
+		t.Fatalf("c should open the comparison even with no earlier visit, got %T", h.top())
+	}
+	h.mustSee("No audit from an earlier day")
+	h.press("b")
+	if h.app.sh.sess.previous == nil {
+		t.Fatalf("b should pick the earlier audit from today:\n%s", h.screen())
+	}
+	screen := h.screen()
+	m := regexp.MustCompile(`Score then (\d+)/100, now (\d+)/100`).FindStringSubmatch(screen)
+	if m == nil {
+		t.Fatalf("no scores on the comparison:\n%s", screen)
+	}
+	then, _ := strconv.Atoi(m[1])
+	now, _ := strconv.Atoi(m[2])
+	if now < then && strings.Contains(screen, "Got worse (0)") && strings.Contains(screen, "New problems (0)") && !strings.Contains(screen, "Not checked this time") {
+		t.Fatalf("the score fell %d to %d with nothing listed to explain it:\n%s", then, now, screen)
+	}
+	cmp := checklistCompare(h)
+	for _, ch := range cmp.Fixed {
+		if ch.Before == checklist.StatusFail && ch.After == checklist.StatusPass && ch.CheckID == "EP-03" {
+			t.Fatalf("EP-03 is called fixed on an old answer alone:\n%s", screen)
+		}
+	}
+	_ = c
+}
+
+func checklistCompare(h *harness) checklist.Comparison {
+	return checklist.Compare(h.app.sh.sess.previous.Results, h.app.sh.sess.audit.Results)
+}

@@ -1,0 +1,55 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/ringfence/ringfence/checklist"
+)
+
+// A new question must not offer an answer already chosen: one stray Enter
+// would otherwise record a pass nobody gave.
+func TestEnterAloneOnANewQuestionRecordsNothing(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, false, 80, 24)
+	if err := h.store.CreateSite(checklist.Site{Name: "Acme Dental"}); err != nil {
+		t.Fatal(err)
+	}
+	h.send(siteOpenMsg{name: "Acme Dental"})
+	a := h.top().(*auditScreen)
+	before := checklist.Score(a.audit().Results).Overall
+	h.press("enter") // opens the first question
+	first := a.q.check.ID
+	h.press("enter", "enter", "enter")
+	if len(a.audit().Answers) != 0 {
+		t.Fatalf("Enter alone recorded %+v", a.audit().Answers)
+	}
+	if a.focus != focusQuestion || a.q.check.ID != first {
+		t.Fatal("Enter alone should leave the question open")
+	}
+	if after := checklist.Score(a.audit().Results).Overall; after != before {
+		t.Fatalf("the score moved from %d to %d without an answer", before, after)
+	}
+}
+
+// A site nobody has answered for yet must not be told "Nothing failed".
+func TestUnansweredAuditScreensSayNothingIsKnownYet(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, false, 80, 24)
+	if err := h.store.CreateSite(checklist.Site{Name: "Acme Dental"}); err != nil {
+		t.Fatal(err)
+	}
+	h.send(siteOpenMsg{name: "Acme Dental"})
+	h.press("r")
+	for _, wrong := range []string{"Nothing failed", "Keep it that way"} {
+		if strings.Contains(h.screen(), wrong) {
+			t.Fatalf("results say %q with nothing answered:\n%s", wrong, h.screen())
+		}
+	}
+	h.mustSee("Nothing is known yet")
+	h.press("p")
+	if strings.Contains(h.screen(), "Nothing failed") {
+		t.Fatalf("the plan says nothing failed with nothing answered:\n%s", h.screen())
+	}
+	h.mustSee("Nothing is known yet")
+}
