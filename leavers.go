@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -32,7 +33,7 @@ func readStaffList(path string, e env) ([]inventory.StaffMember, error) {
 		fmt.Fprintf(e.stderr, "%s: skipped %s\n", safetext.Line(path), safetext.Line(fmt.Sprint(s)))
 	}
 	if n := rep.Unlisted(); n > 0 {
-		fmt.Fprintf(e.stderr, "%s: %d more lines skipped\n", safetext.Line(path), n)
+		fmt.Fprintf(e.stderr, "%s: %d more %s skipped\n", safetext.Line(path), n, plural(n, "line", "lines"))
 	}
 	fmt.Fprintf(e.stderr, "%s: %s (read as %s)\n", safetext.Line(path), rep.Summary(), rep.Layout)
 	for _, n := range rep.Notes {
@@ -169,7 +170,7 @@ func writeLeavers(w io.Writer, name string, staff int, rep reconcile.Report) err
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	if section("Leavers who can still use the phone system", len(rep.Leavers)) {
 		for _, l := range rep.Leavers {
-			fmt.Fprintf(tw, "  %s\t%s\tleft %s (%d days ago)\n", safetext.Line(l.Extension), safetext.Line(l.Name), l.Left.Format("2 Jan 2006"), l.DaysSinceLeft)
+			fmt.Fprintf(tw, "  %s\t%s\tleft %s (%d %s ago)\n", safetext.Line(l.Extension), safetext.Line(l.Name), l.Left.Format("2 Jan 2006"), l.DaysSinceLeft, plural(l.DaysSinceLeft, "day", "days"))
 			for _, live := range l.Live {
 				fmt.Fprintf(tw, "  \t\t- %s\n", safetext.Line(live))
 			}
@@ -292,15 +293,18 @@ func newCDRCmd(a *app) *cobra.Command {
 		}
 		file := &cdr.File{Path: path, Layout: layout}
 		incidents, err := core.ReviewCalls(ctx, subj.audit.CallScanConfig(now), file.Scan, nil)
-		if err != nil {
-			return fileError("the call records", path, err)
-		}
+		// The skipped lines come first, even when none could be read: they
+		// are what says what is wrong with the file.
 		stats, skipped := file.Stats, file.Skipped
 		for _, s := range skipped {
 			fmt.Fprintf(e.stderr, "%s: skipped %s\n", safetext.Line(path), safetext.Line(fmt.Sprint(s)))
 		}
 		if stats.Rejected > len(skipped) {
-			fmt.Fprintf(e.stderr, "%s: %d more lines skipped\n", safetext.Line(path), stats.Rejected-len(skipped))
+			more := stats.Rejected - len(skipped)
+			fmt.Fprintf(e.stderr, "%s: %d more %s skipped\n", safetext.Line(path), more, plural(more, "line", "lines"))
+		}
+		if err != nil {
+			return fileError("the call records", path, err)
 		}
 		fmt.Fprintf(e.stderr, "%s: %s\n", safetext.Line(path), stats.Summary())
 		doc := struct {
@@ -355,7 +359,7 @@ func incidentsAtOrAbove(incidents []callscan.Incident, threshold checklist.Sever
 
 func writeIncidents(w io.Writer, path string, st cdr.Stats, incidents []callscan.Incident) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Call records: %s (%s layout, %d calls", safetext.Line(path), firstNonBlank(string(st.Format), "detected"), st.Calls)
+	fmt.Fprintf(&b, "Call records: %s (%s layout, %d %s", safetext.Line(path), firstNonBlank(string(st.Format), "detected"), st.Calls, plural(st.Calls, "call", "calls"))
 	if !st.First.IsZero() {
 		fmt.Fprintf(&b, " from %s to %s", st.First.Format("2 Jan 2006"), st.Last.Format("2 Jan 2006"))
 	}
@@ -375,8 +379,8 @@ func writeIncidents(w io.Writer, path string, st cdr.Stats, incidents []callscan
 			if in.CostKnown {
 				cost = fmt.Sprintf(", about £%.2f", float64(in.CostPence)/100)
 			}
-			fmt.Fprintf(&b, "\n%d. [%s] %s: %d calls, %.0f minutes%s, %s to %s\n   %s\n", i+1, in.Severity,
-				safetext.Line(strings.Join(in.Extensions, ", ")), in.Calls, in.Minutes, cost,
+			fmt.Fprintf(&b, "\n%d. [%s] %s: %d %s, %.0f %s%s, %s to %s\n   %s\n", i+1, in.Severity,
+				safetext.Line(strings.Join(in.Extensions, ", ")), in.Calls, plural(in.Calls, "call", "calls"), in.Minutes, plural(int(math.Round(in.Minutes)), "minute", "minutes"), cost,
 				in.Start.Format("2 Jan 2006 15:04"), in.End.Format("2 Jan 2006 15:04"), safetext.Line(in.Explanation))
 		}
 	}

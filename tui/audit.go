@@ -339,9 +339,9 @@ func (s *auditScreen) pane(width, height int) string {
 	case asked == 0:
 		b.WriteString(st.muted.Render("No questions to answer here.") + "\n")
 	case answered == asked:
-		b.WriteString(st.okText.Render(fmt.Sprintf("All %d questions answered.", asked)) + st.muted.Render(" Enter to review them.") + "\n")
+		b.WriteString(st.okText.Render(fmt.Sprintf("All %s answered.", count(asked, "question", "questions"))) + st.muted.Render(" Enter to review them.") + "\n")
 	default:
-		b.WriteString(st.bold.Render(fmt.Sprintf("%d of %d questions answered.", answered, asked)) + " Press enter to answer the rest.\n")
+		b.WriteString(st.bold.Render(fmt.Sprintf("%d of %s answered.", answered, count(asked, "question", "questions"))) + " Press enter to answer the rest.\n")
 	}
 	if len(s.table.rows) > 0 {
 		b.WriteString("\n" + st.bold.Render("Items found") + st.muted.Render(" (tab to browse)") + "\n")

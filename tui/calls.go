@@ -318,7 +318,7 @@ func (s *callsScreen) resultLines(width int) []string {
 		head := fmt.Sprintf("%d. %s · %s · %s · %s min", i+1, strings.ToUpper(string(in.Severity)),
 			extensionsLabel(in.Extensions), count(in.Calls, "call", "calls"), thousands(int(math.Round(in.Minutes))))
 		if in.Kind == callscan.KindConcurrentCall {
-			head = fmt.Sprintf("%d. %s · %s · up to %d calls at once", i+1, strings.ToUpper(string(in.Severity)), extensionsLabel(in.Extensions), in.Calls)
+			head = fmt.Sprintf("%d. %s · %s · up to %s at once", i+1, strings.ToUpper(string(in.Severity)), extensionsLabel(in.Extensions), count(in.Calls, "call", "calls"))
 		}
 		if in.CostKnown {
 			head += fmt.Sprintf(" · about £%d.%02d", in.CostPence/100, in.CostPence%100)
