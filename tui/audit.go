@@ -251,7 +251,7 @@ func (s *auditScreen) updateQuestion(msg tea.Msg) (screen, tea.Cmd) {
 			return s, tea.Batch(save, notice("That was the last area. Press r to see the results."))
 		}
 		s.moveArea(s.area + 1)
-		return s, tea.Batch(save, notice("Saved. Next area: "+s.domain().Title()+". Press enter to answer its questions."))
+		return s, tea.Batch(save, notice(s.sh.savedNote()+" Next area: "+s.domain().Title()+". Press enter to answer its questions."))
 	}
 	return s, cmd
 }
