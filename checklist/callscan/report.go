@@ -19,6 +19,10 @@ func (a *Analyzer) Incidents() []Incident {
 	out = append(out, a.burstIncidents()...)
 	out = append(out, a.shortCallIncidents()...)
 	out = append(out, a.concurrencyIncidents()...)
+	// Call records may come in any zone; people read the times in the site's.
+	for i := range out {
+		out[i].Start, out[i].End = out[i].Start.In(a.hours.Location), out[i].End.In(a.hours.Location)
+	}
 	slices.SortStableFunc(out, compareIncidents)
 	return out
 }
