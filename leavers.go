@@ -231,10 +231,16 @@ func roleLineNames(fs []reconcile.Finding) string {
 
 func newCDRCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
-		Use:     "cdr FILE",
-		Example: "ringfence cdr calls.csv --site \"Acme Ltd\" --fail-on high\nringfence cdr smdr.csv --map start=Date,from=Ext,to=Number,duration=Secs",
+		Use:     "cdr [FILE]",
+		Example: "ringfence cdr calls.csv --site \"Acme Ltd\" --fail-on high\nringfence cdr smdr.csv --map start=Date,from=Ext,to=Number,duration=Secs\nringfence cdr --demo",
 		Short:   "Look through a call-record export for signs of toll fraud",
-		Args:    exactArgs("Give cdr the call-record file to read, as in: ringfence cdr calls.csv --demo.", 1),
+		// With --demo and no file, the demo company's own call records are read.
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 && cmd.Flags().Changed("demo") {
+				return nil
+			}
+			return exactArgs("Give cdr the call-record file to read, as in: ringfence cdr calls.csv, or ringfence cdr --demo for the demo company's own call records.", 1)(cmd, args)
+		},
 		Long: "Looks through a call-record export (3CX, FreePBX, Asterisk or FreeSWITCH Master.csv,\n" +
 			"Avaya IP Office SMDR, Yeastar,\n" +
 			"or any CSV with --map) for signs of toll fraud: calls abroad or to premium\n" +
@@ -242,7 +248,8 @@ func newCDRCmd(a *app) *cobra.Command {
 			"and calls from a leaver's extension. The file is read as a stream, so it can be\n" +
 			"any size. With --site, the site's dialling rules, leavers and business hours are\n" +
 			"used and the result is recorded against its last audit. With --fail-on, it\n" +
-			"exits with code 3 if anything at or above that severity is found.",
+			"exits with code 3 if anything at or above that severity is found. With --demo and no\n" +
+			"FILE, the demo company's own call records are read: the same findings as its audit's MON-02.",
 	}
 	fs := cmd.Flags()
 	site := fs.String("site", "", "use a saved site's allowed countries and leavers, and record the result")
@@ -254,7 +261,11 @@ func newCDRCmd(a *app) *cobra.Command {
 	completeSites(a, cmd, "site")
 	completeWords(cmd, "fail-on", severityNames...)
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		ctx, e, dataDir, path := cmd.Context(), a.e, &a.dataDir, args[0]
+		ctx, e, dataDir := cmd.Context(), a.e, &a.dataDir
+		path := ""
+		if len(args) > 0 {
+			path = args[0]
+		}
 		threshold, err := checklist.ParseSeverity(*failOn)
 		if err != nil {
 			return usageWrap("--fail-on", err)
@@ -292,7 +303,16 @@ func newCDRCmd(a *app) *cobra.Command {
 			subj.audit.Hours = subj.site.Hours
 		}
 		file := &cdr.File{Path: path, Layout: layout}
-		incidents, err := core.ReviewCalls(ctx, subj.audit.CallScanConfig(now), file.Scan, nil)
+		scan, own := file.Scan, path == ""
+		if own {
+			if layout.Map != nil {
+				return usagef("--map is for a file; the demo company's own call records need none.")
+			}
+			scan = core.OwnCalls(subj.audit.Inventory.Calls)
+			file.Stats = ownCallStats(subj.audit.Inventory.Calls)
+			path = "the demo company's own call records"
+		}
+		incidents, err := core.ReviewCalls(ctx, subj.audit.CallScanConfig(now), scan, nil)
 		// The skipped lines come first, even when none could be read: they
 		// are what says what is wrong with the file.
 		stats, skipped := file.Stats, file.Skipped
@@ -306,7 +326,9 @@ func newCDRCmd(a *app) *cobra.Command {
 		if err != nil {
 			return fileError("the call records", path, err)
 		}
-		fmt.Fprintf(e.stderr, "%s: %s\n", safetext.Line(path), stats.Summary())
+		if !own {
+			fmt.Fprintf(e.stderr, "%s: %s\n", safetext.Line(path), stats.Summary())
+		}
 		doc := struct {
 			Stats     cdr.Stats           `json:"stats"`
 			Incidents []callscan.Incident `json:"incidents"`
@@ -359,7 +381,11 @@ func incidentsAtOrAbove(incidents []callscan.Incident, threshold checklist.Sever
 
 func writeIncidents(w io.Writer, path string, st cdr.Stats, incidents []callscan.Incident) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Call records: %s (%s layout, %d %s", safetext.Line(path), firstNonBlank(string(st.Format), "detected"), st.Calls, plural(st.Calls, "call", "calls"))
+	layout := firstNonBlank(string(st.Format), "detected") + " layout, "
+	if st.Format == ownCalls {
+		layout = ""
+	}
+	fmt.Fprintf(&b, "Call records: %s (%s%d %s", safetext.Line(path), layout, st.Calls, plural(st.Calls, "call", "calls"))
 	if !st.First.IsZero() {
 		fmt.Fprintf(&b, " from %s to %s", st.First.Format("2 Jan 2006"), st.Last.Format("2 Jan 2006"))
 	}
@@ -416,4 +442,23 @@ func recordCallReview(subj subject, path string, incidents []callscan.Incident, 
 	}
 	fmt.Fprintf(e.stdout, "\nRecorded against the audit of %s started %s (check MON-02).\n", name, a.Started.Local().Format("2 Jan 2006 15:04"))
 	return nil
+}
+
+// ownCalls marks the stats of call records an audit's source gave itself,
+// which have no file layout to name.
+const ownCalls cdr.Format = "own"
+
+// ownCallStats describes call records that came with the inventory, as a
+// file's stats would.
+func ownCallStats(calls []inventory.Call) cdr.Stats {
+	st := cdr.Stats{Format: ownCalls, Rows: len(calls), Calls: len(calls)}
+	for _, c := range calls {
+		if st.First.IsZero() || c.Start.Before(st.First) {
+			st.First = c.Start
+		}
+		if c.Start.After(st.Last) {
+			st.Last = c.Start
+		}
+	}
+	return st
 }

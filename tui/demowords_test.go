@@ -65,3 +65,43 @@ func TestLeavingAChangedDemoWarnsFirst(t *testing.T) {
 		t.Fatal("an unchanged demo should be left at once")
 	}
 }
+
+// In the demo, the call-records screen with no file looks through the demo
+// company's own call records and finds what its audit's MON-02 found.
+func TestDemoCallRecordsNeedNoFile(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, true, 80, 24)
+	var mon checklist.Result
+	for _, r := range h.app.sh.sess.audit.Results {
+		if r.CheckID == "MON-02" {
+			mon = r
+		}
+	}
+	if len(mon.Affected) == 0 {
+		t.Fatalf("the demo's MON-02 should find its leaver's night calls: %+v", mon)
+	}
+	before := h.app.sh.sess.audit.Answers["MON-02"]
+	h.press("f")
+	h.mustSee("empty")
+	h.press("enter", "enter", "enter") // no file, the usual hours, no column mapping
+	h.mustSee("the demo company's own call records")
+	c, ok := h.top().(*callsScreen)
+	if !ok || c.result == nil {
+		t.Fatalf("no result from the demo's own calls: %T %+v", h.top(), c)
+	}
+	if len(c.result.incidents) != len(mon.Affected) {
+		t.Errorf("found %d incidents, MON-02 found %d", len(c.result.incidents), len(mon.Affected))
+	}
+	var details []string
+	for _, in := range c.result.incidents {
+		details = append(details, in.Explanation)
+	}
+	for _, it := range mon.Affected {
+		if !strings.Contains(strings.Join(details, "\n"), it.Detail) {
+			t.Errorf("MON-02 found %q, which the screen's review does not", it.Detail)
+		}
+	}
+	if after := h.app.sh.sess.audit.Answers["MON-02"]; after != before {
+		t.Error("the demo's own calls are not a file to record as MON-02's answer")
+	}
+}
