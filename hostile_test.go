@@ -50,7 +50,7 @@ func hostileFiles(t *testing.T, dir string) (inv, hr, cdr string) {
 		fmt.Fprintf(&b, "%s,,Leaver,01/11/2026\n", csvCell(n))
 		fmt.Fprintf(&b, "%s,,Active,%s\n", csvCell(n), csvCell(n)) // a date that is no date: skipped
 	}
-	b.WriteString("\"Ó'Brien, Declan\",declan.obrien@brightwater.example.co.uk,Leaver,01/11/2026\n")
+	b.WriteString("\"Ó Briain, Declan\",declan.obriain@brightwater.example.co.uk,Leaver,01/11/2026\n")
 	hr = writeFile(t, dir, "staff.csv", b.String())
 
 	b.Reset()

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -32,7 +33,7 @@ func readStaffList(path string, e env) ([]inventory.StaffMember, error) {
 		fmt.Fprintf(e.stderr, "%s: skipped %s\n", safetext.Line(path), safetext.Line(fmt.Sprint(s)))
 	}
 	if n := rep.Unlisted(); n > 0 {
-		fmt.Fprintf(e.stderr, "%s: %d more lines skipped\n", safetext.Line(path), n)
+		fmt.Fprintf(e.stderr, "%s: %d more %s skipped\n", safetext.Line(path), n, plural(n, "line", "lines"))
 	}
 	fmt.Fprintf(e.stderr, "%s: %s (read as %s)\n", safetext.Line(path), rep.Summary(), rep.Layout)
 	for _, n := range rep.Notes {
@@ -169,7 +170,7 @@ func writeLeavers(w io.Writer, name string, staff int, rep reconcile.Report) err
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	if section("Leavers who can still use the phone system", len(rep.Leavers)) {
 		for _, l := range rep.Leavers {
-			fmt.Fprintf(tw, "  %s\t%s\tleft %s (%d days ago)\n", safetext.Line(l.Extension), safetext.Line(l.Name), l.Left.Format("2 Jan 2006"), l.DaysSinceLeft)
+			fmt.Fprintf(tw, "  %s\t%s\tleft %s (%d %s ago)\n", safetext.Line(l.Extension), safetext.Line(l.Name), l.Left.Format("2 Jan 2006"), l.DaysSinceLeft, plural(l.DaysSinceLeft, "day", "days"))
 			for _, live := range l.Live {
 				fmt.Fprintf(tw, "  \t\t- %s\n", safetext.Line(live))
 			}
@@ -230,10 +231,16 @@ func roleLineNames(fs []reconcile.Finding) string {
 
 func newCDRCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
-		Use:     "cdr FILE",
-		Example: "ringfence cdr calls.csv --site \"Acme Ltd\" --fail-on high\nringfence cdr smdr.csv --map start=Date,from=Ext,to=Number,duration=Secs",
+		Use:     "cdr [FILE]",
+		Example: "ringfence cdr calls.csv --site \"Acme Ltd\" --fail-on high\nringfence cdr smdr.csv --map start=Date,from=Ext,to=Number,duration=Secs\nringfence cdr --demo",
 		Short:   "Look through a call-record export for signs of toll fraud",
-		Args:    exactArgs("Give cdr the call-record file to read, as in: ringfence cdr calls.csv --demo.", 1),
+		// With --demo and no file, the demo company's own call records are read.
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 && cmd.Flags().Changed("demo") {
+				return nil
+			}
+			return exactArgs("Give cdr the call-record file to read, as in: ringfence cdr calls.csv, or ringfence cdr --demo for the demo company's own call records.", 1)(cmd, args)
+		},
 		Long: "Looks through a call-record export (3CX, FreePBX, Asterisk or FreeSWITCH Master.csv,\n" +
 			"Avaya IP Office SMDR, Yeastar,\n" +
 			"or any CSV with --map) for signs of toll fraud: calls abroad or to premium\n" +
@@ -241,7 +248,8 @@ func newCDRCmd(a *app) *cobra.Command {
 			"and calls from a leaver's extension. The file is read as a stream, so it can be\n" +
 			"any size. With --site, the site's dialling rules, leavers and business hours are\n" +
 			"used and the result is recorded against its last audit. With --fail-on, it\n" +
-			"exits with code 3 if anything at or above that severity is found.",
+			"exits with code 3 if anything at or above that severity is found. With --demo and no\n" +
+			"FILE, the demo company's own call records are read: the same findings as its audit's MON-02.",
 	}
 	fs := cmd.Flags()
 	site := fs.String("site", "", "use a saved site's allowed countries and leavers, and record the result")
@@ -253,7 +261,11 @@ func newCDRCmd(a *app) *cobra.Command {
 	completeSites(a, cmd, "site")
 	completeWords(cmd, "fail-on", severityNames...)
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		ctx, e, dataDir, path := cmd.Context(), a.e, &a.dataDir, args[0]
+		ctx, e, dataDir := cmd.Context(), a.e, &a.dataDir
+		path := ""
+		if len(args) > 0 {
+			path = args[0]
+		}
 		threshold, err := checklist.ParseSeverity(*failOn)
 		if err != nil {
 			return usageWrap("--fail-on", err)
@@ -291,18 +303,32 @@ func newCDRCmd(a *app) *cobra.Command {
 			subj.audit.Hours = subj.site.Hours
 		}
 		file := &cdr.File{Path: path, Layout: layout}
-		incidents, err := core.ReviewCalls(ctx, subj.audit.CallScanConfig(now), file.Scan, nil)
-		if err != nil {
-			return fileError("the call records", path, err)
+		scan, own := file.Scan, path == ""
+		if own {
+			if layout.Map != nil {
+				return usagef("--map is for a file; the demo company's own call records need none.")
+			}
+			scan = core.OwnCalls(subj.audit.Inventory.Calls)
+			file.Stats = ownCallStats(subj.audit.Inventory.Calls)
+			path = "the demo company's own call records"
 		}
+		incidents, err := core.ReviewCalls(ctx, subj.audit.CallScanConfig(now), scan, nil)
+		// The skipped lines come first, even when none could be read: they
+		// are what says what is wrong with the file.
 		stats, skipped := file.Stats, file.Skipped
 		for _, s := range skipped {
 			fmt.Fprintf(e.stderr, "%s: skipped %s\n", safetext.Line(path), safetext.Line(fmt.Sprint(s)))
 		}
 		if stats.Rejected > len(skipped) {
-			fmt.Fprintf(e.stderr, "%s: %d more lines skipped\n", safetext.Line(path), stats.Rejected-len(skipped))
+			more := stats.Rejected - len(skipped)
+			fmt.Fprintf(e.stderr, "%s: %d more %s skipped\n", safetext.Line(path), more, plural(more, "line", "lines"))
 		}
-		fmt.Fprintf(e.stderr, "%s: %s\n", safetext.Line(path), stats.Summary())
+		if err != nil {
+			return fileError("the call records", path, err)
+		}
+		if !own {
+			fmt.Fprintf(e.stderr, "%s: %s\n", safetext.Line(path), stats.Summary())
+		}
 		doc := struct {
 			Stats     cdr.Stats           `json:"stats"`
 			Incidents []callscan.Incident `json:"incidents"`
@@ -355,7 +381,11 @@ func incidentsAtOrAbove(incidents []callscan.Incident, threshold checklist.Sever
 
 func writeIncidents(w io.Writer, path string, st cdr.Stats, incidents []callscan.Incident) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Call records: %s (%s layout, %d calls", safetext.Line(path), firstNonBlank(string(st.Format), "detected"), st.Calls)
+	layout := firstNonBlank(string(st.Format), "detected") + " layout, "
+	if st.Format == ownCalls {
+		layout = ""
+	}
+	fmt.Fprintf(&b, "Call records: %s (%s%d %s", safetext.Line(path), layout, st.Calls, plural(st.Calls, "call", "calls"))
 	if !st.First.IsZero() {
 		fmt.Fprintf(&b, " from %s to %s", st.First.Format("2 Jan 2006"), st.Last.Format("2 Jan 2006"))
 	}
@@ -375,8 +405,8 @@ func writeIncidents(w io.Writer, path string, st cdr.Stats, incidents []callscan
 			if in.CostKnown {
 				cost = fmt.Sprintf(", about £%.2f", float64(in.CostPence)/100)
 			}
-			fmt.Fprintf(&b, "\n%d. [%s] %s: %d calls, %.0f minutes%s, %s to %s\n   %s\n", i+1, in.Severity,
-				safetext.Line(strings.Join(in.Extensions, ", ")), in.Calls, in.Minutes, cost,
+			fmt.Fprintf(&b, "\n%d. [%s] %s: %d %s, %.0f %s%s, %s to %s\n   %s\n", i+1, in.Severity,
+				safetext.Line(strings.Join(in.Extensions, ", ")), in.Calls, plural(in.Calls, "call", "calls"), in.Minutes, plural(int(math.Round(in.Minutes)), "minute", "minutes"), cost,
 				in.Start.Format("2 Jan 2006 15:04"), in.End.Format("2 Jan 2006 15:04"), safetext.Line(in.Explanation))
 		}
 	}
@@ -412,4 +442,23 @@ func recordCallReview(subj subject, path string, incidents []callscan.Incident, 
 	}
 	fmt.Fprintf(e.stdout, "\nRecorded against the audit of %s started %s (check MON-02).\n", name, a.Started.Local().Format("2 Jan 2006 15:04"))
 	return nil
+}
+
+// ownCalls marks the stats of call records an audit's source gave itself,
+// which have no file layout to name.
+const ownCalls cdr.Format = "own"
+
+// ownCallStats describes call records that came with the inventory, as a
+// file's stats would.
+func ownCallStats(calls []inventory.Call) cdr.Stats {
+	st := cdr.Stats{Format: ownCalls, Rows: len(calls), Calls: len(calls)}
+	for _, c := range calls {
+		if st.First.IsZero() || c.Start.Before(st.First) {
+			st.First = c.Start
+		}
+		if c.Start.After(st.Last) {
+			st.Last = c.Start
+		}
+	}
+	return st
 }

@@ -129,7 +129,7 @@ func unusedDisabled(f *Facts) Outcome {
 		case e.LastActive.IsZero():
 			unsure = append(unsure, extensionItem(e, "no record of when it was last used"))
 		case e.LastActive.Before(cutoff):
-			items = append(items, extensionItem(e, fmt.Sprintf("enabled but unused for %d days", daysBetween(e.LastActive, f.Now))))
+			items = append(items, extensionItem(e, "enabled but unused for "+plural(daysBetween(e.LastActive, f.Now), "day", "days")))
 		default:
 			judged++
 		}
@@ -139,7 +139,7 @@ func unusedDisabled(f *Facts) Outcome {
 		case d.LastSeen.IsZero():
 			unsure = append(unsure, deviceItem(d, "no record of when it was last seen"))
 		case d.LastSeen.Before(cutoff):
-			items = append(items, deviceItem(d, fmt.Sprintf("not seen for %d days", daysBetween(d.LastSeen, f.Now))))
+			items = append(items, deviceItem(d, "not seen for "+plural(daysBetween(d.LastSeen, f.Now), "day", "days")))
 		default:
 			judged++
 		}

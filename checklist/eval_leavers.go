@@ -55,7 +55,7 @@ func extensionsBelongToStaff(f *Facts) Outcome {
 	}
 	for _, l := range rep.Leavers {
 		if l.ExtensionEnabled {
-			items = append(items, leaverItem(l, fmt.Sprintf("%s left %d days ago", l.Name, l.DaysSinceLeft)))
+			items = append(items, leaverItem(l, fmt.Sprintf("%s left %s ago", l.Name, plural(l.DaysSinceLeft, "day", "days"))))
 		}
 	}
 	apart := ""

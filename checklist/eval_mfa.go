@@ -55,7 +55,7 @@ func adminsHaveMFA(f *Facts) Outcome {
 	case len(items) > 0:
 		return fail(items, "Admin accounts that can sign in with a password alone: %d of %d.", len(items), len(admins))
 	case unsure > 0:
-		return unknown("MFA could not be confirmed for %d admin accounts.", unsure)
+		return unknown("MFA could not be confirmed for %s.", plural(unsure, "admin account", "admin accounts"))
 	}
 	return pass("Admin accounts checked: %d. All use MFA.", len(admins))
 }

@@ -45,7 +45,7 @@ func callBasis(inv *inventory.Inventory, hours string) string {
 	var b strings.Builder
 	switch src := inv.Source; {
 	case src.CallDays > 0 && !src.CallsSince.IsZero():
-		fmt.Fprintf(&b, " Call history read: the last %d days, since %s.", src.CallDays, src.CallsSince.Format("2 Jan 2006"))
+		fmt.Fprintf(&b, " Call history read: the last %s, since %s.", plural(src.CallDays, "day", "days"), src.CallsSince.Format("2 Jan 2006"))
 	case len(inv.Calls) > 0:
 		first, last := inv.Calls[0].Start, inv.Calls[0].Start
 		for _, c := range inv.Calls {

@@ -81,7 +81,7 @@ func (d *doc) inventoryAppendix() {
 			parts = append(parts, itoa(n)+" "+strings.ToLower(w))
 		}
 	}
-	d.para(itoa(len(inv.Devices))+" devices: "+strings.Join(parts, ", ")+".", "", 9.5, 0)
+	d.para(count(len(inv.Devices), "device", "devices")+": "+strings.Join(parts, ", ")+".", "", 9.5, 0)
 	d.gap(2)
 	t := d.table("Phones and devices", 8,
 		column{title: "Device", share: 0.33},

@@ -80,7 +80,7 @@ func (d *doc) howToFindOut(r checklist.Result) string {
 	case ok && ch.Question != nil:
 		return ch.Question.Prompt
 	case len(r.Affected) > 0:
-		return "Check the " + itoa(len(r.Affected)) + " listed items by hand (see the findings)."
+		return "Check the " + count(len(r.Affected), "listed item", "listed items") + " by hand (see the findings)."
 	}
 	return "Connect Ringfence to the phone system so it can read this, or check it by hand."
 }

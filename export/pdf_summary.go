@@ -52,7 +52,7 @@ func (d *doc) summary() {
 		if len(open) > shown {
 			d.gap(1)
 			d.colourText(colMuted)
-			d.para("The full action plan lists all "+itoa(len(open))+" actions in order.", "I", 9, 0)
+			d.para("The full action plan lists all "+count(len(open), "action", "actions")+" in order.", "I", 9, 0)
 			d.colourText(colInk)
 		}
 	}

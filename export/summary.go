@@ -58,7 +58,7 @@ func WriteSummary(w io.Writer, a *checklist.Audit, topActions int) error {
 		if topActions > 0 && len(shown) > topActions {
 			shown = shown[:topActions]
 		}
-		fmt.Fprintf(&b, "\nDo these first (%d of %d actions):\n", len(shown), len(open))
+		fmt.Fprintf(&b, "\nDo these first (%d of %s):\n", len(shown), count(len(open), "action", "actions"))
 		tw = tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(tw, "#\tSEVERITY\tEFFORT\tDUE\tCHECK\tACTION")
 		for _, p := range shown {

@@ -103,7 +103,15 @@ func shortDate(t time.Time) string { return t.Format("2 Jan 2006") }
 // first job is to find out.
 func nothingToFix(card checklist.Scorecard) string {
 	if n := card.Counts.Unknown; n > 0 {
-		return fmt.Sprintf("Nothing has failed so far, but %d checks could not be judged. Start with the list of what could not be checked: each unknown may hide a problem.", n)
+		return fmt.Sprintf("Nothing has failed so far, but %s could not be judged. Start with the list of what could not be checked: each unknown may hide a problem.", count(n, "check", "checks"))
 	}
 	return "Nothing failed, so there is nothing to fix. Run the audit again every three months, and after any change to the phone system."
+}
+
+// count puts a number with the right form of its noun: "1 item", "2 items".
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return itoa(n) + " " + many
 }

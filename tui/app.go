@@ -111,6 +111,10 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.stack = append(a.stack, msg.s)
 		return a, nil
 	case popMsg:
+		if len(a.stack) == 2 && a.sh.sess.warnBeforeLeaving() {
+			a.note = noticeMsg{text: leavingDemoNote, bad: true}
+			return a, nil
+		}
 		if len(a.stack) > 1 {
 			a.stack = a.stack[:len(a.stack)-1]
 		}
@@ -122,6 +126,10 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.stack[len(a.stack)-1] = s
 		return a, cmd
 	case homeMsg:
+		if a.sh.sess.warnBeforeLeaving() {
+			a.note = noticeMsg{text: leavingDemoNote, bad: true}
+			return a, nil
+		}
 		a.stack = a.stack[:1]
 		return a, a.leaveAudit(a.stack[0].(*home))
 	case noticeMsg:

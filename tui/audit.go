@@ -302,7 +302,7 @@ func (s *auditScreen) updateQuestion(msg tea.Msg) (screen, tea.Cmd) {
 			return s, tea.Batch(save, notice("That was the last area. Press r to see the results."))
 		}
 		s.moveArea(s.area + 1)
-		return s, tea.Batch(save, notice("Saved. Next area: "+s.domain().Title()+". Press enter to answer its questions."))
+		return s, tea.Batch(save, notice(s.sh.savedNote()+" Next area: "+s.domain().Title()+". Press enter to answer its questions."))
 	}
 	return s, cmd
 }
@@ -414,9 +414,9 @@ func (s *auditScreen) pane(width, height int) string {
 	case asked == 0:
 		b.WriteString(st.muted.Render("No questions to answer here.") + "\n")
 	case answered == asked:
-		b.WriteString(wrap(st.okText.Render(fmt.Sprintf("All %d questions answered.", asked))+st.muted.Render(" Enter to review them."), width) + "\n")
+		b.WriteString(wrap(st.okText.Render(fmt.Sprintf("All %s answered.", count(asked, "question", "questions")))+st.muted.Render(" Enter to review them."), width) + "\n")
 	default:
-		b.WriteString(wrap(st.bold.Render(fmt.Sprintf("%d of %d questions answered.", answered, asked))+" Press enter to answer the rest.", width) + "\n")
+		b.WriteString(wrap(st.bold.Render(fmt.Sprintf("%d of %s answered.", answered, count(asked, "question", "questions")))+" Press enter to answer the rest.", width) + "\n")
 	}
 	if len(s.table.rows) > 0 {
 		b.WriteString("\n" + st.bold.Render("Items found") + st.muted.Render(" (tab to browse)") + "\n")

@@ -16,6 +16,7 @@ import (
 	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/checklist/callscan"
 	"github.com/ringfence/ringfence/checklist/core"
+	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/checklist/safetext"
 	"github.com/ringfence/ringfence/connectors/cdr"
 )
@@ -51,6 +52,9 @@ type (
 		skipped   []cdr.RowError
 		incidents []callscan.Incident
 		err       error
+		// own says the calls came with the audit (the demo company's), not
+		// from a file.
+		own bool
 	}
 	callsTickMsg struct{ op int }
 )
@@ -62,7 +66,13 @@ func newCallsScreen(sh *shared) (*callsScreen, tea.Cmd) {
 }
 
 func (s *callsScreen) askFile() tea.Cmd {
-	fields := fileQuestion(s.sh, "Call records", "A CSV export of call records from your phone system: 3CX, FreePBX or Asterisk (Master.csv), or Yeastar. Any size will do.\nType the file's path, or drag the file here.", s.path)
+	const fileHelp = "A CSV export of call records from your phone system: 3CX, FreePBX or Asterisk (Master.csv), or Yeastar. Any size will do.\nType the file's path, or drag the file here."
+	fields := fileQuestion(s.sh, "Call records", fileHelp, s.path)
+	if s.sh.sess.demo {
+		// A trainer has no file: the demo company's own call records stand in.
+		fields = described(s.sh, huh.NewInput().Title("Call records").Value(s.path), "Call records",
+			fileHelp+"\nLeave it empty to look through "+demoOwnCalls+", as the audit does.")
+	}
 	fields = append(fields, described(s.sh, huh.NewInput().Title("Business hours").Value(s.hours).Validate(func(v string) error {
 		_, err := checklist.NormaliseHours(v)
 		return err
@@ -116,6 +126,14 @@ func (s *callsScreen) scan() tea.Cmd {
 	}
 	read := new(atomic.Int64)
 	s.read, s.seen, s.failed, s.result = read, 0, "", nil
+	if s.sh.sess.demo && strings.TrimSpace(typed) == "" {
+		calls := a.Inventory.Calls // replaced, never edited, on each change
+		work := func() tea.Msg {
+			incidents, err := core.ReviewCalls(ctx, cfg, core.OwnCalls(calls), func() { read.Add(1) })
+			return callsScannedMsg{op: id, path: demoOwnCalls, own: true, stats: ownCallStats(calls), incidents: incidents, err: err}
+		}
+		return tea.Batch(tick, s.tick(id), work, saveHours)
+	}
 	work := func() tea.Msg {
 		file := &cdr.File{Path: cleanPath(typed), Layout: layout}
 		incidents, err := core.ReviewCalls(ctx, cfg, file.Scan, func() { read.Add(1) })
@@ -231,6 +249,12 @@ func (s *callsScreen) scanned(msg callsScannedMsg) tea.Cmd {
 		return nil
 	}
 	s.result = &msg
+	if msg.own {
+		// These are the very calls MON-02 was judged on: nothing to record.
+		s.doc.set(s.resultLines(s.width))
+		s.doc.top()
+		return notice("These are " + demoOwnCalls + ", the ones the audit's MON-02 check looked through.")
+	}
 	cat, now, path, found := s.sh.opts.Catalogue, s.sh.now(), msg.path, len(msg.incidents)
 	save, err := s.sh.change(core.CallReview(cat, path, found, now))
 	if err != nil {
@@ -314,6 +338,9 @@ func (s *callsScreen) resultLines(width int) []string {
 		format = "detected"
 	}
 	summary := fmt.Sprintf("%s: %s layout, %s", safetext.Line(filepath.Base(r.path)), layoutName(format), count(r.stats.Calls, "call", "calls"))
+	if r.own {
+		summary = fmt.Sprintf("Call records: %s, %s", r.path, count(r.stats.Calls, "call", "calls"))
+	}
 	if !r.stats.First.IsZero() {
 		summary += fmt.Sprintf(" from %s to %s", r.stats.First.Format("2 Jan 2006"), r.stats.Last.Format("2 Jan 2006"))
 	}
@@ -338,7 +365,7 @@ func (s *callsScreen) resultLines(width int) []string {
 		head := fmt.Sprintf("%d. %s · %s · %s · %s min", i+1, strings.ToUpper(string(in.Severity)),
 			extensionsLabel(in.Extensions), count(in.Calls, "call", "calls"), thousands(int(math.Round(in.Minutes))))
 		if in.Kind == callscan.KindConcurrentCall {
-			head = fmt.Sprintf("%d. %s · %s · up to %d calls at once", i+1, strings.ToUpper(string(in.Severity)), extensionsLabel(in.Extensions), in.Calls)
+			head = fmt.Sprintf("%d. %s · %s · up to %s at once", i+1, strings.ToUpper(string(in.Severity)), extensionsLabel(in.Extensions), count(in.Calls, "call", "calls"))
 		}
 		if in.CostKnown {
 			head += fmt.Sprintf(" · about £%d.%02d", in.CostPence/100, in.CostPence%100)
@@ -400,4 +427,22 @@ func thousands(n int) string {
 		s = s[:i] + "," + s[i:]
 	}
 	return s
+}
+
+// demoOwnCalls names the call records that come with the demo company.
+const demoOwnCalls = "the demo company's own call records"
+
+// ownCallStats describes call records that came with the audit, as a file's
+// stats would.
+func ownCallStats(calls []inventory.Call) cdr.Stats {
+	st := cdr.Stats{Rows: len(calls), Calls: len(calls)}
+	for _, c := range calls {
+		if st.First.IsZero() || c.Start.Before(st.First) {
+			st.First = c.Start
+		}
+		if c.Start.After(st.Last) {
+			st.Last = c.Start
+		}
+	}
+	return st
 }

@@ -160,7 +160,7 @@ func (p *planScreen) saveOwner() tea.Cmd {
 	cat, id, owner, now := p.sh.opts.Catalogue, d.id, strings.TrimSpace(d.owner), p.sh.now()
 	save, _ := p.sh.change(core.Assign(cat, id, owner, due, now))
 	p.reload()
-	return tea.Batch(save, notice("Saved."))
+	return tea.Batch(save, notice(p.sh.savedNote()))
 }
 
 func (p *planScreen) View(width, height int) string {

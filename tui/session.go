@@ -40,6 +40,9 @@ type session struct {
 	// user can pick any of them to compare with.
 	earlier []sitestore.AuditRef
 	demo    bool
+	// changed says the demo audit was changed since it opened, and warned
+	// that the person has been told leaving it loses those changes.
+	changed, warned bool
 	// secret is a connector secret given for this run only, when the keyring
 	// is unavailable. It stays in memory and is never drawn.
 	secret string
@@ -90,10 +93,34 @@ func (sh *shared) change(c core.Change) (tea.Cmd, error) {
 		return nil, err
 	}
 	if !sh.sess.saved() {
+		sh.sess.changed, sh.sess.warned = true, false
 		return nil, nil
 	}
 	sh.saver.queue(c)
 	return sh.saveCmd(), nil
+}
+
+// savedNote is what a screen says once a change is made: the demo is never
+// saved, so it says so and how to keep it.
+func (sh *shared) savedNote() string {
+	if sh.sess.saved() {
+		return "Saved."
+	}
+	return "Kept for now, but not saved: this is the demo. To keep it, press s on its audit screen to save it as a site."
+}
+
+// leavingDemoNote is the warning before a changed demo is closed.
+const leavingDemoNote = "Leaving the demo now means your changes are lost: it is never saved. To keep them, press s on the demo's audit screen to save it as a site; or go back again to leave without saving."
+
+// warnBeforeLeaving reports whether leaving the open audit should wait for a
+// second request: the first time a changed demo would be closed, it says
+// what would be lost instead.
+func (s *session) warnBeforeLeaving() bool {
+	if s == nil || !s.demo || !s.changed || s.warned {
+		return false
+	}
+	s.warned = true
+	return true
 }
 
 // saver keeps the changes not yet saved, in the order they were made.

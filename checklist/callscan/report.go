@@ -19,6 +19,10 @@ func (a *Analyzer) Incidents() []Incident {
 	out = append(out, a.burstIncidents()...)
 	out = append(out, a.shortCallIncidents()...)
 	out = append(out, a.concurrencyIncidents()...)
+	// Call records may come in any zone; people read the times in the site's.
+	for i := range out {
+		out[i].Start, out[i].End = out[i].Start.In(a.hours.Location), out[i].End.In(a.hours.Location)
+	}
 	slices.SortStableFunc(out, compareIncidents)
 	return out
 }
@@ -170,8 +174,8 @@ func (a *Analyzer) shortCallIncidents() []Incident {
 		start := time.Unix(s.bestFirst, 0).In(a.hours.Location)
 		out = append(out, Incident{Kind: KindShortCalls, Severity: Medium, Start: start,
 			End: time.Unix(s.bestLast, 0).In(a.hours.Location), Extensions: exts, Destination: num, Calls: int(s.bestCount),
-			Explanation: fmt.Sprintf("%s was called %d times for under %d seconds on %s (%d short calls in all), from %s. Fraudsters test a line with short calls before they use it.",
-				num, s.bestCount, int(shortCall/time.Second), start.Format("2 Jan 2006"), s.total, extList(exts))})
+			Explanation: fmt.Sprintf("%s was called %s for under %s on %s (%s in all), from %s. Fraudsters test a line with short calls before they use it.",
+				num, plural(int(s.bestCount), "time", "times"), plural(int(shortCall/time.Second), "second", "seconds"), start.Format("2 Jan 2006"), plural(int(s.total), "short call", "short calls"), extList(exts))})
 	}
 	return out
 }
@@ -210,8 +214,8 @@ func (a *Analyzer) concurrencyIncidents() []Incident {
 		start := time.Unix(ep.start*60, 0).In(a.hours.Location)
 		out = append(out, Incident{Kind: KindConcurrentCall, Severity: High, Start: start,
 			End: time.Unix((ep.end+1)*60, 0).In(a.hours.Location), Extensions: exts, Calls: int(ep.peak),
-			Explanation: fmt.Sprintf("Up to %d outside calls were running at once from %s; most of the time you have no more than %d. Extensions involved: %s.",
-				ep.peak, when(a.hours, start), p99, extList(exts))})
+			Explanation: fmt.Sprintf("Up to %s were running at once from %s; most of the time you have no more than %d. Extensions involved: %s.",
+				plural(int(ep.peak), "outside call", "outside calls"), when(a.hours, start), p99, extList(exts))})
 	}
 	return out
 }

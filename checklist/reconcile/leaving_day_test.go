@@ -14,7 +14,7 @@ func TestCallsOnTheLeavingDayDoNotCount(t *testing.T) {
 	inv, staff := brightwater()
 	var left time.Time
 	for _, s := range staff {
-		if s.Email == "declan.obrien@bw.example" {
+		if s.Email == "declan.obriain@bw.example" {
 			left = s.Left
 		}
 	}

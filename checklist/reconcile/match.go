@@ -151,8 +151,8 @@ func (ix *index) lookup(who string) int {
 	return -1
 }
 
-// stripNote drops a bracketed note from an extension name: "Declan Ó'Brien
-// (Sales)" is matched as "Declan Ó'Brien".
+// stripNote drops a bracketed note from an extension name: "Declan Ó Briain
+// (Sales)" is matched as "Declan Ó Briain".
 func stripNote(name string) string {
 	if i := strings.IndexAny(name, "(["); i > 0 {
 		return name[:i]

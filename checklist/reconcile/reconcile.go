@@ -2,7 +2,9 @@ package reconcile
 
 import (
 	"fmt"
+	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -163,7 +165,7 @@ func leavers(inv *inventory.Inventory, ix *index, owner map[string]int, matches 
 			}
 		}
 		if !e.LastActive.IsZero() && e.LastActive.After(l.Left) {
-			l.Live = append(l.Live, fmt.Sprintf("last active %s, %d days after leaving", e.LastActive.Format("2 Jan 2006"), int(e.LastActive.Sub(l.Left).Hours()/24)))
+			l.Live = append(l.Live, fmt.Sprintf("last active %s, %s after leaving", e.LastActive.Format("2 Jan 2006"), days(int(e.LastActive.Sub(l.Left).Hours()/24))))
 		}
 	}
 	for _, mb := range inv.Voicemail {
@@ -180,7 +182,7 @@ func leavers(inv *inventory.Inventory, ix *index, owner map[string]int, matches 
 		l.Devices = append(l.Devices, d.Label())
 		what := d.Label() + " still assigned"
 		if !d.LastSeen.IsZero() && d.LastSeen.After(l.Left) {
-			what = fmt.Sprintf("%s seen %d days after leaving", d.Label(), int(d.LastSeen.Sub(l.Left).Hours()/24))
+			what = fmt.Sprintf("%s seen %s after leaving", d.Label(), days(int(d.LastSeen.Sub(l.Left).Hours()/24)))
 		}
 		l.Live = append(l.Live, what)
 	}
@@ -198,7 +200,7 @@ func leavers(inv *inventory.Inventory, ix *index, owner map[string]int, matches 
 	for _, ext := range order {
 		l := byExt[ext]
 		if l.CallsAfter > 0 {
-			l.Live = append(l.Live, fmt.Sprintf("%d calls (%.0f minutes) made after leaving, the last on %s", l.CallsAfter, l.MinutesAfter, l.LastCallAfter.Format("2 Jan 2006")))
+			l.Live = append(l.Live, fmt.Sprintf("%s (%s) made after leaving, the last on %s", count(l.CallsAfter, "call", "calls"), count(int(math.Round(l.MinutesAfter)), "minute", "minutes"), l.LastCallAfter.Format("2 Jan 2006")))
 		}
 		if len(l.Live) > 0 {
 			out = append(out, *l)
@@ -257,3 +259,13 @@ func firstNonEmpty(values ...string) string {
 	}
 	return ""
 }
+
+// count puts a number with the right form of its noun: "1 call", "2 calls".
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+func days(n int) string { return count(n, "day", "days") }

@@ -22,8 +22,8 @@ func TestMatchingRules(t *testing.T) {
 		{Name: "Łukasz Nowak", Email: "lukasz.nowak@example.co.uk"},
 		{Name: "John Brown"}, {Name: "John Brown", Email: "jb2@example.co.uk"},
 		{Name: "Priya Shah", Email: "priya@old.example.com"},
-		{Name: "Declan Ó'Brien", Email: "declan.obrien@example.co.uk", Left: now.AddDate(0, 0, -400)},
-		{Name: "Declan Ó'Brien", Email: "declan.obrien@example.co.uk"}, // re-hired
+		{Name: "Declan Ó Briain", Email: "declan.obriain@example.co.uk", Left: now.AddDate(0, 0, -400)},
+		{Name: "Declan Ó Briain", Email: "declan.obriain@example.co.uk"}, // re-hired
 		{Name: "Gethin Evans"},
 	}
 	ix := newIndex(staff, now)
@@ -43,7 +43,7 @@ func TestMatchingRules(t *testing.T) {
 		{"P Shah", "priya@new.example.com", "Priya Shah", Likely, "different domain"},
 		{"G. Evans", "", "Gethin Evans", Possible, "initial"},
 		{"Evans Gethin", "", "Gethin Evans", Possible, "other order"},
-		{"Declan OBrien", "", "Declan Ó'Brien", Certain, "same name"},
+		{"Declan O Briain", "", "Declan Ó Briain", Certain, "same name"},
 		{"Nobody Known", "nobody@example.co.uk", "", "", ""},
 	}
 	for _, tc := range cases {
@@ -55,7 +55,7 @@ func TestMatchingRules(t *testing.T) {
 		if got != tc.want || c.confidence != tc.confidence || !strings.Contains(c.reason, tc.reason) {
 			t.Errorf("match(%q, %q) = %q %s %q; want %q %s containing %q", tc.name, tc.email, got, c.confidence, c.reason, tc.want, tc.confidence, tc.reason)
 		}
-		if tc.name == "Declan OBrien" && !staff[c.staff].Current(now) {
+		if tc.name == "Declan O Briain" && !staff[c.staff].Current(now) {
 			t.Errorf("a re-hired person matched their old leaver row")
 		}
 	}
@@ -67,7 +67,7 @@ func brightwater() (*inventory.Inventory, []inventory.StaffMember) {
 	staff := []inventory.StaffMember{
 		{Name: "Jo Whitaker", Email: "jo.whitaker@bw.example"},
 		{Name: "Marcus Bell", Email: "marcus.bell@bw.example"},
-		{Name: "Declan Ó'Brien", Email: "declan.obrien@bw.example", Left: left},
+		{Name: "Declan Ó Briain", Email: "declan.obriain@bw.example", Left: left},
 		{Name: "Gareth Pryce", Email: "gareth.pryce@bw.example", Left: now.AddDate(0, 0, -187)},
 		{Name: "Robert Hughes"},
 	}
@@ -77,7 +77,7 @@ func brightwater() (*inventory.Inventory, []inventory.StaffMember) {
 			{Number: "101", Name: "Jo Whitaker", Email: "jo.whitaker@bw.example", Type: inventory.ExtUser, Enabled: true},
 			{Number: "102", Name: "Marcus Bell", Email: "marcus.bell@bw.example", Type: inventory.ExtUser, Enabled: true,
 				Forwards: []inventory.Forward{{Destination: "07700900118", External: true, Enabled: true}}},
-			{Number: "214", Name: "Declan Ó'Brien", Email: "declan.obrien@bw.example", Type: inventory.ExtUser, Enabled: true,
+			{Number: "214", Name: "Declan Ó Briain", Email: "declan.obriain@bw.example", Type: inventory.ExtUser, Enabled: true,
 				LastActive: now.AddDate(0, 0, -2), Forwards: []inventory.Forward{{Destination: "07700900461", External: true, Enabled: true}}},
 			{Number: "215", Name: "Hot desk 2", Type: inventory.ExtUser, Enabled: true},
 			{Number: "216", Name: "Sam Thompson", Type: inventory.ExtUser, Enabled: true},

@@ -37,7 +37,11 @@ func (s *scanner) row(st *Stats, r tabular.Record, fn func(inventory.Call) error
 	reject := func(reason string) { s.tr.Skip(r, reason) }
 	c := &s.cols
 	if len(rec) < c.width {
-		reject(fmt.Sprintf("it has %d columns where %d are needed", len(rec), c.width))
+		columns := "columns"
+		if len(rec) == 1 {
+			columns = "column"
+		}
+		reject(fmt.Sprintf("it has %d %s where %d are needed", len(rec), columns, c.width))
 		return
 	}
 	stamp := rec[c.start]

@@ -100,7 +100,7 @@ func Scan(r io.Reader, name string, layout Layout, fn func(inventory.Call) error
 		return st, s.errs, s.stop
 	}
 	if st.Calls == 0 && st.Rejected > 0 {
-		return st, s.errs, fmt.Errorf("%s: none of its %d rows could be read as calls; see the first errors below", name, st.Rejected)
+		return st, s.errs, fmt.Errorf("%s: %s could be read as a call; the problems are listed by line", name, noneOf(st.Rejected))
 	}
 	return st, s.errs, nil
 }
@@ -117,4 +117,12 @@ func london() *time.Location {
 		return loc
 	}
 	return time.UTC
+}
+
+// noneOf says that none of n rows was usable: "its one row" or "none of its 3 rows".
+func noneOf(n int) string {
+	if n == 1 {
+		return "its one row"
+	}
+	return fmt.Sprintf("none of its %d rows", n)
 }

@@ -18,7 +18,11 @@ const maxRowErrors = tabular.MaxSkips
 func problems(rep tabular.Report) []RowError {
 	out := rep.Skips
 	if n := rep.Unlisted(); n > 0 && len(out) > 0 {
-		out = append(out, RowError{Line: out[len(out)-1].Line, Reason: fmt.Sprintf("%d more rows had problems and are not listed; fix the ones above and import again", n)})
+		more := fmt.Sprintf("%d more rows had problems and are not listed", n)
+		if n == 1 {
+			more = "1 more row had problems and is not listed"
+		}
+		out = append(out, RowError{Line: out[len(out)-1].Line, Reason: more + "; fix the ones above and import again"})
 	}
 	return out
 }

@@ -38,10 +38,10 @@ var vendorLists = map[string]struct {
 		body: "Employee #,First Name,Last Name,Work Email,Status,Employment Status,Hire Date,Termination Date\n" +
 			"1,Jo,Whitaker,jo@brightwater.example.co.uk,Active,Full-Time,2019-09-01,\n" +
 			"2,Priya,Shah,priya@brightwater.example.co.uk,Active,Part-Time,2020-02-03,\n" +
-			"3,Declan,O'Brien,declan@brightwater.example.co.uk,Inactive,Terminated,2022-03-03,2026-03-01\n" +
+			"3,Declan,O Briain,declan@brightwater.example.co.uk,Inactive,Terminated,2022-03-03,2026-03-01\n" +
 			"4,Sam,Reed,sam@brightwater.example.co.uk,Active,Contractor,2025-01-06,\n" +
 			"5,Kim,Lowe,kim@brightwater.example.co.uk,Active,Secondment,2024-05-01,\n",
-		leavers: map[string]time.Time{"Declan O'Brien": date(2026, 3, 1)},
+		leavers: map[string]time.Time{"Declan O Briain": date(2026, 3, 1)},
 		people:  5, odd: []string{"Secondment"},
 	},
 	"Sage HR": {
@@ -121,7 +121,7 @@ func TestHRProductExports(t *testing.T) {
 
 func TestATitleAboveTheHeaderIsAllowed(t *testing.T) {
 	t.Parallel()
-	body := "Staff list - exported 1 Mar 2026\n\nName,Email,Status,Leave date\nJo Whitaker,jo@example.co.uk,Active,\nDeclan Ó'Brien,d@example.co.uk,Leaver,01/03/2026\n"
+	body := "Staff list - exported 1 Mar 2026\n\nName,Email,Status,Leave date\nJo Whitaker,jo@example.co.uk,Active,\nDeclan Ó Briain,d@example.co.uk,Leaver,01/03/2026\n"
 	staff, rep, err := ReadReport(strings.NewReader(body), "staff.csv")
 	if err != nil || len(staff) != 2 || rep.Header != 3 || rep.Titles != 1 || rep.Read != 2 || !rep.Balanced() {
 		t.Fatalf("%v %+v %s", err, staff, rep.Summary())
