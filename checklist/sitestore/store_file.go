@@ -143,29 +143,13 @@ func encodeSaved(path string, v any) ([]byte, error) {
 // not take the lock (an older Ringfence) cannot have both writes succeed.
 // Where the file system has no hard links it falls back to a rename, which
 // the caller's lock makes safe among current builds.
-func createAtomic(path string, data []byte) (err error) {
-	dir, base := filepath.Split(path)
-	f, err := os.CreateTemp(dir, "."+base+tempMarker+"*")
+func createAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	tmp, err := writeTemp(path, data)
 	if err != nil {
-		return saveError(path, err)
+		return err
 	}
-	tmp := f.Name()
-	defer func() {
-		_ = f.Close()
-		_ = os.Remove(tmp)
-	}()
-	if _, err = f.Write(data); err != nil {
-		return saveError(path, err)
-	}
-	if err = f.Sync(); err != nil {
-		return saveError(path, err)
-	}
-	if err = f.Close(); err != nil {
-		return saveError(path, err)
-	}
-	if err = os.Chmod(tmp, 0o600); err != nil {
-		return saveError(path, err)
-	}
+	defer os.Remove(tmp) // once linked into place, path keeps the data
 	switch err = os.Link(tmp, path); {
 	case errors.Is(err, os.ErrExist):
 		return err
@@ -184,15 +168,33 @@ func createAtomic(path string, data []byte) (err error) {
 }
 
 // writeAtomic replaces path with data so that a crash at any moment leaves
-// either the old file or the new one, never a mix. The temporary name starts
-// with a dot so that listings skip a temp file a crash leaves behind.
-func writeAtomic(path string, data []byte) (err error) {
+// either the old file or the new one, never a mix.
+func writeAtomic(path string, data []byte) error {
+	tmp, err := writeTemp(path, data)
+	if err != nil {
+		return err
+	}
+	if err = os.Rename(tmp, path); err != nil {
+		_ = os.Remove(tmp)
+		return saveError(path, err)
+	}
+	// Without this, a power cut can forget the rename even though the data is on disk.
+	if err := syncDir(filepath.Dir(path)); err != nil {
+		return saveError(path, err)
+	}
+	return nil
+}
+
+// writeTemp writes data, flushed to disk and private to you, to a temporary
+// file beside path and returns its name. The name starts with a dot so that
+// listings skip a temp file a crash leaves behind.
+func writeTemp(path string, data []byte) (tmp string, err error) {
 	dir, base := filepath.Split(path)
 	f, err := os.CreateTemp(dir, "."+base+tempMarker+"*")
 	if err != nil {
-		return saveError(path, err)
+		return "", saveError(path, err)
 	}
-	tmp := f.Name()
+	tmp = f.Name()
 	defer func() {
 		if err != nil {
 			_ = f.Close()
@@ -200,25 +202,18 @@ func writeAtomic(path string, data []byte) (err error) {
 		}
 	}()
 	if _, err = f.Write(data); err != nil {
-		return saveError(path, err)
+		return "", saveError(path, err)
 	}
 	if err = f.Sync(); err != nil {
-		return saveError(path, err)
+		return "", saveError(path, err)
 	}
 	if err = f.Close(); err != nil {
-		return saveError(path, err)
+		return "", saveError(path, err)
 	}
 	if err = os.Chmod(tmp, 0o600); err != nil {
-		return saveError(path, err)
+		return "", saveError(path, err)
 	}
-	if err = os.Rename(tmp, path); err != nil {
-		return saveError(path, err)
-	}
-	// Without this, a power cut can forget the rename even though the data is on disk.
-	if err := syncDir(dir); err != nil {
-		return saveError(path, err)
-	}
-	return nil
+	return tmp, nil
 }
 
 // tempMarker is in every temporary file's name, so a later run can tell its
