@@ -3,6 +3,7 @@ package checklist
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -40,12 +41,26 @@ func (e *AnswersFileError) Error() string {
 //
 // Every problem is reported, each naming the file, line and check.
 func LoadAnswersFile(path string, cat *Catalogue) (Answers, error) {
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("could not read the answers file: %w", err)
 	}
+	defer f.Close()
+	// Read one byte past the limit, so a larger file is known without
+	// holding it: a mistyped path can name a log or a disk image.
+	data, err := io.ReadAll(io.LimitReader(f, maxAnswersFile+1))
+	if err != nil {
+		return nil, fmt.Errorf("could not read the answers file: %w", err)
+	}
+	if len(data) > maxAnswersFile {
+		return nil, &AnswersFileError{File: path, Msg: fmt.Sprintf("the file is larger than %d KB, far more than answers to every check take (a few KB); check that this is the answers file", maxAnswersFile>>10)}
+	}
 	return ParseAnswers(path, data, cat)
 }
+
+// maxAnswersFile bounds an answers file: every question answered with a long
+// reason is still well under it.
+const maxAnswersFile = 1 << 20
 
 // ParseAnswers is LoadAnswersFile for data already in memory; name is used in errors.
 func ParseAnswers(name string, data []byte, cat *Catalogue) (Answers, error) {
