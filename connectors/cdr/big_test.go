@@ -14,6 +14,7 @@ import (
 	"github.com/ringfence/ringfence/checklist/callscan"
 	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/connectors/tabular"
+	"github.com/ringfence/ringfence/connectors/tabular/tabulartest"
 )
 
 // TestTwoGigabytesStreamInBoundedMemory streams about 2 GB of Master.csv
@@ -81,7 +82,7 @@ func writeMaster(b *testing.B, n int) string {
 func BenchmarkBareCSVRead1M(b *testing.B) {
 	path := writeMaster(b, 1_000_000)
 	b.ResetTimer()
-	cpu := cpuTime()
+	cpu := tabulartest.CPUTime()
 	for b.Loop() {
 		f, err := os.Open(path)
 		if err != nil {
@@ -106,7 +107,7 @@ func BenchmarkBareCSVRead1M(b *testing.B) {
 			b.Fatalf("%d rows", rows)
 		}
 	}
-	reportCPU(b, cpu)
+	tabulartest.ReportCPU(b, cpu)
 }
 
 // BenchmarkScanAnalyse1M reads the same file and runs the fraud analysis on
@@ -114,7 +115,7 @@ func BenchmarkBareCSVRead1M(b *testing.B) {
 func BenchmarkScanAnalyse1M(b *testing.B) {
 	path := writeMaster(b, 1_000_000)
 	b.ResetTimer()
-	cpu := cpuTime()
+	cpu := tabulartest.CPUTime()
 	for b.Loop() {
 		f, err := os.Open(path)
 		if err != nil {
@@ -128,7 +129,7 @@ func BenchmarkScanAnalyse1M(b *testing.B) {
 		}
 		_ = a.Incidents()
 	}
-	reportCPU(b, cpu)
+	tabulartest.ReportCPU(b, cpu)
 }
 
 // BenchmarkScanAnalyseConcurrently1M is BenchmarkScanAnalyse1M with reading and
@@ -136,7 +137,7 @@ func BenchmarkScanAnalyse1M(b *testing.B) {
 func BenchmarkScanAnalyseConcurrently1M(b *testing.B) {
 	path := writeMaster(b, 1_000_000)
 	b.ResetTimer()
-	cpu := cpuTime()
+	cpu := tabulartest.CPUTime()
 	for b.Loop() {
 		f, err := os.Open(path)
 		if err != nil {
@@ -150,7 +151,7 @@ func BenchmarkScanAnalyseConcurrently1M(b *testing.B) {
 		}
 		_ = a.Incidents()
 	}
-	reportCPU(b, cpu)
+	tabulartest.ReportCPU(b, cpu)
 }
 
 // BenchmarkReaderRead1M is the yardstick's loop on Ringfence's own reader:
@@ -158,7 +159,7 @@ func BenchmarkScanAnalyseConcurrently1M(b *testing.B) {
 func BenchmarkReaderRead1M(b *testing.B) {
 	path := writeMaster(b, 1_000_000)
 	b.ResetTimer()
-	cpu := cpuTime()
+	cpu := tabulartest.CPUTime()
 	for b.Loop() {
 		f, err := os.Open(path)
 		if err != nil {
@@ -185,7 +186,7 @@ func BenchmarkReaderRead1M(b *testing.B) {
 			b.Fatalf("%d rows", rows)
 		}
 	}
-	reportCPU(b, cpu)
+	tabulartest.ReportCPU(b, cpu)
 }
 
 // BenchmarkSingleLine300MB reads a call-record file whose second line is

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"testing"
+
+	"github.com/ringfence/ringfence/connectors/tabular/tabulartest"
 )
 
 // masterLines is an Asterisk Master.csv in memory: every cell quoted except
@@ -27,8 +29,8 @@ func BenchmarkSplit(b *testing.B) {
 	data := masterLines(200_000)
 	b.Run("encoding-csv", func(b *testing.B) {
 		b.SetBytes(int64(len(data)))
-		cpu := cpuTime()
-		defer reportCPU(b, cpu)
+		cpu := tabulartest.CPUTime()
+		defer tabulartest.ReportCPU(b, cpu)
 		for b.Loop() {
 			cr := csv.NewReader(bytes.NewReader(data))
 			cr.FieldsPerRecord = -1
@@ -44,8 +46,8 @@ func BenchmarkSplit(b *testing.B) {
 	})
 	b.Run("tabular", func(b *testing.B) {
 		b.SetBytes(int64(len(data)))
-		cpu := cpuTime()
-		defer reportCPU(b, cpu)
+		cpu := tabulartest.CPUTime()
+		defer tabulartest.ReportCPU(b, cpu)
 		for b.Loop() {
 			rd, err := NewReader(bytes.NewReader(data), "m.csv", Options{})
 			if err != nil {
