@@ -2,7 +2,6 @@ package checklist
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/ringfence/ringfence/checklist/inventory"
 )
@@ -127,17 +126,13 @@ func unusedServicesOff(f *Facts) Outcome {
 // ExposureSummary says in one sentence where a probe ran and what that means,
 // for every front end that shows a probe.
 func ExposureSummary(x *inventory.Exposure) string {
-	if x.InternetView() {
+	switch {
+	case x.InternetView():
 		return "Run from outside the office, this shows what the internet sees of " + x.Host + "."
+	case x.PrivateAddress:
+		return x.Address + " is a private address, which the internet cannot reach directly, so this shows what the local network sees of " + x.Host + ", not what the internet sees."
+	case x.From == inventory.VantageUnsaid:
+		return "You did not say where this computer is, so this is taken as what the office sees of " + x.Host + ", not what the internet sees."
 	}
-	var b strings.Builder
-	b.WriteString("Run from inside the office")
-	if x.From == inventory.VantageUnsaid && !x.PrivateAddress {
-		b.WriteString(" (or from a place not stated)")
-	}
-	b.WriteString(", this shows what the office sees of " + x.Host + ", not what the internet sees.")
-	if x.PrivateAddress {
-		b.WriteString(" " + x.Address + " is a private address, which the internet cannot reach directly.")
-	}
-	return b.String()
+	return "Run from inside the office, this shows what the office sees of " + x.Host + ", not what the internet sees."
 }

@@ -70,7 +70,7 @@ func TestExposureSummarySaysWhoseView(t *testing.T) {
 	}{
 		{closedProbe(inventory.VantageOutside), "what the internet sees"},
 		{closedProbe(inventory.VantageInside), "not what the internet sees"},
-		{closedProbe(inventory.VantageUnsaid), "a place not stated"},
+		{closedProbe(inventory.VantageUnsaid), "did not say where"},
 		{&inventory.Exposure{Host: "pbx", Address: "192.168.0.2", PrivateAddress: true, From: inventory.VantageOutside}, "private address"},
 	} {
 		if got := ExposureSummary(c.x); !strings.Contains(got, c.want) {

@@ -61,7 +61,10 @@ func (p *prober) askUDP(ctx context.Context, addr string, port int) inventory.SI
 					break
 				}
 				// A refused port comes back as an ICMP message.
-				ans.Note = "Nothing listens there: " + plainNetError(err)
+				ans.Note = "The computer there said nothing listens on this port."
+				if !isRefused(err) {
+					ans.Note = "Could not read a reply: " + plainNetError(err)
+				}
 				return ans
 			}
 			r, err := parseReply(buf[:n])
@@ -142,7 +145,7 @@ func (p *prober) askStream(ctx context.Context, conn net.Conn, ans inventory.SIP
 
 func answered(ans inventory.SIPAnswer, r reply) inventory.SIPAnswer {
 	ans.Answered, ans.Status, ans.Server = true, r.status, r.server
-	ans.Note = "SIP " + statusText(r.status) + "."
+	ans.Note = "It " + statusText(r.status) + "."
 	return ans
 }
 

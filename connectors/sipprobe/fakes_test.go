@@ -63,7 +63,7 @@ func answer(status, server string) behaviour {
 func silent(req []byte) [][]byte { return nil }
 
 // fakeUDP serves SIP over UDP on loopback until the test ends.
-func fakeUDP(t *testing.T, port int, b behaviour) (*received, int, error) {
+func fakeUDP(t testing.TB, port int, b behaviour) (*received, int, error) {
 	t.Helper()
 	pc, err := net.ListenPacket("udp", net.JoinHostPort("127.0.0.1", strconv.Itoa(port)))
 	if err != nil {
@@ -89,7 +89,7 @@ func fakeUDP(t *testing.T, port int, b behaviour) (*received, int, error) {
 
 // fakeStream serves SIP over TCP (or TLS, when cfg is set) on loopback. A
 // silent behaviour holds the connection open until the client gives up.
-func fakeStream(t *testing.T, port int, cfg *tls.Config, b behaviour) (*received, int, error) {
+func fakeStream(t testing.TB, port int, cfg *tls.Config, b behaviour) (*received, int, error) {
 	t.Helper()
 	ln, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(port)))
 	if err != nil {
@@ -155,7 +155,7 @@ type sipServers struct {
 	target        Target
 }
 
-func startSIP(t *testing.T, udp, tcp behaviour, tlsCfg *tls.Config, tlsB behaviour) sipServers {
+func startSIP(t testing.TB, udp, tcp behaviour, tlsCfg *tls.Config, tlsB behaviour) sipServers {
 	t.Helper()
 	for range 20 {
 		tcpRec, port, err := fakeStream(t, 0, nil, tcp)

@@ -334,3 +334,27 @@ func TestVantageIsRecorded(t *testing.T) {
 		t.Errorf("loopback probed 'from outside' must still not be the internet's view: %+v", res.Exposure)
 	}
 }
+
+func TestWorstCaseByDesign(t *testing.T) {
+	t.Parallel()
+	if got := WorstCase(Config{}); got != 12*time.Second {
+		t.Errorf("default worst case %s; the README and the confirmation say 12 s", got)
+	}
+	if got := WorstCase(Config{Overall: 5 * time.Second}); got != 5*time.Second {
+		t.Errorf("the overall limit must cap the worst case: %s", got)
+	}
+	if !strings.Contains(Sends(Target{Host: "pbx", SIPPort: 5060, TLSPort: 5061}, Config{}), "at most 12 seconds") {
+		t.Error("the confirmation does not give the worst case")
+	}
+}
+
+// BenchmarkProbeSilentServers measures a whole probe against servers that
+// never answer, with 50 ms steps: the shape of the worst case, scaled down.
+func BenchmarkProbeSilentServers(b *testing.B) {
+	s := startSIP(b, silent, silent, nil, nil)
+	for b.Loop() {
+		if _, err := Run(context.Background(), s.target, Config{Step: 50 * time.Millisecond, RetryAfter: 20 * time.Millisecond, Ports: []int{}}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
