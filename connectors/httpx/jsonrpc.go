@@ -17,9 +17,10 @@ var ErrRPCRefused = errors.New("the server refused the request")
 // decodes the method's result into out. Only a method in Policy.RPCMethods
 // is sent, and the guard checks the body again just before it goes on the
 // wire. The request carries no parameters: the read methods allowed need
-// none. An error answer is reported by its code only, since its message is
-// the server's own text.
-func (c *Client) RPC(ctx context.Context, step, method string, out any) error {
+// none. header carries what a proxy in front of the server asks for, such as
+// its sign-in. An error answer is reported by its code only, since its
+// message is the server's own text.
+func (c *Client) RPC(ctx context.Context, step, method string, header http.Header, out any) error {
 	if !c.rpcMethodAllowed(method) {
 		return c.wrap(step, fmt.Errorf("%w: %s is not one of the methods this connector may call", ErrNotReadOnly, shown(method)), "")
 	}
@@ -39,7 +40,11 @@ func (c *Client) RPC(ctx context.Context, step, method string, out any) error {
 		Result json.RawMessage `json:"result"`
 		Error  json.RawMessage `json:"error"`
 	}
-	h := http.Header{"Content-Type": {"application/json"}}
+	h := http.Header{}
+	for k, vs := range header {
+		h[k] = vs
+	}
+	h.Set("Content-Type", "application/json")
 	if err := c.do(ctx, request{step: step, method: http.MethodPost, url: u, header: h, body: raw, purpose: purposeRPC}, &env); err != nil {
 		return err
 	}

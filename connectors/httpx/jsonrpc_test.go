@@ -74,11 +74,11 @@ func TestRPCSendsOnlyAllowedMethods(t *testing.T) {
 	t.Parallel()
 	_, rs, c := newRPCServer(t, rpcPolicy)
 	var out map[string]bool
-	if err := c.RPC(t.Context(), "reading the registrations", "ul.dump", &out); err != nil || !out["ok"] {
+	if err := c.RPC(t.Context(), "reading the registrations", "ul.dump", nil, &out); err != nil || !out["ok"] {
 		t.Fatalf("an allowed method: %v %v", out, err)
 	}
 	for _, m := range []string{"ul.rm", "UL.DUMP", "ul.dump ", "core.kill", "", "ul.dump\"}"} {
-		if err := c.RPC(t.Context(), "reading", m, nil); !errors.Is(err, ErrNotReadOnly) {
+		if err := c.RPC(t.Context(), "reading", m, nil, nil); !errors.Is(err, ErrNotReadOnly) {
 			t.Errorf("method %q: got %v, want a refusal", m, err)
 		}
 	}
@@ -127,7 +127,7 @@ func TestRPCNeedsItsOwnPolicy(t *testing.T) {
 	t.Parallel()
 	var hits atomic.Int32
 	srv, c := newServer(t, strictServer(t, &hits))
-	if err := c.RPC(t.Context(), "reading", "ul.dump", nil); !errors.Is(err, ErrNotReadOnly) {
+	if err := c.RPC(t.Context(), "reading", "ul.dump", nil, nil); !errors.Is(err, ErrNotReadOnly) {
 		t.Errorf("RPC on a client without an RPC address: got %v", err)
 	}
 	for _, path := range []string{"/gql", "/RPC", "/xapi/v1/Users", "/connect/token"} {
@@ -150,7 +150,7 @@ func TestRPCIsNeverRedirected(t *testing.T) {
 		rs.answer = func(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, srv.URL+"/RPC?again=1", code)
 		}
-		if err := c.RPC(t.Context(), "reading", "ul.dump", nil); !errors.Is(err, ErrRedirect) {
+		if err := c.RPC(t.Context(), "reading", "ul.dump", nil, nil); !errors.Is(err, ErrRedirect) {
 			t.Errorf("%d: got %v, want a refused redirect", code, err)
 		}
 		if n := len(rs.seen()); n != 1 {
@@ -170,7 +170,7 @@ func TestRPCErrorsSayTheCodeOnly(t *testing.T) {
 			w.Header().Set("Content-Type", "application/json")
 			w.Write([]byte(answer))
 		}
-		err := c.RPC(t.Context(), "reading the registrations", "ul.dump", nil)
+		err := c.RPC(t.Context(), "reading the registrations", "ul.dump", nil, nil)
 		if !errors.Is(err, ErrRPCRefused) && !errors.Is(err, ErrBadData) {
 			t.Errorf("%s: got %v", answer, err)
 		}
@@ -182,7 +182,7 @@ func TestRPCErrorsSayTheCodeOnly(t *testing.T) {
 		w.Header().Set("Content-Type", "application/json")
 		w.Write([]byte(`{"jsonrpc":"2.0","id":1}`))
 	}
-	if err := c.RPC(t.Context(), "reading", "ul.dump", nil); !errors.Is(err, ErrBadData) {
+	if err := c.RPC(t.Context(), "reading", "ul.dump", nil, nil); !errors.Is(err, ErrBadData) {
 		t.Errorf("an answer with no result: got %v", err)
 	}
 }
