@@ -69,7 +69,7 @@ func newProbeCmd(a *app) *cobra.Command {
 			}
 			siteName = s.Name
 		}
-		cfg := sipprobe.Config{From: vantage}
+		cfg := sipprobe.Config{From: vantage, Now: e.now}
 		if !*yes {
 			if !e.interactive() {
 				return usagef("The probe sends packets to %s. Add --yes to confirm when not running in a terminal.", target.Host)

@@ -39,7 +39,11 @@ func WorstCase(cfg Config) time.Duration {
 func (r Result) Report() []string {
 	x := r.Exposure
 	var out []string
-	out = append(out, fmt.Sprintf("Probe of %s (%s) on %s%s.", x.Host, x.Address, x.At.Local().Format("2 Jan 2006 15:04"), onComputer(x.RunOn)))
+	name := x.Host
+	if x.Address != "" && x.Address != x.Host {
+		name += " (" + x.Address + ")"
+	}
+	out = append(out, fmt.Sprintf("Probe of %s on %s%s.", name, x.At.Local().Format("2 Jan 2006 15:04"), onComputer(x.RunOn)))
 	out = append(out, checklist.ExposureSummary(&x))
 	if r.Stopped {
 		out = append(out, "The probe was stopped or ran out of time; what it did not try is marked so.")
