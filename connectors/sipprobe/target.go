@@ -61,6 +61,9 @@ func ParseTarget(arg string, tlsPort int) (Target, error) {
 		return Target{}, fmt.Errorf("%q looks like a range of addresses. The probe looks at one phone system you name, never a range: give a single address.", arg)
 	}
 	if addr, err := netip.ParseAddr(host); err == nil {
+		if z := addr.Zone(); z != "" && !validName(z) {
+			return Target{}, fmt.Errorf("%q names the network interface %q, which is not a name an interface has. Give the address without it, or with the interface's name, such as fe80::1%%eth0.", arg, z)
+		}
 		if why := unprobeable(addr); why != "" {
 			return Target{}, fmt.Errorf("%q %s. Give the address of your phone system itself.", arg, why)
 		}

@@ -3,6 +3,7 @@ package sipprobe
 import (
 	"context"
 	"errors"
+	"math/rand/v2"
 	"net/netip"
 	"strings"
 	"testing"
@@ -87,5 +88,49 @@ func TestPrivateAddresses(t *testing.T) {
 		if got := Private(netip.MustParseAddr(a)); got != want {
 			t.Errorf("%s: private %v, want %v", a, got, want)
 		}
+	}
+}
+
+// checkTarget holds whatever ParseTarget accepts to being one host with
+// ports in range.
+func checkTarget(t *testing.T, arg string) {
+	got, err := ParseTarget(arg, 0)
+	if err != nil {
+		if err.Error() == "" {
+			t.Errorf("%q: an empty refusal", arg)
+		}
+		return
+	}
+	if got.Host == "" || strings.ContainsAny(got.Host, "/*?,; \t\r\n[]") || looksLikeRange(got.Host) {
+		t.Errorf("%q accepted as host %q", arg, got.Host)
+	}
+	if got.SIPPort < 1 || got.SIPPort > 65535 || got.TLSPort < 1 || got.TLSPort > 65535 {
+		t.Errorf("%q accepted with ports %d and %d", arg, got.SIPPort, got.TLSPort)
+	}
+	if a, err := netip.ParseAddr(got.Host); err == nil && unprobeable(a) != "" {
+		t.Errorf("%q accepted an address that is not one host", arg)
+	}
+}
+
+func FuzzParseTarget(f *testing.F) {
+	for _, s := range []string{"pbx.example.com", "10.0.0.1:5060", "[::1]:5", "10.0.0.0/8", "a-b", "1-2", "::ffff:224.0.0.1", "x:y:z"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkTarget)
+}
+
+func TestParseTargetProperty(t *testing.T) {
+	t.Parallel()
+	r := rand.New(rand.NewPCG(1, 2))
+	alphabet := []byte("0123456789abcdef.:-/*,[] %_")
+	for range 20000 {
+		b := make([]byte, 1+r.IntN(24))
+		for i := range b {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		checkTarget(t, string(b))
+	}
+	for _, s := range []string{"::ffff:224.0.0.1", "[::ffff:255.255.255.255]:5060", "::ffff:0.0.0.0"} {
+		checkTarget(t, s)
 	}
 }
