@@ -185,7 +185,11 @@ func (p *prober) askTLS(ctx context.Context, host, addr string, port int) (inven
 	conn := tls.Client(raw, &tls.Config{ServerName: host, RootCAs: p.cfg.Roots, MinVersion: tls.VersionTLS12})
 	if err := conn.HandshakeContext(ctx); err != nil {
 		cert := describeFailure(err, host, p.now())
-		if cert == nil {
+		switch {
+		case cert == nil && ctx.Err() != nil:
+			ans.Note = "The port accepted a connection, but no TLS session was set up before the deadline: something other than SIP over TLS may be listening there."
+			return ans, nil
+		case cert == nil:
 			ans.Note = "The port accepted a connection, but no TLS session could be set up: " + plainNetError(err)
 			return ans, nil
 		}

@@ -123,7 +123,7 @@ func disclosedText(d checklist.Disclosed) string {
 	case firmware.ClassCurrent:
 		verdict = "has no known flaw"
 	default:
-		verdict = "cannot be checked"
+		return fmt.Sprintf("%s: %s Anyone who can reach this port can read the version too.", name, d.Verdict.Reason)
 	}
 	return fmt.Sprintf("%s %s. %s Anyone who can reach this port can read the version too.", name, verdict, d.Verdict.Reason)
 }
