@@ -100,6 +100,10 @@ func newProbeCmd(a *app) *cobra.Command {
 		if siteName == "" {
 			return nil
 		}
+		if cmd.Context().Err() != nil {
+			fmt.Fprintln(e.stderr, "You stopped the probe, so nothing was recorded against the site.")
+			return nil
+		}
 		st, err := openStore(e.getenv, a.dataDir)
 		if err != nil {
 			return err

@@ -1,11 +1,16 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/ringfence/ringfence/checklist/sitestore"
 	"github.com/ringfence/ringfence/connectors/sipprobe/sipprobetest"
 )
 
@@ -100,5 +105,39 @@ func TestProbeShowsEscapeCodesButNeverObeysThem(t *testing.T) {
 	}
 	if strings.ContainsAny(r.stdout, "\x1b\x07\u202e") {
 		t.Errorf("an escape code from the server reached the terminal:\n%q", r.stdout)
+	}
+}
+
+// TestAStoppedProbeIsNotRecorded: Ctrl-C during a probe keeps its partial
+// findings off the site's audit.
+func TestAStoppedProbeIsNotRecorded(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	ringfence(t, dir, "sites", "add", "Acme")
+	ringfence(t, dir, "audit", "--site", "Acme")
+	fake := sipprobetest.Start(t, "Asterisk PBX 13.1.0")
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel() // as if Ctrl-C came at once
+	var out, errOut bytes.Buffer
+	code := run(ctx, []string{"probe", fake.Addr, "--yes", "--site", "Acme", "--tls-port", fmt.Sprint(fake.ClosedPort)}, env{
+		stdout: &out, stderr: &errOut, now: func() time.Time { return fixedNow },
+		getenv: func(name string) string {
+			if name == "RINGFENCE_HOME" {
+				return dir
+			}
+			return os.Getenv(name)
+		},
+		interactive: func() bool { return false },
+	})
+	store, err := sitestore.OpenStore(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := store.LatestAudit("Acme")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Inventory.Exposure != nil {
+		t.Errorf("a stopped probe was recorded (exit %d): %s %s", code, out.String(), errOut.String())
 	}
 }

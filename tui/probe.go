@@ -112,6 +112,10 @@ func (s *probeScreen) probe() tea.Cmd {
 		if err != nil {
 			return probeDoneMsg{op: id, err: err}
 		}
+		if ctx.Err() != nil {
+			// Stopped by the person: what it found so far is not kept.
+			return probeDoneMsg{op: id, err: ctx.Err()}
+		}
 		a, rerr := core.RecordProbe(store, cat, site, res.Exposure, now)
 		return probeDoneMsg{op: id, res: res, audit: a, record: rerr}
 	}

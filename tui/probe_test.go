@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/connectors/sipprobe"
 	"github.com/ringfence/ringfence/connectors/sipprobe/sipprobetest"
@@ -122,5 +124,41 @@ func TestProbeFindingsReadAsLinearText(t *testing.T) {
 		if !strings.Contains(s, "known security flaw") {
 			t.Errorf("accessible findings lack the verdict:\n%s", s)
 		}
+	}
+}
+
+// TestAStoppedProbeIsNotSaved: esc while the probe runs means the person
+// does not want its findings, so half a probe must never reach the audit.
+func TestAStoppedProbeIsNotSaved(t *testing.T) {
+	t.Parallel()
+	h, fake := probeHarness(t, false)
+	s, _ := newProbeScreen(h.app.sh, "Acme Dental")
+	target, err := sipprobe.ParseTarget(fake.Addr, fake.ClosedPort)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.target = target
+	cmd := s.probe()
+	s.Update(keyMsg("esc")) // stopped before the background work gets going
+	if s.op.running {
+		t.Fatal("esc did not stop the probe")
+	}
+	batch, ok := cmd().(tea.BatchMsg)
+	if !ok {
+		t.Fatalf("the probe is not a batch of commands: %T", batch)
+	}
+	for _, c := range batch {
+		if c != nil && !isTimer(c) {
+			if msg := h.exec(c); msg != nil {
+				s.Update(msg)
+			}
+		}
+	}
+	saved, err := h.store.LatestAudit("Acme Dental")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if saved.Inventory.Exposure != nil {
+		t.Errorf("a stopped probe was saved with the audit: %+v", saved.Inventory.Exposure)
 	}
 }
