@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"net"
+	"net/netip"
 	"strings"
 	"testing"
 	"time"
@@ -356,5 +357,64 @@ func BenchmarkProbeSilentServers(b *testing.B) {
 		if _, err := Run(context.Background(), s.target, Config{Step: 50 * time.Millisecond, RetryAfter: 20 * time.Millisecond, Ports: []int{}}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestTLSByNameAndByUntrustedAuthority checks a certificate against the name
+// the person typed, and says so when its authority is not one this computer
+// trusts (the system's roots, here, which do not hold the test CA).
+func TestTLSByNameAndByUntrustedAuthority(t *testing.T) {
+	t.Parallel()
+	p := newPKI(t)
+	now := time.Now()
+	cfg := p.serverConfig(t, nil, []string{"pbx.test"}, now.Add(-time.Hour), now.Add(time.Hour), false)
+	s := startSIP(t, silent, silent, cfg, answer("200 OK", "x"))
+	s.target.Host = "pbx.test"
+	resolve := func(context.Context, string) ([]netip.Addr, error) {
+		return []netip.Addr{netip.MustParseAddr("127.0.0.1")}, nil
+	}
+	res := run(t, s.target, quick(func(c *Config) { c.Roots, c.Resolve = p.roots, resolve }))
+	if c := res.Exposure.TLS; c == nil || !c.Valid || !res.Exposure.SIP[2].Answered {
+		t.Errorf("a certificate for the name typed, from a trusted authority: %+v %+v", c, res.Exposure.SIP[2])
+	}
+	res = run(t, s.target, quick(func(c *Config) { c.Resolve = resolve }))
+	if c := res.Exposure.TLS; c == nil || c.Valid || !strings.Contains(c.Problem, "authority this computer does not trust") {
+		t.Errorf("an untrusted authority: %+v", c)
+	}
+}
+
+// TestTricklingServerEndsAtTheStep: a server that sends its reply a byte at
+// a time, never finishing, is dropped when the step's deadline comes.
+func TestTricklingServerEndsAtTheStep(t *testing.T) {
+	t.Parallel()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ln.Close() })
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go func() {
+				defer c.Close()
+				if _, err := c.Write([]byte("SIP/2.0 200 OK\r\nServer: ")); err != nil {
+					return
+				}
+				for range 1000 { // bounded: ten seconds at most
+					time.Sleep(10 * time.Millisecond) // the fake's pace, not an assertion
+					if _, err := c.Write([]byte("a")); err != nil {
+						return
+					}
+				}
+			}()
+		}
+	}()
+	port := ln.Addr().(*net.TCPAddr).Port
+	res := run(t, Target{Host: "127.0.0.1", SIPPort: port, TLSPort: port}, quick(func(c *Config) { c.Step = 200 * time.Millisecond }))
+	if tcp := res.Exposure.SIP[1]; tcp.Answered || !tcp.Checked || !strings.Contains(tcp.Note, "deadline") {
+		t.Errorf("TCP: %+v", tcp)
 	}
 }
