@@ -15,9 +15,9 @@ import (
 	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
-// counts tallies what a probe sent, so the figures it reports are measured,
+// Traffic tallies what a probe sent, so the figures it reports are measured,
 // not assumed.
-type counts struct {
+type Traffic struct {
 	Datagrams   int `json:"udp_datagrams"`
 	Connections int `json:"tcp_connections"`
 	Requests    int `json:"sip_requests"`
@@ -48,7 +48,7 @@ func (p *prober) askUDP(ctx context.Context, addr string, port int) inventory.SI
 			ans.Note = "Could not send: " + plainNetError(err)
 			return ans
 		}
-		p.count(func(c *counts) { c.Datagrams++; c.Requests++ })
+		p.count(func(c *Traffic) { c.Datagrams++; c.Requests++ })
 		wait := time.Now().Add(p.cfg.RetryAfter)
 		if try == p.cfg.UDPTries-1 {
 			wait, _ = ctx.Deadline()
@@ -96,7 +96,7 @@ func (p *prober) askStream(ctx context.Context, conn net.Conn, ans inventory.SIP
 		ans.Note = "The connection was dropped before the request was sent: " + plainNetError(err)
 		return ans
 	}
-	p.count(func(c *counts) { c.Requests++ })
+	p.count(func(c *Traffic) { c.Requests++ })
 	var data []byte
 	buf := make([]byte, 4096)
 	for range maxReplies {
@@ -164,7 +164,7 @@ func (p *prober) askTCP(ctx context.Context, addr string, port int) inventory.SI
 }
 
 func (p *prober) dial(ctx context.Context, addr string, port int) (net.Conn, error) {
-	p.count(func(c *counts) { c.Connections++ })
+	p.count(func(c *Traffic) { c.Connections++ })
 	var d net.Dialer
 	return d.DialContext(ctx, "tcp", net.JoinHostPort(addr, strconv.Itoa(port)))
 }

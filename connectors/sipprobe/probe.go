@@ -86,7 +86,7 @@ type Result struct {
 	// in the order of Exposure.SIP; empty where nothing was named.
 	Disclosed []checklist.Disclosed `json:"disclosed"`
 	// Sent is what the probe put on the network.
-	Sent counts `json:"sent"`
+	Sent Traffic `json:"sent"`
 	// Stopped is true when the overall deadline or a cancellation cut the
 	// probe short; the parts not tried are marked unchecked.
 	Stopped bool `json:"stopped,omitempty"`
@@ -95,10 +95,10 @@ type Result struct {
 type prober struct {
 	cfg Config
 	mu  sync.Mutex
-	n   counts
+	n   Traffic
 }
 
-func (p *prober) count(f func(*counts)) {
+func (p *prober) count(f func(*Traffic)) {
 	p.mu.Lock()
 	f(&p.n)
 	p.mu.Unlock()
