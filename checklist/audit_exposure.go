@@ -10,20 +10,7 @@ import (
 // replacing any earlier one, and re-judges the checks that rest on it. A probe
 // stopped before it tried any port is recorded as a gap, with the reason.
 func (a *Audit) RecordExposure(cat *Catalogue, x inventory.Exposure, now time.Time) {
-	a.Inventory.Exposure = &x
-	a.Inventory.Source.Gaps = withoutGap(a.Inventory.Source.Gaps, inventory.FacetExposure)
-	tried := 0
-	for _, p := range x.Ports {
-		if p.Checked {
-			tried++
-		}
-	}
-	if !a.Inventory.Has(inventory.FacetExposure) {
-		a.Inventory.Source.Collected = append(a.Inventory.Source.Collected, inventory.FacetExposure)
-	}
-	if tried == 0 {
-		a.Inventory.AddGap(inventory.FacetExposure, "the probe was stopped before it tried any port")
-	}
+	a.Inventory = withExposure(a.Inventory, x)
 	where := "from inside the office"
 	switch {
 	case x.InternetView():
@@ -33,6 +20,27 @@ func (a *Audit) RecordExposure(cat *Catalogue, x inventory.Exposure, now time.Ti
 	}
 	a.record(now, "Probed %s (%s) %s", x.Host, firstNonEmpty(x.Address, "address unknown"), where)
 	a.Recompute(cat, now)
+}
+
+// withExposure gives an inventory a probe, collected, or as a gap when the
+// probe tried no port.
+func withExposure(inv inventory.Inventory, x inventory.Exposure) inventory.Inventory {
+	inv.Exposure = &x
+	inv.Source.Gaps = withoutGap(inv.Source.Gaps, inventory.FacetExposure)
+	inv.Source.Collected = append([]inventory.Facet(nil), inv.Source.Collected...)
+	if !inv.Has(inventory.FacetExposure) {
+		inv.Source.Collected = append(inv.Source.Collected, inventory.FacetExposure)
+	}
+	tried := 0
+	for _, p := range x.Ports {
+		if p.Checked {
+			tried++
+		}
+	}
+	if tried == 0 {
+		inv.AddGap(inventory.FacetExposure, "the probe was stopped before it tried any port")
+	}
+	return inv
 }
 
 func withoutGap(gaps []inventory.Gap, f inventory.Facet) []inventory.Gap {

@@ -22,15 +22,19 @@ var probedPorts = needWhere(inventory.FacetExposure, func(f *Facts, i int) bool 
 
 // vantageText says where a probe looked from, to begin a sentence.
 func vantageText(x *inventory.Exposure) string {
+	when := ""
+	if !x.At.IsZero() {
+		when = " on " + x.At.Format("2 Jan 2006")
+	}
 	switch {
 	case x.InternetView():
-		return "Seen from outside the office"
+		return "Seen from outside the office" + when
 	case x.PrivateAddress:
-		return "Seen from the local network (" + x.Address + " is a private address the internet cannot reach)"
+		return "Seen from the local network" + when + " (" + x.Address + " is a private address the internet cannot reach)"
 	case x.From == inventory.VantageInside:
-		return "Seen from inside the office"
+		return "Seen from inside the office" + when
 	}
-	return "Seen from a place not stated (taken as inside the office)"
+	return "Seen" + when + " from a place not stated (taken as inside the office)"
 }
 
 // outsideAdvice says how to see what the internet sees.

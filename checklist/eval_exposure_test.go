@@ -99,3 +99,23 @@ func TestJudgeDisclosedUsesTheAdvisoryTable(t *testing.T) {
 		}
 	}
 }
+
+// A new audit reads the phone system again, but the probe did not come from
+// the phone system: like the staff list, it is kept until a new one is run,
+// and the evidence says when it was run.
+func TestANewAuditKeepsTheLastProbe(t *testing.T) {
+	t.Parallel()
+	cat := Builtin()
+	first := NewAudit(cat, "Acme", inventoryWith(inventory.FacetExtensions), nil, testNow)
+	x := closedProbe(inventory.VantageOutside)
+	x.Ports[1].Open = true
+	first.RecordExposure(cat, *x, testNow)
+	next := ContinueAudit(cat, Site{Name: "Acme"}, inventoryWith(inventory.FacetExtensions), first, testNow.AddDate(0, 0, 7))
+	r := resultFor(t, next.Results, "NW-01")
+	if next.Inventory.Exposure == nil || r.Status != StatusFail {
+		t.Fatalf("the last probe was dropped: NW-01 %s: %s", r.Status, r.Evidence)
+	}
+	if !strings.Contains(r.Evidence, testNow.Format("2 Jan 2006")) {
+		t.Errorf("the evidence does not say when the probe ran: %s", r.Evidence)
+	}
+}
