@@ -52,7 +52,7 @@ func WriteSummary(w io.Writer, a *checklist.Audit, topActions int) error {
 	case card.NothingKnown():
 		fmt.Fprintln(&b, "\n"+nothingKnownYet)
 	case len(open) == 0:
-		fmt.Fprintln(&b, "\nNo failed checks: nothing in the action plan.")
+		fmt.Fprintln(&b, "\n"+nothingToFix(card))
 	default:
 		shown := open
 		if topActions > 0 && len(shown) > topActions {
