@@ -93,8 +93,17 @@ func (j JudgedBy) StaleNotice() string {
 
 // Summary is the one line that says what judged the audit.
 func (j JudgedBy) Summary() string {
-	return fmt.Sprintf("Judged by Ringfence %s, check catalogue version %d, firmware advisories checked up to %s.",
-		j.Release, j.Catalogue, longDay(j.AdvisoriesCheckedUpTo))
+	build := "Ringfence " + j.Release
+	if !isRelease(j.Release) {
+		build = "Ringfence (" + j.Release + ")"
+	}
+	return fmt.Sprintf("Judged by %s, check catalogue version %d, firmware advisories checked up to %s.",
+		build, j.Catalogue, longDay(j.AdvisoriesCheckedUpTo))
+}
+
+// isRelease tells a release ("v1.2.3") from the phrases that stand in for one.
+func isRelease(s string) bool {
+	return len(s) > 1 && s[0] == 'v' && s[1] >= '0' && s[1] <= '9'
 }
 
 // JudgedDifferently says, in plain words, how the rules behind two audits

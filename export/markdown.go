@@ -37,6 +37,10 @@ func WriteMarkdown(w io.Writer, a *checklist.Audit, opts Options) error {
 		meta = append(meta, "phone system: "+mdText(pbx))
 	}
 	b.WriteString(strings.Join(meta, " · ") + "\n\n")
+	b.WriteString(mdText(judgedLine(a)) + "\n\n")
+	if stale := staleNotice(a); stale != "" {
+		b.WriteString("**" + mdText(stale) + "**\n\n")
+	}
 	fmt.Fprintf(&b, "**Score: %d out of 100.** %s\n\n", card.Overall, verdict(card))
 	if note := confidenceNote(card); note != "" {
 		b.WriteString(note + "\n\n")
