@@ -10,20 +10,26 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/checklist/firmware"
+	"github.com/ringfence/ringfence/checklist/sitestore"
 )
 
 // ringfenceAt runs the command line with the clock at now and the given
-// environment variables (and no others).
+// environment variables (and no others); the data folder is a fresh one unless
+// RINGFENCE_HOME is given.
 func ringfenceAt(t *testing.T, now time.Time, vars map[string]string, args ...string) result {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	dir := t.TempDir()
+	dir := vars["RINGFENCE_HOME"]
+	if dir == "" {
+		dir = t.TempDir()
+	}
 	code := run(context.Background(), args, env{
 		stdout: &out, stderr: &errOut,
 		now: func() time.Time { return now },
@@ -241,5 +247,50 @@ func TestUnstampedBuildReadsTheCommit(t *testing.T) {
 	}
 	if v["release"] != "source build "+commit[:12] {
 		t.Errorf("release %q, want it to name commit %s", v["release"], commit[:12])
+	}
+}
+
+// The summary after an audit warns when the audit it is compared with was
+// judged by another check catalogue, and says nothing when the rules agree.
+func TestCompareWarnsOfDifferentRules(t *testing.T) {
+	t.Parallel()
+	home := map[string]string{"RINGFENCE_HOME": t.TempDir()}
+	start := firmware.CheckedUpTo().Add(10 * time.Hour)
+	if r := ringfenceAt(t, start, home, "sites", "add", "Acme Ltd"); r.code != exitOK {
+		t.Fatal(r.stderr)
+	}
+	if r := ringfenceAt(t, start, home, "audit", "--site", "Acme Ltd"); r.code != exitOK {
+		t.Fatal(r.stderr)
+	}
+	// The first audit was made by an older catalogue, as its file now says.
+	store, err := sitestore.OpenStore(home["RINGFENCE_HOME"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	refs, err := store.Audits("Acme Ltd")
+	if err != nil || len(refs) != 1 {
+		t.Fatalf("saved audits: %v %v", refs, err)
+	}
+	data, err := os.ReadFile(refs[0].Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	was := `"catalogue_version": ` + strconv.Itoa(checklist.Builtin().Version)
+	if !bytes.Contains(data, []byte(was)) {
+		t.Fatalf("the saved audit does not record its catalogue:\n%.600s", data)
+	}
+	data = bytes.Replace(data, []byte(was), []byte(`"catalogue_version": 0`), 1)
+	if err := os.WriteFile(refs[0].Path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+
+	r := ringfenceAt(t, start.Add(7*24*time.Hour), home, "audit", "--site", "Acme Ltd")
+	want := "check catalogue version 0 then, " + strconv.Itoa(checklist.Builtin().Version) + " now"
+	if r.code != exitOK || !strings.Contains(r.stdout, "Since the last audit") || !strings.Contains(r.stdout, want) {
+		t.Errorf("second audit does not warn of the older catalogue (%q):\n%s%s", want, r.stdout, r.stderr)
+	}
+	r = ringfenceAt(t, start.Add(14*24*time.Hour), home, "audit", "--site", "Acme Ltd")
+	if r.code != exitOK || !strings.Contains(r.stdout, "Since the last audit") || strings.Contains(r.stdout, "different rules") {
+		t.Errorf("two audits judged by the same rules get a warning:\n%s%s", r.stdout, r.stderr)
 	}
 }

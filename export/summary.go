@@ -87,6 +87,9 @@ func WriteChanges(w io.Writer, c checklist.Comparison) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "\nSince the last audit: score %d → %d; %d fixed, %d new, %d regressed, %d still open, %d not checked this time.\n",
 		c.ScoreBefore, c.ScoreAfter, len(c.Fixed), len(c.New), len(c.Regressed), len(c.StillOpen), len(c.NotChecked))
+	if c.JudgedDifferently != "" {
+		fmt.Fprintf(&b, "Note: %s\n", safetext.Line(c.JudgedDifferently))
+	}
 	for _, group := range []struct {
 		label   string
 		changes []checklist.Change
