@@ -89,6 +89,13 @@ func TestStaleAdviceIsSaidInTheDocuments(t *testing.T) {
 	if !strings.Contains(docs["JSON"], `"advice_stale": true`) {
 		t.Error("the JSON report does not flag stale advice")
 	}
+	var summary bytes.Buffer
+	if err := WriteSummary(&summary, a, 5); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(summary.String(), "Warning: The firmware advisories in this copy of Ringfence were last checked on") {
+		t.Errorf("the printed summary does not warn of stale advice:\n%s", summary.String())
+	}
 	old := demoAudit(t)
 	old.JudgedBy = nil
 	if md := documents(t, old)["Markdown"]; !strings.Contains(md, "did not record which check catalogue") {
