@@ -168,6 +168,7 @@ func (d *doc) methodAppendix() {
 	} else {
 		d.para("No phone system was connected: every status comes from answers to the audit questions.", "", 9.5, 0)
 	}
+	d.para(judgedLine(d.a)+" "+staleNotice(d.a), "", 9.5, 0)
 	var got, missing []string
 	for _, f := range facetWords {
 		if d.a.Inventory.Has(f.facet) {

@@ -310,6 +310,9 @@ func (c *compareScreen) accessibleView(width, height int) string {
 	add := func(s string) { lines = append(lines, wrapLines(s, width)...) }
 	add(fmt.Sprintf("Compared with the audit of %s.", sess.previous.Started.Local().Format("2 Jan 2006")))
 	add(fmt.Sprintf("Score then %d out of 100, now %d out of 100.", cmp.ScoreBefore, cmp.ScoreAfter))
+	if cmp.JudgedDifferently != "" {
+		add("Note: " + safetext.Line(cmp.JudgedDifferently))
+	}
 	section := func(title string, changes []checklist.Change) {
 		if len(changes) == 0 {
 			add(title + ": none.")
