@@ -189,9 +189,9 @@ func TestRPCErrorsSayTheCodeOnly(t *testing.T) {
 
 // A property over generated request bodies: whatever the guard lets through,
 // the server runs an allowed method whether it obeys the first "method"
-// member or the last, and no batch or parameter ever arrives.
+// member or the last, and no batch or parameter ever arrives. It does not
+// run in parallel: its many requests would starve the timing-bound tests.
 func TestRPCGuardProperty(t *testing.T) {
-	t.Parallel()
 	srv, rs, c := newRPCServer(t, rpcPolicy)
 	members := []string{
 		`"jsonrpc":"2.0"`, `"id":1`, `"id":"x"`, `"method":"ul.dump"`, `"method":"core.version"`,
@@ -200,7 +200,7 @@ func TestRPCGuardProperty(t *testing.T) {
 	}
 	r := rand.New(rand.NewPCG(14, 5060))
 	allowedBodies := 0
-	for range 2000 {
+	for range 800 {
 		n := r.IntN(5)
 		var parts []string
 		for range n {
