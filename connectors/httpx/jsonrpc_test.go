@@ -12,6 +12,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 )
 
 var rpcPolicy = Policy{RPC: "/RPC", RPCMethods: []string{"ul.dump", "core.version"}}
@@ -48,7 +49,11 @@ func newRPCServer(t *testing.T, p Policy) (*httptest.Server, *rpcServer, *Client
 	rs := &rpcServer{}
 	srv := httptest.NewTLSServer(rs)
 	t.Cleanup(srv.Close)
-	c, err := New(Config{Connector: "kamailio", BaseURL: srv.URL, Limits: testLimits(), RootCAs: srvPool(srv), Policy: p})
+	// No test here is about deadlines, so a busy machine gets room: a
+	// request that timed out would look like one the guard refused.
+	limits := testLimits()
+	limits.Request = 30 * time.Second
+	c, err := New(Config{Connector: "kamailio", BaseURL: srv.URL, Limits: limits, RootCAs: srvPool(srv), Policy: p})
 	if err != nil {
 		t.Fatal(err)
 	}
