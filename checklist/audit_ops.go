@@ -24,7 +24,9 @@ func NewAudit(cat *Catalogue, site string, inv inventory.Inventory, answers Answ
 // Recompute re-evaluates every check and rebuilds the plan. Callers run it after
 // any change so that results never go stale against answers or acceptances.
 func (a *Audit) Recompute(cat *Catalogue, now time.Time) {
-	a.Results = evaluate(cat, &Facts{Inventory: &a.Inventory, Now: now, Decisions: a.LeaverDecisions, Hours: a.Hours}, a.Answers, a.Accepted)
+	judged := cat.Judge(now)
+	a.JudgedBy = &judged
+	a.Results = evaluate(cat, &Facts{Inventory: &a.Inventory, Now: now, Decisions: a.LeaverDecisions, Hours: a.Hours, judged: judged}, a.Answers, a.Accepted)
 	a.Plan = Plan(cat, a.Results, a.Tracking, now)
 	a.Updated = now
 }

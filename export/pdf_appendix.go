@@ -169,6 +169,7 @@ func (d *doc) methodAppendix() {
 	} else {
 		d.para("No phone system was connected: every status comes from answers to the audit questions.", "", 9.5, 0)
 	}
+	d.para(judgedLine(d.a)+" "+staleNotice(d.a), "", 9.5, 0)
 	if x := d.a.Inventory.Exposure; x != nil {
 		// Whose view a probe shows decides what it proves, so the report
 		// says it in the probe's own words.

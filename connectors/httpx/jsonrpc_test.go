@@ -12,6 +12,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 )
 
 var rpcPolicy = Policy{RPC: "/RPC", RPCMethods: []string{"ul.dump", "core.version"}}
@@ -48,7 +49,11 @@ func newRPCServer(t *testing.T, p Policy) (*httptest.Server, *rpcServer, *Client
 	rs := &rpcServer{}
 	srv := httptest.NewTLSServer(rs)
 	t.Cleanup(srv.Close)
-	c, err := New(Config{Connector: "kamailio", BaseURL: srv.URL, Limits: testLimits(), RootCAs: srvPool(srv), Policy: p})
+	// No test here is about deadlines, so a busy machine gets room: a
+	// request that timed out would look like one the guard refused.
+	limits := testLimits()
+	limits.Request = 30 * time.Second
+	c, err := New(Config{Connector: "kamailio", BaseURL: srv.URL, Limits: limits, RootCAs: srvPool(srv), Policy: p})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -189,9 +194,9 @@ func TestRPCErrorsSayTheCodeOnly(t *testing.T) {
 
 // A property over generated request bodies: whatever the guard lets through,
 // the server runs an allowed method whether it obeys the first "method"
-// member or the last, and no batch or parameter ever arrives.
+// member or the last, and no batch or parameter ever arrives. It does not
+// run in parallel: its many requests would starve the timing-bound tests.
 func TestRPCGuardProperty(t *testing.T) {
-	t.Parallel()
 	srv, rs, c := newRPCServer(t, rpcPolicy)
 	members := []string{
 		`"jsonrpc":"2.0"`, `"id":1`, `"id":"x"`, `"method":"ul.dump"`, `"method":"core.version"`,
@@ -200,7 +205,7 @@ func TestRPCGuardProperty(t *testing.T) {
 	}
 	r := rand.New(rand.NewPCG(14, 5060))
 	allowedBodies := 0
-	for range 2000 {
+	for range 800 {
 		n := r.IntN(5)
 		var parts []string
 		for range n {

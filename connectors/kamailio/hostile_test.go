@@ -18,15 +18,17 @@ import (
 	"github.com/ringfence/ringfence/connectors/httpx"
 )
 
-// shortLimits end every hostile case quickly; the tests assert the kind of
-// error, never how long it took.
+// shortLimits cap answers at a megabyte. Each request may take 20 seconds, so
+// that a busy machine (or the race detector) reading a megabyte slowly is not
+// taken for a slow server; the slow-server case sets its own short deadline.
+// The tests assert the kind of error, never how long it took.
 func shortLimits() httpx.Limits {
-	return httpx.Limits{Connect: 2 * time.Second, Request: 400 * time.Millisecond, Overall: 5 * time.Second,
+	return httpx.Limits{Connect: 2 * time.Second, Request: 20 * time.Second, Overall: 60 * time.Second,
 		MaxBody: 1 << 20, Retries: 1, MaxConcurrent: 2, Backoff: time.Millisecond, MaxRetryWait: 5 * time.Millisecond}
 }
 
 // liar serves core.version honestly and answers ul.dump with dump.
-func liar(t *testing.T, dump func(w http.ResponseWriter, r *http.Request)) *Source {
+func liar(t *testing.T, limits httpx.Limits, dump func(w http.ResponseWriter, r *http.Request)) *Source {
 	t.Helper()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var req struct{ Method string }
@@ -44,7 +46,7 @@ func liar(t *testing.T, dump func(w http.ResponseWriter, r *http.Request)) *Sour
 		}
 	}))
 	t.Cleanup(srv.Close)
-	src, err := New(Config{URL: srv.URL + "/RPC", Limits: shortLimits()})
+	src, err := New(Config{URL: srv.URL + "/RPC", Limits: limits})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,7 +109,11 @@ func TestLyingServersGetClearErrors(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			_, err := liar(t, tc.answer).Fetch(t.Context(), nil)
+			limits := shortLimits()
+			if errors.Is(tc.want, httpx.ErrTimeout) {
+				limits.Request = 2 * time.Second
+			}
+			_, err := liar(t, limits, tc.answer).Fetch(t.Context(), nil)
 			if !errors.Is(err, tc.want) {
 				t.Fatalf("got %v, want %v", err, tc.want)
 			}
@@ -132,7 +138,7 @@ func TestHostileTextIsMadeSafe(t *testing.T) {
 		`{"Info":{"AoR":"sip:1002@example.com","Contacts":[{"Contact":{"Address":"sip:1002@[2001:db8::1]:5060;transport=tls","User-Agent":"` + long + `","Last-Modified":-5}}]}}`,
 		`{"Info":{"AoR":"` + "\xff\xfe" + `","Contacts":[{"Contact":{"User-Agent":"\u2028\u200b"}}]}}`,
 	}, ",")
-	res, err := liar(t, answer(wrap(aors))).Fetch(t.Context(), nil)
+	res, err := liar(t, shortLimits(), answer(wrap(aors))).Fetch(t.Context(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,7 +10,8 @@ func Kind() connectors.Kind {
 	return connectors.Kind{
 		Name:  Name,
 		Title: "Kamailio (JSON-RPC)",
-		LeastPrivilege: "Kamailio's JSON-RPC has no accounts or roles, and whoever can reach it can also change the server through it. " +
+		LeastPrivilege: "there is nothing to create on Kamailio, which has no accounts or roles. " +
+			"Its JSON-RPC (the control interface Ringfence reads) has no sign-in, and whoever can reach it can also change the server through it. " +
 			"Ringfence itself only calls two read methods (ul.dump and core.version) and refuses any other, " +
 			"but keep the JSON-RPC address on 127.0.0.1 and reach it through an SSH tunnel, " +
 			"or put it behind a web proxy that asks for a user name and password and lets only this computer in.",

@@ -1,10 +1,8 @@
 package kamailio
 
 import (
-	"cmp"
 	"encoding/json"
 	"net"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -51,23 +49,23 @@ const (
 	maxExtension = 64
 )
 
-// inventory turns the registrations into devices and extensions. Every
-// contact is its own device, so two phones on one extension are both judged
-// and the worse is never hidden behind the better. The same contact listed
-// twice is counted once.
-func (d dumpResult) inventory() ([]inventory.Device, []inventory.Extension) {
+// devices turns the registrations into devices, each on the extension its
+// address of record names. Every contact is its own device, so two phones on
+// one extension are both judged and the worse is never hidden behind the
+// better. The same contact listed twice is counted once.
+//
+// No extension list is made from them: Kamailio knows only the extensions
+// with a phone registered now, and no names, and a list that looked whole
+// would have the checks report every extension as having no owner.
+func (d dumpResult) devices() []inventory.Device {
 	type key struct{ ext, address, ua string }
 	seen := map[key]bool{}
 	var devices []inventory.Device
-	lastActive := map[string]time.Time{}
 	for _, dom := range d.Domains {
 		for _, aor := range dom.Domain.AoRs {
 			ext := extension(aor.Info.AoR)
 			if ext == "" {
 				continue
-			}
-			if _, ok := lastActive[ext]; !ok {
-				lastActive[ext] = time.Time{}
 			}
 			for _, c := range aor.Info.Contacts {
 				k := key{ext, c.Contact.Address, c.Contact.UserAgent}
@@ -75,20 +73,11 @@ func (d dumpResult) inventory() ([]inventory.Device, []inventory.Extension) {
 					continue
 				}
 				seen[k] = true
-				dev := c.Contact.device(ext)
-				if dev.LastSeen.After(lastActive[ext]) {
-					lastActive[ext] = dev.LastSeen
-				}
-				devices = append(devices, dev)
+				devices = append(devices, c.Contact.device(ext))
 			}
 		}
 	}
-	var extensions []inventory.Extension
-	for ext, at := range lastActive {
-		extensions = append(extensions, inventory.Extension{Number: ext, Enabled: true, Type: inventory.ExtUser, LastActive: at})
-	}
-	slices.SortFunc(extensions, func(a, b inventory.Extension) int { return cmp.Compare(a.Number, b.Number) })
-	return devices, extensions
+	return devices
 }
 
 // extension is the user part of an address of record: "1001" from "1001",

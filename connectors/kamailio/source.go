@@ -135,7 +135,7 @@ func (s *Source) Fetch(ctx context.Context, progress func(connectors.Progress)) 
 			Connector: Name,
 			Detail:    "Kamailio JSON-RPC at " + s.client.BaseURL() + s.path,
 			FetchedAt: s.now().UTC(),
-			Collected: []inventory.Facet{inventory.FacetPBX, inventory.FacetDevices, inventory.FacetExtensions},
+			Collected: []inventory.Facet{inventory.FacetPBX, inventory.FacetDevices},
 		},
 		PBX: inventory.PBX{Product: "Kamailio"},
 	}
@@ -153,10 +153,9 @@ func (s *Source) Fetch(ctx context.Context, progress func(connectors.Progress)) 
 	if err := s.client.RPC(ctx, "reading the registrations", methodDump, s.header, &dump); err != nil {
 		return connectors.Result{}, err
 	}
-	devices, extensions := dump.inventory()
-	inv.Devices, inv.Extensions = devices, extensions
+	inv.Devices = dump.devices()
 	if progress != nil {
-		progress(connectors.Progress{Step: "registrations", Done: len(devices), Total: len(devices)})
+		progress(connectors.Progress{Step: "registrations", Done: len(inv.Devices), Total: len(inv.Devices)})
 	}
 	for _, g := range cannotTell {
 		inv.AddGap(g.Facet, g.Reason)
@@ -167,7 +166,7 @@ func (s *Source) Fetch(ctx context.Context, progress func(connectors.Progress)) 
 // cannotTell is what Kamailio does not know, so that the checks resting on
 // it stay unknown and say why instead of passing on an empty list.
 var cannotTell = []inventory.Gap{
-	{Facet: inventory.FacetExtensions, Reason: "Kamailio lists only the extensions with a phone registered right now, and no names, so leavers and unused extensions cannot be checked from it."},
+	{Facet: inventory.FacetExtensions, Reason: "Kamailio knows only the extensions with a phone registered right now, and no names, so each phone shows its extension but leavers and unused extensions cannot be checked from it."},
 	{Facet: inventory.FacetVoicemail, Reason: "Kamailio has no voicemail of its own; check the PINs on the system that answers your voicemail."},
 	{Facet: inventory.FacetAdmins, Reason: "Kamailio has no admin accounts to read; check who can sign in to the server and its web panels yourself."},
 	{Facet: inventory.FacetCalls, Reason: "Kamailio keeps no call records of its own; import them from a call-record file instead."},

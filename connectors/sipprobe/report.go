@@ -19,10 +19,10 @@ func Sends(t Target, cfg Config) string {
 		ports[i] = fmt.Sprint(p)
 	}
 	return fmt.Sprintf("Ringfence will send a SIP OPTIONS request (it asks what the server supports, and changes nothing) "+
-		"to %s over UDP and TCP on port %d and over TLS on port %d, at most %d times over UDP, "+
+		"to %s over UDP and TCP on port %d and over TLS on port %d (%s over UDP at most), "+
 		"and will try to connect to ports %s. It never sends REGISTER, INVITE or a password. "+
 		"It takes at most %d seconds. Probe only a phone system you are responsible for.",
-		t.Host, t.SIPPort, t.TLSPort, cfg.UDPTries, strings.Join(ports, ", "), int(WorstCase(cfg).Seconds()+0.5))
+		t.Host, t.SIPPort, t.TLSPort, times(cfg.UDPTries), strings.Join(ports, ", "), int(WorstCase(cfg).Seconds()+0.5))
 }
 
 // WorstCase is the longest a probe can take by design: the name lookup, then
@@ -90,6 +90,16 @@ func (r Result) Report() []string {
 	out = append(out, "", fmt.Sprintf("Sent: %s, %s and %s; nothing else.",
 		count(r.Sent.Datagrams, "UDP datagram"), count(r.Sent.Connections, "TCP connection"), count(r.Sent.Requests, "OPTIONS request")))
 	return out
+}
+
+func times(n int) string {
+	switch n {
+	case 1:
+		return "once"
+	case 2:
+		return "twice"
+	}
+	return fmt.Sprintf("%d times", n)
 }
 
 func onComputer(name string) string {

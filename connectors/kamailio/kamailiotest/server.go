@@ -17,7 +17,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -25,7 +24,10 @@ import (
 //go:embed testdata/kamailio.cfg
 var config []byte
 
-// Server is one running Kamailio that a test started.
+// Server is one running Kamailio that a test started. It answers a SIP
+// OPTIONS on UDP and TCP with 200 OK and a Server header such as
+// "kamailio (5.6.3 (x86_64/linux))", saves every REGISTER without asking
+// for a password, and refuses every other request with 403.
 type Server struct {
 	SIPUDP string // host:port of SIP over UDP
 	SIPTCP string // host:port of SIP over TCP (the same port as SIPUDP)
@@ -74,6 +76,9 @@ func unavailable(t testing.TB, why string) {
 // and SIP. The server is stopped when the test ends.
 func Start(t testing.TB) *Server {
 	t.Helper()
+	if err := supported(); err != nil {
+		unavailable(t, err.Error())
+	}
 	bin, err := Binary()
 	if err != nil {
 		unavailable(t, err.Error())
@@ -149,9 +154,7 @@ func launch(t testing.TB, bin string) (*Server, func(), error) {
 	cmd.Dir = dir
 	cmd.Stdout = logFile
 	cmd.Stderr = logFile
-	// Its own process group, so stopping it also reaches the workers it forks,
-	// and nothing else.
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	ownGroup(cmd)
 	began := time.Now()
 	if err := cmd.Start(); err != nil {
 		return nil, nil, fmt.Errorf("running %s: %w", bin, err)
@@ -164,16 +167,15 @@ func launch(t testing.TB, bin string) (*Server, func(), error) {
 			return
 		}
 		stopped = true
-		pgid := cmd.Process.Pid
-		_ = syscall.Kill(-pgid, syscall.SIGTERM)
+		signalGroup(cmd, false)
 		select {
 		case <-exited:
 		case <-time.After(10 * time.Second):
-			_ = syscall.Kill(-pgid, syscall.SIGKILL)
+			signalGroup(cmd, true)
 			<-exited
 		}
 		// Workers that outlived the main process are in the same group.
-		_ = syscall.Kill(-pgid, syscall.SIGKILL)
+		signalGroup(cmd, true)
 	}
 
 	deadline := time.Now().Add(startDeadline)

@@ -67,9 +67,33 @@ func TestServersAreSeparate(t *testing.T) {
 	}
 }
 
+// A server ends with the test that started it, and only that one: another
+// test's server, started earlier and still running, keeps answering.
+func TestStopsOnlyItsOwnServer(t *testing.T) {
+	outer := Start(t)
+	var inner *Server
+	t.Run("inner", func(t *testing.T) { inner = Start(t) })
+	if inner == nil {
+		t.Fatal("the inner test started no server")
+	}
+	if _, err := inner.version(); err == nil {
+		t.Errorf("the inner server still answers JSON-RPC at %s after its test ended", inner.RPCURL)
+	}
+	if err := options(inner.SIPUDP); err == nil {
+		t.Errorf("the inner server still answers SIP at %s after its test ended", inner.SIPUDP)
+	}
+	if _, err := outer.version(); err != nil {
+		t.Errorf("stopping the inner server stopped the outer one too: %v", err)
+	}
+	outer.Register(t, "3001", "Yealink SIP-T46S 66.86.0.15", "udp")
+}
+
 // BenchmarkStart measures how long the harness takes to bring a server up
 // and see it answer JSON-RPC and SIP; each one is stopped before the next.
 func BenchmarkStart(b *testing.B) {
+	if err := supported(); err != nil {
+		unavailable(b, err.Error())
+	}
 	bin, err := Binary()
 	if err != nil {
 		unavailable(b, err.Error())
