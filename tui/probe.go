@@ -138,7 +138,7 @@ func (s *probeScreen) Keys() []key.Binding {
 	if s.result == nil {
 		return []key.Binding{again, k.Back}
 	}
-	return []key.Binding{k.Up, k.Down, k.PageDown, again, k.Back}
+	return []key.Binding{k.Up, k.Down, again, k.PageDown, k.Back}
 }
 
 func (s *probeScreen) MoreKeys() []key.Binding {
