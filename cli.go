@@ -53,7 +53,7 @@ func newRoot(a *app) *cobra.Command {
 	pf.BoolVar(&a.accessible, "accessible", false, "plain prompts for screen readers, with no decoration")
 	root.AddCommand(
 		newDemoCmd(a), newAuditCmd(a), newChecksCmd(a), newSitesCmd(a), newConnectCmd(a),
-		newForgetCmd(a), newLeaversCmd(a), newCDRCmd(a), newManCmd(a),
+		newForgetCmd(a), newLeaversCmd(a), newCDRCmd(a), newBreachCmd(a), newManCmd(a),
 		&cobra.Command{Use: "version", Short: "Print the version", Hidden: true, Args: noArgs,
 			Run: func(*cobra.Command, []string) { fmt.Fprintf(a.e.stdout, "ringfence %s\n", buildVersion()) }},
 	)
