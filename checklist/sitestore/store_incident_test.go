@@ -185,3 +185,30 @@ func TestIncidentConcurrentUpdatesLoseNothing(t *testing.T) {
 		t.Fatalf("%d notes saved of %d (%v)", len(back.Log), writers*each, err)
 	}
 }
+
+func TestOpenIncidentAtOnceSharesOne(t *testing.T) {
+	t.Parallel()
+	s := storeWithSite(t, "Acme")
+	var wg sync.WaitGroup
+	ids := make([]string, 8)
+	for k := range ids {
+		wg.Go(func() {
+			inc, _, err := s.OpenIncident("Acme", func() *breach.Incident { return &breach.Incident{Site: "Acme", Opened: testNow} })
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			ids[k] = inc.ID
+		})
+	}
+	wg.Wait()
+	all, err := s.Incidents("Acme")
+	if err != nil || len(all) != 1 {
+		t.Fatalf("%d incidents after opening at once (%v), want 1", len(all), err)
+	}
+	for _, id := range ids {
+		if id != all[0].ID {
+			t.Errorf("an opener got %s, not the shared %s", id, all[0].ID)
+		}
+	}
+}
