@@ -212,3 +212,26 @@ func TestOpenIncidentAtOnceSharesOne(t *testing.T) {
 		}
 	}
 }
+
+// A renamed site keeps its incidents, under its new name, whether the
+// folder changes or only the spelling does.
+func TestRenameSiteKeepsIncidents(t *testing.T) {
+	t.Parallel()
+	for _, newName := range []string{"Acme Holdings", "ACME"} {
+		s := storeWithSite(t, "Acme")
+		inc := &breach.Incident{Opened: testNow, Log: []breach.LogLine{{At: testNow, Text: "bill shows calls to Latvia"}}}
+		if err := s.CreateIncident("Acme", inc); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.RenameSite("Acme", newName); err != nil {
+			t.Fatal(err)
+		}
+		all, err := s.Incidents(newName)
+		if err != nil || len(all) != 1 || len(all[0].Log) != 1 || all[0].Site != newName {
+			t.Fatalf("after renaming to %s: %d incidents (%v)", newName, len(all), err)
+		}
+		if _, err := s.UpdateIncident(newName, inc.ID, func(i *breach.Incident) error { i.Log = append(i.Log, breach.LogLine{Text: "more"}); return nil }); err != nil {
+			t.Fatalf("after renaming to %s the incident cannot be changed: %v", newName, err)
+		}
+	}
+}
