@@ -294,7 +294,9 @@ func (f *breachFlags) changes(now time.Time) ([]core.IncidentChange, error) {
 }
 
 // pickIncident is the incident the run works on: a new one, the one named,
-// or the newest open one (started if there is none).
+// or the newest open one. Recording something, or looking at the steps,
+// starts an incident when none is open; closing one or writing a report
+// never does: a report with nothing open is of the newest incident.
 func pickIncident(store *sitestore.Store, site string, f *breachFlags, now time.Time, e env) (*breach.Incident, error) {
 	switch {
 	case f.newOne:
@@ -305,6 +307,25 @@ func pickIncident(store *sitestore.Store, site string, f *breachFlags, now time.
 		return inc, err
 	case f.incident != "":
 		return store.LoadIncident(site, f.incident)
+	}
+	adds := len(f.logs) > 0 || len(f.records) > 0 || f.decide != "" || len(f.answers) > 0 || f.calls != "" || f.callsFromSystem
+	if !adds && (f.closeIt || f.report != "") {
+		all, err := store.Incidents(site)
+		if err != nil {
+			return nil, err
+		}
+		for _, inc := range all {
+			if inc.Open() {
+				return inc, nil
+			}
+		}
+		switch {
+		case len(all) == 0:
+			return nil, fmt.Errorf("%s has no incident yet. Start one with: ringfence breach --site %q", site, site)
+		case f.closeIt:
+			return nil, fmt.Errorf("%s has no open incident to close. List its incidents with: ringfence breach --site %q --list", site, site)
+		}
+		return all[0], nil
 	}
 	inc, resumed, err := core.OpenIncident(store, site, now)
 	if err == nil && !resumed {

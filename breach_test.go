@@ -212,3 +212,28 @@ func TestBreachHostileTextStaysInert(t *testing.T) {
 		t.Errorf("output holds %s", bad)
 	}
 }
+
+// Writing a report or closing never starts an incident: there would be
+// nothing in it, and its opening time would be wrong.
+func TestBreachReportAndCloseNeverStartAnIncident(t *testing.T) {
+	t.Parallel()
+	dir := breachSite(t)
+	report := filepath.Join(t.TempDir(), "incident.pdf")
+	for _, args := range [][]string{{"--report", report}, {"--close"}} {
+		r := ringfence(t, dir, append([]string{"breach", "--site", "Acme Dental"}, args...)...)
+		if r.code != exitError || !strings.Contains(r.stderr, "no incident yet") {
+			t.Errorf("%v with no incident: %+v", args, r)
+		}
+	}
+	ringfence(t, dir, "breach", "--site", "Acme Dental", "--log", "calls to Latvia on the bill")
+	ringfence(t, dir, "breach", "--site", "Acme Dental", "--close")
+	if r := ringfence(t, dir, "breach", "--site", "Acme Dental", "--close"); r.code != exitError || !strings.Contains(r.stderr, "no open incident") {
+		t.Errorf("closing twice: %+v", r)
+	}
+	if r := ringfence(t, dir, "breach", "--site", "Acme Dental", "--report", report); r.code != exitOK {
+		t.Errorf("a report of the closed incident: %+v", r)
+	}
+	if r := ringfence(t, dir, "breach", "--site", "Acme Dental", "--list"); strings.Count(r.stdout, "\n") != 2 {
+		t.Errorf("want one incident listed:\n%s", r.stdout)
+	}
+}
