@@ -136,7 +136,7 @@ func TestIncidentReportJSONFields(t *testing.T) {
 			undecided++
 		}
 	}
-	if undecided != 2 || len(rep.FollowUp) == 0 || !strings.Contains(rep.FollowUp[len(rep.FollowUp)-1].Text, "Decide whether") {
+	if undecided != 2 || len(rep.FollowUp) == 0 || !strings.Contains(rep.FollowUp[len(rep.FollowUp)-1].Text, "Run a full Ringfence audit") || !strings.Contains(rep.FollowUp[len(rep.FollowUp)-2].Text, "Decide whether to report to your") {
 		t.Errorf("decisions %+v follow-up %+v", rep.Decisions, rep.FollowUp)
 	}
 	for i := 1; i < len(rep.Timeline); i++ {
