@@ -38,7 +38,7 @@ func TestBreachOn3CXNamesAccountsAndLeaksNothing(t *testing.T) {
 
 	r = ringfence(t, dir, "breach", "--site", site)
 	outputs = append(outputs, r)
-	if r.code != exitOK || !strings.Contains(r.stdout, "admin logins can change the system") || !strings.Contains(r.stdout, "Read just now from the phone system (3cx)") {
+	if r.code != exitOK || !strings.Contains(r.stdout, "admin logins can change the system") || !strings.Contains(r.stdout, "Read from the phone system just now (3cx)") {
 		t.Fatalf("the steps do not name what the phone system reports:\n%+v", r)
 	}
 	r = ringfence(t, dir, "breach", "--site", site, "--calls-from-system")

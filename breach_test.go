@@ -83,6 +83,7 @@ func TestBreachThroughEveryStepHeadless(t *testing.T) {
 	for _, q := range breach.RootCauseQuestions() {
 		answers = append(answers, "--answer", q.ID+"=answer to "+q.ID)
 	}
+	answers = append(answers, "--sign", "Calls to Somalia on the bill", "--sign", "Greeting changed to another language", "--sign", "Calls to Somalia on the bill")
 	if r := ringfence(t, dir, append([]string{"breach", "--site", "Acme Dental"}, answers...)...); r.code != exitOK {
 		t.Fatalf("--answer: %+v", r)
 	}
@@ -103,6 +104,9 @@ func TestBreachThroughEveryStepHeadless(t *testing.T) {
 	var rep export.IncidentReport
 	if err := json.Unmarshal(data, &rep); err != nil {
 		t.Fatal(err)
+	}
+	if len(rep.Incident.Signs) != 2 || rep.Incident.Signs[1] != "Greeting changed to another language" {
+		t.Errorf("signs in the report: %q", rep.Incident.Signs)
 	}
 	if rep.Incident.Recorded != total || rep.Incident.Total != total || rep.Incident.Status != "closed" || rep.Calls == nil || rep.Calls.Calls != 2 || !rep.Cost.Known {
 		t.Errorf("report incident %+v calls %+v", rep.Incident, rep.Calls)
@@ -137,6 +141,7 @@ func TestBreachRefusesBadUsageAndSavesNothing(t *testing.T) {
 		{"--decide", "ico=no"},
 		{"--decide", "police=yes", "--reason", "x"},
 		{"--answer", "who=someone"},
+		{"--sign", "  "},
 		{"--note", "a note with no action"},
 		{"--report", "incident.docx"},
 		{"--report", "incident.pdf", "--paper", "a3"},

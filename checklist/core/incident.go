@@ -144,6 +144,25 @@ func LogLine(text string, now time.Time) IncidentChange {
 	}
 }
 
+// AddSign records something the owner noticed that made them suspect a
+// breach (calls on the bill nobody made, a changed greeting). The same sign
+// twice is kept once.
+func AddSign(text string) IncidentChange {
+	text, err := tidyText("sign", text, maxNote)
+	if err != nil {
+		return refuse(err)
+	}
+	if text == "" {
+		return refuse(errors.New("the sign is empty; say what you noticed"))
+	}
+	return func(inc *breach.Incident) error {
+		if !slices.Contains(inc.Signs, text) {
+			inc.Signs = append(inc.Signs, text)
+		}
+		return nil
+	}
+}
+
 // DecideReport records whether to report to a body, and why. The reason is
 // required: a decision not to report must be explained as much as one to.
 func DecideReport(body breach.Body, report bool, reason string, now time.Time) IncidentChange {

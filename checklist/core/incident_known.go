@@ -49,9 +49,9 @@ func IncidentKnown(ctx context.Context, store *sitestore.Store, site string, ope
 		got, ferr := fetch(ctx, s, open, now)
 		if ferr == nil {
 			inv = &got.Inventory
-			out.From = fmt.Sprintf("Read just now from the phone system (%s).", s.Connector.Kind)
+			out.From = fmt.Sprintf("Read from the phone system just now (%s).", s.Connector.Kind)
 			if s.Connector.Kind == "csv" {
-				out.From = "Read just now from the site's inventory file."
+				out.From = "Read from the site's inventory file just now."
 			}
 		} else if inv != nil {
 			out.From = fmt.Sprintf("The phone system could not be read (%v), so this is from the last audit, on %s.", ferr, latest.Started.Format("2 Jan 2006"))
