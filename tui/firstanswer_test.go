@@ -94,3 +94,18 @@ func partlyAnsweredIsNoAllClear(t *testing.T, h *harness) {
 	}
 	h.mustSee("not be judged")
 }
+
+// Pressing enter on "(choose an answer)" is refused; at 80x24 the person must
+// see why, or the app looks frozen.
+func TestRefusalOfNoAnswerIsVisibleAt80x24(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, false, 80, 24)
+	if err := h.store.CreateSite(checklist.Site{Name: "Acme Dental"}); err != nil {
+		t.Fatal(err)
+	}
+	h.send(siteOpenMsg{name: "Acme Dental"})
+	h.press("enter") // opens the first question
+	h.press("enter") // "(choose an answer)" is highlighted
+	h.mustSee("Choose an answer with the arrow keys")
+	h.mustSee("Not applicable (say why)") // and every option is still on screen
+}

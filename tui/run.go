@@ -31,7 +31,10 @@ type Options struct {
 	Connectors connectors.Registry
 	Now        func() time.Time
 	StartDemo  bool // open straight on the demo company
-	Accessible bool // screen-reader friendly forms, no decoration
+	// StartBreach is a site name: the app opens straight on that site's
+	// breach screen (the first thing to do now). "" means none.
+	StartBreach string
+	Accessible  bool // screen-reader friendly forms, no decoration
 	// Secrets keeps connector secrets; nil means the system keyring, reading
 	// RINGFENCE_SECRET from this process's environment.
 	Secrets Secrets
