@@ -73,7 +73,7 @@ func newRoot(a *app) *cobra.Command {
 	root.Flags().BoolVarP(&a.showVersion, "version", "v", false, "print the version (the same as 'ringfence version')")
 	root.AddCommand(
 		newDemoCmd(a), newAuditCmd(a), newChecksCmd(a), newSitesCmd(a), newConnectCmd(a),
-		newForgetCmd(a), newLeaversCmd(a), newCDRCmd(a), newBreachCmd(a), newManCmd(a), newVersionCmd(a),
+		newForgetCmd(a), newLeaversCmd(a), newCDRCmd(a), newProbeCmd(a), newBreachCmd(a), newManCmd(a), newVersionCmd(a),
 	)
 	return root
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -51,7 +52,7 @@ func TestVersionSaysWhatJudges(t *testing.T) {
 	if plain.code != exitOK {
 		t.Fatalf("version: %+v", plain)
 	}
-	for _, want := range []string{"ringfence ", "commit:", "built:", "go:", "catalogue:   version 1", "advisories:  checked up to " + checked.Format("2 January 2006")} {
+	for _, want := range []string{"ringfence ", "commit:", "built:", "go:", fmt.Sprintf("catalogue:   version %d", checklist.Builtin().Version), "advisories:  checked up to " + checked.Format("2 January 2006")} {
 		if !strings.Contains(plain.stdout, want) {
 			t.Errorf("version output lacks %q:\n%s", want, plain.stdout)
 		}

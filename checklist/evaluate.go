@@ -55,6 +55,7 @@ type evaluatorSet map[string]automated
 func builtinEvaluators() evaluatorSet {
 	e := evaluatorSet{}
 	e.addEndpoints()
+	e.addExposure()
 	e.addFirmware()
 	e.addFirmwareOutdated()
 	e.addLeavers()

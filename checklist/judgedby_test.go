@@ -155,6 +155,7 @@ func TestJudgedDifferently(t *testing.T) {
 // the new fingerprint here. Never change a recorded line.
 var catalogueFingerprints = map[int]string{
 	1: "ccdccad608e9cdfc",
+	2: "26c418670a2be8ef",
 }
 
 func TestCatalogueVersionFollowsItsMeaning(t *testing.T) {

@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -41,12 +42,13 @@ func TestEveryDocumentSaysWhatJudgedIt(t *testing.T) {
 	checked := firmware.CheckedUpTo()
 	docs := documents(t, a)
 	for name, text := range docs {
-		want := []string{"check catalogue version 1", "checked up to " + checked.Format("2 January 2006")}
+		version := fmt.Sprint(checklist.Builtin().Version)
+		want := []string{"check catalogue version " + version, "checked up to " + checked.Format("2 January 2006")}
 		switch name {
 		case "JSON":
-			want = []string{`"catalogue_version": 1`, `"advisories_checked_up_to": "` + checked.Format(time.DateOnly) + `"`, `"release": "`}
+			want = []string{`"catalogue_version": ` + version, `"advisories_checked_up_to": "` + checked.Format(time.DateOnly) + `"`, `"release": "`}
 		case "CSV":
-			want = []string{",judged_by_release,catalogue_version,advisories_checked_up_to", ",1," + checked.Format(time.DateOnly)}
+			want = []string{",judged_by_release,catalogue_version,advisories_checked_up_to", "," + version + "," + checked.Format(time.DateOnly)}
 		}
 		for _, w := range want {
 			if !strings.Contains(text, w) {

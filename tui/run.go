@@ -18,6 +18,7 @@ import (
 	"github.com/ringfence/ringfence/checklist/sitestore"
 	"github.com/ringfence/ringfence/connectors"
 	"github.com/ringfence/ringfence/connectors/secrets"
+	"github.com/ringfence/ringfence/connectors/sipprobe"
 )
 
 // Options configure Run.
@@ -37,6 +38,9 @@ type Options struct {
 	// Secrets keeps connector secrets; nil means the system keyring, reading
 	// RINGFENCE_SECRET from this process's environment.
 	Secrets Secrets
+	// Probe holds the limits of "Check what the internet sees"; the zero
+	// value is the probe's defaults.
+	Probe sipprobe.Config
 }
 
 // Run runs the app until the user quits. Every change is already saved when
