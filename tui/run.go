@@ -30,8 +30,8 @@ type Options struct {
 	Connectors connectors.Registry
 	Now        func() time.Time
 	StartDemo  bool // open straight on the demo company
-	// StartBreach is a site name: the app opens straight on that site's
-	// breach screen (the first thing to do now). "" means none.
+	// StartBreach names a saved site to open straight on its breach screen:
+	// its open incident where it left off, or a new one. "" means none.
 	StartBreach string
 	Accessible  bool // screen-reader friendly forms, no decoration
 	// Secrets keeps connector secrets; nil means the system keyring, reading
@@ -78,8 +78,17 @@ func run(ctx context.Context, opts Options, in io.Reader, out io.Writer, colour 
 		}
 	}
 	sess.close()
+	inc := m.sh.incidents
+	if _, ierr := inc.flush(); ierr != nil {
+		fmt.Fprintf(out, "Ringfence could not save your last incident entry: %s\n", plainError(ierr))
+		return ierr
+	}
 	if err != nil && !errors.Is(err, tea.ErrProgramKilled) && !errors.Is(err, tea.ErrInterrupted) && !errors.Is(err, context.Canceled) {
 		return err
+	}
+	if inc != nil && sess == nil {
+		fmt.Fprintf(out, "What you recorded about the incident at %s is saved in %s. Run ringfence again to carry on.\n", safetext.Line(inc.site), safetext.Line(opts.Store.Dir()))
+		return nil
 	}
 	fmt.Fprintln(out, farewell(sess, opts.Store))
 	return nil

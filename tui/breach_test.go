@@ -1,0 +1,336 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/breach"
+	"github.com/ringfence/ringfence/checklist/sitestore"
+)
+
+const breachSite = "Acme Dental"
+
+// breachStore holds one saved site, never audited, with the fraud desk its
+// owner saved.
+func breachStore(t *testing.T, site checklist.Site) *sitestore.Store {
+	t.Helper()
+	store, err := sitestore.OpenStore(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if site.Name == "" {
+		site.Name = breachSite
+	}
+	if err := store.CreateSite(site); err != nil {
+		t.Fatal(err)
+	}
+	return store
+}
+
+// newBreachHarness is `ringfence breach --site NAME` in a window of w by h.
+func newBreachHarness(t *testing.T, store *sitestore.Store, name string, accessible bool, w, hgt int) *harness {
+	t.Helper()
+	h := &harness{t: t, store: store}
+	opts := Options{Store: store, Connectors: testKinds, Secrets: noKeyring{}, Catalogue: checklist.Builtin(),
+		Now: func() time.Time { return fixedNow }, StartBreach: name, Accessible: accessible}
+	h.app = newApp(t.Context(), opts, false)
+	if accessible {
+		h.app.sh.st = newStyles(false, false)
+	}
+	h.send(tea_WindowSize(w, hgt))
+	h.run(h.app.Init())
+	t.Cleanup(func() { h.app.sh.sess.close() })
+	return h
+}
+
+func (h *harness) breach() *breachScreen {
+	h.t.Helper()
+	b, ok := h.top().(*breachScreen)
+	if !ok {
+		h.t.Fatalf("not on the breach screen but %T:\n%s", h.top(), h.screen())
+	}
+	return b
+}
+
+// savedIncident reads the site's only incident back from disk.
+func savedIncident(t *testing.T, store *sitestore.Store, site string) *breach.Incident {
+	t.Helper()
+	incs, err := store.Incidents(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(incs) != 1 {
+		t.Fatalf("want one incident saved, found %d", len(incs))
+	}
+	return incs[0]
+}
+
+func TestBreachOpensOnWhatToDoNowWithTheFraudDesk(t *testing.T) {
+	t.Parallel()
+	store := breachStore(t, checklist.Site{FraudDesk: checklist.FraudDesk{Name: "Acme Telecom fraud team", Phone: "0800 123 4567"}})
+	h := newBreachHarness(t, store, breachSite, false, 120, 40)
+	b := h.breach()
+	if b.Typing() || b.form != nil {
+		t.Fatal("breach mode asked something before saying what to do now")
+	}
+	if b.steps[b.page].ID != "now" {
+		t.Fatalf("a new incident opened on step %q, not on what to do now", b.steps[b.page].ID)
+	}
+	h.mustSee("Do this now")
+	h.mustSee("Your provider's fraud desk: Acme Telecom fraud team, 0800 123 4567")
+	if !strings.Contains(b.steps[0].Actions[2].Text, "0800 123 4567") {
+		t.Errorf("the step to call the fraud desk does not give its number: %q", b.steps[0].Actions[2].Text)
+	}
+	// Opening breach mode already keeps a record, before anything is done.
+	if inc := savedIncident(t, store, breachSite); !inc.Open() || len(inc.Entries) != 0 {
+		t.Fatalf("the new incident should be open and empty: %+v", inc)
+	}
+}
+
+// TestBreachThroughEveryStep walks every step as an owner would, records
+// each action a different way, reads call records, decides each report,
+// answers the root-cause questions and closes the incident; everything is on
+// disk as soon as it is entered.
+func TestBreachThroughEveryStep(t *testing.T) {
+	t.Parallel()
+	store := breachStore(t, checklist.Site{})
+	calls := writeFile(t, "calls.csv", fraudCalls)
+	h := newBreachHarness(t, store, breachSite, false, 80, 24)
+	b := h.breach()
+	steps := breach.Steps()
+	outcomes := []string{"d", "n", "c"}
+	recorded := 0
+	for p, st := range steps {
+		if b.steps[b.page].ID != st.ID {
+			t.Fatalf("page %d shows step %q, want %q", p, b.steps[b.page].ID, st.ID)
+		}
+		for i := range st.Actions {
+			if i == 0 {
+				// The first action of each step gets a note and a name.
+				h.press("enter")
+				if b.form == nil {
+					t.Fatalf("enter on an action at step %s opened no form", st.ID)
+				}
+				h.press("down", "enter") // not needed
+				h.typeText("provider says no calls since 9am")
+				h.press("enter")
+				h.typeText("Sam")
+				h.press("enter")
+			} else {
+				h.press(outcomes[(p+i)%3])
+			}
+			recorded++
+			if got := len(savedIncident(t, store, breachSite).Entries); got != recorded {
+				t.Fatalf("after %d actions, %d are saved", recorded, got)
+			}
+		}
+		switch st.ID {
+		case "calls":
+			h.press("f")
+			h.typeText(calls)
+			h.press("enter")
+			h.mustSee("extension 214")
+		case "report":
+			for i := range breach.Bodies() {
+				h.press("down")
+				h.press([]string{"y", "n"}[i%2])
+				h.typeText("reason " + string(rune('A'+i)))
+				h.press("enter")
+			}
+		case "root-cause":
+			for range breach.RootCauseQuestions() {
+				h.press("down", "enter")
+				h.typeText("not known yet")
+				h.press("enter")
+			}
+		}
+		h.press("right")
+	}
+	h.mustSee("What next")
+	h.press("down", "down", "enter") // close the incident
+	h.press("left", "enter")         // "Close it"
+	inc := savedIncident(t, store, breachSite)
+	if inc.Open() {
+		t.Fatalf("the incident was not closed:\n%s", h.screen())
+	}
+	if len(inc.Entries) != recorded {
+		t.Errorf("%d entries saved, want %d", len(inc.Entries), recorded)
+	}
+	first := inc.Entries[0]
+	if first.Outcome != breach.NotNeeded || first.Note != "provider says no calls since 9am" || first.By != "Sam" || !first.At.Equal(fixedNow) {
+		t.Errorf("the first entry lost its outcome, note, name or time: %+v", first)
+	}
+	if inc.Calls == nil || inc.Calls.File != calls || inc.Calls.Calls == 0 || len(inc.Calls.Extensions) == 0 || inc.Calls.Extensions[0] != "214" {
+		t.Errorf("the call findings were not saved: %+v", inc.Calls)
+	}
+	for i, body := range breach.Bodies() {
+		d, ok := inc.Decision(body.Body)
+		if !ok || d.Report != (i%2 == 0) || d.Reason != "reason "+string(rune('A'+i)) {
+			t.Errorf("decision for %s: %+v, %v", body.Body, d, ok)
+		}
+	}
+	for _, q := range breach.RootCauseQuestions() {
+		if inc.RootCause[q.ID] != "not known yet" {
+			t.Errorf("root-cause question %s: %q", q.ID, inc.RootCause[q.ID])
+		}
+	}
+	// A closed incident is only read.
+	h.press("left", "left", "left", "left", "left", "left", "left", "left", "left", "left", "left")
+	h.press("d", "n", "c", "w")
+	if got := len(savedIncident(t, store, breachSite).Entries); got != recorded {
+		t.Errorf("a closed incident took %d more entries", got-recorded)
+	}
+}
+
+// TestBreachResumesWhereItStopped reopens breach mode after the first step
+// was recorded: it carries on with the same incident at the next step.
+func TestBreachResumesWhereItStopped(t *testing.T) {
+	t.Parallel()
+	store := breachStore(t, checklist.Site{})
+	h := newBreachHarness(t, store, breachSite, false, 80, 24)
+	now := breach.Steps()[0]
+	for range now.Actions {
+		h.press("d")
+	}
+	h.press("right", "d") // the first action of the second step
+	again := newBreachHarness(t, store, breachSite, false, 80, 24)
+	b := again.breach()
+	if b.inc.ID != h.breach().inc.ID {
+		t.Fatalf("reopening started incident %s instead of carrying on with %s", b.inc.ID, h.breach().inc.ID)
+	}
+	if got := b.steps[b.page].ID; got != breach.Steps()[1].ID {
+		t.Fatalf("reopened on step %q, want %q", got, breach.Steps()[1].ID)
+	}
+	if b.cursor != 1 {
+		t.Errorf("reopened on action %d, want the first one not recorded (1)", b.cursor)
+	}
+	again.mustSee("Step 2 of")
+}
+
+// TestBreachFromHomeMakesASiteWhenThereIsNone is an owner in a panic who has
+// never audited: b on the home screen asks for a name and goes straight to
+// what to do now.
+func TestBreachFromHomeMakesASiteWhenThereIsNone(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, false, 80, 24)
+	h.press("b")
+	h.mustSee("Your business's name")
+	h.typeText("Corner Shop")
+	h.press("enter")
+	h.breach()
+	h.mustSee("Do this now")
+	if _, err := h.store.Site("Corner Shop"); err != nil {
+		t.Fatalf("no site was saved: %v", err)
+	}
+	savedIncident(t, h.store, "Corner Shop")
+}
+
+// TestBreachFromHomeAsksWhichSite picks a site from the list when the home
+// screen's cursor was not on one.
+func TestBreachFromHomeAsksWhichSite(t *testing.T) {
+	t.Parallel()
+	store := breachStore(t, checklist.Site{})
+	if err := store.CreateSite(checklist.Site{Name: "Bakery"}); err != nil {
+		t.Fatal(err)
+	}
+	h := newHarnessWithStore(t, store, false, 80, 24)
+	h.press("end", "enter") // the row that says something has gone wrong
+	h.mustSee("Which site has the problem?")
+	h.press("down", "enter") // the second site
+	if got := h.breach().site.Name; got != "Bakery" {
+		t.Fatalf("opened breach mode for %q, want Bakery", got)
+	}
+	// From the site list, b opens the site the cursor is on.
+	h.press("esc", "home", "b")
+	if got := h.breach().site.Name; got != breachSite {
+		t.Fatalf("b on %s opened %q", breachSite, got)
+	}
+}
+
+// TestBreachKeepsSeveralIncidents closes one incident, starts another and
+// reads the first again, read-only.
+func TestBreachKeepsSeveralIncidents(t *testing.T) {
+	t.Parallel()
+	store := breachStore(t, checklist.Site{})
+	h := newBreachHarness(t, store, breachSite, false, 80, 24)
+	h.press("d")
+	first := h.breach().inc.ID
+	for range breach.Steps() {
+		h.press("right")
+	}
+	h.mustSee("What next")
+	h.press("down", "down", "enter", "left", "enter") // close it
+	h.press("down", "enter")                          // other incidents
+	h.mustSee("+ Start a new incident")
+	h.press("down", "enter")
+	second := h.breach()
+	if second.inc.ID == first || !second.inc.Open() || second.readOnly {
+		t.Fatalf("a new open incident should have started, got %s (first %s)", second.inc.ID, first)
+	}
+	incs, err := store.Incidents(breachSite)
+	if err != nil || len(incs) != 2 {
+		t.Fatalf("want two incidents saved, found %d (%v)", len(incs), err)
+	}
+	for range breach.Steps() {
+		h.press("right")
+	}
+	h.press("end", "enter")
+	h.mustSee("closed")
+	h.press("down", "enter") // the older, closed one
+	old := h.breach()
+	if old.inc.ID != first || !old.readOnly {
+		t.Fatalf("want incident %s read-only, got %s (read-only %v)", first, old.inc.ID, old.readOnly)
+	}
+	h.mustSee("read only")
+	h.press("n", "c", "d")
+	inc, err := store.LoadIncident(breachSite, first)
+	if err != nil || len(inc.Entries) != 1 {
+		t.Fatalf("a read-only incident changed: %v %+v", err, inc)
+	}
+}
+
+// TestBreachLogAndFraudDesk writes a free note in the log and saves the
+// provider's fraud desk with the site, which the first step then names.
+func TestBreachLogAndFraudDesk(t *testing.T) {
+	t.Parallel()
+	store := breachStore(t, checklist.Site{})
+	h := newBreachHarness(t, store, breachSite, false, 120, 40)
+	h.press("w")
+	h.typeText("Greeting changed to Spanish overnight")
+	h.press("enter")
+	h.press("p")
+	h.typeText("Acme Telecom fraud team, 0800 123 4567")
+	h.press("enter")
+	h.mustSee("Your provider's fraud desk: Acme Telecom fraud team, 0800 123 4567")
+	site, err := store.Site(breachSite)
+	if err != nil || site.FraudDesk.Phone != "0800 123 4567" {
+		t.Fatalf("the fraud desk was not saved with the site: %+v %v", site.FraudDesk, err)
+	}
+	inc := savedIncident(t, store, breachSite)
+	if len(inc.Log) != 1 || inc.Log[0].Text != "Greeting changed to Spanish overnight" {
+		t.Fatalf("the log line was not saved: %+v", inc.Log)
+	}
+	// A number that is not one is refused with the reason, and nothing saved.
+	h.press("p", "ctrl+u")
+	h.typeText("call them")
+	h.press("enter")
+	h.mustSee("is not a phone number")
+}
+
+func TestBreachHandsOverToAFullAudit(t *testing.T) {
+	t.Parallel()
+	store := breachStore(t, checklist.Site{})
+	h := newBreachHarness(t, store, breachSite, false, 80, 24)
+	for range breach.Steps() {
+		h.press("right")
+	}
+	h.press("home", "enter")
+	if _, ok := h.top().(*auditScreen); !ok {
+		t.Fatalf("the hand-over did not open an audit of the site:\n%s", h.screen())
+	}
+	if got := h.app.sh.sess.name(); got != breachSite {
+		t.Fatalf("the audit is of %q", got)
+	}
+}
