@@ -257,6 +257,11 @@ func (s *breachScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		s.known.Suspect = slices.Clone(msg.findings.Extensions)
 		s.steps = breach.StepsKnowing(s.site, s.known)
 		s.offset, s.follow = 0, false // the findings head the page
+		for i, r := range s.rows() {
+			if r.kind == rowCalls {
+				s.cursor = i
+			}
+		}
 		return s, s.apply(core.SetCallFindings(msg.findings, s.sh.now()))
 	case incidentExportedMsg:
 		if !s.op.owns(msg.op) {
@@ -457,9 +462,13 @@ func (s *breachScreen) askDetails(a breach.Action) tea.Cmd {
 func (s *breachScreen) askDecision(b breach.BodyInfo, report bool) tea.Cmd {
 	f := s.fields
 	f.text, f.report = "", report
-	title := "Why you will report to " + b.Name
+	name := b.Name
+	if rest, ok := strings.CutPrefix(name, "Your "); ok {
+		name = "your " + rest // mid-sentence
+	}
+	title := "Why you will report to " + name
 	if !report {
-		title = "Why you will not report to " + b.Name
+		title = "Why you will not report to " + name
 	}
 	fields := described(s.sh, huh.NewInput().Title(title).Value(&f.text).CharLimit(500).Validate(required("a reason")),
 		title, "A short reason, kept in the incident report for your insurer and anyone who asks later.")

@@ -1,9 +1,13 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/checklist/breach"
@@ -332,5 +336,96 @@ func TestBreachHandsOverToAFullAudit(t *testing.T) {
 	}
 	if got := h.app.sh.sess.name(); got != breachSite {
 		t.Fatalf("the audit is of %q", got)
+	}
+}
+
+// breachScreens walks to each breach screen the way a user would.
+var breachScreens = []struct {
+	name string
+	keys []string
+	// plain, when set, stands in for keys in accessible mode, where
+	// forms are answered at the plain prompt instead.
+	plain []string
+	// calls is read as call records before the keys are pressed.
+	calls string
+}{
+	{name: "now"},
+	{name: "now-recorded", keys: []string{"d", "enter", "down", "enter", "S", "a", "m", "enter", "enter"}, plain: []string{"d", "n"}},
+	{name: "contain", keys: []string{"right"}},
+	{name: "calls-found", calls: fraudCalls},
+	{name: "report", keys: []string{"right", "right", "right", "right", "right", "right", "right", "down", "down", "down"}},
+	{name: "root-cause", keys: []string{"right", "right", "right", "right", "right", "right", "right", "right", "end"}},
+	{name: "what-next", keys: []string{"right", "right", "right", "right", "right", "right", "right", "right", "right", "right", "right"}},
+	{name: "keys", keys: []string{"?"}},
+}
+
+func breachView(t *testing.T, accessible bool, keys []string, calls string, w, hgt int) string {
+	t.Helper()
+	store := breachStore(t, checklist.Site{FraudDesk: checklist.FraudDesk{Name: "Acme Telecom fraud team", Phone: "0800 123 4567"}})
+	h := newBreachHarness(t, store, breachSite, accessible, w, hgt)
+	if calls != "" {
+		b := h.breach()
+		for b.steps[b.page].ID != "calls" {
+			h.press("right")
+		}
+		h.press("f")
+		if accessible {
+			b.fields.text = writeFile(t, "calls.csv", calls)
+			h.send(formExecDoneMsg{id: b.form.id})
+		} else {
+			h.typeText(writeFile(t, "calls.csv", calls))
+			h.press("enter")
+		}
+	}
+	for _, k := range keys {
+		h.press(k)
+		h.screen() // the program draws after every key
+	}
+	return h.screen()
+}
+
+// TestBreachGolden keeps what each breach screen looks like at the smallest
+// window and a roomier one, and in accessible mode.
+func TestBreachGolden(t *testing.T) {
+	t.Parallel()
+	for _, sc := range breachScreens {
+		for _, size := range [][2]int{{80, 24}, {120, 40}} {
+			t.Run(fmt.Sprintf("%s-%dx%d", sc.name, size[0], size[1]), func(t *testing.T) {
+				golden.RequireEqual(t, breachView(t, false, sc.keys, sc.calls, size[0], size[1]))
+			})
+		}
+		t.Run(sc.name+"-accessible", func(t *testing.T) {
+			keys := sc.keys
+			if sc.plain != nil {
+				keys = sc.plain
+			}
+			golden.RequireEqual(t, breachView(t, true, keys, sc.calls, 80, 24))
+		})
+	}
+}
+
+// TestBreachScreensFitTheSmallestWindow checks every line of every breach
+// page, on every step, fits 80 columns and 24 lines, drawn and accessible.
+func TestBreachScreensFitTheSmallestWindow(t *testing.T) {
+	t.Parallel()
+	for _, accessible := range []bool{false, true} {
+		store := breachStore(t, checklist.Site{})
+		h := newBreachHarness(t, store, breachSite, accessible, 80, 24)
+		for page := 0; page <= len(breach.Steps()); page++ {
+			for row := 0; row < 12; row++ {
+				out := h.screen()
+				lines := strings.Split(out, "\n")
+				if len(lines) != 24 {
+					t.Fatalf("page %d row %d (accessible %v) is %d lines:\n%s", page, row, accessible, len(lines), out)
+				}
+				for _, l := range lines {
+					if w := ansi.StringWidth(l); w > 80 {
+						t.Fatalf("page %d row %d (accessible %v) has a line %d wide:\n%s", page, row, accessible, w, out)
+					}
+				}
+				h.press("down")
+			}
+			h.press("right")
+		}
 	}
 }

@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"math"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -101,7 +102,7 @@ func findingsLines(f *breach.CallFindings) []string {
 	}
 	from := "the phone system's own call history"
 	if f.File != "" {
-		from = safetext.Line(f.File)
+		from = safetext.Line(filepath.Base(f.File))
 	}
 	out := []string{"From " + from + "."}
 	if f.Calls == 0 {
@@ -112,7 +113,8 @@ func findingsLines(f *breach.CallFindings) []string {
 		for _, e := range f.Extensions {
 			exts = append(exts, safetext.Line(e))
 		}
-		out = append(out, fmt.Sprintf("%s, %s, %s minutes.", extensionsLabel(exts), count(f.Calls, "call", "calls"), thousands(int(math.Round(f.Minutes)))))
+		who := extensionsLabel(exts)
+		out = append(out, fmt.Sprintf("%s%s, %s, %s minutes.", strings.ToUpper(who[:1]), who[1:], count(f.Calls, "call", "calls"), thousands(int(math.Round(f.Minutes)))))
 		if f.CostKnown {
 			out = append(out, fmt.Sprintf("Estimated cost: about £%s.", money(f.Cost)))
 		} else {
@@ -124,6 +126,15 @@ func findingsLines(f *breach.CallFindings) []string {
 			out = append(out, "Still going on: no suspicious call in the last 24 hours of the records.")
 		}
 	}
+	return out
+}
+
+// findingsDetail is the analysis's own account of each suspicious pattern.
+func findingsDetail(f *breach.CallFindings) []string {
+	if f == nil {
+		return nil
+	}
+	var out []string
 	for _, l := range f.Summary {
 		out = append(out, safetext.Line(l))
 	}
@@ -222,7 +233,11 @@ func (s *breachScreen) pageLines(width int) (lines []string, starts, ends []int)
 	}
 	if sp, ok := s.step(); ok && (sp.ID == "cost" || sp.ID == "calls") && s.inc.Calls != nil {
 		add("", st.bold.Render("What the call records show"))
-		for _, l := range findingsLines(s.inc.Calls) {
+		lines := findingsLines(s.inc.Calls)
+		if sp.ID == "calls" {
+			lines = append(lines, findingsDetail(s.inc.Calls)...)
+		}
+		for _, l := range lines {
 			add(wrapIndent(l, width, "", "  ")...)
 		}
 	}
@@ -337,38 +352,58 @@ func (s *breachScreen) accessibleView(width, height int) string {
 	}
 	add(sentence(strings.ReplaceAll(s.status(), " · ", ", ")))
 	title, why := s.heading()
-	add(sentence(title))
-	add(why)
+	add(sentence(title) + " " + why)
 	if s.page == 0 && s.site.FraudDesk.Phone != "" {
 		add("Your provider's fraud desk: " + safetext.Line(s.site.FraudDesk.String()) + ".")
 	}
 	if s.page == 0 && !s.readOnly && s.from != "" {
 		add(safetext.Line(s.from))
 	}
-	if sp, ok := s.step(); ok && (sp.ID == "cost" || sp.ID == "calls") && s.inc.Calls != nil {
-		add("What the call records show:")
-		for _, l := range findingsLines(s.inc.Calls) {
-			add(l)
-		}
+	sp, onStep := s.step()
+	if onStep && sp.ID == "cost" && s.inc.Calls != nil {
+		// The call records' account is said in full on the calls step; here
+		// only its sum.
+		add("What the call records show: " + strings.Join(findingsLines(s.inc.Calls), " "))
 	}
 	rows := s.rows()
 	said := make([]string, len(rows))
+	state := make([]string, len(rows))
 	for i, r := range rows {
 		head, under := s.rowText(r)
-		if r.kind == rowAction {
-			head = strings.TrimSpace(head[strings.Index(head, "]")+1:])
+		switch r.kind {
+		case rowAction:
+			head = sentence(r.action.Text)
+			if r.action.Who != "" {
+				head += " Usually done by " + r.action.Who + "."
+			}
 			if len(under) == 0 {
 				under = []string{"Not recorded yet"}
 			}
+			state[i] = "action " + strings.ToLower(under[0][:1]) + under[0][1:]
+		case rowCalls:
+			if s.inc.Calls != nil {
+				// The sum only: the analysis's full account is too long to
+				// be said as one item, and the sum answers the questions.
+				under = findingsLines(s.inc.Calls)
+			}
+			state[i] = "call records"
+		case rowBody:
+			state[i] = "reporting to " + r.body.Name
+		case rowQuestion:
+			state[i] = "root-cause question, " + strings.ToLower(under[0][:1]) + strings.TrimSuffix(under[0][1:], ".")
+		default:
+			state[i] = safetext.Line(head)
 		}
 		said[i] = sentence(safetext.Line(head))
 		for _, u := range under {
 			said[i] += " " + sentence(u)
 		}
 	}
-	add(selectedSaid(s.cursor, len(rows), said[s.cursor]))
+	// The selection is announced in a few words; the numbered list says it
+	// in full.
+	add(selectedSaid(s.cursor, len(rows), sentence(state[s.cursor])))
 	var after []string
-	if sp, ok := s.step(); ok && len(sp.Mistakes) > 0 {
+	if onStep && len(sp.Mistakes) > 0 {
 		after = append(after, "Common mistakes at this step:")
 		for i, m := range sp.Mistakes {
 			after = append(after, wrapIndentPlain(fmt.Sprintf("%d. %s", i+1, sentence(m)), width)...)

@@ -79,6 +79,6 @@ func newKeyMap() keyMap {
 		ReportYes: b([]string{"y"}, "y", "we will report"),
 		ReportNo:  b([]string{"n"}, "n", "we won't report"),
 		Reply:     b([]string{"enter"}, "enter", "answer"),
-		FraudDesk: b([]string{"p"}, "p", "save your provider's fraud desk"),
+		FraudDesk: b([]string{"p"}, "p", "save the fraud desk"),
 	}
 }

@@ -87,7 +87,7 @@ func run(ctx context.Context, opts Options, in io.Reader, out io.Writer, colour 
 		return err
 	}
 	if inc != nil && sess == nil {
-		fmt.Fprintf(out, "What you recorded about the incident at %s is saved in %s. Run ringfence again to carry on.\n", safetext.Line(inc.site), safetext.Line(opts.Store.Dir()))
+		fmt.Fprintf(out, "What you recorded about the incident at %s is saved in %s. To carry on, run: ringfence breach --site %q\n", safetext.Line(inc.site), safetext.Line(opts.Store.Dir()), safetext.Line(inc.site))
 		return nil
 	}
 	fmt.Fprintln(out, farewell(sess, opts.Store))
