@@ -1,7 +1,10 @@
 package tui
 
 import (
+	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -11,6 +14,8 @@ import (
 
 	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/checklist/breach"
+	"github.com/ringfence/ringfence/checklist/core"
+	"github.com/ringfence/ringfence/checklist/safetext/hostile"
 	"github.com/ringfence/ringfence/checklist/sitestore"
 )
 
@@ -426,6 +431,111 @@ func TestBreachScreensFitTheSmallestWindow(t *testing.T) {
 				h.press("down")
 			}
 			h.press("right")
+		}
+	}
+}
+
+// hostileBreachStore holds a site whose saved name and fraud desk were
+// edited by hand to carry escapes, and an incident whose every text (notes,
+// names, log, call findings, answers, reasons) carries the hostile set, as a
+// file from elsewhere might.
+func hostileBreachStore(t *testing.T) (*sitestore.Store, string) {
+	t.Helper()
+	dir := t.TempDir()
+	store, err := sitestore.OpenStore(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := store.CreateSite(checklist.Site{Name: "Mallory Ltd"}); err != nil {
+		t.Fatal(err)
+	}
+	// Control characters only, so the name still names the same folder.
+	name := "Mallory \u202eLtd\u2066\x1b\x07\u200b\x7f"
+	path := filepath.Join(dir, "sites", "mallory-ltd", "site.json")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	quoted, _ := json.Marshal(name)
+	desk, _ := json.Marshal(checklist.FraudDesk{Name: strings.Join(hostile.Names[:6], " "), Phone: "0800 \x1b]2;x\x07123"})
+	edited := strings.Replace(string(data), `"Mallory Ltd"`, string(quoted)+`, "fraud_desk": `+string(desk), 1)
+	if err := os.WriteFile(path, []byte(edited), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	site, err := store.Site(name)
+	if err != nil {
+		t.Fatalf("the edited site cannot be read: %v", err)
+	}
+	inc, err := core.NewIncident(store, site.Name, fixedNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pick := func(i int) string { return hostile.Names[i%len(hostile.Names)] }
+	steps := breach.Steps()
+	_, err = store.UpdateIncident(site.Name, inc.ID, func(inc *breach.Incident) error {
+		n := 0
+		for _, st := range steps {
+			for _, a := range st.Actions {
+				inc.Entries = append(inc.Entries, breach.Entry{At: fixedNow, Step: st.ID, Action: a.ID, Outcome: breach.Done, Note: pick(n), By: pick(n + 1)})
+				n++
+			}
+		}
+		for i := range hostile.Names {
+			inc.Log = append(inc.Log, breach.LogLine{At: fixedNow, Text: pick(i)})
+		}
+		inc.Calls = &breach.CallFindings{File: "/tmp/" + pick(3) + ".csv", Start: fixedNow, End: fixedNow, Extensions: hostile.Names,
+			Calls: 3, Minutes: 40, Summary: hostile.Names}
+		for i, b := range breach.Bodies() {
+			inc.Decisions = append(inc.Decisions, breach.Decision{Body: b.Body, Report: true, Reason: pick(i), At: fixedNow})
+		}
+		inc.RootCause = map[string]string{}
+		for i, q := range breach.RootCauseQuestions() {
+			inc.RootCause[q.ID] = pick(i)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return store, site.Name
+}
+
+// TestBreachHostileTextNeverReachesTheScreen walks every breach page, the
+// incident list and the key list with hostile text in everything they show,
+// drawn and accessible, and scans what would be sent to the terminal.
+func TestBreachHostileTextNeverReachesTheScreen(t *testing.T) {
+	t.Parallel()
+	store, name := hostileBreachStore(t)
+	for _, accessible := range []bool{false, true} {
+		for _, size := range [][2]int{{80, 24}, {120, 40}} {
+			h := newBreachHarness(t, store, name, accessible, size[0], size[1])
+			check := func(where string) {
+				t.Helper()
+				if bad := hostile.Find(h.app.render(), true); bad != "" {
+					t.Fatalf("%s (accessible %v, %dx%d) holds %s\n%s", where, accessible, size[0], size[1], bad, h.screen())
+				}
+			}
+			// Every action is recorded, so it opens on what comes next.
+			check("what next")
+			for range breach.Steps() {
+				h.press("left")
+			}
+			if b := h.breach(); b.page != 0 {
+				t.Fatalf("still on page %d", b.page)
+			}
+			for page := 0; page <= len(breach.Steps()); page++ {
+				for row := 0; row < 12; row++ {
+					check(fmt.Sprintf("page %d, row %d", page, row))
+					h.press("down")
+				}
+				h.press("right")
+			}
+			h.press("end", "enter") // the site's incidents
+			check("the incident list")
+			h.press("enter") // the incident itself again
+			check("the incident reopened")
+			h.press("?")
+			check("the key list")
 		}
 	}
 }
