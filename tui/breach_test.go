@@ -539,3 +539,70 @@ func TestBreachHostileTextNeverReachesTheScreen(t *testing.T) {
 		}
 	}
 }
+
+// TestBreachExportsTheIncidentReport writes the PDF and JSON from the screen,
+// through the same export the command line uses.
+func TestBreachExportsTheIncidentReport(t *testing.T) {
+	t.Parallel()
+	store := breachStore(t, checklist.Site{})
+	h := newBreachHarness(t, store, breachSite, false, 120, 40)
+	h.press("enter", "enter")
+	h.typeText("barred 00 and 09 at 09:40")
+	h.press("enter")
+	h.typeText("Jo")
+	h.press("enter")
+	folder := t.TempDir()
+	h.press("e", "enter", "ctrl+u")
+	h.typeText(folder)
+	h.press("enter")
+	h.mustSee("Written:")
+	pdfs, _ := filepath.Glob(filepath.Join(folder, "acme-dental-incident-*.pdf"))
+	jsons, _ := filepath.Glob(filepath.Join(folder, "acme-dental-incident-*.json"))
+	if len(pdfs) != 1 || len(jsons) != 1 {
+		t.Fatalf("want one PDF and one JSON in %s, found %v %v\n%s", folder, pdfs, jsons, h.screen())
+	}
+	pdf, err := os.ReadFile(pdfs[0])
+	if err != nil || !strings.HasPrefix(string(pdf), "%PDF-") {
+		t.Fatalf("%s is not a PDF: %v", pdfs[0], err)
+	}
+	data, err := os.ReadFile(jsons[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{breachSite, "barred 00 and 09 at 09:40", "Jo"} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("the JSON report does not hold %q", want)
+		}
+	}
+}
+
+// TestBreachKeepsAnEntryTheDiskRefused shows an entry that could not be
+// saved, says so, and saves it with the next entry once the file can be
+// written again.
+func TestBreachKeepsAnEntryTheDiskRefused(t *testing.T) {
+	t.Parallel()
+	store := breachStore(t, checklist.Site{})
+	h := newBreachHarness(t, store, breachSite, false, 80, 24)
+	files, _ := filepath.Glob(filepath.Join(store.Dir(), "sites", "*", "incidents", "*.json"))
+	if len(files) != 1 {
+		t.Fatalf("want the incident's file, found %v", files)
+	}
+	good, err := os.ReadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(files[0], []byte("{"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	h.press("d")
+	h.mustSee("could not be saved")
+	h.mustSee("[✓]")
+	if err := os.WriteFile(files[0], good, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	h.press("d")
+	inc := savedIncident(t, store, breachSite)
+	if len(inc.Entries) != 2 {
+		t.Fatalf("want both entries saved once the file could be written, found %d", len(inc.Entries))
+	}
+}

@@ -26,6 +26,13 @@ type terminal struct {
 // fresh data folder, in a tmux server of its own.
 func startTerminal(t *testing.T, args string) *terminal {
 	t.Helper()
+	return startTerminalWith(t, args, nil)
+}
+
+// startTerminalWith is startTerminal with the data folder prepared first,
+// such as a site saved before the command starts.
+func startTerminalWith(t *testing.T, args string, prepare func(home string)) *terminal {
+	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
 		if os.Getenv("RINGFENCE_REQUIRE_REAL") == "1" {
 			t.Fatal("tmux is needed for the end-to-end test and RINGFENCE_REQUIRE_REAL=1 is set")
@@ -45,6 +52,9 @@ func startTerminal(t *testing.T, args string) *terminal {
 		home:   filepath.Join(dir, "home"), work: filepath.Join(dir, "work")}
 	if err := os.MkdirAll(term.work, 0o700); err != nil {
 		t.Fatal(err)
+	}
+	if prepare != nil {
+		prepare(term.home)
 	}
 	// The shell keeps the pane open after the app exits, so its last words
 	// can be read.
