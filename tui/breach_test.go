@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -17,6 +18,8 @@ import (
 	"github.com/ringfence/ringfence/checklist/core"
 	"github.com/ringfence/ringfence/checklist/safetext/hostile"
 	"github.com/ringfence/ringfence/checklist/sitestore"
+	"github.com/ringfence/ringfence/connectors"
+	"github.com/ringfence/ringfence/connectors/demo"
 )
 
 const breachSite = "Acme Dental"
@@ -604,5 +607,48 @@ func TestBreachKeepsAnEntryTheDiskRefused(t *testing.T) {
 	inc := savedIncident(t, store, breachSite)
 	if len(inc.Entries) != 2 {
 		t.Fatalf("want both entries saved once the file could be written, found %d", len(inc.Entries))
+	}
+}
+
+// phoneKind is a connected phone system that answers as the demo company's
+// does: admin logins, a leaver's live extension and that leaver's calls
+// abroad at night.
+var phoneKind = connectors.Kind{
+	Name: "breachpbx", Title: "Breach test PBX",
+	Settings: []connectors.Setting{{Key: connectors.KeyURL, Label: "Address", Type: connectors.Address, Required: true}},
+	New:      func(checklist.Site, string) (connectors.Source, error) { return demo.New(fixedNow), nil },
+}
+
+// TestBreachUsesWhatTheConnectedPhoneSystemKnows opens breach mode for a
+// connected site: the first steps name the accounts the phone system
+// reports, and the call records come from its own history with no file.
+func TestBreachUsesWhatTheConnectedPhoneSystemKnows(t *testing.T) {
+	t.Parallel()
+	store := breachStore(t, checklist.Site{Connector: checklist.ConnectorSettings{Kind: phoneKind.Name, URL: "https://pbx.example"}})
+	h := &harness{t: t, store: store}
+	opts := Options{Store: store, Connectors: append(slices.Clone(testKinds), phoneKind), Secrets: noKeyring{}, Catalogue: checklist.Builtin(),
+		Now: func() time.Time { return fixedNow }, StartBreach: breachSite}
+	h.app = newApp(t.Context(), opts, false)
+	h.send(tea_WindowSize(120, 60))
+	h.run(h.app.Init())
+	b := h.breach()
+	if !strings.Contains(b.from, "Read from the phone system just now") {
+		t.Fatalf("the accounts were not read from the phone system: %q", b.from)
+	}
+	h.mustSee("Ringfence found that")
+	for b.steps[b.page].ID != "calls" {
+		h.press("right")
+	}
+	h.press("f")
+	h.mustSee("Leave it empty to read the phone system's own call history")
+	h.press("enter")
+	inc := savedIncident(t, store, breachSite)
+	if inc.Calls == nil || inc.Calls.File != "" || inc.Calls.Calls == 0 {
+		t.Fatalf("the phone system's own call history was not reviewed: %+v\n%s", inc.Calls, h.screen())
+	}
+	h.mustSee("From the phone system's own call history.")
+	// The extensions the calls point at are named where accounts are disabled.
+	if now := b.steps[0].Actions[1].Text; !strings.Contains(now, inc.Calls.Extensions[0]) {
+		t.Errorf("the step to disable accounts does not name extension %s: %q", inc.Calls.Extensions[0], now)
 	}
 }
