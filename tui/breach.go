@@ -49,6 +49,7 @@ type breachScreen struct {
 	failed string
 	// rowStart is the first line of each row at the last draw, for clicks.
 	rowStart, rowEnd []int
+	topLines         int // problem lines drawn above the page
 }
 
 // breachFields are what the breach forms write into; they live on the heap
@@ -592,7 +593,7 @@ func (s *breachScreen) mouse(m mouseMsg) {
 	case wheelDown:
 		s.cursor = min(s.cursor+1, n-1)
 	case click:
-		y := m.y + s.offset
+		y := m.y - s.topLines + s.offset
 		for i := range s.rowStart {
 			if y >= s.rowStart[i] && y < s.rowEnd[i] {
 				s.cursor, s.follow = i, true

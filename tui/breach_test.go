@@ -652,3 +652,19 @@ func TestBreachUsesWhatTheConnectedPhoneSystemKnows(t *testing.T) {
 		t.Errorf("the step to disable accounts does not name extension %s: %q", inc.Calls.Extensions[0], now)
 	}
 }
+
+// TestBreachClickPicksTheActionClicked clicks on the last line of the second
+// action, with a problem showing above the page.
+func TestBreachClickPicksTheActionClicked(t *testing.T) {
+	t.Parallel()
+	store := breachStore(t, checklist.Site{})
+	h := newBreachHarness(t, store, breachSite, false, 120, 40)
+	b := h.breach()
+	b.failed = "The call records could not be read."
+	h.screen()
+	y := h.app.bodyTop() + b.topLines + b.rowEnd[1] - 1
+	clickAt(h, 10, y)
+	if b.cursor != 1 {
+		t.Fatalf("clicking line %d picked row %d, want 1 (rows start at %v)\n%s", y, b.cursor, b.rowStart, h.screen())
+	}
+}

@@ -170,7 +170,11 @@ func (s *breachScreen) rowText(r breachRow) (string, []string) {
 		if d, ok := s.decision(r.body.Body); ok {
 			head = r.body.Name + ": " + decisionLine(d)
 		}
-		return head, []string{"When: " + r.body.When, "How: " + r.body.How}
+		under := []string{"When: " + r.body.When, "How: " + r.body.How}
+		if r.body.Body == breach.ICO {
+			under = append(under, "The 72 hours run out "+clock(s.inc.ICODeadline())+", counted from when the incident was opened.")
+		}
+		return head, under
 	case rowQuestion:
 		a := s.inc.RootCause[r.question.ID]
 		if a == "" {
@@ -230,6 +234,9 @@ func (s *breachScreen) pageLines(width int) (lines []string, starts, ends []int)
 	add(wrapIndent(why, width, "", "")...)
 	if s.page == 0 && s.site.FraudDesk.Phone != "" {
 		add(st.bold.Render(truncate("Your provider's fraud desk: "+safetext.Line(s.site.FraudDesk.String()), width)))
+	}
+	if sp, ok := s.step(); ok && sp.ID == "cost" && s.inc.Calls == nil && !s.readOnly {
+		add("", st.muted.Render(truncate("No call records read yet: press f to read them and estimate the cost.", width)))
 	}
 	if sp, ok := s.step(); ok && (sp.ID == "cost" || sp.ID == "calls") && s.inc.Calls != nil {
 		add("", st.bold.Render("What the call records show"))
@@ -312,6 +319,7 @@ func (s *breachScreen) View(width, height int) string {
 		return strings.Join(append(top, s.op.View(st)), "\n")
 	}
 	height -= len(top)
+	s.topLines = len(top)
 	lines, starts, ends := s.pageLines(width)
 	s.rowStart, s.rowEnd = starts, ends
 	if len(lines) <= height {
