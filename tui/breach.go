@@ -50,6 +50,8 @@ type breachScreen struct {
 	// rowStart is the first line of each row at the last draw, for clicks.
 	rowStart, rowEnd []int
 	topLines         int // problem lines drawn above the page
+	// saidOnSave is what to say once the entry being saved is on disk.
+	saidOnSave string
 }
 
 // breachFields are what the breach forms write into; they live on the heap
@@ -228,6 +230,10 @@ func (s *breachScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		if msg.inc != nil && s.saver.idle() {
 			s.inc = msg.inc
+		}
+		if said := s.saidOnSave; said != "" && msg.inc != nil {
+			s.saidOnSave = ""
+			return s, notice(said)
 		}
 		return s, nil
 	case incidentKnownMsg:
@@ -415,7 +421,13 @@ func (s *breachScreen) apply(c core.IncidentChange) tea.Cmd {
 
 func (s *breachScreen) record(a breach.Action, o breach.Outcome, note, by string) tea.Cmd {
 	st, _ := s.step()
-	cmd := s.apply(core.RecordAction(s.steps, st.ID, a.ID, o, note, by, s.sh.now()))
+	now := s.sh.now()
+	cmd := s.apply(core.RecordAction(s.steps, st.ID, a.ID, o, note, by, now))
+	if _, ok := s.inc.Latest(st.ID, a.ID); ok {
+		// Said in words as well as marked, for a screen reader, once it
+		// is on disk.
+		s.saidOnSave = "Recorded as " + strings.ToLower(outcomeWord(o)) + " and saved, " + clock(now) + "."
+	}
 	// The cursor moves on to the next action still to record, so a
 	// run of d presses works down the list.
 	rows := s.rows()

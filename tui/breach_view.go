@@ -367,6 +367,9 @@ func (s *breachScreen) accessibleView(width, height int) string {
 	if s.page == 0 && !s.readOnly && s.from != "" {
 		add(safetext.Line(s.from))
 	}
+	if s.page == 0 && !s.readOnly && s.site.FraudDesk.Phone == "" {
+		add("Press p to save your phone provider's fraud desk with the site.")
+	}
 	sp, onStep := s.step()
 	if onStep && sp.ID == "cost" && s.inc.Calls != nil {
 		// The call records' account is said in full on the calls step; here
