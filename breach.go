@@ -26,7 +26,7 @@ import (
 // means the app is not opened.
 type breachFlags struct {
 	site, incident        string
-	logs, records         []string
+	logs, records, signs  []string
 	note, by              string
 	decide, reason        string
 	answers               []string
@@ -39,13 +39,13 @@ type breachFlags struct {
 }
 
 func (f *breachFlags) headless() bool {
-	return len(f.logs) > 0 || len(f.records) > 0 || f.decide != "" || len(f.answers) > 0 || f.calls != "" ||
+	return len(f.logs) > 0 || len(f.signs) > 0 || len(f.records) > 0 || f.decide != "" || len(f.answers) > 0 || f.calls != "" ||
 		f.callsFromSystem || f.closeIt || f.newOne || f.list || f.report != "" || f.fraudDeskSet || f.incident != ""
 }
 
 // recording reports whether the run changes the incident.
 func (f *breachFlags) recording() bool {
-	return len(f.logs) > 0 || len(f.records) > 0 || f.decide != "" || len(f.answers) > 0 || f.calls != "" || f.callsFromSystem || f.closeIt
+	return len(f.logs) > 0 || len(f.signs) > 0 || len(f.records) > 0 || f.decide != "" || len(f.answers) > 0 || f.calls != "" || f.callsFromSystem || f.closeIt
 }
 
 func newBreachCmd(a *app) *cobra.Command {
@@ -70,6 +70,7 @@ func newBreachCmd(a *app) *cobra.Command {
 	fs.StringVar(&f.site, "site", "", "the saved site whose phone system may have been hacked")
 	fs.StringVar(&f.incident, "incident", "", "work on this incident (an ID from --list) instead of the newest open one")
 	fs.StringArrayVar(&f.logs, "log", nil, "add a note to the incident's timeline (repeatable)")
+	fs.StringArrayVar(&f.signs, "sign", nil, "what you noticed, such as \"calls to Latvia on the bill\" (repeatable)")
 	fs.StringArrayVar(&f.records, "record", nil, "record an action: STEP/ACTION=done|not-needed|couldnt (repeatable)")
 	fs.StringVar(&f.note, "note", "", "a note for --record")
 	fs.StringVar(&f.by, "by", "", "who did what --record records")
@@ -259,6 +260,11 @@ func (f *breachFlags) changes(now time.Time) ([]core.IncidentChange, error) {
 			return nil, err
 		}
 	}
+	for _, sign := range f.signs {
+		if err := try("--sign", core.AddSign(sign)); err != nil {
+			return nil, err
+		}
+	}
 	for _, l := range f.logs {
 		if err := try("--log", core.LogLine(l, now)); err != nil {
 			return nil, err
@@ -294,7 +300,9 @@ func (f *breachFlags) changes(now time.Time) ([]core.IncidentChange, error) {
 }
 
 // pickIncident is the incident the run works on: a new one, the one named,
-// or the newest open one (started if there is none).
+// or the newest open one. Recording something, or looking at the steps,
+// starts an incident when none is open; closing one or writing a report
+// never does: a report with nothing open is of the newest incident.
 func pickIncident(store *sitestore.Store, site string, f *breachFlags, now time.Time, e env) (*breach.Incident, error) {
 	switch {
 	case f.newOne:
@@ -305,6 +313,25 @@ func pickIncident(store *sitestore.Store, site string, f *breachFlags, now time.
 		return inc, err
 	case f.incident != "":
 		return store.LoadIncident(site, f.incident)
+	}
+	adds := len(f.logs) > 0 || len(f.signs) > 0 || len(f.records) > 0 || f.decide != "" || len(f.answers) > 0 || f.calls != "" || f.callsFromSystem
+	if !adds && (f.closeIt || f.report != "") {
+		all, err := store.Incidents(site)
+		if err != nil {
+			return nil, err
+		}
+		for _, inc := range all {
+			if inc.Open() {
+				return inc, nil
+			}
+		}
+		switch {
+		case len(all) == 0:
+			return nil, fmt.Errorf("%s has no incident yet. Start one with: ringfence breach --site %q", site, site)
+		case f.closeIt:
+			return nil, fmt.Errorf("%s has no open incident to close. List its incidents with: ringfence breach --site %q --list", site, site)
+		}
+		return all[0], nil
 	}
 	inc, resumed, err := core.OpenIncident(store, site, now)
 	if err == nil && !resumed {
@@ -460,6 +487,9 @@ func printBreach(inc *breach.Incident, site checklist.Site, facts core.IncidentF
 		state = "closed on " + inc.Closed.Local().Format("2 Jan 2006 15:04")
 	}
 	fmt.Fprintf(&b, "Phone system breach: %s\nIncident %s, opened %s, %s.\n", safetext.Line(site.Name), inc.ID, inc.Opened.Local().Format("Mon 2 Jan 2006 15:04"), state)
+	for _, sign := range inc.Signs {
+		fmt.Fprintf(&b, "Noticed: %s\n", safetext.Line(sign))
+	}
 	if facts.From != "" {
 		fmt.Fprintf(&b, "Accounts: %s\n", safetext.Line(facts.From))
 	}

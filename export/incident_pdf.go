@@ -197,7 +197,7 @@ func (d *doc) incidentActions(rep IncidentReport) {
 }
 
 func (d *doc) incidentCalls(rep IncidentReport) {
-	d.section("Call records and cost")
+	d.sectionAfter("Call records and cost", 30)
 	c := rep.Calls
 	if c == nil {
 		d.para("The call records have not been reviewed yet. Get them from the phone system or your provider, then run: ringfence breach --site NAME --calls FILE.", "", 9.5, 0)
@@ -215,7 +215,7 @@ func (d *doc) incidentCalls(rep IncidentReport) {
 }
 
 func (d *doc) incidentDecisions(rep IncidentReport) {
-	d.section("Reporting decisions")
+	d.sectionAfter("Reporting decisions", 40)
 	d.para("Who the incident was reported to, or not, and why. Each decision is kept with its reason, as the ICO expects a record either way.", "", 9.5, 0)
 	d.gap(2)
 	for _, dec := range rep.Decisions {
@@ -232,7 +232,7 @@ func (d *doc) incidentDecisions(rep IncidentReport) {
 }
 
 func (d *doc) incidentRootCause(rep IncidentReport) {
-	d.section("How they got in")
+	d.sectionAfter("How they got in", 30)
 	d.para("The root-cause questions. Until these are answered, the same way in may still be open.", "", 9.5, 0)
 	for _, q := range rep.RootCause {
 		d.gap(2)
@@ -242,7 +242,7 @@ func (d *doc) incidentRootCause(rep IncidentReport) {
 }
 
 func (d *doc) incidentFollowUp(rep IncidentReport) {
-	d.section("Follow-up actions")
+	d.sectionAfter("Follow-up actions", 30)
 	d.para("What is still to do, in the order of the response. The last item hands over to a full audit of the site, so the weakness is fixed and not just the passwords changed.", "", 9.5, 0)
 	d.gap(2)
 	var items []string

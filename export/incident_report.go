@@ -136,7 +136,6 @@ func NewIncidentReport(site checklist.Site, inc *breach.Incident, generated time
 			}
 		}
 	}
-	r.FollowUp = append(r.FollowUp, FollowUp{Text: "Run a full Ringfence audit of " + inc.Site + " and fix what it puts first, so the weakness is closed and not just the passwords changed.", Who: "you", Why: "hand-over to the audit"})
 	for _, e := range inc.Entries {
 		what, ok := text[[2]string{e.Step, e.Action}]
 		if !ok {
@@ -159,10 +158,12 @@ func NewIncidentReport(site checklist.Site, inc *breach.Incident, generated time
 		if d, ok := inc.Decision(b.Body); ok {
 			rec.Decided, rec.Report, rec.Reason, rec.At = true, d.Report, d.Reason, d.At
 		} else {
-			r.FollowUp = append(r.FollowUp, FollowUp{Step: "report", Text: "Decide whether to report to " + b.Name + ". " + b.When, Who: "you", Why: "no decision recorded"})
+			r.FollowUp = append(r.FollowUp, FollowUp{Step: "report", Text: "Decide whether to report to " + inSentence(b.Name) + ". " + b.When, Who: "you", Why: "no decision recorded"})
 		}
 		r.Decisions = append(r.Decisions, rec)
 	}
+	// Last, so the list ends by handing over to the audit.
+	r.FollowUp = append(r.FollowUp, FollowUp{Text: "Run a full Ringfence audit of " + inc.Site + " and fix what it puts first, so the weakness is closed and not just the passwords changed.", Who: "you", Why: "hand-over to the audit"})
 	for _, q := range breach.RootCauseQuestions() {
 		ans := RootCauseAnswer{ID: q.ID, Question: q.Text, Answer: inc.RootCause[q.ID], At: inc.RootCauseAt[q.ID]}
 		r.RootCause = append(r.RootCause, ans)
@@ -200,7 +201,7 @@ func decisionLine(d breach.Decision) string {
 	if !d.Report {
 		verb = "Decided not to report to "
 	}
-	return verb + name + ". Why: " + d.Reason
+	return verb + inSentence(name) + ". Why: " + d.Reason
 }
 
 func outcomeWords(o breach.Outcome) string {
@@ -213,6 +214,17 @@ func outcomeWords(o breach.Outcome) string {
 		return "Could not do it"
 	}
 	return string(o)
+}
+
+// inSentence writes a body's name as it reads mid-sentence: "your bank",
+// "the ICO", but "Report Fraud".
+func inSentence(name string) string {
+	for _, lead := range []string{"Your ", "The "} {
+		if rest, ok := strings.CutPrefix(name, lead); ok {
+			return strings.ToLower(lead) + rest
+		}
+	}
+	return name
 }
 
 // firstSentence is a question without its examples.

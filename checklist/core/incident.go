@@ -16,29 +16,24 @@ import (
 	"github.com/ringfence/ringfence/checklist/sitestore"
 )
 
-// OpenIncident resumes the site's newest open incident, or starts one.
+// OpenIncident resumes the site's newest open incident, or starts one. The
+// choice is made under the site's lock, so two front ends opening a breach at
+// once share one incident.
 func OpenIncident(store *sitestore.Store, site string, now time.Time) (inc *breach.Incident, resumed bool, err error) {
-	all, err := store.Incidents(site)
+	name, err := incidentSiteName(store, site)
 	if err != nil {
 		return nil, false, err
 	}
-	for _, i := range all {
-		if i.Open() {
-			return i, true, nil
-		}
-	}
-	inc, err = NewIncident(store, site, now)
-	return inc, false, err
+	inc, created, err := store.OpenIncident(name, func() *breach.Incident {
+		return &breach.Incident{Site: name, Opened: now.UTC().Truncate(time.Second)}
+	})
+	return inc, !created, err
 }
 
 // NewIncident starts a new incident of the site, whatever others are open.
 func NewIncident(store *sitestore.Store, site string, now time.Time) (*breach.Incident, error) {
-	name := strings.TrimSpace(site)
-	// The saved spelling of the name heads the report; a damaged site file
-	// must not stop a breach being recorded, so the name as given will do.
-	if s, err := store.Site(site); err == nil {
-		name = s.Name
-	} else if errors.Is(err, sitestore.ErrNoSite) {
+	name, err := incidentSiteName(store, site)
+	if err != nil {
 		return nil, err
 	}
 	inc := &breach.Incident{Site: name, Opened: now.UTC().Truncate(time.Second)}
@@ -46,6 +41,20 @@ func NewIncident(store *sitestore.Store, site string, now time.Time) (*breach.In
 		return nil, err
 	}
 	return inc, nil
+}
+
+// incidentSiteName is the site's name as saved, which heads the report. A
+// damaged site file must not stop a breach being recorded, so then the name
+// as given will do.
+func incidentSiteName(store *sitestore.Store, site string) (string, error) {
+	s, err := store.Site(site)
+	switch {
+	case err == nil:
+		return s.Name, nil
+	case errors.Is(err, sitestore.ErrNoSite):
+		return "", err
+	}
+	return strings.TrimSpace(site), nil
 }
 
 // IncidentChange is one thing recorded about an incident. Like Change, it is
@@ -131,6 +140,25 @@ func LogLine(text string, now time.Time) IncidentChange {
 	}
 	return func(inc *breach.Incident) error {
 		inc.Log = append(inc.Log, breach.LogLine{At: now, Text: text})
+		return nil
+	}
+}
+
+// AddSign records something the owner noticed that made them suspect a
+// breach (calls on the bill nobody made, a changed greeting). The same sign
+// twice is kept once.
+func AddSign(text string) IncidentChange {
+	text, err := tidyText("sign", text, maxNote)
+	if err != nil {
+		return refuse(err)
+	}
+	if text == "" {
+		return refuse(errors.New("the sign is empty; say what you noticed"))
+	}
+	return func(inc *breach.Incident) error {
+		if !slices.Contains(inc.Signs, text) {
+			inc.Signs = append(inc.Signs, text)
+		}
 		return nil
 	}
 }

@@ -50,6 +50,9 @@ func IncidentKnown(ctx context.Context, store *sitestore.Store, site string, ope
 		if ferr == nil {
 			inv = &got.Inventory
 			out.From = fmt.Sprintf("Read from the phone system just now (%s).", s.Connector.Kind)
+			if s.Connector.Kind == "csv" {
+				out.From = "Read from the site's inventory file just now."
+			}
 		} else if inv != nil {
 			out.From = fmt.Sprintf("The phone system could not be read (%v), so this is from the last audit, on %s.", ferr, latest.Started.Format("2 Jan 2006"))
 		} else {

@@ -1,6 +1,8 @@
 package core
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
@@ -137,5 +139,51 @@ func TestIncidentCallsCountsEachCallOnce(t *testing.T) {
 	quiet, err := IncidentCalls(t.Context(), cfg, OwnCalls(calls[12:]), now)
 	if err != nil || quiet.Calls != 0 || quiet.Ongoing || !strings.Contains(quiet.Summary[0], "Nothing") {
 		t.Errorf("a quiet file gave %+v, %v", quiet, err)
+	}
+}
+
+// Over random call records, the sums stay within what was read: never more
+// suspicious calls, minutes or pounds than the file holds, only extensions
+// that made calls, and nothing counted when nothing was found.
+func TestIncidentCallsStaysWithinTheRecords(t *testing.T) {
+	t.Parallel()
+	r := rand.New(rand.NewPCG(3, 5))
+	dests := []string{"01632960001", "00252612345678", "09098765432", "0037167123456", "07700900123", "00999", "118118", "201"}
+	for round := range 200 {
+		var calls []inventory.Call
+		var secs, pence int64
+		from := map[string]bool{}
+		base := time.Date(2026, 11, 1+r.IntN(20), r.IntN(24), 0, 0, 0, time.UTC)
+		for range r.IntN(300) {
+			c := inventory.Call{Start: base.Add(time.Duration(r.IntN(72*60)) * time.Minute), From: fmt.Sprint(200 + r.IntN(6)),
+				To: dests[r.IntN(len(dests))], Duration: time.Duration(r.IntN(1200)) * time.Second, CostPence: r.IntN(3) * r.IntN(500)}
+			calls = append(calls, c)
+			secs += int64(c.Duration / time.Second)
+			pence += int64(c.CostPence)
+			from[c.From] = true
+		}
+		cfg := callscan.Config{}
+		if r.IntN(2) == 0 {
+			cfg.Leavers = map[string]time.Time{"203": base.Add(-48 * time.Hour)}
+			cfg.AllowedCountries = []string{"33"}
+		}
+		f, err := IncidentCalls(t.Context(), cfg, OwnCalls(calls), now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Read != len(calls) || f.Calls > len(calls) || f.Minutes > float64(secs)/60+1e-9 || f.Cost > float64(pence)/100+1e-9 {
+			t.Fatalf("round %d: %d calls, %.1f minutes, £%.2f from %d calls, %d s, %dp", round, f.Calls, f.Minutes, f.Cost, len(calls), secs, pence)
+		}
+		for _, e := range f.Extensions {
+			if !from[e] {
+				t.Fatalf("round %d: extension %s made no call", round, e)
+			}
+		}
+		if len(f.Extensions) == 0 && (f.Calls != 0 || f.Ongoing) {
+			t.Fatalf("round %d: nothing found, yet %d calls counted (ongoing %v)", round, f.Calls, f.Ongoing)
+		}
+		if f.Calls > 0 && (f.Start.IsZero() || f.End.Before(f.Start)) {
+			t.Fatalf("round %d: findings run from %v to %v", round, f.Start, f.End)
+		}
 	}
 }

@@ -46,28 +46,65 @@ func (s *Store) CreateIncident(site string, inc *breach.Incident) error {
 	if inc.Opened.IsZero() {
 		return errors.New("The incident has no opening time, so Ringfence cannot name its file.")
 	}
-	return s.withSaveLock(name, func() error {
-		dir := s.incidentsDir(name)
-		if err := os.MkdirAll(dir, 0o700); err != nil {
-			return saveError(dir, err)
+	return s.withSaveLock(name, func() error { return s.createIncident(name, inc) })
+}
+
+// OpenIncident returns the site's newest open incident or, when none is
+// open, saves the one start makes. Both happen under the site's lock, so
+// several windows or commands opening a breach at the same moment all share
+// one incident instead of each starting its own.
+func (s *Store) OpenIncident(site string, start func() *breach.Incident) (inc *breach.Incident, created bool, err error) {
+	if err := s.requireSite(site); err != nil {
+		return nil, false, err
+	}
+	name := strings.TrimSpace(site)
+	err = s.withSaveLock(name, func() error {
+		all, err := s.Incidents(name)
+		if err != nil {
+			return err
 		}
-		at := inc.Opened.UTC().Truncate(time.Second)
-		for range 60 {
-			inc.ID = breach.NewID(at)
-			inc.Schema = breach.IncidentSchema
-			path := s.incidentFile(name, inc.ID)
-			data, err := encodeSaved(path, inc)
-			if err != nil {
-				return err
+		for _, i := range all {
+			if i.Open() {
+				inc = i
+				return nil
 			}
-			err = createAtomic(path, data)
-			if !errors.Is(err, os.ErrExist) {
-				return err
-			}
-			at = at.Add(time.Second)
 		}
-		return fmt.Errorf("Ringfence could not find a free name for a new incident of %s in %s. Try again in a minute.", name, dir)
+		inc = start()
+		if inc == nil || inc.Opened.IsZero() || !strings.EqualFold(strings.TrimSpace(inc.Site), name) {
+			return fmt.Errorf("the new incident of %s has no opening time or belongs to another site", name)
+		}
+		created = true
+		return s.createIncident(name, inc)
 	})
+	if err != nil {
+		return nil, false, err
+	}
+	return inc, created, nil
+}
+
+// createIncident saves a new incident under the next free second's ID. The
+// caller holds the site's save lock.
+func (s *Store) createIncident(name string, inc *breach.Incident) error {
+	dir := s.incidentsDir(name)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return saveError(dir, err)
+	}
+	at := inc.Opened.UTC().Truncate(time.Second)
+	for range 60 {
+		inc.ID = breach.NewID(at)
+		inc.Schema = breach.IncidentSchema
+		path := s.incidentFile(name, inc.ID)
+		data, err := encodeSaved(path, inc)
+		if err != nil {
+			return err
+		}
+		err = createAtomic(path, data)
+		if !errors.Is(err, os.ErrExist) {
+			return err
+		}
+		at = at.Add(time.Second)
+	}
+	return fmt.Errorf("Ringfence could not find a free name for a new incident of %s in %s. Try again in a minute.", name, dir)
 }
 
 // UpdateIncident changes one incident as it is on disk when the lock is

@@ -185,3 +185,53 @@ func TestIncidentConcurrentUpdatesLoseNothing(t *testing.T) {
 		t.Fatalf("%d notes saved of %d (%v)", len(back.Log), writers*each, err)
 	}
 }
+
+func TestOpenIncidentAtOnceSharesOne(t *testing.T) {
+	t.Parallel()
+	s := storeWithSite(t, "Acme")
+	var wg sync.WaitGroup
+	ids := make([]string, 8)
+	for k := range ids {
+		wg.Go(func() {
+			inc, _, err := s.OpenIncident("Acme", func() *breach.Incident { return &breach.Incident{Site: "Acme", Opened: testNow} })
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			ids[k] = inc.ID
+		})
+	}
+	wg.Wait()
+	all, err := s.Incidents("Acme")
+	if err != nil || len(all) != 1 {
+		t.Fatalf("%d incidents after opening at once (%v), want 1", len(all), err)
+	}
+	for _, id := range ids {
+		if id != all[0].ID {
+			t.Errorf("an opener got %s, not the shared %s", id, all[0].ID)
+		}
+	}
+}
+
+// A renamed site keeps its incidents, under its new name, whether the
+// folder changes or only the spelling does.
+func TestRenameSiteKeepsIncidents(t *testing.T) {
+	t.Parallel()
+	for _, newName := range []string{"Acme Holdings", "ACME"} {
+		s := storeWithSite(t, "Acme")
+		inc := &breach.Incident{Opened: testNow, Log: []breach.LogLine{{At: testNow, Text: "bill shows calls to Latvia"}}}
+		if err := s.CreateIncident("Acme", inc); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.RenameSite("Acme", newName); err != nil {
+			t.Fatal(err)
+		}
+		all, err := s.Incidents(newName)
+		if err != nil || len(all) != 1 || len(all[0].Log) != 1 || all[0].Site != newName {
+			t.Fatalf("after renaming to %s: %d incidents (%v)", newName, len(all), err)
+		}
+		if _, err := s.UpdateIncident(newName, inc.ID, func(i *breach.Incident) error { i.Log = append(i.Log, breach.LogLine{Text: "more"}); return nil }); err != nil {
+			t.Fatalf("after renaming to %s the incident cannot be changed: %v", newName, err)
+		}
+	}
+}
