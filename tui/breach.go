@@ -209,6 +209,7 @@ func (s *breachScreen) MoreKeys() []key.Binding {
 	}
 	if !s.readOnly {
 		keys = append(keys, k.LogNote, k.Calls)
+		keys = append(keys, k.Sign)
 		if s.page == 0 {
 			keys = append(keys, k.FraudDesk)
 		}
@@ -355,6 +356,8 @@ func (s *breachScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 		return s.askCalls()
 	case key.Matches(msg, k.FraudDesk) && s.page == 0:
 		return s.askFraudDesk()
+	case key.Matches(msg, k.Sign):
+		return s.askSign()
 	case r.kind == rowAction && key.Matches(msg, k.MarkDone):
 		return s.record(r.action, breach.Done, "", "")
 	case r.kind == rowAction && key.Matches(msg, k.NotNeeded):
@@ -510,6 +513,18 @@ func (s *breachScreen) askLog() tea.Cmd {
 		"Write in the log", "Anything worth keeping, such as a call with your provider. It is saved with the time.")
 	return s.newForm(func() tea.Cmd {
 		return s.apply(core.LogLine(strings.TrimSpace(f.text), s.sh.now()))
+	}, fields...)
+}
+
+// askSign keeps something that made the owner suspect a hack, such as
+// calls on the bill nobody made; the report starts with them.
+func (s *breachScreen) askSign() tea.Cmd {
+	f := s.fields
+	f.text = ""
+	fields := described(s.sh, huh.NewInput().Title("What did you notice?").Value(&f.text).CharLimit(500).Validate(required("what you noticed")),
+		"What did you notice?", "Such as calls on the bill nobody made, a changed greeting, or the system in another language.")
+	return s.newForm(func() tea.Cmd {
+		return s.apply(core.AddSign(strings.TrimSpace(f.text)))
 	}, fields...)
 }
 

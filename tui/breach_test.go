@@ -310,8 +310,12 @@ func TestBreachLogAndFraudDesk(t *testing.T) {
 	store := breachStore(t, checklist.Site{})
 	h := newBreachHarness(t, store, breachSite, false, 120, 40)
 	h.press("w")
+	h.typeText("Called the provider at 09:35")
+	h.press("enter")
+	h.press("s")
 	h.typeText("Greeting changed to Spanish overnight")
 	h.press("enter")
+	h.mustSee("What you noticed: Greeting changed to Spanish overnight")
 	h.press("p")
 	h.typeText("Acme Telecom fraud team, 0800 123 4567")
 	h.press("enter")
@@ -321,8 +325,11 @@ func TestBreachLogAndFraudDesk(t *testing.T) {
 		t.Fatalf("the fraud desk was not saved with the site: %+v %v", site.FraudDesk, err)
 	}
 	inc := savedIncident(t, store, breachSite)
-	if len(inc.Log) != 1 || inc.Log[0].Text != "Greeting changed to Spanish overnight" {
+	if len(inc.Log) != 1 || inc.Log[0].Text != "Called the provider at 09:35" {
 		t.Fatalf("the log line was not saved: %+v", inc.Log)
+	}
+	if len(inc.Signs) != 1 || inc.Signs[0] != "Greeting changed to Spanish overnight" {
+		t.Fatalf("what the owner noticed was not saved: %+v", inc.Signs)
 	}
 	// A number that is not one is refused with the reason, and nothing saved.
 	h.press("p", "ctrl+u")
@@ -491,6 +498,7 @@ func hostileBreachStore(t *testing.T) (*sitestore.Store, string) {
 		for i, b := range breach.Bodies() {
 			inc.Decisions = append(inc.Decisions, breach.Decision{Body: b.Body, Report: true, Reason: pick(i), At: fixedNow})
 		}
+		inc.Signs = hostile.Names
 		inc.RootCause = map[string]string{}
 		for i, q := range breach.RootCauseQuestions() {
 			inc.RootCause[q.ID] = pick(i)

@@ -141,6 +141,14 @@ func findingsDetail(f *breach.CallFindings) []string {
 	return out
 }
 
+func signsSaid(signs []string) string {
+	said := make([]string, len(signs))
+	for i, x := range signs {
+		said[i] = safetext.Line(x)
+	}
+	return strings.Join(said, "; ")
+}
+
 func money(pounds float64) string {
 	p := int(math.Round(pounds * 100))
 	return fmt.Sprintf("%s.%02d", thousands(p/100), p%100)
@@ -234,6 +242,9 @@ func (s *breachScreen) pageLines(width int) (lines []string, starts, ends []int)
 	add(wrapIndent(why, width, "", "")...)
 	if s.page == 0 && s.site.FraudDesk.Phone != "" {
 		add(st.bold.Render(truncate("Your provider's fraud desk: "+safetext.Line(s.site.FraudDesk.String()), width)))
+	}
+	if s.page == 0 && len(s.inc.Signs) > 0 {
+		add(wrapIndent("What you noticed: "+signsSaid(s.inc.Signs), width, "", "  ")...)
 	}
 	if sp, ok := s.step(); ok && sp.ID == "cost" && s.inc.Calls == nil && !s.readOnly {
 		add("", st.muted.Render(truncate("No call records read yet: press f to read them and estimate the cost.", width)))
@@ -363,6 +374,9 @@ func (s *breachScreen) accessibleView(width, height int) string {
 	add(sentence(title) + " " + why)
 	if s.page == 0 && s.site.FraudDesk.Phone != "" {
 		add("Your provider's fraud desk: " + safetext.Line(s.site.FraudDesk.String()) + ".")
+	}
+	if s.page == 0 && len(s.inc.Signs) > 0 {
+		add("What you noticed: " + signsSaid(s.inc.Signs) + ".")
 	}
 	if s.page == 0 && !s.readOnly && s.from != "" {
 		add(safetext.Line(s.from))

@@ -18,7 +18,7 @@ type keyMap struct {
 	// the reporting decisions.
 	Breach, MarkDone, NotNeeded, Couldnt, Record key.Binding
 	Details, NextStep, PrevStep, LogNote         key.Binding
-	ReportYes, ReportNo, Reply, FraudDesk        key.Binding
+	ReportYes, ReportNo, Reply, FraudDesk, Sign  key.Binding
 }
 
 func newKeyMap() keyMap {
@@ -80,5 +80,6 @@ func newKeyMap() keyMap {
 		ReportNo:  b([]string{"n"}, "n", "we won't report"),
 		Reply:     b([]string{"enter"}, "enter", "answer"),
 		FraudDesk: b([]string{"p"}, "p", "save the fraud desk"),
+		Sign:      b([]string{"s"}, "s", "say what you noticed"),
 	}
 }
