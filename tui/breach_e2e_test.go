@@ -2,8 +2,13 @@ package tui
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/ringfence/ringfence/checklist"
@@ -12,8 +17,9 @@ import (
 )
 
 // TestBreachInTmux runs `ringfence breach --site NAME` in a real terminal at
-// 80x24: it opens on what to do now, records the first action with a note and
-// a name, and the incident file on disk holds it once the app has quit.
+// 80x24: it opens on what to do now and records the first action with a note
+// and a name. The app is then killed outright; run again, it carries on with
+// the same incident at the next action, and the incident file holds the entry.
 func TestBreachInTmux(t *testing.T) {
 	term := startTerminalWith(t, `breach --site "Acme Dental"`, func(home string) {
 		store, err := sitestore.OpenStore(home)
@@ -39,6 +45,18 @@ func TestBreachInTmux(t *testing.T) {
 	term.keys("Enter")
 	term.waitFor("Done, ")
 	term.waitFor("by Jo: Provider barred 00 and 09")
+	// Said only once the entry is on disk: pulling the plug now loses nothing.
+	term.waitFor("Recorded as done and saved")
+	term.kill()
+	term.waitFor("exited 137")
+	term.tmux("respawn-pane", "-k", "-t", term.session, "sh", "-c", term.script)
+	all := 0
+	for _, st := range breach.Steps() {
+		all += len(st.Actions)
+	}
+	term.waitFor(fmt.Sprintf("1 of %d actions recorded", all))
+	term.waitFor("by Jo: Provider barred 00 and 09")
+	term.waitFor("> [ ] Disable the extensions") // carries on at the next action
 	term.keys("q")
 	term.waitFor("exited 0")
 	term.waitFor("saved in")
@@ -65,5 +83,25 @@ func TestBreachInTmux(t *testing.T) {
 	}
 	if !inc.Open() {
 		t.Fatal("recording an action closed the incident")
+	}
+}
+
+// kill ends the ringfence process in the pane at once, as a crash or a
+// closed laptop would, leaving the pane's shell to say how it ended.
+func (term *terminal) kill() {
+	term.t.Helper()
+	shell := strings.TrimSpace(term.tmux("list-panes", "-t", term.session, "-F", "#{pane_pid}"))
+	out, err := exec.Command("pgrep", "-P", shell).Output()
+	if err != nil {
+		term.t.Fatalf("no ringfence process under the pane's shell %s: %v", shell, err)
+	}
+	for _, pid := range strings.Fields(string(out)) {
+		n, err := strconv.Atoi(pid)
+		if err != nil {
+			term.t.Fatal(err)
+		}
+		if err := syscall.Kill(n, syscall.SIGKILL); err != nil {
+			term.t.Fatal(err)
+		}
 	}
 }

@@ -48,21 +48,17 @@ func outcomeMark(o breach.Outcome, ok bool) string {
 	return "[✗]"
 }
 
-// stepsDone counts the steps whose every action has something recorded.
-func (s *breachScreen) stepsDone() int {
-	n := 0
+// actionsDone counts the actions with something recorded, of all of them.
+func (s *breachScreen) actionsDone() (done, all int) {
 	for _, st := range s.steps {
-		all := true
 		for _, a := range st.Actions {
-			if _, ok := s.inc.Latest(st.ID, a.ID); !ok {
-				all = false
+			all++
+			if _, ok := s.inc.Latest(st.ID, a.ID); ok {
+				done++
 			}
 		}
-		if all {
-			n++
-		}
 	}
-	return n
+	return done, all
 }
 
 // entryLine says what was recorded for an action: when, by whom, and the note.
@@ -215,7 +211,8 @@ func (s *breachScreen) heading() (title, why string) {
 
 // status says which incident this is and how far it has got.
 func (s *breachScreen) status() string {
-	line := fmt.Sprintf("Incident opened %s · %d of %d steps recorded", clock(s.inc.Opened), s.stepsDone(), len(s.steps))
+	done, all := s.actionsDone()
+	line := fmt.Sprintf("Incident opened %s · %d of %d actions recorded", clock(s.inc.Opened), done, all)
 	if !s.inc.Open() {
 		line = fmt.Sprintf("Incident opened %s, closed %s · read only", clock(s.inc.Opened), clock(s.inc.Closed))
 	}

@@ -20,6 +20,7 @@ type terminal struct {
 	socket     string
 	session    string
 	home, work string
+	script     string // the command line the pane runs, to run it again
 }
 
 // startTerminal builds the ringfence command and runs it with args in a
@@ -59,6 +60,7 @@ func startTerminalWith(t *testing.T, args string, prepare func(home string)) *te
 	// The shell keeps the pane open after the app exits, so its last words
 	// can be read.
 	script := "RINGFENCE_HOME='" + term.home + "' NO_COLOR=1 TERM=xterm-256color '" + bin + "' " + args + "; echo exited $?; sleep 60"
+	term.script = script
 	term.tmux("new-session", "-d", "-s", term.session, "-x", "80", "-y", "24", "-c", term.work, "sh", "-c", script)
 	t.Cleanup(func() { _ = exec.Command("tmux", "-L", term.socket, "kill-server").Run() })
 	return term
