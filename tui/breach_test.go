@@ -676,3 +676,26 @@ func TestBreachClickPicksTheActionClicked(t *testing.T) {
 		t.Fatalf("clicking line %d picked row %d, want 1 (rows start at %v)\n%s", y, b.cursor, b.rowStart, h.screen())
 	}
 }
+
+// TestBreachQuitSavesTheLastEntry records an action and quits before the
+// background save has run, as when q follows d at once: the entry is saved
+// before the program's last words, which say where.
+func TestBreachQuitSavesTheLastEntry(t *testing.T) {
+	t.Parallel()
+	store := breachStore(t, checklist.Site{})
+	h := newBreachHarness(t, store, breachSite, false, 80, 24)
+	h.app.Update(keyMsg("d")) // its save command never runs
+	if got := len(savedIncident(t, store, breachSite).Entries); got != 0 {
+		t.Fatalf("the entry was saved before its command ran (%d entries)", got)
+	}
+	var out strings.Builder
+	if err := finish(h.app, h.app.sh.opts, &out, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got := len(savedIncident(t, store, breachSite).Entries); got != 1 {
+		t.Fatalf("the action recorded just before quitting was not saved: %d entries", got)
+	}
+	if !strings.Contains(out.String(), "is saved in") {
+		t.Errorf("the last words do not say where the incident is saved: %q", out.String())
+	}
+}

@@ -67,6 +67,12 @@ func run(ctx context.Context, opts Options, in io.Reader, out io.Writer, colour 
 	if fm, ok := final.(*app); ok {
 		m = fm
 	}
+	return finish(m, opts, out, err)
+}
+
+// finish saves what the app left queued when it stopped and says where
+// everything is kept.
+func finish(m *app, opts Options, out io.Writer, err error) error {
 	// Saves run in the background while the app is open; the last one may
 	// not have run, so save whatever is still queued before saying it is safe.
 	sess := m.sh.sess
