@@ -112,10 +112,10 @@ func (p *breachPicker) View(width, height int) string {
 	}
 	if p.sh.opts.Accessible {
 		out := wrapLines(pickerHead, width)
-		out = append(out, wrapLines(selectedSaid(p.list.cursor, len(p.list.rows), p.list.rows[p.list.cursor]+"."), width)...)
+		out = append(out, wrapLines(selectedSaid(p.list.cursor, len(p.list.rows), strings.TrimPrefix(p.list.rows[p.list.cursor], "+ ")+"."), width)...)
 		rows := make([]string, len(p.list.rows))
 		for i, r := range p.list.rows {
-			rows[i] = r + "."
+			rows[i] = strings.TrimPrefix(r, "+ ") + "."
 		}
 		return strings.Join(append(out, numbered(rows, p.list.cursor, width, height-len(out))...), "\n")
 	}
@@ -149,7 +149,7 @@ func newIncidentList(sh *shared, msg incidentListMsg) *incidentList {
 	return l
 }
 
-func (l *incidentList) Title() string { return "Incidents · " + l.site.Name }
+func (l *incidentList) Title() string { return "Incidents at " + l.site.Name }
 func (l *incidentList) Typing() bool  { return false }
 func (l *incidentList) Keys() []key.Binding {
 	k := l.sh.keys
@@ -182,10 +182,10 @@ const incidentsHead = "Each time something went wrong is kept as an incident. Op
 func (l *incidentList) View(width, height int) string {
 	if l.sh.opts.Accessible {
 		out := wrapLines(incidentsHead, width)
-		out = append(out, wrapLines(selectedSaid(l.list.cursor, len(l.list.rows), l.list.rows[l.list.cursor]+"."), width)...)
+		out = append(out, wrapLines(selectedSaid(l.list.cursor, len(l.list.rows), strings.TrimPrefix(l.list.rows[l.list.cursor], "+ ")+"."), width)...)
 		rows := make([]string, len(l.list.rows))
 		for i, r := range l.list.rows {
-			rows[i] = r + "."
+			rows[i] = strings.TrimPrefix(r, "+ ") + "."
 		}
 		return strings.Join(append(out, numbered(rows, l.list.cursor, width, height-len(out))...), "\n")
 	}

@@ -699,3 +699,40 @@ func TestBreachQuitSavesTheLastEntry(t *testing.T) {
 		t.Errorf("the last words do not say where the incident is saved: %q", out.String())
 	}
 }
+
+// TestBreachListsGolden keeps the screens that choose: which site has the
+// problem, and which of a site's incidents to open.
+func TestBreachListsGolden(t *testing.T) {
+	t.Parallel()
+	for _, accessible := range []bool{false, true} {
+		suffix := ""
+		if accessible {
+			suffix = "-accessible"
+		}
+		t.Run("which-site"+suffix, func(t *testing.T) {
+			store := breachStore(t, checklist.Site{})
+			if err := store.CreateSite(checklist.Site{Name: "Bakery"}); err != nil {
+				t.Fatal(err)
+			}
+			h := newBreachHarness(t, store, "", accessible, 80, 24)
+			h.press("end", "enter")
+			golden.RequireEqual(t, h.screen())
+		})
+		t.Run("incidents"+suffix, func(t *testing.T) {
+			store := breachStore(t, checklist.Site{})
+			old, err := core.NewIncident(store, breachSite, fixedNow.Add(-72*time.Hour))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := core.ApplyIncident(store, breachSite, old.ID, core.CloseIncident(fixedNow.Add(-48*time.Hour))); err != nil {
+				t.Fatal(err)
+			}
+			h := newBreachHarness(t, store, breachSite, accessible, 80, 24)
+			for range breach.Steps() {
+				h.press("right")
+			}
+			h.press("end", "enter")
+			golden.RequireEqual(t, h.screen())
+		})
+	}
+}
