@@ -136,7 +136,17 @@ func learnAccounts(sh *shared, b *breachScreen) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(parent, connectTimeout)
 		defer cancel()
-		facts, err := core.IncidentKnown(ctx, store, site, appOpener(reg, keys, "", nil), inc, now)
+		// Breach mode asks for no secret: without one the steps go on
+		// from the last audit, and say why.
+		opener := appOpener(reg, keys, "", nil)
+		open := func(s checklist.Site) (core.Source, error) {
+			src, err := opener(s)
+			if _, ok := errors.AsType[*errNeedSecret](err); ok {
+				return nil, errors.New("Ringfence has no secret for it here")
+			}
+			return src, err
+		}
+		facts, err := core.IncidentKnown(ctx, store, site, open, inc, now)
 		if err != nil {
 			return nil // the steps stand as they are without the names
 		}
@@ -253,7 +263,8 @@ func readIncidentCalls(ctx context.Context, op int, sh *shared, site checklist.S
 			src, err := connectors.Open(reg, site, connectors.Secrets{Keyring: keys})
 			var need *connectors.NeedSecretError
 			if errors.As(err, &need) {
-				return fail(errors.New(secretProblem(need.Err) + " Or choose a file of call records instead."))
+				// Breach mode asks nothing it can do without: a file will do.
+				return fail(errors.New("Ringfence cannot read the phone system's call history without the site's secret, and has none here. Choose a file of call records instead, or set RINGFENCE_SECRET and open breach mode again."))
 			}
 			if err != nil {
 				return fail(err)

@@ -736,3 +736,26 @@ func TestBreachListsGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestBreachCallHistoryWithoutTheSecretSaysWhatToDo asks for the phone
+// system's own call history when the keyring holds no secret: it says to
+// choose a file instead and records nothing.
+func TestBreachCallHistoryWithoutTheSecretSaysWhatToDo(t *testing.T) {
+	t.Parallel()
+	locked := phoneKind
+	locked.Name = "breachpbxkey"
+	locked.Settings = append(slices.Clone(phoneKind.Settings), connectors.Setting{Key: connectors.KeySecret, Label: "API key", Type: connectors.Secret, Required: true})
+	store := breachStore(t, checklist.Site{Connector: checklist.ConnectorSettings{Kind: locked.Name, URL: "https://pbx.example"}})
+	h := &harness{t: t, store: store}
+	opts := Options{Store: store, Connectors: append(slices.Clone(testKinds), locked), Secrets: noKeyring{}, Catalogue: checklist.Builtin(),
+		Now: func() time.Time { return fixedNow }, StartBreach: breachSite}
+	h.app = newApp(t.Context(), opts, false)
+	h.send(tea_WindowSize(120, 40))
+	h.run(h.app.Init())
+	h.press("f", "enter")
+	h.mustSee("Choose a file of")
+	h.mustSee("The phone system could not be read (Ringfence has no secret for it here)")
+	if inc := savedIncident(t, store, breachSite); inc.Calls != nil {
+		t.Fatalf("call findings were recorded without reading anything: %+v", inc.Calls)
+	}
+}
