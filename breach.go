@@ -460,7 +460,8 @@ func printNext(inc *breach.Incident, site checklist.Site, e env) error {
 // which site: the calls must stop before anything else.
 func printGenericBreach(store *sitestore.Store, e env) error {
 	var b strings.Builder
-	writeStep(&b, &breach.Incident{}, breach.StepsFor(checklist.Site{})[0], 1, 11, "")
+	steps := breach.StepsFor(checklist.Site{})
+	writeStep(&b, &breach.Incident{}, steps[0], 1, len(steps), "")
 	b.WriteString("\nTo keep a timed record of what you do, and be walked through the rest, name the site:\n  ringfence breach --site NAME\n")
 	sites, _ := store.Sites()
 	if len(sites) > 0 {
@@ -496,6 +497,9 @@ func printBreach(inc *breach.Incident, site checklist.Site, facts core.IncidentF
 	cmd := fmt.Sprintf("ringfence breach --site %q", site.Name)
 	b.WriteString("\n")
 	writeStep(&b, inc, steps[0], 1, len(steps), cmd)
+	if site.FraudDesk.Phone == "" {
+		fmt.Fprintf(&b, "  Save your provider's fraud desk so it is here next time: %s --fraud-desk \"Name, number\"\n", cmd)
+	}
 	cur := inc.Current(steps)
 	if cur > 0 && cur < len(steps) {
 		b.WriteString("\nNext:\n")

@@ -151,7 +151,7 @@ func StepsKnowing(site checklist.Site, k Known) []Step {
 				if site.FraudDesk.Phone != "" {
 					a.Text += " Their fraud desk: " + site.FraudDesk.String() + "."
 				} else {
-					a.Text += " The number is on your bill or your provider's website; save it with ringfence breach --fraud-desk \"Name, number\" so it is here next time."
+					a.Text += " The number is on your bill or your provider's website."
 				}
 			case "now/disable-accounts":
 				a.Text += accountsLine(k)

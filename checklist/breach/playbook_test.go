@@ -59,8 +59,8 @@ func TestStepsForNamesTheFraudDeskAndAccounts(t *testing.T) {
 	}
 	bare := StepsFor(checklist.Site{Name: "Acme"})
 	desk, _ = bare[0].Action("call-fraud-desk")
-	if !strings.Contains(desk.Text, "--fraud-desk") {
-		t.Errorf("with no number saved, %q does not say how to save one", desk.Text)
+	if !strings.Contains(desk.Text, "on your bill") || strings.Contains(desk.Text, "Their fraud desk") {
+		t.Errorf("with no number saved, %q does not say where to find one", desk.Text)
 	}
 }
 

@@ -235,3 +235,26 @@ func TestRenameSiteKeepsIncidents(t *testing.T) {
 		}
 	}
 }
+
+// An incident file far larger than any Ringfence writes is refused by its
+// size, named, and left as it is, like an audit.
+func TestIncidentTooLargeIsRefused(t *testing.T) {
+	t.Parallel()
+	s := storeWithSite(t, "Acme")
+	inc := &breach.Incident{Opened: testNow}
+	if err := s.CreateIncident("Acme", inc); err != nil {
+		t.Fatal(err)
+	}
+	path := s.incidentFile("Acme", inc.ID)
+	if err := os.Truncate(path, MaxSavedFile+1); err != nil {
+		t.Fatal(err)
+	}
+	_, err := s.UpdateIncident("Acme", inc.ID, func(i *breach.Incident) error { return nil })
+	var big *TooLargeError
+	if !errors.As(err, &big) || !strings.Contains(err.Error(), path) {
+		t.Fatalf("got %v, want a refusal naming %s", err, path)
+	}
+	if info, _ := os.Stat(path); info.Size() != MaxSavedFile+1 {
+		t.Error("the oversized file was changed")
+	}
+}
