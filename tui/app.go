@@ -59,6 +59,12 @@ func (a *app) Init() tea.Cmd {
 	}
 	if name := a.sh.opts.StartBreach; name != "" {
 		cmds = append(cmds, openBreach(a.sh.opts.Store, name, a.sh.now()))
+	} else if a.sh.opts.AskBreachSite {
+		store := a.sh.opts.Store
+		cmds = append(cmds, func() tea.Msg {
+			sites, _ := store.Sites() // home lists any site it could not read
+			return breachPickMsg{sites: sites}
+		})
 	}
 	return tea.Batch(cmds...)
 }
@@ -160,6 +166,10 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 		}
 		return a, nil
+	case breachPickMsg:
+		p, cmd := newBreachPicker(a.sh, msg.sites)
+		a.stack = append(a.stack, p)
+		return a, cmd
 	case incidentListMsg:
 		a.stack = append(a.stack, newIncidentList(a.sh, msg))
 		return a, nil

@@ -50,6 +50,8 @@ type (
 		written []string
 		err     error
 	}
+	// breachPickMsg asks which site has the problem.
+	breachPickMsg struct{ sites []sitestore.SiteSummary }
 	// incidentKnownMsg names the accounts to deal with first.
 	incidentKnownMsg struct {
 		saver *incidentSaver

@@ -759,3 +759,32 @@ func TestBreachCallHistoryWithoutTheSecretSaysWhatToDo(t *testing.T) {
 		t.Fatalf("call findings were recorded without reading anything: %+v", inc.Calls)
 	}
 }
+
+// TestBreachWithNoSiteNamedAsksWhich is breach mode started with no site:
+// it asks which site has the problem, or for a name when none is saved.
+func TestBreachWithNoSiteNamedAsksWhich(t *testing.T) {
+	t.Parallel()
+	open := func(t *testing.T, store *sitestore.Store) *harness {
+		h := &harness{t: t, store: store}
+		opts := Options{Store: store, Connectors: testKinds, Secrets: noKeyring{}, Catalogue: checklist.Builtin(),
+			Now: func() time.Time { return fixedNow }, AskBreachSite: true}
+		h.app = newApp(t.Context(), opts, false)
+		h.send(tea_WindowSize(80, 24))
+		h.run(h.app.Init())
+		return h
+	}
+	h := open(t, breachStore(t, checklist.Site{}))
+	h.mustSee("Which site has the problem?")
+	h.press("enter")
+	if got := h.breach().site.Name; got != breachSite {
+		t.Fatalf("opened breach mode for %q", got)
+	}
+	empty, err := sitestore.OpenStore(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	h = open(t, empty)
+	h.mustSee("Your business's name")
+	h.press("esc")
+	h.mustSee("You have no saved sites yet")
+}

@@ -33,7 +33,11 @@ type Options struct {
 	// StartBreach names a saved site to open straight on its breach screen:
 	// its open incident where it left off, or a new one. "" means none.
 	StartBreach string
-	Accessible  bool // screen-reader friendly forms, no decoration
+	// AskBreachSite opens on breach mode's question of which site has the
+	// problem (or, with none saved, the business's name), for breach mode
+	// started with no site named.
+	AskBreachSite bool
+	Accessible    bool // screen-reader friendly forms, no decoration
 	// Secrets keeps connector secrets; nil means the system keyring, reading
 	// RINGFENCE_SECRET from this process's environment.
 	Secrets Secrets
