@@ -3,6 +3,7 @@ package tui
 import (
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -787,4 +788,54 @@ func TestBreachWithNoSiteNamedAsksWhich(t *testing.T) {
 	h.mustSee("Your business's name")
 	h.press("esc")
 	h.mustSee("You have no saved sites yet")
+}
+
+// TestBreachRandomKeysKeepScreenAndDiskAgreed presses random keys on the
+// breach screen, forms and all: every screen fits 80x24, and afterwards the
+// incident on screen is the one on disk, entry for entry.
+func TestBreachRandomKeysKeepScreenAndDiskAgreed(t *testing.T) {
+	t.Parallel()
+	keys := []string{"d", "n", "c", "up", "down", "left", "right", "pgdown", "pgup", "home", "end",
+		"enter", "tab", "space", "w", "s", "y", "x", "1", "ctrl+u"}
+	for seed := range int64(4) {
+		t.Run(fmt.Sprint(seed), func(t *testing.T) {
+			t.Parallel()
+			rng := rand.New(rand.NewPCG(uint64(seed), 13))
+			store := breachStore(t, checklist.Site{})
+			h := newBreachHarness(t, store, breachSite, false, 80, 24)
+			b := h.breach()
+			for i := range 400 {
+				k := keys[rng.IntN(len(keys))]
+				if b.form != nil && rng.IntN(10) == 0 {
+					k = "esc" // leave a form now and then; never the screen
+				}
+				h.press(k)
+				if h.top() != b {
+					t.Fatalf("key %d (%s) left the breach screen for %T", i, k, h.top())
+				}
+				lines := strings.Split(h.screen(), "\n")
+				if len(lines) != 24 {
+					t.Fatalf("after key %d (%s) the screen is %d lines", i, k, len(lines))
+				}
+				for _, l := range lines {
+					if ansi.StringWidth(l) > 80 {
+						t.Fatalf("after key %d (%s) a line is %d wide:\n%s", i, k, ansi.StringWidth(l), h.screen())
+					}
+				}
+			}
+			disk := savedIncident(t, store, breachSite)
+			if len(disk.Entries) != len(b.inc.Entries) || len(disk.Log) != len(b.inc.Log) || len(disk.Decisions) != len(b.inc.Decisions) || len(disk.Signs) != len(b.inc.Signs) {
+				t.Fatalf("screen and disk disagree: entries %d/%d, log %d/%d, decisions %d/%d, signs %d/%d",
+					len(b.inc.Entries), len(disk.Entries), len(b.inc.Log), len(disk.Log), len(b.inc.Decisions), len(disk.Decisions), len(b.inc.Signs), len(disk.Signs))
+			}
+			for i, e := range disk.Entries {
+				if got := b.inc.Entries[i]; got.Step != e.Step || got.Action != e.Action || got.Outcome != e.Outcome || got.Note != e.Note {
+					t.Fatalf("entry %d: screen %+v, disk %+v", i, got, e)
+				}
+			}
+			if len(disk.Entries) == 0 {
+				t.Fatal("400 random keys recorded nothing; the keys never reached an action")
+			}
+		})
+	}
 }
