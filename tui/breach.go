@@ -224,6 +224,17 @@ func (s *breachScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		if msg.saver != s.saver {
 			return s, nil
 		}
+		var refused *changeError
+		if errors.As(msg.err, &refused) {
+			s.saidOnSave = ""
+			if msg.inc != nil && s.saver.idle() {
+				s.inc = msg.inc
+				s.readOnly = s.readOnly || !s.inc.Open()
+			}
+			return s, func() tea.Msg {
+				return noticeMsg{text: "Your last entry was not saved: " + plainError(refused.err), bad: true}
+			}
+		}
 		if msg.err != nil {
 			return s, func() tea.Msg {
 				return noticeMsg{text: "Your last entry could not be saved: " + plainError(msg.err) + " It is kept on screen and will be saved with your next one.", bad: true}

@@ -221,6 +221,13 @@ func (s *incidentSaver) flush() (*breach.Incident, error) {
 	s.mu.Lock()
 	s.pending = s.pending[len(batch):]
 	s.mu.Unlock()
+	if bad != nil {
+		// The incident on disk refused the entry, most likely because it
+		// was closed elsewhere: show it as it is.
+		if now, lerr := s.store.LoadIncident(s.site, s.id); lerr == nil {
+			inc = now
+		}
+	}
 	return inc, err
 }
 

@@ -839,3 +839,53 @@ func TestBreachRandomKeysKeepScreenAndDiskAgreed(t *testing.T) {
 		})
 	}
 }
+
+// TestBreachKeepsWhatAnotherWindowRecorded records from the command line
+// while the app has the incident open: the app's next entry is saved on top
+// of it, and the screen then shows both.
+func TestBreachKeepsWhatAnotherWindowRecorded(t *testing.T) {
+	t.Parallel()
+	store := breachStore(t, checklist.Site{})
+	h := newBreachHarness(t, store, breachSite, false, 120, 40)
+	b := h.breach()
+	steps := breach.StepsFor(b.site)
+	other := core.RecordAction(steps, steps[0].ID, steps[0].Actions[2].ID, breach.Done, "rang the fraud desk", "Sam", fixedNow)
+	if _, err := core.ApplyIncident(store, breachSite, b.inc.ID, other); err != nil {
+		t.Fatal(err)
+	}
+	h.press("d")
+	inc := savedIncident(t, store, breachSite)
+	if len(inc.Entries) != 2 {
+		t.Fatalf("want both entries on disk, found %d", len(inc.Entries))
+	}
+	h.mustSee("by Sam: rang the fraud desk")
+	if len(b.inc.Entries) != 2 {
+		t.Fatalf("the screen shows %d entries, the disk 2", len(b.inc.Entries))
+	}
+}
+
+// TestBreachSaysWhenAnotherWindowClosedTheIncident records in the app after
+// the command line closed the same incident: the entry is refused, the app
+// says why without promising to save it later, and shows the incident as
+// closed and read only.
+func TestBreachSaysWhenAnotherWindowClosedTheIncident(t *testing.T) {
+	t.Parallel()
+	store := breachStore(t, checklist.Site{})
+	h := newBreachHarness(t, store, breachSite, false, 120, 40)
+	b := h.breach()
+	if _, err := core.ApplyIncident(store, breachSite, b.inc.ID, core.CloseIncident(fixedNow)); err != nil {
+		t.Fatal(err)
+	}
+	h.press("d")
+	h.mustSee("was not saved")
+	if strings.Contains(h.screen(), "will be saved with your next") {
+		t.Fatalf("the app promises to save an entry the incident refuses:\n%s", h.screen())
+	}
+	if !b.readOnly || b.inc.Open() {
+		t.Fatalf("the screen still treats the closed incident as open:\n%s", h.screen())
+	}
+	h.mustSee("read only")
+	if got := len(savedIncident(t, store, breachSite).Entries); got != 0 {
+		t.Fatalf("a closed incident took %d entries", got)
+	}
+}
