@@ -507,7 +507,7 @@ func (s *breachScreen) askDecision(b breach.BodyInfo, report bool) tea.Cmd {
 func (s *breachScreen) askRootCause(q breach.Question) tea.Cmd {
 	f := s.fields
 	f.text = s.inc.RootCause[q.ID]
-	fields := described(s.sh, huh.NewInput().Title(q.Text).Value(&f.text).CharLimit(500),
+	fields := described(s.sh, huh.NewInput().Title(q.Text).Value(&f.text).CharLimit(500).Validate(required(`what you know, or "not known yet"`)),
 		q.Text, "What you know so far; \"not known yet\" is a fine answer, and you can change it later.")
 	return s.newForm(func() tea.Cmd {
 		return s.apply(core.AnswerRootCause(q.ID, strings.TrimSpace(f.text), s.sh.now()))

@@ -889,3 +889,23 @@ func TestBreachSaysWhenAnotherWindowClosedTheIncident(t *testing.T) {
 		t.Fatalf("a closed incident took %d entries", got)
 	}
 }
+
+// TestBreachRootCauseAnswerIsNeverEmpty submits an empty answer: the form
+// says what to write and nothing is recorded.
+func TestBreachRootCauseAnswerIsNeverEmpty(t *testing.T) {
+	t.Parallel()
+	store := breachStore(t, checklist.Site{})
+	h := newBreachHarness(t, store, breachSite, false, 120, 40)
+	b := h.breach()
+	for b.steps[b.page].ID != "root-cause" {
+		h.press("right")
+	}
+	h.press("end", "enter", "enter")
+	h.mustSee(`not known yet`)
+	if b.form == nil {
+		t.Fatalf("an empty answer closed the form:\n%s", h.screen())
+	}
+	if inc := savedIncident(t, store, breachSite); len(inc.RootCause) != 0 {
+		t.Fatalf("an empty answer was recorded: %+v", inc.RootCause)
+	}
+}
