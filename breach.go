@@ -108,7 +108,7 @@ func runBreach(ctx context.Context, a *app, f *breachFlags) error {
 			return err
 		}
 		if e.interactive() {
-			return tui.Run(ctx, tui.Options{Store: store, Connectors: builtin, Secrets: e.keyring(), Catalogue: checklist.Builtin(), Now: e.now, Accessible: a.accessible})
+			return tui.Run(ctx, tui.Options{Store: store, Connectors: builtin, Secrets: e.keyring(), Catalogue: checklist.Builtin(), Now: e.now, Accessible: a.accessible, AskBreachSite: true})
 		}
 		return printGenericBreach(store, e)
 	}

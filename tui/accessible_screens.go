@@ -38,7 +38,7 @@ func (h *home) accessibleView(width, height int) string {
 		}
 		rows = append(rows, row)
 	}
-	rows = append(rows, "New site.", "Try the demo company (nothing real is touched).")
+	rows = append(rows, "New site.", "Try the demo company (nothing real is touched).", strings.TrimPrefix(breachHomeRow, "! ")+".")
 	out = append(out, wrapLines(selectedSaid(h.list.cursor, len(rows), rows[min(h.list.cursor, len(rows)-1)]), width)...)
 	out = append(out, numbered(rows, h.list.cursor, width, height-len(out))...)
 	return strings.Join(out, "\n")

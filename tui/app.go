@@ -57,6 +57,15 @@ func (a *app) Init() tea.Cmd {
 	if a.sh.opts.StartDemo {
 		cmds = append(cmds, a.top().(*home).openDemo())
 	}
+	if name := a.sh.opts.StartBreach; name != "" {
+		cmds = append(cmds, openBreach(a.sh.opts.Store, name, a.sh.now()))
+	} else if a.sh.opts.AskBreachSite {
+		store := a.sh.opts.Store
+		cmds = append(cmds, func() tea.Msg {
+			sites, _ := store.Sites() // home lists any site it could not read
+			return breachPickMsg{sites: sites}
+		})
+	}
 	return tea.Batch(cmds...)
 }
 
@@ -134,6 +143,48 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.leaveAudit(a.stack[0].(*home))
 	case noticeMsg:
 		a.note = msg
+		return a, nil
+	case breachOpenedMsg:
+		if a.sh.sess.warnBeforeLeaving() {
+			a.note = noticeMsg{text: leavingDemoNote, bad: true}
+			return a, nil
+		}
+		b := newBreachScreen(a.sh, msg)
+		a.sh.incidents = b.saver
+		a.stack = []screen{a.stack[0], b}
+		var learn tea.Cmd
+		if !b.readOnly {
+			learn = learnAccounts(a.sh, b)
+		}
+		return a, tea.Batch(a.leaveAudit(a.stack[0].(*home)), learn)
+	case incidentKnownMsg, fraudDeskSavedMsg:
+		for i, s := range a.stack {
+			if b, ok := s.(*breachScreen); ok {
+				next, cmd := b.Update(msg)
+				a.stack[i] = next
+				return a, cmd
+			}
+		}
+		return a, nil
+	case breachPickMsg:
+		p, cmd := newBreachPicker(a.sh, msg.sites)
+		a.stack = append(a.stack, p)
+		return a, cmd
+	case incidentListMsg:
+		a.stack = append(a.stack, newIncidentList(a.sh, msg))
+		return a, nil
+	case incidentSavedMsg:
+		// The entry's screen may be under another by the time it is saved.
+		for i, s := range a.stack {
+			if b, ok := s.(*breachScreen); ok && b.saver == msg.saver {
+				next, cmd := b.Update(msg)
+				a.stack[i] = next
+				return a, cmd
+			}
+		}
+		if msg.err != nil {
+			a.note = noticeMsg{text: "Your last entry could not be saved: " + plainError(msg.err), bad: true}
+		}
 		return a, nil
 	case savedMsg:
 		a.sh.adopt(msg)

@@ -20,11 +20,19 @@ type terminal struct {
 	socket     string
 	session    string
 	home, work string
+	script     string // the command line the pane runs, to run it again
 }
 
 // startTerminal builds the ringfence command and runs it with args in a
 // fresh data folder, in a tmux server of its own.
 func startTerminal(t *testing.T, args string) *terminal {
+	t.Helper()
+	return startTerminalWith(t, args, nil)
+}
+
+// startTerminalWith is startTerminal with the data folder prepared first,
+// such as a site saved before the command starts.
+func startTerminalWith(t *testing.T, args string, prepare func(home string)) *terminal {
 	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
 		if os.Getenv("RINGFENCE_REQUIRE_REAL") == "1" {
@@ -46,9 +54,13 @@ func startTerminal(t *testing.T, args string) *terminal {
 	if err := os.MkdirAll(term.work, 0o700); err != nil {
 		t.Fatal(err)
 	}
+	if prepare != nil {
+		prepare(term.home)
+	}
 	// The shell keeps the pane open after the app exits, so its last words
 	// can be read.
 	script := "RINGFENCE_HOME='" + term.home + "' NO_COLOR=1 TERM=xterm-256color '" + bin + "' " + args + "; echo exited $?; sleep 60"
+	term.script = script
 	term.tmux("new-session", "-d", "-s", term.session, "-x", "80", "-y", "24", "-c", term.work, "sh", "-c", script)
 	t.Cleanup(func() { _ = exec.Command("tmux", "-L", term.socket, "kill-server").Run() })
 	return term

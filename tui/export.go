@@ -117,9 +117,15 @@ func (e *exportScreen) Keys() []key.Binding {
 // fileStem names exports after the site and the audit's date, e.g.
 // brightwater-kitchens-ltd-2026-11-22.
 func fileStem(a *checklist.Audit) string {
+	return slug(a.Site) + "-" + a.Started.Format("2006-01-02")
+}
+
+// slug turns a site's name into lower-case letters and digits joined by
+// dashes, safe in a file name on every system.
+func slug(name string) string {
 	var b strings.Builder
 	dash := false
-	for _, r := range strings.ToLower(a.Site) {
+	for _, r := range strings.ToLower(name) {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			b.WriteRune(r)
 			dash = false
@@ -132,7 +138,7 @@ func fileStem(a *checklist.Audit) string {
 	if stem == "" {
 		stem = "ringfence"
 	}
-	return stem + "-" + a.Started.Format("2006-01-02")
+	return stem
 }
 
 func (e *exportScreen) start() tea.Cmd {

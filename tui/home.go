@@ -46,16 +46,17 @@ func (h *home) MoreKeys() []key.Binding {
 
 func (h *home) init() tea.Cmd { return loadSites(h.sh.opts.Store) }
 
-func (h *home) Title() string { return "Home" }
-func (h *home) Typing() bool  { return false }
-func (h *home) newRow() int   { return len(h.sites) }
-func (h *home) demoRow() int  { return len(h.sites) + 1 }
+func (h *home) Title() string  { return "Home" }
+func (h *home) Typing() bool   { return false }
+func (h *home) newRow() int    { return len(h.sites) }
+func (h *home) demoRow() int   { return len(h.sites) + 1 }
+func (h *home) breachRow() int { return len(h.sites) + 2 }
 func (h *home) Keys() []key.Binding {
 	k := h.sh.keys
 	if h.op.running {
 		return []key.Binding{k.Cancel}
 	}
-	return []key.Binding{k.Up, k.Down, k.Enter, k.New, k.Demo}
+	return []key.Binding{k.Up, k.Down, k.Enter, k.New, k.Demo, k.Breach}
 }
 
 func (h *home) rebuild() {
@@ -68,7 +69,7 @@ func (h *home) rebuild() {
 		}
 		h.list.rows = append(h.list.rows, fmt.Sprintf("%-30s %-22s %s", truncate(safetext.Line(s.Name), 30), last, score))
 	}
-	h.list.rows = append(h.list.rows, "+ New site", "Try the demo company (nothing real is touched)")
+	h.list.rows = append(h.list.rows, "+ New site", "Try the demo company (nothing real is touched)", breachHomeRow)
 	h.list.cursor = min(h.list.cursor, len(h.list.rows)-1)
 }
 
@@ -148,12 +149,19 @@ func (h *home) Update(msg tea.Msg) (screen, tea.Cmd) {
 			return h, h.newSite()
 		case key.Matches(msg, k.Demo):
 			return h, h.openDemo()
+		case key.Matches(msg, k.Breach):
+			if c := h.list.cursor; c < len(h.sites) {
+				return h, openBreach(h.sh.opts.Store, h.sites[c].Name, h.sh.now())
+			}
+			return h, h.pickBreachSite()
 		case key.Matches(msg, k.Enter):
 			switch c := h.list.cursor; {
 			case c == h.newRow():
 				return h, h.newSite()
 			case c == h.demoRow():
 				return h, h.openDemo()
+			case c == h.breachRow():
+				return h, h.pickBreachSite()
 			case c < len(h.sites):
 				s := h.sites[c]
 				if s.Audits == 0 {
@@ -182,6 +190,17 @@ func (h *home) trustAndOpen(pin checklist.PinnedCert) tea.Cmd {
 		})
 		return pinSavedMsg{err: err}
 	}
+}
+
+// breachHomeRow opens breach mode: a hacked phone system needs the first
+// steps before anything else.
+const breachHomeRow = "! Something has gone wrong: strange calls, a huge bill, a changed greeting"
+
+// pickBreachSite asks which site has the problem, or for a name when there
+// is no site yet.
+func (h *home) pickBreachSite() tea.Cmd {
+	p, cmd := newBreachPicker(h.sh, h.sites)
+	return tea.Sequence(push(p), cmd)
 }
 
 func (h *home) newSite() tea.Cmd {
@@ -237,6 +256,7 @@ func newSiteMenu(sh *shared, s sitestore.SiteSummary) *siteMenu {
 		"Start a new audit (reads the phone system again and keeps your answers)",
 		"Change where its facts come from (file, phone system, address, login)",
 		"Check what the internet sees of its phone system",
+		"Something has gone wrong: respond to a hacked phone system",
 	}
 	return m
 }
@@ -269,6 +289,8 @@ func (m *siteMenu) Update(msg tea.Msg) (screen, tea.Cmd) {
 		case key.Matches(msg, k.Enter) && m.list.cursor == 3:
 			p, cmd := newProbeScreen(m.sh, m.site.Name)
 			return m, tea.Sequence(push(p), cmd)
+		case key.Matches(msg, k.Enter) && m.list.cursor == 4:
+			return m, openBreach(m.sh.opts.Store, m.site.Name, m.sh.now())
 		case key.Matches(msg, k.Enter):
 			chosen := siteChosenMsg{name: m.site.Name, fresh: m.list.cursor == 1}
 			return m, tea.Sequence(pop, func() tea.Msg { return chosen })

@@ -14,6 +14,11 @@ type keyMap struct {
 	Answer, Retry, Continue, Baseline       key.Binding
 	Leavers, Calls, Import, Switch          key.Binding
 	Yes, No, SharedLine, PersonLine         key.Binding
+	// Breach mode: what happened to each action, the steps, the log and
+	// the reporting decisions.
+	Breach, MarkDone, NotNeeded, Couldnt, Record key.Binding
+	Details, NextStep, PrevStep, LogNote         key.Binding
+	ReportYes, ReportNo, Reply, FraudDesk, Sign  key.Binding
 }
 
 func newKeyMap() keyMap {
@@ -60,5 +65,21 @@ func newKeyMap() keyMap {
 		No:          b([]string{"n"}, "n", "no, not them"),
 		SharedLine:  b([]string{"s"}, "s", "role line"),
 		PersonLine:  b([]string{"p"}, "p", "person's line"),
+		Breach:      b([]string{"b"}, "b", "something has gone wrong"),
+		MarkDone:    b([]string{"d"}, "d", "done"),
+		NotNeeded:   b([]string{"n"}, "n", "not needed"),
+		Couldnt:     b([]string{"c"}, "c", "couldn't"),
+		// Record names d, n and c together on the help line, where there is
+		// room for one hint; ? lists them one by one.
+		Record:    b([]string{"d", "n", "c"}, "d/n/c", "done/not needed/couldn't"),
+		Details:   b([]string{"enter"}, "enter", "note and who"),
+		NextStep:  b([]string{"right"}, "→", "next step"),
+		PrevStep:  b([]string{"left"}, "←", "previous step"),
+		LogNote:   b([]string{"w"}, "w", "write in the log"),
+		ReportYes: b([]string{"y"}, "y", "we will report"),
+		ReportNo:  b([]string{"n"}, "n", "we won't report"),
+		Reply:     b([]string{"enter"}, "enter", "answer"),
+		FraudDesk: b([]string{"p"}, "p", "save the fraud desk"),
+		Sign:      b([]string{"s"}, "s", "say what you noticed"),
 	}
 }

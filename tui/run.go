@@ -31,10 +31,14 @@ type Options struct {
 	Connectors connectors.Registry
 	Now        func() time.Time
 	StartDemo  bool // open straight on the demo company
-	// StartBreach is a site name: the app opens straight on that site's
-	// breach screen (the first thing to do now). "" means none.
+	// StartBreach names a saved site to open straight on its breach screen:
+	// its open incident where it left off, or a new one. "" means none.
 	StartBreach string
-	Accessible  bool // screen-reader friendly forms, no decoration
+	// AskBreachSite opens on breach mode's question of which site has the
+	// problem (or, with none saved, the business's name), for breach mode
+	// started with no site named.
+	AskBreachSite bool
+	Accessible    bool // screen-reader friendly forms, no decoration
 	// Secrets keeps connector secrets; nil means the system keyring, reading
 	// RINGFENCE_SECRET from this process's environment.
 	Secrets Secrets
@@ -71,6 +75,12 @@ func run(ctx context.Context, opts Options, in io.Reader, out io.Writer, colour 
 	if fm, ok := final.(*app); ok {
 		m = fm
 	}
+	return finish(m, opts, out, err)
+}
+
+// finish saves what the app left queued when it stopped and says where
+// everything is kept.
+func finish(m *app, opts Options, out io.Writer, err error) error {
 	// Saves run in the background while the app is open; the last one may
 	// not have run, so save whatever is still queued before saying it is safe.
 	sess := m.sh.sess
@@ -82,8 +92,17 @@ func run(ctx context.Context, opts Options, in io.Reader, out io.Writer, colour 
 		}
 	}
 	sess.close()
+	inc := m.sh.incidents
+	if _, ierr := inc.flush(); ierr != nil {
+		fmt.Fprintf(out, "Ringfence could not save your last incident entry: %s\n", plainError(ierr))
+		return ierr
+	}
 	if err != nil && !errors.Is(err, tea.ErrProgramKilled) && !errors.Is(err, tea.ErrInterrupted) && !errors.Is(err, context.Canceled) {
 		return err
+	}
+	if inc != nil && sess == nil {
+		fmt.Fprintf(out, "What you recorded about the incident at %s is saved in %s. To carry on, run: ringfence breach --site %q\n", safetext.Line(inc.site), safetext.Line(opts.Store.Dir()), safetext.Line(inc.site))
+		return nil
 	}
 	fmt.Fprintln(out, farewell(sess, opts.Store))
 	return nil

@@ -25,6 +25,9 @@ type shared struct {
 	sess   *session
 	saver  *saver
 	resume map[string]checklist.Domain // last area visited, by site, for this run
+	// incidents saves the entries of the incident open in breach mode, if
+	// one has been opened in this run.
+	incidents *incidentSaver
 }
 
 func (sh *shared) now() time.Time { return sh.opts.Now() }

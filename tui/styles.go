@@ -30,6 +30,7 @@ type styles struct {
 	barEmpty  lipgloss.Style
 	help      lipgloss.Style
 	tableHead lipgloss.Style
+	urgent    lipgloss.Style // breach mode's first thing to do now
 
 	pass, fail, unknown, accepted, na lipgloss.Style
 }
@@ -62,6 +63,7 @@ func newStyles(colour, decorate bool) styles {
 		barEmpty:  base.Faint(true),
 		help:      base.Faint(true),
 		tableHead: base.Bold(true),
+		urgent:    c(base.Bold(true), red),
 		pass:      c(base, green),
 		fail:      c(base.Bold(true), red),
 		unknown:   c(base, yellow),
