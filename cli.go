@@ -11,6 +11,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/checklist/safetext"
 	"github.com/ringfence/ringfence/checklist/sitestore"
 
@@ -25,6 +26,10 @@ type app struct {
 	e          env
 	dataDir    string
 	accessible bool
+	// adviceMaxAge is --advice-max-age, in days.
+	adviceMaxAge int
+	// showVersion is --version.
+	showVersion bool
 }
 
 const about = `Ringfence checks how well your business phone system is locked down and
@@ -40,22 +45,35 @@ func newRoot(a *app) *cobra.Command {
 		Use:   "ringfence",
 		Short: "Audit how well your business phone system is locked down",
 		Long:  about,
-		RunE:  func(cmd *cobra.Command, _ []string) error { return runHome(cmd.Context(), a) },
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if a.showVersion {
+				return runVersion(a.e, false)
+			}
+			return runHome(cmd.Context(), a)
+		},
+		// Settings every command shares are read once the flags are parsed.
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			maxAge, err := resolveAdviceMaxAge(cmd, a.adviceMaxAge, a.e.getenv)
+			if err != nil {
+				return err
+			}
+			a.e.cat = checklist.Builtin().WithAdviceMaxAge(maxAge)
+			return nil
+		},
 		// Unknown words are caught before flags are read, so "audti --demo"
 		// gets a suggestion rather than a complaint about --demo.
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.SetVersionTemplate("ringfence {{.Version}}\n")
 	root.SetFlagErrorFunc(flagError)
 	pf := root.PersistentFlags()
 	pf.StringVar(&a.dataDir, "data-dir", "", "folder for saved sites (default: $RINGFENCE_HOME or your config folder)")
 	pf.BoolVar(&a.accessible, "accessible", false, "plain prompts for screen readers, with no decoration")
+	pf.IntVar(&a.adviceMaxAge, "advice-max-age", 0, "days after which the firmware advisories count as out of date (default: $"+adviceMaxAgeEnv+" or 120)")
+	root.Flags().BoolVarP(&a.showVersion, "version", "v", false, "print the version (the same as 'ringfence version')")
 	root.AddCommand(
 		newDemoCmd(a), newAuditCmd(a), newChecksCmd(a), newSitesCmd(a), newConnectCmd(a),
-		newForgetCmd(a), newLeaversCmd(a), newCDRCmd(a), newManCmd(a),
-		&cobra.Command{Use: "version", Short: "Print the version", Hidden: true, Args: noArgs,
-			Run: func(*cobra.Command, []string) { fmt.Fprintf(a.e.stdout, "ringfence %s\n", buildVersion()) }},
+		newForgetCmd(a), newLeaversCmd(a), newCDRCmd(a), newProbeCmd(a), newBreachCmd(a), newManCmd(a), newVersionCmd(a),
 	)
 	return root
 }

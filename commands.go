@@ -63,9 +63,9 @@ func runDemo(ctx context.Context, a *app, text bool) error {
 		if err != nil {
 			return err
 		}
-		return tui.Run(ctx, tui.Options{Store: store, Connectors: builtin, Secrets: e.keyring(), Catalogue: checklist.Builtin(), Now: e.now, StartDemo: true, Accessible: *accessible})
+		return tui.Run(ctx, tui.Options{Store: store, Connectors: builtin, Secrets: e.keyring(), Catalogue: e.catalogue(), Now: e.now, StartDemo: true, Accessible: *accessible})
 	}
-	audit, err := demoAudit(ctx, checklist.Builtin(), e.now(), nil)
+	audit, err := demoAudit(ctx, e.catalogue(), e.now(), nil)
 	if err != nil {
 		return err
 	}
@@ -131,7 +131,7 @@ func newAuditCmd(ap *app) *cobra.Command {
 		case *csvKind != "" && *useDemo:
 			return usagef("The demo company has its own inventory. Drop --connector.")
 		}
-		cat := checklist.Builtin()
+		cat := e.catalogue()
 		now := e.now()
 		var extra checklist.Answers
 		if *answersFile != "" {
@@ -319,7 +319,7 @@ func runHome(ctx context.Context, a *app) error {
 		return err
 	}
 	if e.interactive() {
-		return tui.Run(ctx, tui.Options{Store: store, Connectors: builtin, Secrets: e.keyring(), Catalogue: checklist.Builtin(), Now: e.now, Accessible: *accessible})
+		return tui.Run(ctx, tui.Options{Store: store, Connectors: builtin, Secrets: e.keyring(), Catalogue: e.catalogue(), Now: e.now, Accessible: *accessible})
 	}
 	fmt.Fprintln(e.stdout, "Ringfence checks how well your business phone system is locked down.\nIt only reads: it never changes anything on your phone system.")
 	fmt.Fprintln(e.stdout)

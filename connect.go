@@ -179,10 +179,15 @@ func newConnectCmd(a *app) *cobra.Command {
 		if err != nil {
 			return reconnectHint(err)
 		}
-		if kind.NeedsSecret() {
+		switch {
+		case kind.NeedsSecret() && secret != "":
 			if err := e.keyring().Set(s.Name, kind.Name, secret); err != nil {
 				fmt.Fprintf(e.stderr, "Warning: %s\nFor audits on this computer, set %s before running ringfence audit.\n", err, secrets.EnvVar)
 			}
+		case kind.SecretOptional():
+			// Connected without one: a password saved earlier must not be
+			// sent from now on. No keyring means nothing was saved there.
+			_ = e.keyring().Delete(s.Name, kind.Name)
 		}
 		fmt.Fprintf(e.stdout, "Connected: Ringfence can read %s for %q. Audit it with: ringfence audit --site %q\n", kind.Title, s.Name, s.Name)
 		return nil
@@ -265,20 +270,28 @@ func askSecret(k connectors.Kind, e env) (string, error) {
 	if s, ok := e.keyring().FromEnv(); ok {
 		return s, nil
 	}
+	optional := k.SecretOptional()
 	if !term.IsTerminal(os.Stdin.Fd()) {
+		if optional {
+			return "", nil
+		}
 		return "", fmt.Errorf("The %s connector needs its secret. Set %s, or run this in a terminal to type it.", k.Name, secrets.EnvVar)
 	}
 	label := "Secret"
 	if f, ok := k.Setting(connectors.KeySecret); ok {
 		label = f.Label
 	}
-	fmt.Fprintf(e.stderr, "%s (not shown as you type): ", label)
+	if optional {
+		fmt.Fprintf(e.stderr, "%s, if there is one (not shown as you type; press Enter if there is none): ", label)
+	} else {
+		fmt.Fprintf(e.stderr, "%s (not shown as you type): ", label)
+	}
 	b, err := term.ReadPassword(os.Stdin.Fd())
 	fmt.Fprintln(e.stderr)
 	if err != nil {
 		return "", fmt.Errorf("Could not read the secret. %w", asSentence(err))
 	}
-	if s := strings.TrimSpace(string(b)); s != "" {
+	if s := strings.TrimSpace(string(b)); s != "" || optional {
 		return s, nil
 	}
 	return "", errors.New("No secret was entered. Run this again and type it, or set " + secrets.EnvVar + ".")

@@ -163,7 +163,7 @@ func TestErrorsKeepWhatTheyWrap(t *testing.T) {
 		t.Errorf("a missing site on connect lost ErrNoSite or its usage mark: %v", err)
 	}
 
-	_, err = loadSubject(context.Background(), false, "Nowhere", "", fixedNow, e.getenv)
+	_, err = loadSubject(context.Background(), checklist.Builtin(), false, "Nowhere", "", fixedNow, e.getenv)
 	wantSentence(t, err)
 	if !errors.Is(err, sitestore.ErrNoSite) {
 		t.Errorf("leavers on a missing site lost ErrNoSite: %v", err)

@@ -50,9 +50,9 @@ type subject struct {
 	site  *checklist.Site
 }
 
-func loadSubject(ctx context.Context, useDemo bool, site, dataDir string, now time.Time, getenv func(string) string) (subject, error) {
+func loadSubject(ctx context.Context, cat *checklist.Catalogue, useDemo bool, site, dataDir string, now time.Time, getenv func(string) string) (subject, error) {
 	if useDemo {
-		a, err := demoAudit(ctx, checklist.Builtin(), now, nil)
+		a, err := demoAudit(ctx, cat, now, nil)
 		if err != nil {
 			return subject{}, err
 		}
@@ -108,7 +108,7 @@ func newLeaversCmd(a *app) *cobra.Command {
 			return err
 		}
 		now := e.now()
-		subj, err := loadSubject(ctx, *useDemo, *site, *dataDir, now, e.getenv)
+		subj, err := loadSubject(ctx, e.catalogue(), *useDemo, *site, *dataDir, now, e.getenv)
 		if err != nil {
 			return err
 		}
@@ -116,7 +116,7 @@ func newLeaversCmd(a *app) *cobra.Command {
 		if err != nil {
 			return err
 		}
-		if err := keepLeavers(&subj, staff, marks, now); err != nil {
+		if err := keepLeavers(e.catalogue(), &subj, staff, marks, now); err != nil {
 			return err
 		}
 		rep := core.Leavers(subj.audit, staff, now)
@@ -292,7 +292,7 @@ func newCDRCmd(a *app) *cobra.Command {
 		subj := subject{audit: &checklist.Audit{}}
 		if *useDemo || *site != "" {
 			var err error
-			if subj, err = loadSubject(ctx, *useDemo, *site, *dataDir, now, e.getenv); err != nil {
+			if subj, err = loadSubject(ctx, e.catalogue(), *useDemo, *site, *dataDir, now, e.getenv); err != nil {
 				return err
 			}
 		}
@@ -436,7 +436,7 @@ func firstNonBlank(values ...string) string {
 // hours, when given on the command line, become the site's business hours.
 func recordCallReview(subj subject, path string, incidents []callscan.Incident, hours string, now time.Time, e env) error {
 	name := subj.site.Name
-	a, err := core.RecordCalls(subj.store, checklist.Builtin(), name, path, len(incidents), hours, now)
+	a, err := core.RecordCalls(subj.store, e.catalogue(), name, path, len(incidents), hours, now)
 	if err != nil {
 		return err
 	}

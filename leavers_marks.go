@@ -64,8 +64,7 @@ func lineMarks(roles, people extensionList) ([]lineMark, error) {
 // saves them: later audits and the leaver checks then use this list, and
 // nothing another window saved is lost. A mistyped mark saves nothing. The
 // demo company's marks last for this run only.
-func keepLeavers(subj *subject, staff []inventory.StaffMember, marks []lineMark, now time.Time) error {
-	cat := checklist.Builtin()
+func keepLeavers(cat *checklist.Catalogue, subj *subject, staff []inventory.StaffMember, marks []lineMark, now time.Time) error {
 	if subj.store == nil {
 		if len(marks) == 0 {
 			return nil

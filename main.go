@@ -10,19 +10,17 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"runtime/debug"
 	"strings"
 	"time"
 
 	"charm.land/fang/v2"
 
+	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/buildinfo"
 	"github.com/ringfence/ringfence/checklist/safetext"
 	"github.com/ringfence/ringfence/connectors/httpx"
 	"github.com/ringfence/ringfence/connectors/secrets"
 )
-
-// version is set at build time with -ldflags "-X main.version=v1.2.3".
-var version = ""
 
 // Exit codes are part of the command-line interface: scripts rely on them.
 const (
@@ -41,6 +39,17 @@ type env struct {
 	interactive func() bool
 	// stdin is read only to confirm a deletion, and only when interactive.
 	stdin io.Reader
+	// cat is the check catalogue with this run's settings; nil until the
+	// command line is read, when the built-in one serves.
+	cat *checklist.Catalogue
+}
+
+// catalogue is the check catalogue every command judges with.
+func (e env) catalogue() *checklist.Catalogue {
+	if e.cat != nil {
+		return e.cat
+	}
+	return checklist.Builtin()
 }
 
 // isTerminal reports whether both standard input and output are terminals, so
@@ -56,7 +65,7 @@ func isTerminal() bool {
 }
 
 func main() {
-	if v := buildVersion(); !strings.ContainsAny(v, " \t") {
+	if v := buildinfo.Read().Version; v != "" {
 		httpx.Version = v
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
@@ -85,7 +94,8 @@ func run(ctx context.Context, args []string, e env) int {
 	root.SetErr(rawErr)
 	root.SetIn(e.stdin)
 	err := fang.Execute(ctx, root,
-		fang.WithVersion(buildVersion()),
+		// --version is Ringfence's own flag, the same as the version command.
+		fang.WithoutVersion(),
 		fang.WithoutManpage(),
 		fang.WithErrorHandler(func(w io.Writer, styles fang.Styles, err error) {
 			if errors.Is(err, errFindings) {
@@ -128,16 +138,6 @@ func styledTerminal(w io.Writer) bool {
 	}
 	info, err := f.Stat()
 	return err == nil && info.Mode()&os.ModeCharDevice != 0
-}
-
-func buildVersion() string {
-	if version != "" {
-		return version
-	}
-	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
-		return info.Main.Version
-	}
-	return "development build"
 }
 
 // keyring reaches the system keyring, reading the environment through e.

@@ -33,9 +33,12 @@ type Audit struct {
 	LeaverDecisions reconcile.Decisions `json:"leaver_decisions,omitempty"`
 	// Tracking holds owner, due date and done marks set on plan actions, by check ID.
 	Tracking map[string]Tracking `json:"tracking,omitempty"`
-	Results  []Result            `json:"results"`
-	Plan     []Action            `json:"plan"`
-	History  []Event             `json:"history,omitempty"`
+	// JudgedBy is what judged the results: set at every evaluation. Nil in
+	// an audit saved by a version that did not record it.
+	JudgedBy *JudgedBy `json:"judged_by,omitempty"`
+	Results  []Result  `json:"results"`
+	Plan     []Action  `json:"plan"`
+	History  []Event   `json:"history,omitempty"`
 }
 
 // Tracking is what the person running the audit decided about one action.

@@ -24,7 +24,9 @@ func NewAudit(cat *Catalogue, site string, inv inventory.Inventory, answers Answ
 // Recompute re-evaluates every check and rebuilds the plan. Callers run it after
 // any change so that results never go stale against answers or acceptances.
 func (a *Audit) Recompute(cat *Catalogue, now time.Time) {
-	a.Results = evaluate(cat, &Facts{Inventory: &a.Inventory, Now: now, Decisions: a.LeaverDecisions, Hours: a.Hours}, a.Answers, a.Accepted)
+	judged := cat.Judge(now)
+	a.JudgedBy = &judged
+	a.Results = evaluate(cat, &Facts{Inventory: &a.Inventory, Now: now, Decisions: a.LeaverDecisions, Hours: a.Hours, judged: judged}, a.Answers, a.Accepted)
 	a.Plan = Plan(cat, a.Results, a.Tracking, now)
 	a.Updated = now
 }
@@ -105,8 +107,9 @@ func (a *Audit) record(at time.Time, format string, args ...any) {
 
 // ContinueAudit starts a new audit of a site that keeps what the last one
 // decided: answers still valid for the catalogue, accepted risks, action
-// tracking, match decisions and, since it comes from HR rather than the phone
-// system, the staff list unless the new inventory has one. The site's business
+// tracking, match decisions and, since they come from HR and the network
+// rather than the phone system, the staff list and the last probe unless the
+// new inventory has its own. The site's business
 // hours apply. previous may be nil for a first audit.
 func ContinueAudit(cat *Catalogue, site Site, inv inventory.Inventory, previous *Audit, now time.Time) *Audit {
 	answers := make(Answers)
@@ -118,6 +121,11 @@ func ContinueAudit(cat *Catalogue, site Site, inv inventory.Inventory, previous 
 		}
 		if previous.Inventory.Has(inventory.FacetStaff) && !inv.Has(inventory.FacetStaff) {
 			inv = WithStaff(inv, previous.Inventory.Staff)
+		}
+		if x := previous.Inventory.Exposure; x != nil && previous.Inventory.Has(inventory.FacetExposure) && inv.Exposure == nil {
+			// A probe looks at the network, not the phone system's records,
+			// so reading the phone system again does not replace it.
+			inv = withExposure(inv, *x)
 		}
 	}
 	a := NewAudit(cat, site.Name, inv, answers, now)

@@ -6,16 +6,24 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 )
 
 // Catalogue is the full list of checks, in catalogue order.
 type Catalogue struct {
-	Checks []Check
-	byID   map[string]int
+	// Version is the catalogue's own version, bumped whenever a check's meaning
+	// or the set of checks changes, so that two audits can say whether they were
+	// judged by the same rules. Zero for a catalogue that declares none.
+	Version int
+	Checks  []Check
+	byID    map[string]int
 	// evaluators judge the automated checks from the inventory.
 	evaluators evaluatorSet
+	// adviceMaxAge is how old the firmware advisories may be before findings
+	// say they are stale; zero means DefaultAdviceMaxAge.
+	adviceMaxAge time.Duration
 }
 
 // Check returns the check with the given ID.
@@ -44,7 +52,8 @@ var checkIDPattern = regexp.MustCompile(`^[A-Z]{2,4}-\d{2}$`)
 // offending check so that a mistake in the data is quick to find.
 func LoadCatalogue(data []byte) (*Catalogue, error) {
 	var doc struct {
-		Checks []yaml.Node `yaml:"checks"`
+		Version int         `yaml:"version"`
+		Checks  []yaml.Node `yaml:"checks"`
 	}
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, fmt.Errorf("check catalogue: %w", err)
@@ -52,7 +61,10 @@ func LoadCatalogue(data []byte) (*Catalogue, error) {
 	if len(doc.Checks) == 0 {
 		return nil, errors.New("check catalogue: no checks found")
 	}
-	cat := &Catalogue{byID: make(map[string]int, len(doc.Checks)), evaluators: builtinEvaluators()}
+	if doc.Version < 0 {
+		return nil, fmt.Errorf("check catalogue: version %d should be a whole number from 1 up", doc.Version)
+	}
+	cat := &Catalogue{Version: doc.Version, byID: make(map[string]int, len(doc.Checks)), evaluators: builtinEvaluators()}
 	var problems []error
 	for _, node := range doc.Checks {
 		var ch Check

@@ -26,6 +26,19 @@ type Comparison struct {
 	NotChecked  []Change `json:"not_checked,omitempty"`
 	ScoreBefore int      `json:"score_before"`
 	ScoreAfter  int      `json:"score_after"`
+	// JudgedDifferently warns, in plain words, that different check
+	// catalogues or advisory tables judged the two audits; empty when the
+	// same did (see CompareAudits).
+	JudgedDifferently string `json:"judged_differently,omitempty"`
+}
+
+// CompareAudits is Compare for two whole audits, which also says when they
+// were judged by different rules, so a change in the rules is not taken for a
+// change on the phone system.
+func CompareAudits(before, after *Audit) Comparison {
+	c := Compare(before.Results, after.Results)
+	c.JudgedDifferently = JudgedDifferently(before.JudgedBy, after.JudgedBy)
+	return c
 }
 
 func failing(s Status) bool { return s == StatusFail || s == StatusAccepted }

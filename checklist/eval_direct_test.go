@@ -34,6 +34,22 @@ var (
 	mysteryBox = inventory.Device{Kind: inventory.DeviceDeskPhone, UserAgent: "VoIP-Door/1", MAC: "00:0b:82:00:00:03", Owner: "201", LastSeen: testNow}
 )
 
+// openPort makes one probed port accept connections, seen from the given place.
+func openPort(from inventory.Vantage, port int) func(*inventory.Inventory) {
+	return func(inv *inventory.Inventory) {
+		inv.Exposure.From = from
+		setPort(inv, port, inventory.PortAnswer{Port: port, Checked: true, Open: true})
+	}
+}
+
+func setPort(inv *inventory.Inventory, port int, pa inventory.PortAnswer) {
+	for i := range inv.Exposure.Ports {
+		if inv.Exposure.Ports[i].Port == port {
+			inv.Exposure.Ports[i] = pa
+		}
+	}
+}
+
 var directCases = []directCase{
 	{"EP-01", "every phone belongs to a named extension", nil, StatusPass, ""},
 	{"EP-01", "blank owner behind an extension number", func(inv *inventory.Inventory) {
@@ -145,6 +161,31 @@ var directCases = []directCase{
 		inv.Calls = append(inv.Calls, inventory.Call{Start: time.Date(2026, 11, 18, 2, 0, 0, 0, time.UTC), From: inv.Extensions[0].Number, To: "+2348031234567", Duration: 20 * time.Minute})
 	}, StatusFail, ""},
 	{"MON-02", "records without numbers", func(inv *inventory.Inventory) { blankIdentities(inv, inventory.FacetCalls) }, StatusUnknown, "what number was dialled"},
+
+	{"NW-01", "no admin port answers, seen from outside", nil, StatusPass, "outside the office"},
+	{"NW-01", "the web admin answers the internet", openPort(inventory.VantageOutside, 443), StatusFail, "port 443"},
+	{"NW-01", "the web admin answers inside the office", openPort(inventory.VantageInside, 443), StatusUnknown, "not what the internet sees"},
+	{"NW-01", "the web admin answers from a place not stated", openPort(inventory.VantageUnsaid, 8080), StatusUnknown, "not what the internet sees"},
+	{"NW-01", "nothing answers inside the office", func(inv *inventory.Inventory) { inv.Exposure.From = inventory.VantageInside }, StatusUnknown, "not what the internet sees"},
+	{"NW-01", "a private address probed from 'outside' over a VPN", func(inv *inventory.Inventory) {
+		inv.Exposure.Address, inv.Exposure.PrivateAddress = "192.168.1.10", true
+	}, StatusUnknown, "private address"},
+	{"NW-01", "one admin port not tried", func(inv *inventory.Inventory) { inv.Exposure.Ports[1].Checked = false }, StatusUnknown, "1 port was not tried"},
+	{"NW-01", "an admin port missing from the probe", func(inv *inventory.Inventory) { inv.Exposure.Ports = inv.Exposure.Ports[1:] }, StatusUnknown, "not tried"},
+	{"NW-01", "never probed", func(inv *inventory.Inventory) { dropFacet(inv, inventory.FacetExposure) }, StatusUnknown, "ringfence probe"},
+	{"NW-01", "probe stopped before any port", func(inv *inventory.Inventory) {
+		for i := range inv.Exposure.Ports {
+			inv.Exposure.Ports[i].Checked = false
+		}
+	}, StatusUnknown, "stopped before"},
+
+	{"NW-06", "Telnet, FTP and SSH off", nil, StatusPass, "Phones were not probed"},
+	{"NW-06", "Telnet answers inside the office", openPort(inventory.VantageInside, 23), StatusFail, "Telnet"},
+	{"NW-06", "FTP answers the internet", openPort(inventory.VantageOutside, 21), StatusFail, "FTP"},
+	{"NW-06", "SSH answers the internet", openPort(inventory.VantageOutside, 22), StatusFail, "SSH"},
+	{"NW-06", "SSH answers inside the office", openPort(inventory.VantageInside, 22), StatusUnknown, "Switch SSH off if you do not use it"},
+	{"NW-06", "Telnet not tried", func(inv *inventory.Inventory) { setPort(inv, 23, inventory.PortAnswer{Port: 23}) }, StatusUnknown, "not tried"},
+	{"NW-06", "never probed", func(inv *inventory.Inventory) { dropFacet(inv, inventory.FacetExposure) }, StatusUnknown, "not been probed"},
 
 	{"NW-02", "trunks locked to the provider", nil, StatusPass, ""},
 	{"NW-02", "a trunk open to the internet", func(inv *inventory.Inventory) { inv.Trunks[0].IPRestricted = false }, StatusFail, ""},

@@ -96,6 +96,7 @@ var facetTexts = map[inventory.Facet]struct{ missing, gap, empty string }{
 	inventory.FacetTrunks:     {"{source} did not report its trunks.", "{source}'s trunks could not be read:", "{source} listed no trunks."},
 	inventory.FacetCalls:      {"No call records were read from {source}.", "{source}'s call records could not be read:", "{source} gave no call records."},
 	inventory.FacetStaff:      {"No staff list was given to compare with the extensions.", "The staff list could not be read:", "The staff list is empty."},
+	inventory.FacetExposure:   {"The phone system's address has not been probed: run 'ringfence probe' or choose \"Check what the internet sees\" in the app.", "The probe of the phone system's address did not finish:", "The probe of the phone system's address tried no port."},
 	inventory.FacetPBX:        {"The phone system's product and version were not reported.", "The phone system's product and version could not be read:", "The phone system's product and version were not reported."},
 }
 
@@ -133,6 +134,10 @@ func facetSize(inv *inventory.Inventory, f inventory.Facet) int {
 	case inventory.FacetDialling:
 		if inv.Dialling != nil {
 			return 1
+		}
+	case inventory.FacetExposure:
+		if inv.Exposure != nil {
+			return len(inv.Exposure.Ports)
 		}
 	case inventory.FacetPBX:
 		if inv.PBX.Product != "" || inv.PBX.Version != "" || len(inv.PBX.Components) > 0 {

@@ -17,6 +17,9 @@ type Facts struct {
 	// Hours are the site's business hours ("Mon-Fri 08:00-18:00"); empty means
 	// the default.
 	Hours string
+	// judged says what judges this evaluation; its stale notice is added to
+	// the firmware findings.
+	judged JudgedBy
 
 	// Worked out once per evaluation and shared by the checks that need them.
 	leaverReport *reconcile.Report
@@ -52,6 +55,7 @@ type evaluatorSet map[string]automated
 func builtinEvaluators() evaluatorSet {
 	e := evaluatorSet{}
 	e.addEndpoints()
+	e.addExposure()
 	e.addFirmware()
 	e.addFirmwareOutdated()
 	e.addLeavers()
@@ -99,7 +103,7 @@ func fail(items []Item, format string, args ...any) Outcome {
 // tell, so an answer can never hide a failure the PBX itself reports. Accepted
 // risks then turn failures into "accepted" until their expiry date.
 func Evaluate(cat *Catalogue, inv *inventory.Inventory, answers Answers, accepted map[string]Acceptance, now time.Time) []Result {
-	return evaluate(cat, &Facts{Inventory: inv, Now: now}, answers, accepted)
+	return evaluate(cat, &Facts{Inventory: inv, Now: now, judged: cat.Judge(now)}, answers, accepted)
 }
 
 func evaluate(cat *Catalogue, facts *Facts, answers Answers, accepted map[string]Acceptance) []Result {
@@ -141,6 +145,11 @@ func evaluateOne(evaluators evaluatorSet, ch Check, facts *Facts, answers Answer
 		} else {
 			r.Evidence = "The phone system did not provide the details needed."
 		}
+	}
+	if ch.Domain == DomainFirmware {
+		// Every firmware finding rests on the advisory table, whatever its
+		// status: a pass from stale advisories is the one most misleading.
+		r.Evidence = joinNonEmpty(" ", r.Evidence, facts.judged.StaleNotice())
 	}
 	if acc, ok := accepted[ch.ID]; ok && r.Status == StatusFail {
 		acc := acc

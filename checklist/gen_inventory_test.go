@@ -11,7 +11,7 @@ import (
 
 // allFacets is every facet a source can supply.
 var allFacets = []inventory.Facet{inventory.FacetExtensions, inventory.FacetVoicemail, inventory.FacetDevices, inventory.FacetAdmins, inventory.FacetDialling,
-	inventory.FacetTrunks, inventory.FacetCalls, inventory.FacetStaff, inventory.FacetPBX}
+	inventory.FacetTrunks, inventory.FacetCalls, inventory.FacetStaff, inventory.FacetPBX, inventory.FacetExposure}
 
 // phoneCandidates are desk phones on the newest firmware the advisory table
 // knows for their model; the generator keeps only those the judge still agrees
@@ -123,6 +123,7 @@ func cleanInventory(t interface{ Fatalf(string, ...any) }, seed uint64) inventor
 			To: fmt.Sprintf("0161496%04d", r.IntN(10000)), Duration: time.Duration(1+r.IntN(10)) * time.Minute, Answered: true,
 		})
 	}
+	inv.Exposure = closedProbe(inventory.VantageOutside)
 	// A shared reception line and a queue: not anybody's personal extension.
 	inv.Extensions = append(inv.Extensions,
 		inventory.Extension{Number: "200", Name: "Reception", Enabled: true, Type: inventory.ExtShared, MFA: inventory.MFAEnabled, LastActive: testNow},
@@ -203,6 +204,8 @@ func clearFacet(inv *inventory.Inventory, f inventory.Facet) {
 		inv.Staff = nil
 	case inventory.FacetPBX:
 		inv.PBX = inventory.PBX{}
+	case inventory.FacetExposure:
+		inv.Exposure = nil
 	}
 }
 
@@ -245,6 +248,10 @@ func blankIdentities(inv *inventory.Inventory, f inventory.Facet) bool {
 		for i := range inv.PBX.Components {
 			inv.PBX.Components[i] = inventory.Component{}
 		}
+	case inventory.FacetExposure:
+		for i := range inv.Exposure.Ports {
+			inv.Exposure.Ports[i].Port = 0
+		}
 	case inventory.FacetDialling:
 		// A dialling policy is settings, not a list of named items: blanking
 		// its fields would change what it says rather than hide which rule is
@@ -271,5 +278,26 @@ func cloneInventory(inv inventory.Inventory) inventory.Inventory {
 		d := *inv.Dialling
 		out.Dialling = &d
 	}
+	if inv.Exposure != nil {
+		x := *inv.Exposure
+		x.SIP = append([]inventory.SIPAnswer(nil), x.SIP...)
+		x.Ports = append([]inventory.PortAnswer(nil), x.Ports...)
+		out.Exposure = &x
+	}
 	return out
+}
+
+// closedProbe is a probe of a public address on which SIP answers over TLS
+// only and no admin or remote-access port accepts connections.
+func closedProbe(from inventory.Vantage) *inventory.Exposure {
+	x := &inventory.Exposure{Host: "pbx.example.co.uk", Address: "203.0.113.10", At: testNow, From: from,
+		SIP: []inventory.SIPAnswer{
+			{Transport: "udp", Port: 5060, Checked: true},
+			{Transport: "tcp", Port: 5060, Checked: true},
+			{Transport: "tls", Port: 5061, Checked: true, Answered: true, Status: 200},
+		}}
+	for _, p := range inventory.ProbePorts {
+		x.Ports = append(x.Ports, inventory.PortAnswer{Port: p.Port, Checked: true})
+	}
+	return x
 }

@@ -18,6 +18,9 @@ type Site struct {
 	// once and used to spot calls made while the business is closed.
 	Hours string       `json:"business_hours,omitempty"`
 	Pins  []PinnedCert `json:"pins,omitempty"`
+	// FraudDesk is the phone provider's fraud team, shown first when the
+	// site's phone system may have been hacked.
+	FraudDesk FraudDesk `json:"fraud_desk,omitzero"`
 	// Export is how the site's PDF was last printed, offered again next time.
 	Export ExportSettings `json:"export,omitzero"`
 }

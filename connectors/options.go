@@ -165,6 +165,13 @@ func (k Kind) NeedsSecret() bool {
 	return ok
 }
 
+// SecretOptional reports whether the connector works without its secret,
+// as Kamailio does unless a proxy in front of it asks for a password.
+func (k Kind) SecretOptional() bool {
+	s, ok := k.Setting(KeySecret)
+	return ok && !s.Required
+}
+
 // CheckOptions refuses an option the connector does not read, listing the
 // ones it does, and a value of the wrong type or out of range. A key that
 // looks like a password or key gets its own message: options are saved in

@@ -177,3 +177,38 @@ func TestOpenRefusesWhatItCannotUse(t *testing.T) {
 		t.Errorf("a password among the saved options: %v", err)
 	}
 }
+
+// A connector whose secret is optional (Kamailio, unless a proxy asks for a
+// password) opens without one, wherever the secret would have come from,
+// and still uses one that is saved.
+func TestOpenGoesOnWithoutAnOptionalSecret(t *testing.T) {
+	t.Parallel()
+	kind := testKind
+	kind.Settings = slices.Clone(testKind.Settings)
+	for i := range kind.Settings {
+		if kind.Settings[i].Key == KeySecret {
+			kind.Settings[i].Required = false
+		}
+	}
+	kind.New = func(_ checklist.Site, secret string) (Source, error) { return seenSecret{secret}, nil }
+	reg := Registry{kind}
+	site := checklist.Site{Name: "Acme", Connector: checklist.ConnectorSettings{Kind: "3cx", URL: "https://pbx.example"}}
+	for name, keys := range map[string]secrets.Store{
+		"nothing saved": stubKeyring{err: secrets.ErrNotFound},
+		"no keyring":    stubKeyring{err: secrets.ErrUnavailable},
+		"no store":      nil,
+	} {
+		src, err := Open(reg, site, Secrets{Keyring: keys})
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if got := src.(seenSecret).secret; got != "" {
+			t.Errorf("%s: secret %q", name, got)
+		}
+	}
+	src, err := Open(reg, site, Secrets{Keyring: stubKeyring{saved: "proxy-pw"}})
+	if err != nil || src.(seenSecret).secret != "proxy-pw" {
+		t.Errorf("a saved optional secret was not used: %v", err)
+	}
+}

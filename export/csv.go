@@ -12,7 +12,10 @@ import (
 
 // csvHeader names the columns of the CSV action plan. The names are stable:
 // people build spreadsheets on them.
-var csvHeader = []string{"rank", "check", "action", "why", "severity", "effort", "due", "owner", "done", "affected"}
+// The last three say what judged the audit, the same on every row, so a row
+// copied elsewhere still says which rules produced it.
+var csvHeader = []string{"rank", "check", "action", "why", "severity", "effort", "due", "owner", "done", "affected",
+	"judged_by_release", "catalogue_version", "advisories_checked_up_to"}
 
 // WriteCSV writes the action plan as CSV, one row per action under a header row,
 // for a spreadsheet or a ticketing system's import.
@@ -30,6 +33,10 @@ func WriteCSV(w io.Writer, a *checklist.Audit) error {
 	if _, err := io.WriteString(w, "\ufeff"); err != nil {
 		return err
 	}
+	var judged [3]string
+	if j := a.JudgedBy; j != nil {
+		judged = [3]string{j.Release, strconv.Itoa(j.Catalogue), j.AdvisoriesCheckedUpTo}
+	}
 	cw := csv.NewWriter(w)
 	if err := cw.Write(csvHeader); err != nil {
 		return err
@@ -43,6 +50,7 @@ func WriteCSV(w io.Writer, a *checklist.Audit) error {
 			strconv.Itoa(act.Rank), act.CheckID, act.Action, act.Why,
 			string(act.Severity), string(act.Effort), act.Due.Format(time.DateOnly),
 			act.Owner, done, strconv.Itoa(act.Affected),
+			judged[0], judged[1], judged[2],
 		}
 		for i := range row {
 			row[i] = spreadsheetSafe(safetext.Text(row[i]))

@@ -55,7 +55,7 @@ func TestCSVRoundTripsThePlan(t *testing.T) {
 		t.Fatal(err)
 	}
 	rows := readCSV(t, buf.Bytes())
-	if strings.Join(rows[0], ",") != "rank,check,action,why,severity,effort,due,owner,done,affected" {
+	if strings.Join(rows[0], ",") != "rank,check,action,why,severity,effort,due,owner,done,affected,judged_by_release,catalogue_version,advisories_checked_up_to" {
 		t.Errorf("header row = %v", rows[0])
 	}
 	if got, want := len(rows)-1, len(a.Plan); got != want {

@@ -38,6 +38,8 @@ func hostileAudit(t *testing.T) (*checklist.Audit, *checklist.Audit) {
 	for i, act := range a.Plan {
 		a.Track(cat, act.CheckID, checklist.Tracking{Owner: pick(i)}, testNow)
 	}
+	// A saved audit file can say anything about what judged it.
+	a.JudgedBy.Release, a.JudgedBy.AdvisoriesCheckedUpTo, a.JudgedBy.AdviceStale = pick(5)+" "+pick(7), pick(6), true
 	return a, prev
 }
 

@@ -37,6 +37,10 @@ func WriteMarkdown(w io.Writer, a *checklist.Audit, opts Options) error {
 		meta = append(meta, "phone system: "+mdText(pbx))
 	}
 	b.WriteString(strings.Join(meta, " · ") + "\n\n")
+	b.WriteString(mdText(judgedLine(a)) + "\n\n")
+	if stale := staleNotice(a); stale != "" {
+		b.WriteString("**" + mdText(stale) + "**\n\n")
+	}
 	fmt.Fprintf(&b, "**Score: %d out of 100.** %s\n\n", card.Overall, verdict(card))
 	if note := confidenceNote(card); note != "" {
 		b.WriteString(note + "\n\n")
@@ -86,9 +90,12 @@ func WriteMarkdown(w io.Writer, a *checklist.Audit, opts Options) error {
 	}
 
 	if opts.Previous != nil {
-		cmp := checklist.Compare(opts.Previous.Results, a.Results)
+		cmp := checklist.CompareAudits(opts.Previous, a)
 		fmt.Fprintf(&b, "\n## Since the last audit\n\nScore %d → %d. Fixed: %d. New: %d. Worse than before: %d. Still open: %d. Not checked this time: %d.\n",
 			cmp.ScoreBefore, cmp.ScoreAfter, len(cmp.Fixed), len(cmp.New), len(cmp.Regressed), len(cmp.StillOpen), len(cmp.NotChecked))
+		if cmp.JudgedDifferently != "" {
+			b.WriteString("\n**" + mdText(cmp.JudgedDifferently) + "**\n\n")
+		}
 		for _, group := range []struct {
 			title   string
 			changes []checklist.Change

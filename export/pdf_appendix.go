@@ -1,6 +1,7 @@
 package export
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/ringfence/ringfence/checklist"
@@ -167,6 +168,13 @@ func (d *doc) methodAppendix() {
 		d.para(text+". It only reads: it changed nothing on the phone system.", "", 9.5, 0)
 	} else {
 		d.para("No phone system was connected: every status comes from answers to the audit questions.", "", 9.5, 0)
+	}
+	d.para(judgedLine(d.a)+" "+staleNotice(d.a), "", 9.5, 0)
+	if x := d.a.Inventory.Exposure; x != nil {
+		// Whose view a probe shows decides what it proves, so the report
+		// says it in the probe's own words.
+		d.para(fmt.Sprintf("Ringfence also probed %s from the network on %s at %s, sending only SIP OPTIONS requests and connection attempts. %s",
+			x.Host, longDate(x.At), x.At.Format("15:04"), checklist.ExposureSummary(x)), "", 9.5, 0)
 	}
 	var got, missing []string
 	for _, f := range facetWords {

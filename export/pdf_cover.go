@@ -54,12 +54,15 @@ func (d *doc) cover(logo []byte) {
 
 	// The foot of the cover says how to treat the document.
 	var notes []string
+	if stale := staleNotice(d.a); stale != "" {
+		notes = append(notes, stale)
+	}
 	if d.a.Demo {
 		notes = append(notes, "This is Ringfence's demo company: the business, its people and its phone system are made up.")
 	}
 	notes = append(notes,
 		"Confidential. This report describes weaknesses in a phone system. Share it only with the people who will fix them, and keep printed copies locked away.",
-		"Prepared with Ringfence on "+longDate(d.opts.Generated)+".")
+		"Prepared with Ringfence on "+longDate(d.opts.Generated)+". "+judgedLine(d.a))
 	d.font("", 9)
 	var wrapped []string
 	for _, n := range notes {

@@ -47,6 +47,8 @@ type doc struct {
 	card checklist.Scorecard
 
 	pageW, pageH float64
+	// running is the title in every page's header; empty means the audit's.
+	running string
 	// said is every text printed so far, for the glossary.
 	said strings.Builder
 }
@@ -96,7 +98,11 @@ func (d *doc) header() {
 	site := d.fitLine(printable(d.a.Site), half-4)
 	d.pdf.SetXY(d.left(), headerY)
 	d.pdf.CellFormat(half, 5, site, "", 0, "L", false, 0, "")
-	d.pdf.CellFormat(half, 5, "Phone system security audit", "", 0, "R", false, 0, "")
+	running := d.running
+	if running == "" {
+		running = "Phone system security audit"
+	}
+	d.pdf.CellFormat(half, 5, running, "", 0, "R", false, 0, "")
 	d.colourLine(colRule)
 	d.pdf.SetLineWidth(0.2)
 	d.pdf.Line(d.left(), headerY+6, d.right(), headerY+6)

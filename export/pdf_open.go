@@ -93,17 +93,26 @@ func (d *doc) changes() {
 		return
 	}
 	d.section("Since the last audit")
-	cmp := checklist.Compare(prev.Results, d.a.Results)
+	cmp := checklist.CompareAudits(prev, d.a)
 	when := "the previous audit"
 	if !prev.Started.IsZero() {
 		when = "the audit of " + longDate(prev.Started)
 	}
 	d.para("Compared with "+when+", the score went from "+itoa(cmp.ScoreBefore)+" to "+itoa(cmp.ScoreAfter)+" out of 100. "+
 		itoa(len(cmp.Fixed))+" fixed, "+itoa(len(cmp.New))+" new, "+itoa(len(cmp.Regressed))+" worse than before, "+
-		itoa(len(cmp.StillOpen))+" still open.", "", 10, 0)
+		itoa(len(cmp.StillOpen))+" still open, "+itoa(len(cmp.NotChecked))+" not checked this time.", "", 10, 0)
+	if cmp.JudgedDifferently != "" {
+		d.para(cmp.JudgedDifferently, "B", 10, 0)
+	}
 	d.changeTable("Fixed", "Nothing that failed last time has been fixed yet.", cmp.Fixed)
 	d.changeTable("Worse than before", "Nothing that passed last time fails now.", cmp.Regressed)
 	d.changeTable("New problems", "No new failures.", cmp.New)
+	// Checks judged last time but not now lower the score without anything
+	// having got worse, so the reader is told which and why the score moved.
+	if len(cmp.NotChecked) > 0 {
+		d.changeTable("Not checked this time", "", cmp.NotChecked)
+		d.para("These were judged last time but not this time, so they count as unknown. Answer them, or reconnect to the phone system, to judge them again.", "", 9.5, 0)
+	}
 }
 
 func (d *doc) changeTable(title, none string, changes []checklist.Change) {

@@ -98,6 +98,18 @@ func TestPDFSinceLastAudit(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// And one check judged last time is unknown now: the comparison must say
+	// so, since it lowers the score without anything having got worse.
+	notChecked := ""
+	for _, r := range now.Results {
+		if r.Status == checklist.StatusUnknown && prev.SetAnswer(cat, r.CheckID, checklist.Answer{Value: "yes"}, testNow) == nil {
+			notChecked = r.CheckID
+			break
+		}
+	}
+	if notChecked == "" {
+		t.Fatal("set-up: the demo has no unknown question to have answered last time")
+	}
 	path := savePDF(t, renderPDF(t, now, Options{Previous: prev}))
 	text := pdfText(t, path)
 	i := strings.Index(text, "Since the last audit")
@@ -108,7 +120,8 @@ func TestPDFSinceLastAudit(t *testing.T) {
 	if end := strings.Index(part, "Appendices"); end > 0 {
 		part = part[:end]
 	}
-	for _, want := range []string{"Fixed (1)", "EP-05", "Worse than before (1)", "EP-04", "the audit of 22 August 2026"} {
+	for _, want := range []string{"Fixed (1)", "EP-05", "Worse than before (1)", "EP-04", "the audit of 22 August 2026",
+		"1 not checked this time", "Not checked this time (1)", notChecked} {
 		if !strings.Contains(part, want) {
 			t.Errorf("%q missing from the comparison", want)
 		}

@@ -16,14 +16,18 @@ const ReportSchema = 1
 // Report is the JSON document. It is built from an audit; the inventory part
 // lists every device and extension, and never a PIN or secret.
 type Report struct {
-	Schema    int           `json:"schema"`
-	Site      string        `json:"site"`
-	Generated time.Time     `json:"generated"`
-	Auditor   string        `json:"auditor,omitempty"`
-	Source    ReportSource  `json:"source"`
-	Score     ReportScore   `json:"score"`
-	Results   []ReportCheck `json:"results"`
-	Plan      []ReportStep  `json:"plan"`
+	Schema    int          `json:"schema"`
+	Site      string       `json:"site"`
+	Generated time.Time    `json:"generated"`
+	Auditor   string       `json:"auditor,omitempty"`
+	Source    ReportSource `json:"source"`
+	// JudgedBy (added in schema 1) says which release, check catalogue and
+	// firmware advisories judged the audit; null for an audit saved before
+	// Ringfence recorded it.
+	JudgedBy *checklist.JudgedBy `json:"judged_by"`
+	Score    ReportScore         `json:"score"`
+	Results  []ReportCheck       `json:"results"`
+	Plan     []ReportStep        `json:"plan"`
 	// Inventory was added in schema 1 without a bump: new fields may appear.
 	Inventory ReportInventory `json:"inventory"`
 }
@@ -75,7 +79,7 @@ type ReportStep struct {
 func NewReport(a *checklist.Audit, generated time.Time) Report {
 	card := checklist.Score(a.Results)
 	r := Report{
-		Schema: ReportSchema, Site: a.Site, Generated: generated.UTC(), Auditor: a.Auditor,
+		Schema: ReportSchema, Site: a.Site, Generated: generated.UTC(), Auditor: a.Auditor, JudgedBy: a.JudgedBy,
 		Source: ReportSource{Connector: a.Inventory.Source.Connector, FetchedAt: a.Inventory.Source.FetchedAt,
 			PBX: pbxLabel(a.Inventory.PBX)},
 		Score:     ReportScore{Overall: card.Overall, Confidence: card.Confidence, Counts: card.Counts, Domains: card.Domains},

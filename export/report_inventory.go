@@ -16,6 +16,9 @@ type ReportInventory struct {
 	PBX        *ReportPBX        `json:"pbx,omitempty"`
 	Devices    []ReportDevice    `json:"devices"`
 	Extensions []ReportExtension `json:"extensions"`
+	// Exposure is the latest probe of the phone system's address, when one
+	// was run: what answered, seen from where.
+	Exposure *inventory.Exposure `json:"exposure,omitempty"`
 }
 
 // ReportPBX is the phone system itself and the verdict on its version.
@@ -90,7 +93,7 @@ type ReportOwner struct {
 
 func newReportInventory(a *checklist.Audit, now time.Time) ReportInventory {
 	inv := &a.Inventory
-	out := ReportInventory{Devices: make([]ReportDevice, 0, len(inv.Devices)), Extensions: make([]ReportExtension, 0, len(inv.Extensions))}
+	out := ReportInventory{Devices: make([]ReportDevice, 0, len(inv.Devices)), Extensions: make([]ReportExtension, 0, len(inv.Extensions)), Exposure: inv.Exposure}
 	if inv.PBX.Product != "" {
 		v := firmware.JudgePBX(inv.PBX.Product, inv.PBX.Version)
 		out.PBX = &ReportPBX{Product: inv.PBX.Product, Version: inv.PBX.Version, Hosted: inv.PBX.Hosted,

@@ -31,8 +31,12 @@ func WriteSummary(w io.Writer, a *checklist.Audit, topActions int) error {
 	}
 	c := card.Counts
 	fmt.Fprintf(&b, "Overall score: %d/100 (%d%% of it rests on evidence)\n", card.Overall, card.Confidence)
-	fmt.Fprintf(&b, "Checks: %d passed, %d failed, %d unknown, %d accepted, %d not applicable\n\n",
+	fmt.Fprintf(&b, "Checks: %d passed, %d failed, %d unknown, %d accepted, %d not applicable\n",
 		c.Pass, c.Fail, c.Unknown, c.Accepted, c.NA)
+	if stale := staleNotice(a); stale != "" {
+		fmt.Fprintf(&b, "Warning: %s\n", safetext.Line(stale))
+	}
+	b.WriteString("\n")
 
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "AREA\tSCORE\tPASS\tFAIL\tUNKNOWN")
@@ -52,7 +56,7 @@ func WriteSummary(w io.Writer, a *checklist.Audit, topActions int) error {
 	case card.NothingKnown():
 		fmt.Fprintln(&b, "\n"+nothingKnownYet)
 	case len(open) == 0:
-		fmt.Fprintln(&b, "\nNo failed checks: nothing in the action plan.")
+		fmt.Fprintln(&b, "\n"+nothingToFix(card))
 	default:
 		shown := open
 		if topActions > 0 && len(shown) > topActions {
@@ -87,6 +91,9 @@ func WriteChanges(w io.Writer, c checklist.Comparison) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "\nSince the last audit: score %d → %d; %d fixed, %d new, %d regressed, %d still open, %d not checked this time.\n",
 		c.ScoreBefore, c.ScoreAfter, len(c.Fixed), len(c.New), len(c.Regressed), len(c.StillOpen), len(c.NotChecked))
+	if c.JudgedDifferently != "" {
+		fmt.Fprintf(&b, "Note: %s\n", safetext.Line(c.JudgedDifferently))
+	}
 	for _, group := range []struct {
 		label   string
 		changes []checklist.Change

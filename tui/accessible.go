@@ -29,6 +29,9 @@ func (a *app) renderAccessible() string {
 	}
 	var lines []string
 	lines = append(lines, wrapLines("Ringfence: "+where+".", inner)...)
+	if stale := a.staleAdvice(); stale != "" {
+		lines = append(lines, wrapLines("Warning: "+safetext.Line(stale), inner)...)
+	}
 	if a.note.text != "" {
 		prefix := ""
 		if a.note.bad {

@@ -161,9 +161,12 @@ func (r *results) accessibleView(width, height int) string {
 			first = append(first, sentence(safetext.Line(p.Action)))
 		}
 	}
-	if len(first) == 0 {
-		add("Nothing failed. Keep it that way.")
-	} else {
+	switch {
+	case len(first) == 0 && card.NothingKnown():
+		add(nothingKnownYet)
+	case len(first) == 0:
+		add(nothingFailed(card, "Nothing failed. Keep it that way."))
+	default:
 		add("Do these first:")
 		// The first action is said whole; the rest as room allows.
 		out = append(out, wrapIndentPlain("1. "+first[0], width)...)
@@ -269,8 +272,10 @@ func (p *planScreen) accessibleView(width, height int) string {
 		return p.form.View()
 	}
 	plan := p.plan()
-	if len(plan) == 0 {
-		return wrap("Nothing failed, so there is nothing to do. Export the report to keep a record.", width)
+	if card := checklist.Score(p.sh.sess.audit.Results); len(plan) == 0 && card.NothingKnown() {
+		return wrap(nothingKnownYet, width)
+	} else if len(plan) == 0 {
+		return wrap(nothingFailed(card, "Nothing failed, so there is nothing to do. Export the report to keep a record."), width)
 	}
 	open := 0
 	rows := make([]string, len(plan))
@@ -305,6 +310,9 @@ func (c *compareScreen) accessibleView(width, height int) string {
 	add := func(s string) { lines = append(lines, wrapLines(s, width)...) }
 	add(fmt.Sprintf("Compared with the audit of %s.", sess.previous.Started.Local().Format("2 Jan 2006")))
 	add(fmt.Sprintf("Score then %d out of 100, now %d out of 100.", cmp.ScoreBefore, cmp.ScoreAfter))
+	if cmp.JudgedDifferently != "" {
+		add("Note: " + safetext.Line(cmp.JudgedDifferently))
+	}
 	section := func(title string, changes []checklist.Change) {
 		if len(changes) == 0 {
 			add(title + ": none.")

@@ -235,6 +235,11 @@ func (a *app) render() string {
 		header += st.muted.Render(" · " + safetext.Line(name) + tag)
 	}
 	lines := []string{ansi.Truncate(header, inner, "…")}
+	if stale := a.staleAdvice(); stale != "" {
+		for _, l := range strings.Split(wrap(safetext.Line(stale), inner), "\n") {
+			lines = append(lines, st.warnText.Render(l))
+		}
+	}
 	if a.note.text != "" {
 		style := st.status
 		if a.note.bad {

@@ -275,6 +275,9 @@ func (s *auditScreen) updateQuestion(msg tea.Msg) (screen, tea.Cmd) {
 		return s, nil
 	}
 	state, cmd := s.q.form.Update(msg)
+	if km, ok := msg.(tea.KeyPressMsg); ok && state == formRunning {
+		s.q.refused = km.String() == "enter" && *s.q.value == ""
+	}
 	switch state {
 	case formAborted:
 		s.focus = focusAreas

@@ -10,6 +10,7 @@ import (
 
 	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/checklist/core"
+	"github.com/ringfence/ringfence/checklist/safetext"
 	"github.com/ringfence/ringfence/checklist/sitestore"
 )
 
@@ -105,6 +106,11 @@ func (c *compareScreen) View(width, height int) string {
 	lines := []string{
 		fmt.Sprintf("Compared with the audit of %s.", sess.previous.Started.Local().Format("2 Jan 2006 15:04")),
 		fmt.Sprintf("Score then %d/100, now %d/100.", cmp.ScoreBefore, cmp.ScoreAfter),
+	}
+	if cmp.JudgedDifferently != "" {
+		for _, l := range strings.Split(wrap(safetext.Line(cmp.JudgedDifferently), width), "\n") {
+			lines = append(lines, st.warnText.Render(l))
+		}
 	}
 	if len(sess.earlier) > 1 {
 		lines = append(lines, st.muted.Render("Press b to compare with an earlier audit."))

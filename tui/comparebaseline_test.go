@@ -60,3 +60,41 @@ func TestCompareAfterSavingTheDemoAgreesWithTheScores(t *testing.T) {
 func checklistCompare(h *harness) checklist.Comparison {
 	return checklist.Compare(h.app.sh.sess.previous.Results, h.app.sh.sess.audit.Results)
 }
+
+// Two audits judged by different check catalogues: the comparison says so in
+// plain words, in the usual view and the accessible one, so a change of rules
+// is not read as a change on the phone system.
+func TestCompareWarnsWhenTheRulesDiffer(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, true, 100, 40)
+	h.press("s", "enter")
+	name := h.app.sh.sess.name()
+	h.app.sh.opts.Now = func() time.Time { return fixedNow.Add(10 * time.Minute) }
+	h.press("esc")
+	h.send(siteChosenMsg{name: name, fresh: true})
+	h.press("c", "b")
+	c, ok := h.top().(*compareScreen)
+	prev := h.app.sh.sess.previous
+	if !ok || prev == nil || prev.JudgedBy == nil {
+		t.Fatalf("no comparison with an earlier audit that records its rules:\n%s", h.screen())
+	}
+	views := func() map[string]string {
+		return map[string]string{
+			"usual":      strings.Join(strings.Fields(h.screen()), " "),
+			"accessible": strings.Join(strings.Fields(c.accessibleView(100, 40)), " "),
+		}
+	}
+	for name, view := range views() {
+		if strings.Contains(view, "different rules") {
+			t.Errorf("%s view: audits judged by the same rules get a warning:\n%s", name, view)
+		}
+	}
+	older := *prev.JudgedBy
+	older.Catalogue = 0
+	prev.JudgedBy = &older
+	for name, view := range views() {
+		if !strings.Contains(view, "judged by different rules (check catalogue version 0 then,") {
+			t.Errorf("%s view: no warning of a different catalogue:\n%s", name, view)
+		}
+	}
+}

@@ -236,6 +236,7 @@ func newSiteMenu(sh *shared, s sitestore.SiteSummary) *siteMenu {
 		"Carry on with the audit of " + s.LastAudit.Local().Format("2 Jan 2006 15:04"),
 		"Start a new audit (reads the phone system again and keeps your answers)",
 		"Change where its facts come from (file, phone system, address, login)",
+		"Check what the internet sees of its phone system",
 	}
 	return m
 }
@@ -265,6 +266,9 @@ func (m *siteMenu) Update(msg tea.Msg) (screen, tea.Cmd) {
 			return m, pop
 		case key.Matches(msg, k.Enter) && m.list.cursor == 2:
 			return m, m.changeSource()
+		case key.Matches(msg, k.Enter) && m.list.cursor == 3:
+			p, cmd := newProbeScreen(m.sh, m.site.Name)
+			return m, tea.Sequence(push(p), cmd)
 		case key.Matches(msg, k.Enter):
 			chosen := siteChosenMsg{name: m.site.Name, fresh: m.list.cursor == 1}
 			return m, tea.Sequence(pop, func() tea.Msg { return chosen })

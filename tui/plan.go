@@ -172,11 +172,10 @@ func (p *planScreen) View(width, height int) string {
 		return p.form.View()
 	}
 	plan := p.plan()
-	if len(plan) == 0 && checklist.Score(p.sh.sess.audit.Results).NothingKnown() {
+	if card := checklist.Score(p.sh.sess.audit.Results); len(plan) == 0 && card.NothingKnown() {
 		return wrap(nothingKnownYet, width)
-	}
-	if len(plan) == 0 {
-		return "Nothing failed, so there is nothing to do. Export the report to keep a record."
+	} else if len(plan) == 0 {
+		return wrap(nothingFailed(card, "Nothing failed, so there is nothing to do. Export the report to keep a record."), width)
 	}
 	open := 0
 	for _, a := range plan {

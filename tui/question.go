@@ -22,10 +22,15 @@ type questionForm struct {
 	form        *formHost
 	previous    bool
 	askedReason bool
+	// refused is set when enter was pressed on "(choose an answer)": huh marks
+	// the field with a star only, which at 80x24 looks like a frozen app.
+	refused bool
 }
 
 // noAnswerYet heads a new question's options so that none is chosen for you.
 const noAnswerYet = "(choose an answer)"
+
+const chooseAnAnswer = "Choose an answer with the arrow keys first."
 
 func newQuestionForm(sh *shared, ch checklist.Check, index, of, width int) (*questionForm, tea.Cmd) {
 	q := &questionForm{check: ch, index: index, of: of, value: new(string), reason: new(string)}
@@ -54,7 +59,7 @@ func newQuestionForm(sh *shared, ch checklist.Check, index, of, width int) (*que
 	sel := huh.NewSelect[string]().Title(ch.Question.Prompt).Options(opts...).Value(q.value).
 		Validate(func(v string) error {
 			if v == "" {
-				return errors.New("Choose an answer with the arrow keys, then press enter.")
+				return errors.New(chooseAnAnswer)
 			}
 			return nil
 		})
@@ -104,6 +109,9 @@ func (q *questionForm) View(st styles, width int) string {
 	head := st.muted.Render(truncate(fmt.Sprintf("Question %d of %d · %s · %s", q.index+1, q.of, q.check.ID, q.check.Title), width))
 	if q.previous {
 		head += "\n" + st.muted.Render(truncate("Answered before: enter keeps the answer shown.", width))
+	}
+	if q.refused && *q.value == "" {
+		head += "\n" + st.errorText.Render(wrap(chooseAnAnswer, width))
 	}
 	return head + "\n\n" + q.form.View()
 }

@@ -160,7 +160,7 @@ func (r *results) View(width, height int) string {
 	case open == 0 && card.NothingKnown():
 		right = append(right, wrap(nothingKnownYet, rightW))
 	case open == 0:
-		right = append(right, "Nothing failed. Keep it that way.")
+		right = append(right, wrap(nothingFailed(card, "Nothing failed. Keep it that way."), rightW))
 	case shown < min(open, 5):
 		right = append(right, st.muted.Render(truncate("More in the action plan (p).", rightW)))
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/ringfence/ringfence/checklist/sitestore"
 	"github.com/ringfence/ringfence/connectors"
 	"github.com/ringfence/ringfence/connectors/secrets"
+	"github.com/ringfence/ringfence/connectors/sipprobe"
 )
 
 // Options configure Run.
@@ -30,10 +31,16 @@ type Options struct {
 	Connectors connectors.Registry
 	Now        func() time.Time
 	StartDemo  bool // open straight on the demo company
-	Accessible bool // screen-reader friendly forms, no decoration
+	// StartBreach is a site name: the app opens straight on that site's
+	// breach screen (the first thing to do now). "" means none.
+	StartBreach string
+	Accessible  bool // screen-reader friendly forms, no decoration
 	// Secrets keeps connector secrets; nil means the system keyring, reading
 	// RINGFENCE_SECRET from this process's environment.
 	Secrets Secrets
+	// Probe holds the limits of "Check what the internet sees"; the zero
+	// value is the probe's defaults.
+	Probe sipprobe.Config
 }
 
 // Run runs the app until the user quits. Every change is already saved when

@@ -32,6 +32,7 @@ type Analyzer struct {
 	episodes  []episode
 
 	seen Counts
+	last Judged
 }
 
 // New starts an analysis with the given settings.
@@ -118,8 +119,10 @@ func (a *Analyzer) ext(number string) *extState {
 // Add takes one call record.
 func (a *Analyzer) Add(c inventory.Call) {
 	a.seen.Calls++
+	a.last = Judged{CostPence: -1}
 	from := strings.TrimSpace(c.From)
 	if after, ok := a.leftFrom[from]; ok && !c.Start.IsZero() && !c.Start.Before(after) {
+		a.last.Leaver = true
 		left := a.cfg.Leavers[from]
 		e := a.ext(from)
 		g := a.group(KindLeaverCalls, e.id, "", c)
@@ -136,6 +139,8 @@ func (a *Analyzer) Add(c inventory.Call) {
 		return
 	}
 	a.seen.Outbound++
+	a.last.Outbound = true
+	a.last.CostPence = a.costOf(c, n)
 	e := a.ext(from)
 	dest := ""
 	switch n.kind {
@@ -158,12 +163,14 @@ func (a *Analyzer) Add(c inventory.Call) {
 			a.addCost(a.group(KindNotAllowed, e.id, n.code, c), c, n)
 		}
 	}
+	a.last.Risky = n.kind == numSpecial || dest != ""
 	if c.Start.IsZero() {
 		a.seen.Undated++
 		return
 	}
 	local := a.clock.local(c.Start)
 	if !a.hours.open(local) {
+		a.last.OutOfHours = true
 		g := a.group(KindOutOfHours, e.id, "", c)
 		g.costly = g.costly || n.kind == numSpecial || dest != ""
 		a.addCost(g, c, n)

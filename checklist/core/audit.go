@@ -156,7 +156,7 @@ func Changes(a, previous *checklist.Audit) checklist.Comparison {
 	if a == nil || previous == nil {
 		return checklist.Comparison{}
 	}
-	return checklist.Compare(previous.Results, a.Results)
+	return checklist.CompareAudits(previous, a)
 }
 
 // Earlier lists a site's audits started before current, oldest first: those

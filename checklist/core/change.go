@@ -112,3 +112,14 @@ func Leavers(a *checklist.Audit, staff []inventory.StaffMember, now time.Time) r
 	}
 	return reconcile.Reconcile(&a.Inventory, staff, a.LeaverDecisions, now)
 }
+
+// Probe records a probe of the phone system's address with the audit.
+func Probe(cat *checklist.Catalogue, x inventory.Exposure, now time.Time) Change {
+	return func(a *checklist.Audit) error { a.RecordExposure(cat, x, now); return nil }
+}
+
+// RecordProbe saves a probe with a saved site's latest audit, under the
+// site's lock, so anything saved while the probe ran is kept.
+func RecordProbe(store *sitestore.Store, cat *checklist.Catalogue, site string, x inventory.Exposure, now time.Time) (*checklist.Audit, error) {
+	return Apply(store, site, Probe(cat, x, now))
+}

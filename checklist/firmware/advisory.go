@@ -80,9 +80,12 @@ type row struct {
 }
 
 type table struct {
-	rows     []*row
-	byVendor map[string][]*row // device rows by canonical vendor
-	byKind   map[Kind][]*row   // the other kinds: few rows, scanned in order
+	// checkedUpTo is the newest date_checked in the table: the day the
+	// advisories were last reviewed against their sources.
+	checkedUpTo time.Time
+	rows        []*row
+	byVendor    map[string][]*row // device rows by canonical vendor
+	byKind      map[Kind][]*row   // the other kinds: few rows, scanned in order
 }
 
 // loadTable is run once: the embedded table is fixed at build time, so a broken
@@ -110,6 +113,9 @@ func parseTable(data []byte) (*table, error) {
 			return nil, fmt.Errorf("row %d: duplicate id %q", i+1, a.ID)
 		}
 		seen[a.ID] = true
+		if d, _ := time.Parse(time.DateOnly, a.DateChecked); d.After(t.checkedUpTo) {
+			t.checkedUpTo = d
+		}
 		r := &row{Advisory: a, vendor: canonicalVendor(a.Vendor)}
 		var err error
 		if r.model, err = compileNames(a.Models); err != nil {
@@ -175,6 +181,12 @@ func validate(a Advisory) error {
 	}
 	return nil
 }
+
+// CheckedUpTo is the day the advisory table was last checked against its
+// sources (the newest date_checked of its rows), at midnight UTC. A build
+// judges firmware only as well as this date allows: advisories published later
+// are not in it.
+func CheckedUpTo() time.Time { return loadTable().checkedUpTo }
 
 // Advisories returns a copy of the whole table, in file order.
 func Advisories() []Advisory {

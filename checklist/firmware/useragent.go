@@ -201,6 +201,13 @@ var uaRules = []uaRule{
 			return Identity{Vendor: "Sangoma", Model: model, Version: m[2], Kind: "pbx", CoreVersion: m[2]}
 		},
 	},
+	{ // SIP servers' own Server header: "kamailio (5.6.3 (x86_64/linux))", "OpenSIPS (3.4.2 (x86_64/linux))"
+		regexp.MustCompile(`(?i)^(kamailio|opensips)\s+\((\d+(?:\.\d+)+)(?:-[a-z]+)?[\s)]`),
+		func(m []string) Identity {
+			name := map[string]string{"kamailio": "Kamailio", "opensips": "OpenSIPS"}[strings.ToLower(m[1])]
+			return Identity{Vendor: name, Model: name, Version: m[2], Kind: "pbx"}
+		},
+	},
 }
 
 // grandstreamModel is the model part of a Grandstream name: a product line and
@@ -317,6 +324,7 @@ var uaHints = [][]string{
 	{"3cx"},
 	{"fpbx-"},
 	{"asterisk pbx"},
+	{"kamailio", "opensips"},
 }
 
 func containsAny(s string, words []string) bool {

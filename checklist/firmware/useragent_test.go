@@ -53,6 +53,8 @@ func TestParseUserAgent(t *testing.T) {
 		{"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) 3CXDesktopApp/18.12.407 Chrome/102.0 Electron/19.0.8 Safari/537.36", Identity{Vendor: "3CX", Model: "3CX DesktopApp", Version: "18.12.407", Kind: "softphone"}},
 		// Asterisk and FreePBX, as Greenbone's SIP detection sees them.
 		{"Asterisk PBX 18.20.0", Identity{Vendor: "Sangoma", Model: "Asterisk", Version: "18.20.0", Kind: "pbx", CoreVersion: "18.20.0"}},
+		{"kamailio (5.6.3 (x86_64/linux))", Identity{Vendor: "Kamailio", Model: "Kamailio", Version: "5.6.3", Kind: "pbx"}},
+		{"OpenSIPS (3.4.2 (x86_64/linux))", Identity{Vendor: "OpenSIPS", Model: "OpenSIPS", Version: "3.4.2", Kind: "pbx"}},
 		{"Asterisk PBX certified/18.9-cert5", Identity{Vendor: "Sangoma", Model: "Certified Asterisk", Version: "18.9-cert5", Kind: "pbx", CoreVersion: "18.9-cert5"}},
 		{"FPBX-16.0.40(18.20.0)", Identity{Vendor: "Sangoma", Model: "FreePBX", Version: "16.0.40", Kind: "pbx", CoreVersion: "18.20.0"}},
 		// Shapes from Recog's SIP fingerprints and Greenbone's SIP scripts.

@@ -39,6 +39,9 @@ type Inventory struct {
 	Trunks     []Trunk         `json:"trunks,omitempty"`
 	Calls      []Call          `json:"calls,omitempty"`
 	Staff      []StaffMember   `json:"staff,omitempty"`
+	// Exposure is the latest probe of the phone system's address, when one
+	// was run.
+	Exposure *Exposure `json:"exposure,omitempty"`
 }
 
 // SourceInfo records where the inventory came from and which facets it covers.

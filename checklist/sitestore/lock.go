@@ -52,6 +52,7 @@ func (s *Store) withSaveLock(site string, fn func() error) error {
 	// temporary file here was left by a crash.
 	removeTemps(dir)
 	removeTemps(s.auditsDir(name))
+	removeTemps(s.incidentsDir(name))
 	return fn()
 }
 

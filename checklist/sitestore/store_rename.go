@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/breach"
 )
 
 // RenameSite gives a saved site a new name, keeping its settings and every
@@ -48,12 +49,16 @@ func (s *Store) RenameSite(oldName, newName string) (checklist.Site, error) {
 			}
 			audits = append(audits, a)
 		}
+		incidents, err := s.Incidents(site.Name)
+		if err != nil {
+			return err
+		}
 		oldDir := s.siteDir(site.Name)
 		site.Name = renamed.Name
 		if s.siteDir(site.Name) == oldDir {
 			// Only the spelling changes (case, say): same folder, so rewrite
 			// in place, audits first and the settings last.
-			return s.rewriteSite(site, audits)
+			return s.rewriteSite(site, audits, incidents)
 		}
 		newDir := s.siteDir(site.Name)
 		if err := os.Mkdir(newDir, 0o700); err != nil {
@@ -63,7 +68,7 @@ func (s *Store) RenameSite(oldName, newName string) (checklist.Site, error) {
 			}
 			return saveError(newDir, err)
 		}
-		if err := s.withSaveLock(site.Name, func() error { return s.rewriteSite(site, audits) }); err != nil {
+		if err := s.withSaveLock(site.Name, func() error { return s.rewriteSite(site, audits, incidents) }); err != nil {
 			os.RemoveAll(newDir)
 			return err
 		}
@@ -78,10 +83,21 @@ func (s *Store) RenameSite(oldName, newName string) (checklist.Site, error) {
 	return s.Site(renamed.Name)
 }
 
-// rewriteSite saves a site's audits and then its settings under the site's
-// current name. The settings file goes last: until it exists, a new folder is
-// not a site. The caller holds the site's save lock.
-func (s *Store) rewriteSite(site checklist.Site, audits []*checklist.Audit) error {
+// rewriteSite saves a site's audits and incidents and then its settings
+// under the site's current name. The settings file goes last: until it
+// exists, a new folder is not a site. The caller holds the site's save lock.
+func (s *Store) rewriteSite(site checklist.Site, audits []*checklist.Audit, incidents []*breach.Incident) error {
+	for _, inc := range incidents {
+		inc.Site = site.Name
+		dir := s.incidentsDir(site.Name)
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return saveError(dir, err)
+		}
+		inc.Schema = breach.IncidentSchema
+		if err := writeSaved(s.incidentFile(site.Name, inc.ID), inc); err != nil {
+			return err
+		}
+	}
 	for _, a := range audits {
 		a.Site = site.Name
 		dir := s.auditsDir(site.Name)

@@ -57,3 +57,11 @@ func classifyYeastar(r *http.Request, _ []byte) string {
 	}
 	return "read " + what
 }
+
+func classifyKamailio(_ *http.Request, body []byte) string {
+	var req struct {
+		Method string `json:"method"`
+	}
+	json.Unmarshal(body, &req)
+	return "call " + req.Method
+}

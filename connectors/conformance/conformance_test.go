@@ -8,6 +8,8 @@ package conformance
 //     voicemail and cdr modules' Api/Gql sources.
 //   - Yeastar: connectors/yeastar/yeastarfake, after the P-Series developer
 //     guides on help.yeastar.com.
+//   - Kamailio: connectors/kamailio/kamailiofake, after the answers of a real
+//     Kamailio 5.6, which connectors/kamailio's tests also read.
 
 import (
 	"net/http"
@@ -18,6 +20,8 @@ import (
 	"github.com/ringfence/ringfence/connectors/all"
 	"github.com/ringfence/ringfence/connectors/freepbx"
 	"github.com/ringfence/ringfence/connectors/freepbx/freepbxfake"
+	"github.com/ringfence/ringfence/connectors/kamailio"
+	"github.com/ringfence/ringfence/connectors/kamailio/kamailiofake"
 	"github.com/ringfence/ringfence/connectors/threecx"
 	"github.com/ringfence/ringfence/connectors/threecx/xapifake"
 	"github.com/ringfence/ringfence/connectors/yeastar"
@@ -81,6 +85,26 @@ func targets() []Target {
 			Dir:      "yeastar",
 			Classify: classifyYeastar,
 			Writes:   []string{"/openapi/v1.0/extension/delete?ids=1,2", "/openapi/v1.0/del_token", "/openapi/v1.0/extension/update", "/openapi/v1.0/system/reboot"},
+		},
+		{
+			Name: kamailio.Name,
+			Fake: func(t testing.TB) http.Handler { return kamailiofake.Office().Handler(t) },
+			// Kamailio has no sign-in of its own; the proxy's travels with
+			// every request.
+			IsAuth:     func(*http.Request) bool { return false },
+			IsRPC:      kamailiofake.IsRPC,
+			RPCMethods: kamailiofake.Methods,
+			New: func(e Endpoint) (connectors.Source, error) {
+				return kamailio.New(kamailio.Config{URL: e.URL + "/RPC", User: kamailiofake.User, Secret: e.Secret,
+					Pins: e.Pins, RootCAs: e.RootCAs, Limits: e.Limits})
+			},
+			Secret:      kamailiofake.Secret,
+			NoMailboxes: true,
+			Dir:         "kamailio",
+			Classify:    classifyKamailio,
+			// Kamailio's writes are JSON-RPC methods, posted like its reads;
+			// these addresses stand for them in the redirect suite.
+			Writes: []string{"/RPC?method=ul.rm", "/RPC?method=core.kill", "/RPC?method=ul.flush"},
 		},
 	}
 }

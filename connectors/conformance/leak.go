@@ -61,7 +61,7 @@ func RunLeak(t *testing.T, tg Target) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(inv.Voicemail) == 0 {
+	if len(inv.Voicemail) == 0 && !tg.NoMailboxes {
 		t.Errorf("the fake's mailboxes did not arrive, so the PIN check proves nothing")
 	}
 

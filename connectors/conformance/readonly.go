@@ -5,14 +5,15 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/ringfence/ringfence/connectors"
 )
 
-// Watch fails t on any request that is not a GET, a sign-in, or a GraphQL
-// query, and passes the rest to h. It sits in front of every fake so that a
+// Watch fails t on any request that is not a GET, a sign-in, a GraphQL
+// query or a JSON-RPC call of an allowed method, and passes the rest to h. It sits in front of every fake so that a
 // connector cannot pass by talking to a lenient fake.
 func Watch(t testing.TB, tg Target, h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -29,6 +30,12 @@ func Watch(t testing.TB, tg Target, h http.Handler) http.Handler {
 			if !looksLikeQuery(env.Query) {
 				t.Errorf("%s: a GraphQL request that is not a plain query reached the server", tg.Name)
 			}
+		case r.Method == http.MethodPost && tg.IsRPC != nil && tg.IsRPC(r):
+			body, _ := io.ReadAll(r.Body)
+			r.Body = io.NopCloser(bytes.NewReader(body))
+			if m, ok := rpcMethod(body); !ok || !slices.Contains(tg.RPCMethods, m) {
+				t.Errorf("%s: a JSON-RPC request that is not one call of an allowed method reached the server: %.200q", tg.Name, body)
+			}
 		default:
 			t.Errorf("%s: a %s request to %s reached the server", tg.Name, r.Method, r.URL.Path)
 			http.Error(w, "", http.StatusMethodNotAllowed)
@@ -36,6 +43,24 @@ func Watch(t testing.TB, tg Target, h http.Handler) http.Handler {
 		}
 		h.ServeHTTP(w, r)
 	})
+}
+
+// rpcMethod is a second, independent reading of a JSON-RPC request (httpx
+// checks it properly): the method named, and whether the body is one
+// object naming exactly one method and no parameters.
+func rpcMethod(body []byte) (string, bool) {
+	var one map[string]json.RawMessage
+	if json.Unmarshal(body, &one) != nil || bytes.Count(body, []byte(`"method"`)) != 1 {
+		return "", false
+	}
+	if _, ok := one["params"]; ok {
+		return "", false
+	}
+	var m string
+	if json.Unmarshal(one["method"], &m) != nil {
+		return "", false
+	}
+	return m, true
 }
 
 // looksLikeQuery is a second, independent check (httpx parses the document

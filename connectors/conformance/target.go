@@ -41,6 +41,10 @@ type Target struct {
 	IsAuth func(r *http.Request) bool
 	// IsGraphQL says which POSTs are GraphQL requests (nil: the connector sends none).
 	IsGraphQL func(r *http.Request) bool
+	// IsRPC says which POSTs are JSON-RPC requests (nil: the connector sends
+	// none), and RPCMethods are the only methods they may name.
+	IsRPC      func(r *http.Request) bool
+	RPCMethods []string
 	// New builds the connector for an endpoint.
 	New func(e Endpoint) (connectors.Source, error)
 	// Secret is the credential the fake accepts.
@@ -48,6 +52,9 @@ type Target struct {
 	// PINs are voicemail PINs the fake holds, none equal to an extension
 	// number, so that any one found in the output is a leak.
 	PINs []string
+	// NoMailboxes says the phone system has no voicemail to read (Kamailio),
+	// so the leak suite cannot expect mailboxes to arrive.
+	NoMailboxes bool
 	// Others are further secrets the fake would hand out if asked carelessly.
 	Others []string
 	// Dir is the connector's package folder under connectors/, so that the

@@ -71,7 +71,7 @@ func TestHugeAnswerIsCutOff(t *testing.T) {
 func TestDrippingServerMeetsTheRequestDeadline(t *testing.T) {
 	t.Parallel()
 	stop := make(chan struct{})
-	_, c := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	_, c := newServerWith(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		w.WriteHeader(http.StatusOK)
 		for _, b := range []byte(`{"value":[]}`) {
@@ -85,7 +85,7 @@ func TestDrippingServerMeetsTheRequestDeadline(t *testing.T) {
 				return
 			}
 		}
-	}))
+	}), stallLimits())
 	defer close(stop)
 	var out map[string]any
 	err := c.GetJSON(t.Context(), "reading users", "/", nil, nil, &out)
@@ -97,12 +97,12 @@ func TestDrippingServerMeetsTheRequestDeadline(t *testing.T) {
 func TestSilentServerMeetsTheHeaderDeadline(t *testing.T) {
 	t.Parallel()
 	stop := make(chan struct{})
-	_, c := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	_, c := newServerWith(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		select {
 		case <-r.Context().Done():
 		case <-stop:
 		}
-	}))
+	}), stallLimits())
 	defer close(stop)
 	err := c.GetJSON(t.Context(), "reading users", "/", nil, nil, nil)
 	if !errors.Is(err, ErrTimeout) {

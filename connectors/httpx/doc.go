@@ -4,7 +4,8 @@
 //
 //   - read-only: the transport checks every request and every redirect hop
 //     against the connector's Policy (GETs of exact read paths, its sign-in
-//     path, GraphQL queries to its GraphQL path, its documented sign-out)
+//     path, GraphQL queries to its GraphQL path, single JSON-RPC requests
+//     naming an allowed read method to its RPC path, its documented sign-out)
 //     before it reaches the network, and never follows a redirect of a POST;
 //   - TLS is always verified, against the system roots or a certificate the
 //     user pinned by its SHA-256 fingerprint; nothing turns verification off;

@@ -6,9 +6,9 @@ import (
 )
 
 // Skippable reports whether err says that one part of the phone system's API
-// could not be read (an error status, a refusal in the answer, an answer in
-// the wrong form, a list whose pages never end), so that a connector may
-// record that part as a gap and carry on. It is false for what says the
+// could not be read (an error status, a refusal in the answer, a JSON-RPC
+// error, an answer in the wrong form, a list whose pages never end), so that
+// a connector may record that part as a gap and carry on. It is false for what says the
 // whole system cannot be trusted or reached: a read-only refusal, a redirect,
 // a certificate problem, a timeout, a failure to connect, a cancellation.
 func Skippable(err error) bool {
@@ -22,7 +22,7 @@ func Skippable(err error) bool {
 	case e.Status != 0:
 		return true
 	}
-	return errors.Is(err, ErrBadData) || errors.Is(err, ErrNotData) || errors.Is(err, ErrTooLarge) || errors.Is(err, ErrPaging)
+	return errors.Is(err, ErrBadData) || errors.Is(err, ErrNotData) || errors.Is(err, ErrTooLarge) || errors.Is(err, ErrPaging) || errors.Is(err, ErrRPCRefused)
 }
 
 // GapReason says in plain words why a part could not be read, for an

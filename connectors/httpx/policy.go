@@ -23,22 +23,38 @@ type Policy struct {
 	// Release is the documented address that hands a sign-in back (Yeastar's
 	// del_token, a GET), sent only through Client.Release; "" for none.
 	Release string
+	// RPC is the one path JSON-RPC requests are posted to (Kamailio's
+	// /RPC); "" for none. Only a single request naming one of RPCMethods
+	// may be posted there.
+	RPC string
+	// RPCMethods are the JSON-RPC methods that only read, such as
+	// "ul.dump", matched exactly.
+	RPCMethods []string
 }
 
 // errNoPolicy is a programming mistake: a client with nothing it may read.
 var errNoPolicy = errors.New("the connector has no list of addresses it may read")
 
+// errNoRPCMethods is a programming mistake: an RPC address with no method
+// that may be called there.
+var errNoRPCMethods = errors.New("the connector has an RPC address but no list of methods it may call")
+
 // rules is a Policy with the base path put in front of each path.
 type rules struct {
-	reads   map[string]bool
-	signIn  map[string]bool
-	graphQL string
-	release string
+	reads      map[string]bool
+	signIn     map[string]bool
+	graphQL    string
+	release    string
+	rpc        string
+	rpcMethods map[string]bool
 }
 
 func (p Policy) compile(basePath string) (rules, error) {
-	if len(p.Reads) == 0 && p.GraphQL == "" {
+	if len(p.Reads) == 0 && p.GraphQL == "" && p.RPC == "" {
 		return rules{}, errNoPolicy
+	}
+	if p.RPC != "" && len(p.RPCMethods) == 0 {
+		return rules{}, errNoRPCMethods
 	}
 	full := func(path string) string { return basePath + "/" + strings.TrimPrefix(path, "/") }
 	r := rules{reads: map[string]bool{}, signIn: map[string]bool{}}
@@ -53,6 +69,13 @@ func (p Policy) compile(basePath string) (rules, error) {
 	}
 	if p.Release != "" {
 		r.release = full(p.Release)
+	}
+	if p.RPC != "" {
+		r.rpc = full(p.RPC)
+		r.rpcMethods = map[string]bool{}
+		for _, m := range p.RPCMethods {
+			r.rpcMethods[m] = true
+		}
 	}
 	return r, nil
 }
@@ -95,6 +118,11 @@ func (r rules) allow(req *http.Request, p purpose) error {
 			return fmt.Errorf("%w: %s is not this connector's GraphQL address", ErrNotReadOnly, shown(path))
 		}
 		return checkGraphQLBody(req)
+	case req.Method == http.MethodPost && p == purposeRPC:
+		if path != r.rpc || r.rpc == "" {
+			return fmt.Errorf("%w: %s is not this connector's JSON-RPC address", ErrNotReadOnly, shown(path))
+		}
+		return checkRPCBody(req, r.rpcMethods)
 	}
 	return fmt.Errorf("%w (%s %s)", ErrNotReadOnly, shown(req.Method), shown(path))
 }
@@ -122,6 +150,8 @@ func (p purpose) String() string {
 		return "a query"
 	case purposeRelease:
 		return "the sign-out"
+	case purposeRPC:
+		return "a JSON-RPC read"
 	}
 	return "a read"
 }

@@ -19,6 +19,7 @@ const (
 	purposeToken
 	purposeGraphQL
 	purposeRelease
+	purposeRPC
 )
 
 type purposeKey struct{}
