@@ -68,7 +68,7 @@ func TestReleaseBuildsEveryTargetStampedAndWithoutCgo(t *testing.T) {
 	b := readReleaseConfig(t).Builds[0]
 	ldflags := strings.Join(b.Ldflags, " ")
 	for _, stamp := range []string{
-		"-X github.com/ringfence/ringfence/checklist/buildinfo.version={{.Version}}",
+		"-X github.com/ringfence/ringfence/checklist/buildinfo.version=v{{.Version}}",
 		"-X github.com/ringfence/ringfence/checklist/buildinfo.commit={{.FullCommit}}",
 		"-X github.com/ringfence/ringfence/checklist/buildinfo.date={{.Date}}",
 	} {
