@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -169,6 +170,9 @@ func runBreach(ctx context.Context, a *app, f *breachFlags) error {
 	}
 	if len(changes) > 0 {
 		if inc, err = core.ApplyIncident(store, site.Name, inc.ID, changes...); err != nil {
+			if _, closed := errors.AsType[*core.ClosedError](err); closed {
+				return fmt.Errorf("%w (--log adds a note, --new starts a new incident)", err)
+			}
 			return err
 		}
 		fmt.Fprintf(e.stdout, "Saved to incident %s of %s at %s.\n", inc.ID, site.Name, now.Local().Format("15:04:05"))

@@ -10,6 +10,7 @@ import (
 
 	"github.com/ringfence/ringfence/checklist/breach"
 	"github.com/ringfence/ringfence/checklist/safetext/hostile"
+	"github.com/ringfence/ringfence/checklist/sitestore"
 	"github.com/ringfence/ringfence/export"
 )
 
@@ -240,5 +241,32 @@ func TestBreachReportAndCloseNeverStartAnIncident(t *testing.T) {
 	}
 	if r := ringfence(t, dir, "breach", "--site", "Acme Dental", "--list"); strings.Count(r.stdout, "\n") != 2 {
 		t.Errorf("want one incident listed:\n%s", r.stdout)
+	}
+}
+
+// Recording a step against a closed incident is refused, and the command line
+// says which of its own flags add a note or start a new incident.
+func TestBreachRecordOnAClosedIncidentNamesTheWayOn(t *testing.T) {
+	t.Parallel()
+	dir := breachSite(t)
+	ringfence(t, dir, "breach", "--site", "Acme Dental", "--log", "calls to Latvia on the bill")
+	ringfence(t, dir, "breach", "--site", "Acme Dental", "--close")
+	store, err := sitestore.OpenStore(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	incs, err := store.Incidents("Acme Dental")
+	if err != nil || len(incs) != 1 {
+		t.Fatalf("incidents: %v %v", incs, err)
+	}
+	first := breach.Steps()[0]
+	record := first.ID + "/" + first.Actions[0].ID + "=done"
+	r := ringfence(t, dir, "breach", "--site", "Acme Dental", "--incident", incs[0].ID, "--record", record)
+	if r.code != exitError || !strings.Contains(r.stderr, "was closed on") ||
+		!strings.Contains(r.stderr, "--log") || !strings.Contains(r.stderr, "--new") {
+		t.Fatalf("recording on a closed incident: %+v", r)
+	}
+	if got, _ := store.LoadIncident("Acme Dental", incs[0].ID); len(got.Entries) != 0 {
+		t.Errorf("a closed incident took %d entries", len(got.Entries))
 	}
 }

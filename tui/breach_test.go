@@ -885,6 +885,13 @@ func TestBreachSaysWhenAnotherWindowClosedTheIncident(t *testing.T) {
 		t.Fatalf("the screen still treats the closed incident as open:\n%s", h.screen())
 	}
 	h.mustSee("read only")
+	// The refusal is the app's to word: no command-line flag a person in the
+	// app could not type.
+	for _, flag := range []string{"--log", "--new"} {
+		if strings.Contains(h.screen(), flag) {
+			t.Errorf("the app tells its user to use %s:\n%s", flag, h.screen())
+		}
+	}
 	if got := len(savedIncident(t, store, breachSite).Entries); got != 0 {
 		t.Fatalf("a closed incident took %d entries", got)
 	}

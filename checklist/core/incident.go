@@ -124,8 +124,21 @@ func RecordAction(steps []breach.Step, step, action string, o breach.Outcome, no
 	}
 }
 
+// ClosedError refuses a step recorded against a closed incident. It names no
+// command or key: each front end says in its own terms how to add a note or
+// start a new incident.
+type ClosedError struct {
+	ID     string
+	Closed time.Time
+}
+
+func (e *ClosedError) Error() string {
+	return fmt.Sprintf("incident %s was closed on %s, so nothing more can be recorded against its steps; you can still add a note, or start a new incident",
+		e.ID, e.Closed.Local().Format("2 Jan 2006 15:04"))
+}
+
 func closedError(inc *breach.Incident) error {
-	return fmt.Errorf("incident %s was closed on %s, so nothing more can be recorded against its steps; add a note with --log, or start a new incident with --new", inc.ID, inc.Closed.Format("2 Jan 2006 15:04"))
+	return &ClosedError{ID: inc.ID, Closed: inc.Closed}
 }
 
 // LogLine adds a free note to the incident's timeline. Notes can be added
