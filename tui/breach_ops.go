@@ -6,7 +6,6 @@ import (
 	"maps"
 	"path/filepath"
 	"strings"
-	"sync"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -167,61 +166,28 @@ func saveFraudDesk(store *sitestore.Store, name string, d checklist.FraudDesk) t
 	}
 }
 
-// incidentSaver keeps an incident's entries not yet saved, in the order they
-// were made, and saves them one batch at a time so they land in that order.
+// incidentSaver keeps an incident's entries not yet saved, and saves them
+// under the site's lock on top of what is on disk.
 type incidentSaver struct {
 	store    *sitestore.Store
 	site, id string
-	flushing sync.Mutex
-	mu       sync.Mutex
-	pending  []core.IncidentChange
+	changeQueue[breach.Incident]
 }
 
-func (s *incidentSaver) queue(c core.IncidentChange) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.pending = append(s.pending, c)
-}
+func (s *incidentSaver) queue(c core.IncidentChange) { s.changeQueue.queue(c) }
 
-func (s *incidentSaver) idle() bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return len(s.pending) == 0
-}
-
-// flush saves every queued change under the site's lock, on top of what is
-// on disk. A change the saved incident refuses is dropped, since it would be
-// refused again; when the save itself fails the changes stay queued.
 func (s *incidentSaver) flush() (*breach.Incident, error) {
 	if s == nil {
 		return nil, nil
 	}
-	s.flushing.Lock()
-	defer s.flushing.Unlock()
-	s.mu.Lock()
-	batch := s.pending
-	s.mu.Unlock()
-	if len(batch) == 0 {
-		return nil, nil
-	}
-	wrapped := make([]core.IncidentChange, len(batch))
-	for i, c := range batch {
-		wrapped[i] = func(inc *breach.Incident) error {
-			if err := c(inc); err != nil {
-				return &changeError{err}
-			}
-			return nil
+	inc, err := s.changeQueue.flush(func(changes []func(*breach.Incident) error) (*breach.Incident, error) {
+		batch := make([]core.IncidentChange, len(changes))
+		for i, c := range changes {
+			batch[i] = c
 		}
-	}
-	inc, err := core.ApplyIncident(s.store, s.site, s.id, wrapped...)
-	var bad *changeError
-	if err != nil && !errors.As(err, &bad) {
-		return nil, err
-	}
-	s.mu.Lock()
-	s.pending = s.pending[len(batch):]
-	s.mu.Unlock()
-	if bad != nil {
+		return core.ApplyIncident(s.store, s.site, s.id, batch...)
+	})
+	if _, refused := errors.AsType[*changeError](err); refused {
 		// The incident on disk refused the entry, most likely because it
 		// was closed elsewhere: show it as it is.
 		if now, lerr := s.store.LoadIncident(s.site, s.id); lerr == nil {

@@ -2,9 +2,7 @@ package tui
 
 import (
 	"context"
-	"errors"
 	"maps"
-	"sync"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -126,60 +124,22 @@ func (s *session) warnBeforeLeaving() bool {
 	return true
 }
 
-// saver keeps the changes not yet saved, in the order they were made.
-type saver struct {
-	flushing sync.Mutex // one save at a time, so changes land in order
-	mu       sync.Mutex // guards pending
-	pending  []core.Change
-}
+// saver keeps the changes to the open audit not yet saved.
+type saver struct{ changeQueue[checklist.Audit] }
 
-func (s *saver) queue(c core.Change) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.pending = append(s.pending, c)
-}
-
-// idle reports whether every change made so far has been saved.
-func (s *saver) idle() bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return len(s.pending) == 0
-}
-
-// changeError is a change that could not be applied to the audit on disk. It
-// is dropped rather than retried, since it would fail again.
-type changeError struct{ err error }
-
-func (e *changeError) Error() string { return e.err.Error() }
-func (e *changeError) Unwrap() error { return e.err }
+func (s *saver) queue(c core.Change) { s.changeQueue.queue(c) }
 
 // flush applies every queued change, in order, to the site's latest audit on
-// disk and returns that audit as saved; nil when there was nothing to save. If
-// the save itself fails, the changes stay queued and the next flush tries them
-// again.
+// disk and returns that audit as saved; nil when there was nothing to save.
 func (s *saver) flush(store *sitestore.Store, site string) (*checklist.Audit, error) {
-	s.flushing.Lock()
-	defer s.flushing.Unlock()
-	s.mu.Lock()
-	batch := s.pending
-	s.mu.Unlock()
-	if len(batch) == 0 {
-		return nil, nil
-	}
-	a, err := store.UpdateAudit(site, func(a *checklist.Audit) error {
-		for _, c := range batch {
-			if err := c(a); err != nil {
-				return &changeError{err}
+	return s.changeQueue.flush(func(changes []func(*checklist.Audit) error) (*checklist.Audit, error) {
+		return store.UpdateAudit(site, func(a *checklist.Audit) error {
+			for _, c := range changes {
+				if err := c(a); err != nil {
+					return err
+				}
 			}
-		}
-		return nil
+			return nil
+		})
 	})
-	var bad *changeError
-	if err != nil && !errors.As(err, &bad) {
-		return nil, err
-	}
-	s.mu.Lock()
-	s.pending = s.pending[len(batch):]
-	s.mu.Unlock()
-	return a, err
 }
