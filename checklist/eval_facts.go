@@ -1,6 +1,7 @@
 package checklist
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/ringfence/ringfence/checklist/inventory"
@@ -32,16 +33,23 @@ func needWhere(facet inventory.Facet, judgeable func(f *Facts, i int) bool, none
 // missing.
 func (a automated) run(f *Facts) Outcome {
 	var missing []string
+	unmet := 0
 	for _, n := range a.needs {
-		if why := n.unmet(f); why != "" {
+		why := n.unmet(f)
+		if why == "" {
+			continue
+		}
+		unmet++
+		// Two needs on one facet share its gap reason: say it once.
+		if !slices.Contains(missing, why) {
 			missing = append(missing, why)
 		}
 	}
-	if len(missing) == len(a.needs) {
+	if unmet == len(a.needs) {
 		return Outcome{Status: StatusUnknown, Evidence: strings.Join(missing, " ")}
 	}
 	o := a.judge(f)
-	if len(missing) == 0 {
+	if unmet == 0 {
 		return o
 	}
 	why := strings.Join(missing, " ")
