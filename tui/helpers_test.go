@@ -203,6 +203,8 @@ func (noKeyring) Get(string, string) (string, error) { return "", secrets.ErrUna
 
 func (noKeyring) Set(string, string, string) error { return secrets.ErrUnavailable }
 
+func (noKeyring) Delete(string, string) error { return secrets.ErrUnavailable }
+
 func (noKeyring) FromEnv() (string, bool) { return "", false }
 
 // fakeKeyring is a keyring of the test's own, with RINGFENCE_SECRET read from
@@ -229,6 +231,13 @@ func (k *fakeKeyring) Set(site, connector, secret string) error {
 		k.stored = map[string]string{}
 	}
 	k.stored[site+"/"+connector] = secret
+	return nil
+}
+
+func (k *fakeKeyring) Delete(site, connector string) error {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	delete(k.stored, site+"/"+connector)
 	return nil
 }
 

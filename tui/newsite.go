@@ -233,7 +233,13 @@ func (s *newSite) testConnection() tea.Cmd {
 	return tea.Batch(tick, s.save(ctx, func(ctx context.Context, site checklist.Site, secret string) error {
 		ctx, cancel := context.WithTimeout(ctx, connectTimeout)
 		defer cancel()
-		return connectors.Try(ctx, reg, site, connectors.Secrets{ThisRun: secret, Keyring: keys}, progress)
+		sec := connectors.Secrets{ThisRun: secret, Keyring: keys}
+		if secret == "" && kind.SecretOptional() {
+			// Left empty on purpose: a password saved earlier must not be
+			// tried in its place, as the command line does not.
+			sec.Keyring = nil
+		}
+		return connectors.Try(ctx, reg, site, sec, progress)
 	}))
 }
 
@@ -253,6 +259,7 @@ func (s *newSite) create() tea.Cmd {
 func (s *newSite) save(ctx context.Context, test func(context.Context, checklist.Site, string) error) tea.Cmd {
 	site, secret := s.site()
 	store, keys, id, reconnect := s.sh.opts.Store, s.sh.opts.Secrets, s.op.id, s.existing != nil
+	optional := s.kind.SecretOptional()
 	return func() tea.Msg {
 		if f := site.Connector.File; f != "" {
 			// Saved in full, so the next audit finds it from any folder.
@@ -278,6 +285,11 @@ func (s *newSite) save(ctx context.Context, test func(context.Context, checklist
 			return opFailedMsg{op: id, err: err}
 		}
 		msg := siteCreatedMsg{op: id, name: site.Name}
+		if secret == "" && optional {
+			// Connected without one: a password saved earlier must not be
+			// sent from now on. No keyring means nothing was saved there.
+			_ = keys.Delete(site.Name, site.Connector.Kind)
+		}
 		if secret != "" {
 			if err := keys.Set(site.Name, site.Connector.Kind, secret); err != nil {
 				msg.secret = secret

@@ -13,6 +13,7 @@ import (
 type Secrets interface {
 	secrets.Store
 	Set(site, connector, secret string) error
+	Delete(site, connector string) error
 }
 
 // secretProblem says in plain words why a saved secret could not be used.
