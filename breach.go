@@ -109,7 +109,7 @@ func runBreach(ctx context.Context, a *app, f *breachFlags) error {
 			return err
 		}
 		if e.interactive() {
-			return tui.Run(ctx, tui.Options{Store: store, Connectors: builtin, Secrets: e.keyring(), Catalogue: checklist.Builtin(), Now: e.now, Accessible: a.accessible, AskBreachSite: true})
+			return tui.Run(ctx, tui.Options{Store: store, Connectors: builtin, Secrets: e.keyring(), Catalogue: e.catalogue(), Now: e.now, Accessible: a.accessible, AskBreachSite: true})
 		}
 		return printGenericBreach(store, e)
 	}
@@ -122,7 +122,7 @@ func runBreach(ctx context.Context, a *app, f *breachFlags) error {
 		return withSuggestion(store, f.site, err)
 	}
 	if !f.headless() && e.interactive() {
-		return tui.Run(ctx, tui.Options{Store: store, Connectors: builtin, Secrets: e.keyring(), Catalogue: checklist.Builtin(), Now: e.now, Accessible: a.accessible, StartBreach: site.Name})
+		return tui.Run(ctx, tui.Options{Store: store, Connectors: builtin, Secrets: e.keyring(), Catalogue: e.catalogue(), Now: e.now, Accessible: a.accessible, StartBreach: site.Name})
 	}
 	now := e.now()
 	if f.fraudDeskSet {

@@ -6,7 +6,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/ringfence/ringfence/checklist"
 	"github.com/ringfence/ringfence/checklist/core"
 	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/checklist/safetext"
@@ -108,7 +107,7 @@ func newProbeCmd(a *app) *cobra.Command {
 		if err != nil {
 			return err
 		}
-		saved, err := core.RecordProbe(st, checklist.Builtin(), siteName, res.Exposure, e.now())
+		saved, err := core.RecordProbe(st, e.catalogue(), siteName, res.Exposure, e.now())
 		if err != nil {
 			return fmt.Errorf("The probe ran, but could not be recorded against %q. %w", siteName, asSentence(err))
 		}

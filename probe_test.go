@@ -141,3 +141,32 @@ func TestAStoppedProbeIsNotRecorded(t *testing.T) {
 		t.Errorf("a stopped probe was recorded (exit %d): %s %s", code, out.String(), errOut.String())
 	}
 }
+
+// Recording a probe judges the audit again; it must do so under the rules the
+// person set for this run (--advice-max-age), not the defaults.
+func TestARecordedProbeKeepsTheAdviceAgeLimitGiven(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	if r := ringfence(t, dir, "sites", "add", "Acme"); r.code != exitOK {
+		t.Fatal(r.stderr)
+	}
+	if r := ringfence(t, dir, "--advice-max-age", "30", "audit", "--site", "Acme"); r.code != exitOK {
+		t.Fatal(r.stderr)
+	}
+	fake := sipprobetest.Start(t, "Asterisk PBX 13.1.0")
+	r := ringfence(t, dir, "--advice-max-age", "30", "probe", fake.Addr, "--yes", "--site", "Acme", "--tls-port", fmt.Sprint(fake.ClosedPort))
+	if r.code != exitOK {
+		t.Fatalf("%+v", r)
+	}
+	store, err := sitestore.OpenStore(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := store.LatestAudit("Acme")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.JudgedBy == nil || a.JudgedBy.AdviceMaxAgeDays != 30 {
+		t.Fatalf("after the probe the audit was judged with %+v, want an age limit of 30 days", a.JudgedBy)
+	}
+}
