@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -41,6 +42,16 @@ func TestReportsSayWhoseViewAProbeShows(t *testing.T) {
 	for _, want := range []string{"probed pbx.example.co.uk from the network", "not what the internet sees"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the PDF does not say %q", want)
+		}
+	}
+
+	var md bytes.Buffer
+	if err := WriteMarkdown(&md, a, Options{Generated: testNow}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"probed pbx.example.co.uk from the network", "not what the internet sees"} {
+		if !strings.Contains(md.String(), want) {
+			t.Errorf("the Markdown does not say %q", want)
 		}
 	}
 }

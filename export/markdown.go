@@ -38,6 +38,9 @@ func WriteMarkdown(w io.Writer, a *checklist.Audit, opts Options) error {
 	}
 	b.WriteString(strings.Join(meta, " · ") + "\n\n")
 	b.WriteString(mdText(judgedLine(a)) + "\n\n")
+	if x := a.Inventory.Exposure; x != nil {
+		b.WriteString(mdText(probeLine(x)) + "\n\n")
+	}
 	if stale := staleNotice(a); stale != "" {
 		b.WriteString("**" + mdText(stale) + "**\n\n")
 	}

@@ -1,7 +1,6 @@
 package export
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/ringfence/ringfence/checklist"
@@ -173,8 +172,7 @@ func (d *doc) methodAppendix() {
 	if x := d.a.Inventory.Exposure; x != nil {
 		// Whose view a probe shows decides what it proves, so the report
 		// says it in the probe's own words.
-		d.para(fmt.Sprintf("Ringfence also probed %s from the network on %s at %s, sending only SIP OPTIONS requests and connection attempts. %s",
-			x.Host, longDate(x.At), x.At.Format("15:04"), checklist.ExposureSummary(x)), "", 9.5, 0)
+		d.para(probeLine(x), "", 9.5, 0)
 	}
 	var got, missing []string
 	for _, f := range facetWords {

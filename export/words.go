@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/ringfence/ringfence/checklist"
+	"github.com/ringfence/ringfence/checklist/inventory"
 )
 
 // lowConfidence is the share of evidence (by weight) below which a score is
@@ -114,4 +115,11 @@ func count(n int, one, many string) string {
 		return "1 " + one
 	}
 	return itoa(n) + " " + many
+}
+
+// probeLine says when the phone system's address was probed and whose view
+// that shows, which decides what the probe proves.
+func probeLine(x *inventory.Exposure) string {
+	return fmt.Sprintf("Ringfence also probed %s from the network on %s at %s, sending only SIP OPTIONS requests and connection attempts. %s",
+		x.Host, longDate(x.At), x.At.Format("15:04"), checklist.ExposureSummary(x))
 }
