@@ -249,6 +249,31 @@ func TestUnstampedBuildReadsTheCommit(t *testing.T) {
 	if v["release"] != "source build "+commit[:12] {
 		t.Errorf("release %q, want it to name commit %s", v["release"], commit[:12])
 	}
+
+	// The same commit tagged as a release, then changed and built before
+	// committing, is not that release: its reports must not claim to be. (A
+	// tag above v1 would need a /vN module path, so Go would ignore it.)
+	gitIn("tag", "v1.2.3")
+	f, err := os.OpenFile(filepath.Join(src, "main.go"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteString("\n// a change not yet committed\n"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	cmd = exec.Command(goTool(t), "build", "-buildvcs=true", "-o", bin, ".")
+	cmd.Dir = src
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build with a change: %v\n%s", err, out)
+	}
+	v = versionOf(t, bin)
+	if v["version"] != "" || v["modified"] != true || v["release"] != "source build "+commit[:12]+" with changes" {
+		t.Errorf("a changed build of tag v1.2.3 says %v; it should name commit %s with changes and no release", v, commit[:12])
+	}
 }
 
 // The summary after an audit warns when the audit it is compared with was

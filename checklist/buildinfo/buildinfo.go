@@ -59,9 +59,11 @@ func resolve(s stamp, bi *debug.BuildInfo) Info {
 	if bi.GoVersion != "" {
 		in.GoVersion = bi.GoVersion
 	}
+	// A tagged checkout built with uncommitted changes ("v1.2.3+dirty") is
+	// not that release, so it is named by its commit, as any local build is.
 	if in.Version == "" {
-		if v := clean(bi.Main.Version); v != "(devel)" && !pseudoVersion.MatchString(v) {
-			in.Version = strings.TrimSuffix(v, "+dirty")
+		if v := clean(bi.Main.Version); v != "(devel)" && !pseudoVersion.MatchString(v) && !strings.HasSuffix(v, "+dirty") {
+			in.Version = v
 		}
 	}
 	vcs := map[string]string{}
