@@ -122,11 +122,21 @@ func TestVersionSaysWhenAdviceIsStale(t *testing.T) {
 		args []string
 	}{
 		{nil, []string{"--advice-max-age", "0"}},
+		{nil, []string{"--advice-max-age=-5"}},
+		{nil, []string{"--advice-max-age", "3651"}},
+		{nil, []string{"--advice-max-age", "99999999999999999999"}},
+		{nil, []string{"--advice-max-age", "four months"}},
 		{map[string]string{adviceMaxAgeEnv: "four months"}, nil},
+		{map[string]string{adviceMaxAgeEnv: "-1"}, nil},
+		{map[string]string{adviceMaxAgeEnv: "99999999999999999999"}, nil},
 	} {
 		r := ringfenceAt(t, checked, bad.vars, append([]string{"version"}, bad.args...)...)
 		if r.code != exitUsage || !strings.Contains(r.stderr, "whole number of days") {
 			t.Errorf("%v %v: %+v", bad.vars, bad.args, r)
+		}
+		// The reason is for the person who typed it, not a Go programmer.
+		if low := strings.ToLower(r.stderr); strings.Contains(low, "strconv") || strings.Contains(low, "parse") {
+			t.Errorf("%v %v: the message speaks of Go's parser: %s", bad.vars, bad.args, r.stderr)
 		}
 	}
 }
