@@ -32,7 +32,7 @@ func TestResolve(t *testing.T) {
 		{"local build with changes", stamp{}, local,
 			Info{Commit: rev, Date: "2026-12-03T07:00:00Z", Modified: true, GoVersion: "go1.26.8"}, "source build 7e26d8b1a2c3 with changes"},
 		{"go install of a commit", stamp{}, &debug.BuildInfo{GoVersion: "go1.26.8", Main: debug.Module{Version: "v1.2.4-0.20261203070000-7e26d8b1a2c3"}},
-			Info{GoVersion: "go1.26.8"}, "development build"},
+			Info{Commit: "7e26d8b1a2c3", Date: "2026-12-03T07:00:00Z", GoVersion: "go1.26.8"}, "source build 7e26d8b1a2c3"},
 		{"stamp wins over the toolchain", stamp{version: "v2.0.0"}, local,
 			Info{Version: "v2.0.0", Commit: rev, Date: "2026-12-03T07:00:00Z", Modified: true, GoVersion: "go1.26.8"}, "v2.0.0"},
 		{"stamped commit differs from the tree", stamp{commit: "abc"}, local,
