@@ -27,7 +27,7 @@ type app struct {
 	dataDir    string
 	accessible bool
 	// adviceMaxAge is --advice-max-age, in days.
-	adviceMaxAge int
+	adviceMaxAge adviceDays
 	// showVersion is --version.
 	showVersion bool
 }
@@ -69,7 +69,7 @@ func newRoot(a *app) *cobra.Command {
 	pf := root.PersistentFlags()
 	pf.StringVar(&a.dataDir, "data-dir", "", "folder for saved sites (default: $RINGFENCE_HOME or your config folder)")
 	pf.BoolVar(&a.accessible, "accessible", false, "plain prompts for screen readers, with no decoration")
-	pf.IntVar(&a.adviceMaxAge, "advice-max-age", 0, "days after which the firmware advisories count as out of date (default: $"+adviceMaxAgeEnv+" or 120)")
+	pf.Var(&a.adviceMaxAge, "advice-max-age", "days after which the firmware advisories count as out of date (default: $"+adviceMaxAgeEnv+" or 120)")
 	root.Flags().BoolVarP(&a.showVersion, "version", "v", false, "print the version (the same as 'ringfence version')")
 	root.AddCommand(
 		newDemoCmd(a), newAuditCmd(a), newChecksCmd(a), newSitesCmd(a), newConnectCmd(a),

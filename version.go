@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -97,22 +98,44 @@ func runVersion(e env, asJSON bool) error {
 	return writeVersion(e.stdout, v)
 }
 
+const adviceMaxAgeHint = "Give a whole number of days from 1 to 3650, such as 120."
+
+// adviceDays is the value of --advice-max-age. It checks what was typed
+// itself, so that a word or an overlong number gets the same plain hint as a
+// number out of range, not the Go parser's message.
+type adviceDays int
+
+func (d *adviceDays) String() string { return strconv.Itoa(int(*d)) }
+func (d *adviceDays) Type() string   { return "days" }
+func (d *adviceDays) Set(s string) error {
+	n, ok := parseAdviceDays(s)
+	if !ok {
+		return errors.New(adviceMaxAgeHint)
+	}
+	*d = adviceDays(n)
+	return nil
+}
+
+func parseAdviceDays(s string) (int, bool) {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	return n, err == nil && n >= 1 && n <= 3650
+}
+
 // resolveAdviceMaxAge reads the stale-advice limit: the flag, else the
 // environment, else the default.
-func resolveAdviceMaxAge(cmd *cobra.Command, days int, getenv func(string) string) (time.Duration, error) {
-	const hint = "Give a whole number of days from 1 to 3650, such as 120."
+func resolveAdviceMaxAge(cmd *cobra.Command, days adviceDays, getenv func(string) string) (time.Duration, error) {
 	switch {
 	case cmd.Flags().Changed("advice-max-age"):
 		if days < 1 || days > 3650 {
-			return 0, usagef("Check the value of --advice-max-age. %s", hint)
+			return 0, usagef("Check the value of --advice-max-age. %s", adviceMaxAgeHint)
 		}
 	case getenv(adviceMaxAgeEnv) != "":
 		raw := getenv(adviceMaxAgeEnv)
-		n, err := strconv.Atoi(strings.TrimSpace(raw))
-		if err != nil || n < 1 || n > 3650 {
-			return 0, usagef("Check %s (now %q). %s", adviceMaxAgeEnv, raw, hint)
+		n, ok := parseAdviceDays(raw)
+		if !ok {
+			return 0, usagef("Check %s (now %q). %s", adviceMaxAgeEnv, raw, adviceMaxAgeHint)
 		}
-		days = n
+		days = adviceDays(n)
 	default:
 		return checklist.DefaultAdviceMaxAge, nil
 	}

@@ -122,11 +122,21 @@ func TestVersionSaysWhenAdviceIsStale(t *testing.T) {
 		args []string
 	}{
 		{nil, []string{"--advice-max-age", "0"}},
+		{nil, []string{"--advice-max-age=-5"}},
+		{nil, []string{"--advice-max-age", "3651"}},
+		{nil, []string{"--advice-max-age", "99999999999999999999"}},
+		{nil, []string{"--advice-max-age", "four months"}},
 		{map[string]string{adviceMaxAgeEnv: "four months"}, nil},
+		{map[string]string{adviceMaxAgeEnv: "-1"}, nil},
+		{map[string]string{adviceMaxAgeEnv: "99999999999999999999"}, nil},
 	} {
 		r := ringfenceAt(t, checked, bad.vars, append([]string{"version"}, bad.args...)...)
 		if r.code != exitUsage || !strings.Contains(r.stderr, "whole number of days") {
 			t.Errorf("%v %v: %+v", bad.vars, bad.args, r)
+		}
+		// The reason is for the person who typed it, not a Go programmer.
+		if low := strings.ToLower(r.stderr); strings.Contains(low, "strconv") || strings.Contains(low, "parse") {
+			t.Errorf("%v %v: the message speaks of Go's parser: %s", bad.vars, bad.args, r.stderr)
 		}
 	}
 }
@@ -248,6 +258,31 @@ func TestUnstampedBuildReadsTheCommit(t *testing.T) {
 	}
 	if v["release"] != "source build "+commit[:12] {
 		t.Errorf("release %q, want it to name commit %s", v["release"], commit[:12])
+	}
+
+	// The same commit tagged as a release, then changed and built before
+	// committing, is not that release: its reports must not claim to be. (A
+	// tag above v1 would need a /vN module path, so Go would ignore it.)
+	gitIn("tag", "v1.2.3")
+	f, err := os.OpenFile(filepath.Join(src, "main.go"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteString("\n// a change not yet committed\n"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	cmd = exec.Command(goTool(t), "build", "-buildvcs=true", "-o", bin, ".")
+	cmd.Dir = src
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build with a change: %v\n%s", err, out)
+	}
+	v = versionOf(t, bin)
+	if v["version"] != "" || v["modified"] != true || v["release"] != "source build "+commit[:12]+" with changes" {
+		t.Errorf("a changed build of tag v1.2.3 says %v; it should name commit %s with changes and no release", v, commit[:12])
 	}
 }
 

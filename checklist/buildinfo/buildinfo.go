@@ -9,6 +9,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"sync"
+	"time"
 )
 
 // Stamped at link time by the release build:
@@ -24,7 +25,8 @@ var version, commit, date string
 type Info struct {
 	// Version is the release ("v1.2.3"); empty for a build that is not a release.
 	Version string
-	// Commit is the full revision the build was made from.
+	// Commit is the full revision the build was made from; for a go install
+	// of a commit, only its first twelve characters, which is all Go records.
 	Commit string
 	// Date is when the build (or, for a local build, its commit) was made, RFC 3339.
 	Date string
@@ -48,8 +50,9 @@ type stamp struct{ version, commit, date string }
 
 // pseudoVersion matches the versions the Go toolchain makes up for a commit that
 // carries no release tag ("v0.0.0-20261203070000-7e26d8b1a2c3", maybe
-// "+dirty"): they name a commit, not a release, so they are not shown as one.
-var pseudoVersion = regexp.MustCompile(`(^|[-.])\d{14}-[0-9a-f]{12}(\+dirty)?$`)
+// "+dirty"): they name a commit and its time, not a release, so they are not
+// shown as one. The submatches are the time and the commit.
+var pseudoVersion = regexp.MustCompile(`(?:^|[-.])(\d{14})-([0-9a-f]{12})(?:\+dirty)?$`)
 
 func resolve(s stamp, bi *debug.BuildInfo) Info {
 	in := Info{Version: clean(s.version), Commit: clean(s.commit), Date: clean(s.date), GoVersion: runtime.Version()}
@@ -59,9 +62,11 @@ func resolve(s stamp, bi *debug.BuildInfo) Info {
 	if bi.GoVersion != "" {
 		in.GoVersion = bi.GoVersion
 	}
+	// A tagged checkout built with uncommitted changes ("v1.2.3+dirty") is
+	// not that release, so it is named by its commit, as any local build is.
 	if in.Version == "" {
-		if v := clean(bi.Main.Version); v != "(devel)" && !pseudoVersion.MatchString(v) {
-			in.Version = strings.TrimSuffix(v, "+dirty")
+		if v := clean(bi.Main.Version); v != "(devel)" && !pseudoVersion.MatchString(v) && !strings.HasSuffix(v, "+dirty") {
+			in.Version = v
 		}
 	}
 	vcs := map[string]string{}
@@ -74,6 +79,16 @@ func resolve(s stamp, bi *debug.BuildInfo) Info {
 	}
 	if in.Date == "" {
 		in.Date = clean(vcs["vcs.time"])
+	}
+	// A go install of a commit (such as @main) has no VCS record, but its
+	// pseudo-version still names the commit and its time.
+	if m := pseudoVersion.FindStringSubmatch(clean(bi.Main.Version)); m != nil {
+		if in.Commit == "" {
+			in.Commit = m[2]
+		}
+		if t, err := time.Parse("20060102150405", m[1]); in.Date == "" && err == nil {
+			in.Date = t.Format(time.RFC3339)
+		}
 	}
 	// Uncommitted changes are known only for the commit the toolchain saw.
 	in.Modified = revision != "" && revision == in.Commit && vcs["vcs.modified"] == "true"
