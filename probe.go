@@ -62,9 +62,14 @@ func newProbeCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			s, err := st.Site(*site)
+			s, latest, err := core.OpenSite(st, *site)
 			if err != nil {
 				return withSuggestion(st, *site, err)
+			}
+			if latest == nil {
+				// Refused before anything is sent, so a probe is never run
+				// only to find it has nowhere to be kept.
+				return fmt.Errorf("The site %q has no audit yet, so the probe would have nothing to be recorded against, and nothing was sent. Run 'ringfence audit --site %q' first, or probe without --site.", s.Name, s.Name)
 			}
 			siteName = s.Name
 		}

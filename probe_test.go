@@ -170,3 +170,21 @@ func TestARecordedProbeKeepsTheAdviceAgeLimitGiven(t *testing.T) {
 		t.Fatalf("after the probe the audit was judged with %+v, want an age limit of 30 days", a.JudgedBy)
 	}
 }
+
+// A probe for a site with no audit yet has nothing to be recorded against:
+// it is refused before anything is sent, rather than run and then lost.
+func TestProbeForASiteWithNoAuditSendsNothing(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	if r := ringfence(t, dir, "sites", "add", "Acme"); r.code != exitOK {
+		t.Fatal(r.stderr)
+	}
+	fake := sipprobetest.Start(t, "Asterisk PBX 13.1.0")
+	r := ringfence(t, dir, "probe", fake.Addr, "--yes", "--site", "Acme", "--tls-port", fmt.Sprint(fake.ClosedPort))
+	if r.code == exitOK || !strings.Contains(r.stderr, "ringfence audit --site") {
+		t.Errorf("a probe for a site with no audit: %+v", r)
+	}
+	if got := fake.Received(); len(got) != 0 {
+		t.Errorf("the probe ran although its result could not be kept: %q", got)
+	}
+}
