@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ringfence/ringfence/checklist/firmware"
 	"github.com/ringfence/ringfence/checklist/sitestore"
 	"github.com/ringfence/ringfence/connectors/sipprobe/sipprobetest"
 )
@@ -186,5 +187,44 @@ func TestProbeForASiteWithNoAuditSendsNothing(t *testing.T) {
 	}
 	if got := fake.Received(); len(got) != 0 {
 		t.Errorf("the probe ran although its result could not be kept: %q", got)
+	}
+}
+
+// Every judgement in probe --json has one of the firmware checks' statuses,
+// or is null where the reply named nothing: never a verdict with no status.
+func TestProbeJSONJudgesOnlyWhatWasNamed(t *testing.T) {
+	t.Parallel()
+	fake := sipprobetest.Start(t, "Asterisk PBX 13.1.0")
+	r := ringfence(t, t.TempDir(), "probe", fake.Addr, "--yes", "--json", "--tls-port", fmt.Sprint(fake.ClosedPort))
+	var doc struct {
+		Exposure struct {
+			SIP []struct {
+				Server string `json:"server"`
+			} `json:"sip"`
+		} `json:"exposure"`
+		Disclosed []*struct {
+			Verdict struct {
+				Status string `json:"status"`
+			} `json:"verdict"`
+		} `json:"disclosed"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil || r.code != exitOK {
+		t.Fatalf("JSON: %v %+v", err, r)
+	}
+	if len(doc.Disclosed) != len(doc.Exposure.SIP) {
+		t.Fatalf("%d judgements for %d transports:\n%s", len(doc.Disclosed), len(doc.Exposure.SIP), r.stdout)
+	}
+	statuses := map[string]bool{}
+	for _, st := range []firmware.Status{firmware.StatusCurrent, firmware.StatusOutdated, firmware.StatusEndOfLife, firmware.StatusExploited, firmware.StatusCompromised, firmware.StatusUnknown} {
+		statuses[string(st)] = true
+	}
+	for i, d := range doc.Disclosed {
+		named := doc.Exposure.SIP[i].Server != ""
+		switch {
+		case named && (d == nil || !statuses[d.Verdict.Status]):
+			t.Errorf("transport %d named %q but was judged %+v", i, doc.Exposure.SIP[i].Server, d)
+		case !named && d != nil:
+			t.Errorf("transport %d named nothing but has a judgement with status %q", i, d.Verdict.Status)
+		}
 	}
 }

@@ -83,8 +83,9 @@ func (c Config) withDefaults() Config {
 type Result struct {
 	Exposure inventory.Exposure `json:"exposure"`
 	// Disclosed judges what each answering transport's Server header named,
-	// in the order of Exposure.SIP; empty where nothing was named.
-	Disclosed []checklist.Disclosed `json:"disclosed"`
+	// in the order of Exposure.SIP; nil (null in JSON) where nothing was
+	// named, so no reader mistakes an empty verdict for a judgement.
+	Disclosed []*checklist.Disclosed `json:"disclosed"`
 	// Sent is what the probe put on the network.
 	Sent Traffic `json:"sent"`
 	// Stopped is true when the overall deadline or a cancellation cut the
@@ -182,10 +183,11 @@ func Run(ctx context.Context, t Target, cfg Config) (Result, error) {
 			x.Ports[i].Note = "Not tried: the probe ran out of time or was stopped first."
 		}
 	}
-	res.Disclosed = make([]checklist.Disclosed, len(x.SIP))
+	res.Disclosed = make([]*checklist.Disclosed, len(x.SIP))
 	for i, s := range x.SIP {
 		if s.Server != "" {
-			res.Disclosed[i] = checklist.JudgeDisclosed(s.Server)
+			d := checklist.JudgeDisclosed(s.Server)
+			res.Disclosed[i] = &d
 		}
 	}
 	return res, nil

@@ -60,8 +60,8 @@ func (r Result) Report() []string {
 		out = append(out, line)
 		if s.Server != "" {
 			out = append(out, "    It says it is: "+s.Server)
-			if i < len(r.Disclosed) {
-				out = append(out, "    "+disclosedText(r.Disclosed[i]))
+			if i < len(r.Disclosed) && r.Disclosed[i] != nil {
+				out = append(out, "    "+disclosedText(*r.Disclosed[i]))
 			}
 		}
 	}
