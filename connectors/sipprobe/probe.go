@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/netip"
 	"os"
+	"strings"
 	"sync"
 	"time"
 
@@ -40,6 +41,8 @@ type Config struct {
 	From inventory.Vantage
 	// Resolve finds the host's addresses; nil means the system resolver.
 	Resolve func(ctx context.Context, host string) ([]netip.Addr, error)
+	// Dial opens a connection for each step; nil means a net.Dialer's.
+	Dial func(ctx context.Context, network, address string) (net.Conn, error)
 	// Progress, when set, hears each step as it starts. It is called from
 	// the probe's goroutines, so it must be safe for concurrent use.
 	Progress func(step string)
@@ -70,6 +73,10 @@ func (c Config) withDefaults() Config {
 	}
 	if c.Now == nil {
 		c.Now = time.Now
+	}
+	if c.Dial == nil {
+		var d net.Dialer
+		c.Dial = d.DialContext
 	}
 	if c.Resolve == nil {
 		c.Resolve = func(ctx context.Context, host string) ([]netip.Addr, error) {
@@ -179,7 +186,7 @@ func Run(ctx context.Context, t Target, cfg Config) (Result, error) {
 		}
 	}
 	for i, pa := range x.Ports {
-		if !pa.Checked {
+		if !pa.Checked && pa.Note == "" {
 			x.Ports[i].Note = "Not tried: the probe ran out of time or was stopped first."
 		}
 	}
@@ -257,6 +264,9 @@ func (p *prober) tryPort(ctx context.Context, addr string, port int) inventory.P
 			// The whole probe was stopped or ran out of time: silence
 			// then says nothing about the port.
 			return inventory.PortAnswer{Port: port}
+		}
+		if fromHere(err) {
+			return inventory.PortAnswer{Port: port, Note: "Not tried: this computer could not send to it (" + strings.TrimSuffix(plainNetError(err), ".") + "), which says nothing about the phone system. Check this computer's network and probe again."}
 		}
 		pa.Note = connectNote(err)
 		return pa

@@ -80,6 +80,8 @@ func (r Result) Report() []string {
 		}
 		state := "closed. " + p.Note
 		switch {
+		case !p.Checked && p.Note != "":
+			state = p.Note // why it was not tried
 		case !p.Checked:
 			state = "not tried."
 		case p.Open:
