@@ -90,7 +90,7 @@ func newProbeCmd(a *app) *cobra.Command {
 		fmt.Fprintf(e.stderr, "Probing %s (at most %d seconds)…\n", target.Host, int(sipprobe.WorstCase(cfg).Seconds()+0.5))
 		res, err := sipprobe.Run(cmd.Context(), target, cfg)
 		if err != nil {
-			return fmt.Errorf("Could not probe %s. %w", target.Host, asSentence(err))
+			return fmt.Errorf("Could not probe %s. %w", strings.TrimSuffix(target.Host, "."), asSentence(err))
 		}
 		if *jsonOut {
 			if err := writeJSONDoc(e.stdout, res); err != nil {

@@ -228,3 +228,13 @@ func TestProbeJSONJudgesOnlyWhatWasNamed(t *testing.T) {
 		}
 	}
 }
+
+// A fully qualified name ends in a dot; the sentence about it must not end in
+// two.
+func TestProbeOfANameWithATrailingDotReadsWell(t *testing.T) {
+	t.Parallel()
+	r := ringfence(t, t.TempDir(), "probe", "pbx.ringfence.invalid.", "--yes")
+	if r.code == exitOK || !strings.Contains(r.stderr, "pbx.ringfence.invalid") || strings.Contains(r.stderr, "..") {
+		t.Errorf("%+v", r)
+	}
+}

@@ -210,7 +210,8 @@ func (p *prober) resolve(ctx context.Context, host string) (netip.Addr, error) {
 	defer cancel()
 	addrs, err := p.cfg.Resolve(ctx, host)
 	if err != nil || len(addrs) == 0 {
-		return netip.Addr{}, fmt.Errorf("%w: the name %s could not be looked up. Check the spelling, or give the address instead", ErrNoAddress, host)
+		// A name's final dot (pbx.example.co.uk.) is left out of the sentence.
+		return netip.Addr{}, fmt.Errorf("%w: the name %s could not be looked up. Check the spelling, or give the address instead", ErrNoAddress, strings.TrimSuffix(host, "."))
 	}
 	// A name may have several addresses; the first IPv4 one is probed, as a
 	// phone would most likely use it.
