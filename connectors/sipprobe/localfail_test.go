@@ -16,7 +16,7 @@ import (
 // would let an outside probe with no network pass the admin-page check.
 func TestPortsThisComputerCouldNotReachAreNotTried(t *testing.T) {
 	t.Parallel()
-	local := []syscall.Errno{syscall.ENETUNREACH, syscall.EHOSTUNREACH, syscall.EACCES, syscall.EPERM, syscall.EADDRNOTAVAIL, syscall.EAFNOSUPPORT}
+	local := []syscall.Errno{syscall.ENETUNREACH, syscall.EACCES, syscall.EPERM, syscall.EADDRNOTAVAIL, syscall.EAFNOSUPPORT}
 	for _, errno := range local {
 		t.Run(errno.Error(), func(t *testing.T) {
 			t.Parallel()
@@ -42,5 +42,22 @@ func TestPortsThisComputerCouldNotReachAreNotTried(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A firewall in front of the phone system that rejects a connection with
+// "host prohibited" makes the connection fail with "no route to host": that
+// is the port answering, so it counts as tried and closed.
+func TestAPortRejectedByAFirewallIsTriedAndClosed(t *testing.T) {
+	t.Parallel()
+	cfg := quick(func(c *Config) {
+		c.Ports = []int{80}
+		c.Dial = func(_ context.Context, network, address string) (net.Conn, error) {
+			return nil, &net.OpError{Op: "dial", Net: network, Err: os.NewSyscallError("connect", syscall.EHOSTUNREACH)}
+		}
+	})
+	res := run(t, Target{Host: "198.51.100.7", SIPPort: 5060, TLSPort: 5061}, cfg)
+	if p := res.Exposure.Ports[0]; !p.Checked || p.Open {
+		t.Errorf("a port a firewall rejected: %+v", p)
 	}
 }

@@ -14,8 +14,11 @@ func isRefused(err error) bool {
 // fromHere reports an error that this computer raised before anything reached
 // the phone system: no route from here, a local firewall, an address family
 // it lacks. It says nothing about the phone system, so the port is not tried.
+// "No route to host" is not one: a firewall in front of the phone system that
+// rejects with "host prohibited" (firewalld's default) gives it too, and that
+// is an answer about the port.
 func fromHere(err error) bool {
-	for _, e := range []syscall.Errno{syscall.ENETUNREACH, syscall.EHOSTUNREACH, syscall.EACCES, syscall.EPERM, syscall.EADDRNOTAVAIL, syscall.EAFNOSUPPORT} {
+	for _, e := range []syscall.Errno{syscall.ENETUNREACH, syscall.EACCES, syscall.EPERM, syscall.EADDRNOTAVAIL, syscall.EAFNOSUPPORT} {
 		if errors.Is(err, e) {
 			return true
 		}
