@@ -62,9 +62,14 @@ func newProbeCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			s, err := st.Site(*site)
+			s, latest, err := core.OpenSite(st, *site)
 			if err != nil {
 				return withSuggestion(st, *site, err)
+			}
+			if latest == nil {
+				// Refused before anything is sent, so a probe is never run
+				// only to find it has nowhere to be kept.
+				return fmt.Errorf("The site %q has no audit yet, so the probe would have nothing to be recorded against, and nothing was sent. Run 'ringfence audit --site %q' first, or probe without --site.", s.Name, s.Name)
 			}
 			siteName = s.Name
 		}
@@ -85,7 +90,7 @@ func newProbeCmd(a *app) *cobra.Command {
 		fmt.Fprintf(e.stderr, "Probing %s (at most %d seconds)…\n", target.Host, int(sipprobe.WorstCase(cfg).Seconds()+0.5))
 		res, err := sipprobe.Run(cmd.Context(), target, cfg)
 		if err != nil {
-			return fmt.Errorf("Could not probe %s. %w", target.Host, asSentence(err))
+			return fmt.Errorf("Could not probe %s. %w", strings.TrimSuffix(target.Host, "."), asSentence(err))
 		}
 		if *jsonOut {
 			if err := writeJSONDoc(e.stdout, res); err != nil {

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ringfence/ringfence/checklist/firmware"
 	"github.com/ringfence/ringfence/checklist/sitestore"
 	"github.com/ringfence/ringfence/connectors/sipprobe/sipprobetest"
 )
@@ -168,5 +169,72 @@ func TestARecordedProbeKeepsTheAdviceAgeLimitGiven(t *testing.T) {
 	}
 	if a.JudgedBy == nil || a.JudgedBy.AdviceMaxAgeDays != 30 {
 		t.Fatalf("after the probe the audit was judged with %+v, want an age limit of 30 days", a.JudgedBy)
+	}
+}
+
+// A probe for a site with no audit yet has nothing to be recorded against:
+// it is refused before anything is sent, rather than run and then lost.
+func TestProbeForASiteWithNoAuditSendsNothing(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	if r := ringfence(t, dir, "sites", "add", "Acme"); r.code != exitOK {
+		t.Fatal(r.stderr)
+	}
+	fake := sipprobetest.Start(t, "Asterisk PBX 13.1.0")
+	r := ringfence(t, dir, "probe", fake.Addr, "--yes", "--site", "Acme", "--tls-port", fmt.Sprint(fake.ClosedPort))
+	if r.code == exitOK || !strings.Contains(r.stderr, "ringfence audit --site") {
+		t.Errorf("a probe for a site with no audit: %+v", r)
+	}
+	if got := fake.Received(); len(got) != 0 {
+		t.Errorf("the probe ran although its result could not be kept: %q", got)
+	}
+}
+
+// Every judgement in probe --json has one of the firmware checks' statuses,
+// or is null where the reply named nothing: never a verdict with no status.
+func TestProbeJSONJudgesOnlyWhatWasNamed(t *testing.T) {
+	t.Parallel()
+	fake := sipprobetest.Start(t, "Asterisk PBX 13.1.0")
+	r := ringfence(t, t.TempDir(), "probe", fake.Addr, "--yes", "--json", "--tls-port", fmt.Sprint(fake.ClosedPort))
+	var doc struct {
+		Exposure struct {
+			SIP []struct {
+				Server string `json:"server"`
+			} `json:"sip"`
+		} `json:"exposure"`
+		Disclosed []*struct {
+			Verdict struct {
+				Status string `json:"status"`
+			} `json:"verdict"`
+		} `json:"disclosed"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil || r.code != exitOK {
+		t.Fatalf("JSON: %v %+v", err, r)
+	}
+	if len(doc.Disclosed) != len(doc.Exposure.SIP) {
+		t.Fatalf("%d judgements for %d transports:\n%s", len(doc.Disclosed), len(doc.Exposure.SIP), r.stdout)
+	}
+	statuses := map[string]bool{}
+	for _, st := range []firmware.Status{firmware.StatusCurrent, firmware.StatusOutdated, firmware.StatusEndOfLife, firmware.StatusExploited, firmware.StatusCompromised, firmware.StatusUnknown} {
+		statuses[string(st)] = true
+	}
+	for i, d := range doc.Disclosed {
+		named := doc.Exposure.SIP[i].Server != ""
+		switch {
+		case named && (d == nil || !statuses[d.Verdict.Status]):
+			t.Errorf("transport %d named %q but was judged %+v", i, doc.Exposure.SIP[i].Server, d)
+		case !named && d != nil:
+			t.Errorf("transport %d named nothing but has a judgement with status %q", i, d.Verdict.Status)
+		}
+	}
+}
+
+// A fully qualified name ends in a dot; the sentence about it must not end in
+// two.
+func TestProbeOfANameWithATrailingDotReadsWell(t *testing.T) {
+	t.Parallel()
+	r := ringfence(t, t.TempDir(), "probe", "pbx.ringfence.invalid.", "--yes")
+	if r.code == exitOK || !strings.Contains(r.stderr, "pbx.ringfence.invalid") || strings.Contains(r.stderr, "..") {
+		t.Errorf("%+v", r)
 	}
 }

@@ -62,13 +62,14 @@ func (s *probeScreen) askHost() tea.Cmd {
 		_, err := sipprobe.ParseTarget(v, 0)
 		return err
 	}), "Phone system's address", "The name or address of your phone system as the internet knows it, such as pbx.example.co.uk or 203.0.113.10. Add :PORT if it uses another SIP port than 5060. One system only: never a range or a list.")
-	fields = append(fields, huh.NewSelect[string]().Title("Where is this computer now?").
-		Description("From inside the office you see what the office sees. To see what the internet sees, run this from outside, for example on a mobile hotspot.").
+	const where = "From inside the office you see what the office sees. To see what the internet sees, run this from outside, for example on a mobile hotspot."
+	fields = append(fields, readFirst(s.sh, "Where is this computer now?", where, huh.NewSelect[string]().Title("Where is this computer now?").
+		Description(where).
 		Options(
 			huh.NewOption("Inside the office network", fromInside),
 			huh.NewOption("Outside it (a mobile hotspot, home, another site)", fromOutside),
 			huh.NewOption("Not sure", fromUnsure),
-		).Value(s.from))
+		).Value(s.from))...)
 	var cmd tea.Cmd
 	s.form, cmd = newFormHost(s.sh, 70, huh.NewGroup(fields...))
 	return cmd
@@ -77,12 +78,23 @@ func (s *probeScreen) askHost() tea.Cmd {
 func (s *probeScreen) askToGo() tea.Cmd {
 	s.asking = true
 	*s.send = false
+	sends := sipprobe.Sends(s.target, s.config())
 	confirm := huh.NewConfirm().Title("Send these requests now?").
-		Description(sipprobe.Sends(s.target, s.config())).
+		Description(sends).
 		Affirmative("Send").Negative("Cancel").Value(s.send)
 	var cmd tea.Cmd
-	s.form, cmd = newFormHost(s.sh, 70, huh.NewGroup(confirm))
+	s.form, cmd = newFormHost(s.sh, 70, huh.NewGroup(readFirst(s.sh, "What the probe sends", sends, confirm)...))
 	return cmd
+}
+
+// readFirst puts a question's meaning in a note read out before it in
+// accessible mode, where huh reads only a select's or a confirm's title: no
+// one should agree to send packets without hearing what they are.
+func readFirst(sh *shared, title, desc string, f huh.Field) []huh.Field {
+	if sh.opts.Accessible {
+		return []huh.Field{huh.NewNote().Title(title).Description(desc), f}
+	}
+	return []huh.Field{f}
 }
 
 func (s *probeScreen) config() sipprobe.Config {

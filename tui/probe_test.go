@@ -163,3 +163,39 @@ func TestAStoppedProbeIsNotSaved(t *testing.T) {
 		t.Errorf("a stopped probe was saved with the audit: %+v", saved.Inventory.Exposure)
 	}
 }
+
+// runAccessibly answers an accessible form as a screen reader's user would,
+// and returns everything it said.
+func runAccessibly(t *testing.T, f *formHost, answers string) string {
+	t.Helper()
+	var out strings.Builder
+	if err := f.form.WithInput(strings.NewReader(answers)).WithOutput(&out).Run(); err != nil {
+		t.Fatalf("the form: %v\n%s", err, out.String())
+	}
+	return out.String()
+}
+
+// In accessible mode huh reads out only a select's or a confirm's title, so
+// a person using a screen reader must still hear where the probe shows the
+// view from, and exactly what they are agreeing to send, before agreeing.
+func TestAccessibleProbeQuestionsSayWhatTheyMean(t *testing.T) {
+	t.Parallel()
+	sh := &shared{opts: Options{Accessible: true}}
+	s, _ := newProbeScreen(sh, "Acme")
+	said := runAccessibly(t, s.form, "127.0.0.1\n1\n")
+	if !strings.Contains(said, "what the office sees") || !strings.Contains(said, "mobile hotspot") {
+		t.Errorf("the question of where this computer is was read without its meaning:\n%s", said)
+	}
+	target, err := sipprobe.ParseTarget("127.0.0.1", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.target = target
+	s.askToGo()
+	said = runAccessibly(t, s.form, "n\n")
+	for _, want := range []string{"OPTIONS", "never sends REGISTER", "127.0.0.1", "responsible for"} {
+		if !strings.Contains(said, want) {
+			t.Errorf("the request to send was read without %q:\n%s", want, said)
+		}
+	}
+}

@@ -124,3 +124,26 @@ func TestRealKamailio(t *testing.T) {
 		}
 	}
 }
+
+// A phone that sends no User-Agent is listed by Kamailio as "n/a", and its
+// unset fields as "[not set]": neither is what the phone said, so neither may
+// be shown as its user agent.
+func TestRealKamailioPhoneWithNoUserAgent(t *testing.T) {
+	s := kamailiotest.Start(t)
+	s.Register(t, "2001", "", "udp")
+	src, err := New(Config{URL: s.RPCURL})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := src.Fetch(t.Context(), nil)
+	if err != nil {
+		t.Fatalf("fetch: %v", err)
+	}
+	if len(res.Inventory.Devices) != 1 {
+		t.Fatalf("devices: %+v", res.Inventory.Devices)
+	}
+	d := res.Inventory.Devices[0]
+	if d.UserAgent != "" || !strings.HasPrefix(d.Label(), "unidentified device") || d.Owner != "2001" {
+		t.Errorf("a phone that sent no user agent: user agent %q, shown as %q", d.UserAgent, d.Label())
+	}
+}

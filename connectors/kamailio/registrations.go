@@ -93,8 +93,18 @@ func extension(aor string) string {
 	return safetext.Line(clip(user, maxExtension))
 }
 
+// notSent are what ul.dump writes for a header the phone did not send: "n/a"
+// for a missing User-Agent, "[not set]" for other empty fields. Neither is
+// what the phone said, so neither is kept as its user agent.
+var notSent = []string{"n/a", "[not set]"}
+
 func (c contact) device(ext string) inventory.Device {
 	ua := strings.TrimSpace(clip(c.UserAgent, maxUserAgent))
+	for _, placeholder := range notSent {
+		if strings.EqualFold(ua, placeholder) {
+			ua = ""
+		}
+	}
 	dev := inventory.Device{
 		Kind:      inventory.DeviceDeskPhone,
 		UserAgent: safetext.Line(ua),

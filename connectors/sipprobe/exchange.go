@@ -29,8 +29,7 @@ func (p *prober) askUDP(ctx context.Context, addr string, port int) inventory.SI
 	ans := inventory.SIPAnswer{Transport: "udp", Port: port, Checked: true}
 	ctx, cancel := context.WithTimeout(ctx, p.cfg.Step)
 	defer cancel()
-	var d net.Dialer
-	conn, err := d.DialContext(ctx, "udp", net.JoinHostPort(addr, strconv.Itoa(port)))
+	conn, err := p.cfg.Dial(ctx, "udp", net.JoinHostPort(addr, strconv.Itoa(port)))
 	if err != nil {
 		ans.Note = "Could not send: " + plainNetError(err)
 		return ans
@@ -165,8 +164,7 @@ func (p *prober) askTCP(ctx context.Context, addr string, port int) inventory.SI
 
 func (p *prober) dial(ctx context.Context, addr string, port int) (net.Conn, error) {
 	p.count(func(c *Traffic) { c.Connections++ })
-	var d net.Dialer
-	return d.DialContext(ctx, "tcp", net.JoinHostPort(addr, strconv.Itoa(port)))
+	return p.cfg.Dial(ctx, "tcp", net.JoinHostPort(addr, strconv.Itoa(port)))
 }
 
 // askTLS connects, checks the certificate against the system's trusted

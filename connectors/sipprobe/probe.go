@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/netip"
 	"os"
+	"strings"
 	"sync"
 	"time"
 
@@ -40,6 +41,8 @@ type Config struct {
 	From inventory.Vantage
 	// Resolve finds the host's addresses; nil means the system resolver.
 	Resolve func(ctx context.Context, host string) ([]netip.Addr, error)
+	// Dial opens a connection for each step; nil means a net.Dialer's.
+	Dial func(ctx context.Context, network, address string) (net.Conn, error)
 	// Progress, when set, hears each step as it starts. It is called from
 	// the probe's goroutines, so it must be safe for concurrent use.
 	Progress func(step string)
@@ -71,6 +74,10 @@ func (c Config) withDefaults() Config {
 	if c.Now == nil {
 		c.Now = time.Now
 	}
+	if c.Dial == nil {
+		var d net.Dialer
+		c.Dial = d.DialContext
+	}
 	if c.Resolve == nil {
 		c.Resolve = func(ctx context.Context, host string) ([]netip.Addr, error) {
 			return net.DefaultResolver.LookupNetIP(ctx, "ip", host)
@@ -83,8 +90,9 @@ func (c Config) withDefaults() Config {
 type Result struct {
 	Exposure inventory.Exposure `json:"exposure"`
 	// Disclosed judges what each answering transport's Server header named,
-	// in the order of Exposure.SIP; empty where nothing was named.
-	Disclosed []checklist.Disclosed `json:"disclosed"`
+	// in the order of Exposure.SIP; nil (null in JSON) where nothing was
+	// named, so no reader mistakes an empty verdict for a judgement.
+	Disclosed []*checklist.Disclosed `json:"disclosed"`
 	// Sent is what the probe put on the network.
 	Sent Traffic `json:"sent"`
 	// Stopped is true when the overall deadline or a cancellation cut the
@@ -178,14 +186,15 @@ func Run(ctx context.Context, t Target, cfg Config) (Result, error) {
 		}
 	}
 	for i, pa := range x.Ports {
-		if !pa.Checked {
+		if !pa.Checked && pa.Note == "" {
 			x.Ports[i].Note = "Not tried: the probe ran out of time or was stopped first."
 		}
 	}
-	res.Disclosed = make([]checklist.Disclosed, len(x.SIP))
+	res.Disclosed = make([]*checklist.Disclosed, len(x.SIP))
 	for i, s := range x.SIP {
 		if s.Server != "" {
-			res.Disclosed[i] = checklist.JudgeDisclosed(s.Server)
+			d := checklist.JudgeDisclosed(s.Server)
+			res.Disclosed[i] = &d
 		}
 	}
 	return res, nil
@@ -201,7 +210,8 @@ func (p *prober) resolve(ctx context.Context, host string) (netip.Addr, error) {
 	defer cancel()
 	addrs, err := p.cfg.Resolve(ctx, host)
 	if err != nil || len(addrs) == 0 {
-		return netip.Addr{}, fmt.Errorf("%w: the name %s could not be looked up. Check the spelling, or give the address instead", ErrNoAddress, host)
+		// A name's final dot (pbx.example.co.uk.) is left out of the sentence.
+		return netip.Addr{}, fmt.Errorf("%w: the name %s could not be looked up. Check the spelling, or give the address instead", ErrNoAddress, strings.TrimSuffix(host, "."))
 	}
 	// A name may have several addresses; the first IPv4 one is probed, as a
 	// phone would most likely use it.
@@ -255,6 +265,9 @@ func (p *prober) tryPort(ctx context.Context, addr string, port int) inventory.P
 			// The whole probe was stopped or ran out of time: silence
 			// then says nothing about the port.
 			return inventory.PortAnswer{Port: port}
+		}
+		if fromHere(err) {
+			return inventory.PortAnswer{Port: port, Note: "Not tried: this computer could not send to it (" + strings.TrimSuffix(plainNetError(err), ".") + "), which says nothing about the phone system. Check this computer's network and probe again."}
 		}
 		pa.Note = connectNote(err)
 		return pa

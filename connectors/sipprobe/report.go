@@ -60,8 +60,8 @@ func (r Result) Report() []string {
 		out = append(out, line)
 		if s.Server != "" {
 			out = append(out, "    It says it is: "+s.Server)
-			if i < len(r.Disclosed) {
-				out = append(out, "    "+disclosedText(r.Disclosed[i]))
+			if i < len(r.Disclosed) && r.Disclosed[i] != nil {
+				out = append(out, "    "+disclosedText(*r.Disclosed[i]))
 			}
 		}
 	}
@@ -80,6 +80,8 @@ func (r Result) Report() []string {
 		}
 		state := "closed. " + p.Note
 		switch {
+		case !p.Checked && p.Note != "":
+			state = p.Note // why it was not tried
 		case !p.Checked:
 			state = "not tried."
 		case p.Open:

@@ -7,6 +7,7 @@ package kamailiotest
 import (
 	"bytes"
 	_ "embed"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -76,6 +77,16 @@ func unavailable(t testing.TB, why string) {
 // and SIP. The server is stopped when the test ends.
 func Start(t testing.TB) *Server {
 	t.Helper()
+	return StartConfig(t, config)
+}
+
+// StartConfig is Start with another kamailio.cfg, such as one built from the
+// lines the README tells people to add. The config gets the ports as the
+// defines SIP_PORT (UDP and TCP) and HTTP_PORT (JSON-RPC), and must listen on
+// 127.0.0.1 only. A config that never answers SIP over UDP on SIP_PORT and
+// JSON-RPC on HTTP_PORT fails the test.
+func StartConfig(t testing.TB, cfg []byte) *Server {
+	t.Helper()
 	if err := supported(); err != nil {
 		unavailable(t, err.Error())
 	}
@@ -85,7 +96,7 @@ func Start(t testing.TB) *Server {
 	}
 	var lastErr error
 	for try := 0; try < startTries; try++ {
-		s, stop, err := launch(t, bin)
+		s, stop, err := launch(t, bin, cfg)
 		if err == nil {
 			t.Cleanup(stop)
 			t.Logf("kamailio ready in %s (SIP %s, RPC %s)", s.StartedIn.Round(time.Millisecond), s.SIPUDP, s.RPCURL)
@@ -116,11 +127,11 @@ type portTaken struct{ log string }
 func (p portTaken) Error() string { return "a port was taken before Kamailio could bind it: " + p.log }
 
 // launch starts one server and returns it with the function that stops it.
-func launch(t testing.TB, bin string) (*Server, func(), error) {
+func launch(t testing.TB, bin string, text []byte) (*Server, func(), error) {
 	t.Helper()
 	dir := t.TempDir()
 	cfg := filepath.Join(dir, "kamailio.cfg")
-	if err := os.WriteFile(cfg, config, 0o600); err != nil {
+	if err := os.WriteFile(cfg, text, 0o600); err != nil {
 		return nil, nil, err
 	}
 	sipPort, httpPort, err := freePorts()
@@ -281,17 +292,14 @@ func (s *Server) version() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	const pre = `"result":"`
-	i := bytes.Index(b, []byte(pre))
-	if i < 0 {
+	// Parsed as JSON, since a config may keep jsonrpcs' pretty printing on.
+	var answer struct {
+		Result string `json:"result"`
+	}
+	if err := json.Unmarshal(b, &answer); err != nil || answer.Result == "" {
 		return "", fmt.Errorf("core.version answered %s", b)
 	}
-	rest := b[i+len(pre):]
-	j := bytes.IndexByte(rest, '"')
-	if j < 0 {
-		return "", fmt.Errorf("core.version answered %s", b)
-	}
-	return strings.TrimSpace(string(rest[:j])), nil
+	return strings.TrimSpace(answer.Result), nil
 }
 
 // Dump is the raw answer to ul.dump: the whole location table, as Kamailio

@@ -99,7 +99,7 @@ func BenchmarkStart(b *testing.B) {
 		unavailable(b, err.Error())
 	}
 	for b.Loop() {
-		_, stop, err := launch(b, bin)
+		_, stop, err := launch(b, bin, config)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -1,0 +1,63 @@
+package sipprobe
+
+import (
+	"context"
+	"net"
+	"net/netip"
+	"os"
+	"strings"
+	"sync/atomic"
+	"syscall"
+	"testing"
+)
+
+// When this computer cannot even send a connection (no route from here, a
+// local firewall, no IPv6), a port was not tried: recording it as closed
+// would let an outside probe with no network pass the admin-page check.
+func TestPortsThisComputerCouldNotReachAreNotTried(t *testing.T) {
+	t.Parallel()
+	local := []syscall.Errno{syscall.ENETUNREACH, syscall.EACCES, syscall.EPERM, syscall.EADDRNOTAVAIL, syscall.EAFNOSUPPORT}
+	for _, errno := range local {
+		t.Run(errno.Error(), func(t *testing.T) {
+			t.Parallel()
+			var sent atomic.Int32
+			cfg := quick(func(c *Config) {
+				c.From = "outside"
+				c.Ports = []int{80, 443, 22, 23}
+				c.Resolve = func(context.Context, string) ([]netip.Addr, error) {
+					return []netip.Addr{netip.MustParseAddr("198.51.100.7")}, nil
+				}
+				c.Dial = func(_ context.Context, network, address string) (net.Conn, error) {
+					sent.Add(1)
+					return nil, &net.OpError{Op: "dial", Net: network, Err: os.NewSyscallError("connect", errno)}
+				}
+			})
+			res := run(t, Target{Host: "pbx.example.net", SIPPort: 5060, TLSPort: 5061}, cfg)
+			if sent.Load() == 0 {
+				t.Fatal("the probe did not use the dialer it was given")
+			}
+			for _, p := range res.Exposure.Ports {
+				if p.Checked || p.Open || !strings.Contains(p.Note, "this computer") {
+					t.Errorf("port %d after %v: %+v", p.Port, errno, p)
+				}
+			}
+		})
+	}
+}
+
+// A firewall in front of the phone system that rejects a connection with
+// "host prohibited" makes the connection fail with "no route to host": that
+// is the port answering, so it counts as tried and closed.
+func TestAPortRejectedByAFirewallIsTriedAndClosed(t *testing.T) {
+	t.Parallel()
+	cfg := quick(func(c *Config) {
+		c.Ports = []int{80}
+		c.Dial = func(_ context.Context, network, address string) (net.Conn, error) {
+			return nil, &net.OpError{Op: "dial", Net: network, Err: os.NewSyscallError("connect", syscall.EHOSTUNREACH)}
+		}
+	})
+	res := run(t, Target{Host: "198.51.100.7", SIPPort: 5060, TLSPort: 5061}, cfg)
+	if p := res.Exposure.Ports[0]; !p.Checked || p.Open {
+		t.Errorf("a port a firewall rejected: %+v", p)
+	}
+}
