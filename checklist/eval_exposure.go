@@ -98,7 +98,38 @@ func adminPagesHidden(f *Facts) Outcome {
 	case !x.InternetView():
 		return unknown("%s, no admin port on %s accepts connections. %s", where, x.Host, outsideAdvice)
 	}
+	if nothingAnswered(x) {
+		return unknown("%s, %s", where, silenceText(x))
+	}
 	return pass("%s, no admin page on %s accepts connections (%s tried).", where, x.Host, plural(tried, "port", "ports"))
+}
+
+// nothingAnswered reports a probe that heard nothing at all: no SIP reply
+// and every port tried silent rather than refused. That looks the same from a
+// tight firewall as from a laptop whose network reaches nothing, or a wrong
+// address, so it cannot show that anything is switched off.
+func nothingAnswered(x *inventory.Exposure) bool {
+	for _, s := range x.SIP {
+		if s.Answered {
+			return false
+		}
+	}
+	tried := 0
+	for _, pa := range x.Ports {
+		if !pa.Checked {
+			continue
+		}
+		tried++
+		if pa.Open || !pa.Silent {
+			return false
+		}
+	}
+	return tried > 0
+}
+
+func silenceText(x *inventory.Exposure) string {
+	return "Nothing on " + x.Host + " answered at all, not even to refuse a connection: a firewall may drop everything, or this computer could not reach " + x.Host +
+		". Check the address and that this computer is online, then probe again, or answer the question."
 }
 
 func unusedServicesOff(f *Facts) Outcome {
@@ -123,6 +154,9 @@ func unusedServicesOff(f *Facts) Outcome {
 		o := unknown("%s, %s accepts remote shell (SSH) connections. Switch SSH off if you do not use it. %s", where, x.Host, outsideAdvice)
 		o.Affected = shell
 		return o
+	}
+	if nothingAnswered(x) {
+		return unknown("%s, %s", where, silenceText(x))
 	}
 	return pass("%s, Telnet, FTP and SSH are off on %s. Phones were not probed; check them by hand.", where, x.Host)
 }

@@ -119,3 +119,49 @@ func TestANewAuditKeepsTheLastProbe(t *testing.T) {
 		t.Errorf("the evidence does not say when the probe ran: %s", r.Evidence)
 	}
 }
+
+// From outside, a host where nothing answered at all (no SIP reply, every port
+// silent rather than refused) cannot be told apart from a laptop with no
+// working network or a wrong address: no exposure check may pass on it. As
+// soon as anything answers, a silent port is a firewall doing its job.
+func TestNothingAnsweringAtAllProvesNothing(t *testing.T) {
+	t.Parallel()
+	cat := Builtin()
+	base := cleanInventory(t, 1)
+	silent := closedProbe(inventory.VantageOutside)
+	for i := range silent.SIP {
+		silent.SIP[i].Answered, silent.SIP[i].Status = false, 0
+	}
+	for i := range silent.Ports {
+		silent.Ports[i].Silent = true
+	}
+	answering := closedProbe(inventory.VantageOutside)
+	for i := range answering.Ports {
+		answering.Ports[i].Silent = true // the TLS port's SIP reply shows the host is reachable
+	}
+	for name, tc := range map[string]struct {
+		x        *inventory.Exposure
+		mayPass  bool
+		evidence string
+	}{
+		"nothing answered": {silent, false, "Nothing on pbx.example.co.uk answered"},
+		"SIP answered":     {answering, true, ""},
+	} {
+		inv := cloneInventory(base)
+		inv.Exposure = tc.x
+		for _, res := range Evaluate(cat, &inv, nil, nil, testNow) {
+			if res.CheckID != "NW-01" && res.CheckID != "NW-06" {
+				continue
+			}
+			if !tc.mayPass && res.Status == StatusPass {
+				t.Errorf("%s: %s passes on a probe nothing answered: %s", name, res.CheckID, res.Evidence)
+			}
+			if tc.mayPass && res.Status != StatusPass {
+				t.Errorf("%s: %s is %s, want pass: %s", name, res.CheckID, res.Status, res.Evidence)
+			}
+			if tc.evidence != "" && !strings.Contains(res.Evidence, tc.evidence) {
+				t.Errorf("%s: %s does not say %q: %s", name, res.CheckID, tc.evidence, res.Evidence)
+			}
+		}
+	}
+}

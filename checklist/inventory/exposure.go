@@ -65,10 +65,14 @@ type SIPAnswer struct {
 
 // PortAnswer is whether one TCP port accepted a connection.
 type PortAnswer struct {
-	Port    int    `json:"port"`
-	Checked bool   `json:"checked"`
-	Open    bool   `json:"open"`
-	Note    string `json:"note,omitempty"`
+	Port    int  `json:"port"`
+	Checked bool `json:"checked"`
+	Open    bool `json:"open"`
+	// Silent is true when the port neither accepted nor refused the
+	// connection before the step's deadline: a firewall dropping it, or a
+	// network that reached nothing. Only an answer elsewhere tells which.
+	Silent bool   `json:"silent,omitempty"`
+	Note   string `json:"note,omitempty"`
 }
 
 // Certificate is what the TLS port presented and whether it can be trusted.

@@ -199,9 +199,15 @@ func (p *prober) askTLS(ctx context.Context, host, addr string, port int) (inven
 }
 
 // connectNote says why a TCP connection was not made.
+// timedOut reports a connection that was neither accepted nor refused
+// before the step's deadline.
+func timedOut(err error) bool {
+	return errors.Is(err, context.DeadlineExceeded) || errors.Is(err, os.ErrDeadlineExceeded)
+}
+
 func connectNote(err error) string {
 	switch {
-	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, os.ErrDeadlineExceeded):
+	case timedOut(err):
 		return "No answer before the deadline: the port is closed or filtered here."
 	case isRefused(err):
 		return "The connection was refused: nothing listens on this port."

@@ -61,3 +61,40 @@ func TestAPortRejectedByAFirewallIsTriedAndClosed(t *testing.T) {
 		t.Errorf("a port a firewall rejected: %+v", p)
 	}
 }
+
+// A port that neither accepts nor refuses before its step's deadline is
+// recorded as silent, and one that refuses is not: the exposure checks need
+// that difference to tell a tight firewall from a probe that reached nothing.
+func TestSilentPortsAreToldFromRefusedOnes(t *testing.T) {
+	t.Parallel()
+	for name, tc := range map[string]struct {
+		dial   func(ctx context.Context, network, address string) (net.Conn, error)
+		silent bool
+	}{
+		"dropped": {func(ctx context.Context, _, _ string) (net.Conn, error) {
+			<-ctx.Done()
+			return nil, ctx.Err()
+		}, true},
+		"refused": {func(_ context.Context, network, _ string) (net.Conn, error) {
+			return nil, &net.OpError{Op: "dial", Net: network, Err: os.NewSyscallError("connect", syscall.ECONNREFUSED)}
+		}, false},
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			cfg := quick(func(c *Config) {
+				c.From = "outside"
+				c.Ports = []int{80, 443, 22, 23}
+				c.Resolve = func(context.Context, string) ([]netip.Addr, error) {
+					return []netip.Addr{netip.MustParseAddr("198.51.100.7")}, nil
+				}
+				c.Dial = tc.dial
+			})
+			res := run(t, Target{Host: "pbx.example.net", SIPPort: 5060, TLSPort: 5061}, cfg)
+			for _, p := range res.Exposure.Ports {
+				if !p.Checked || p.Open || p.Silent != tc.silent {
+					t.Errorf("port %d, %s: %+v", p.Port, name, p)
+				}
+			}
+		})
+	}
+}

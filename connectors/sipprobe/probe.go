@@ -270,6 +270,7 @@ func (p *prober) tryPort(ctx context.Context, addr string, port int) inventory.P
 			return inventory.PortAnswer{Port: port, Note: "Not tried: this computer could not send to it (" + strings.TrimSuffix(plainNetError(err), ".") + "), which says nothing about the phone system. Check this computer's network and probe again."}
 		}
 		pa.Note = connectNote(err)
+		pa.Silent = timedOut(err)
 		return pa
 	}
 	// Nothing is sent: accepting the connection is the whole answer.
