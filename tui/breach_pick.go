@@ -141,7 +141,7 @@ func newIncidentList(sh *shared, msg incidentListMsg) *incidentList {
 	for _, inc := range msg.incidents {
 		row := fmt.Sprintf("Opened %s, open, at step %d of %d", clock(inc.Opened), min(inc.Current(steps)+1, len(steps)), len(steps))
 		if !inc.Open() {
-			row = fmt.Sprintf("Opened %s, closed %s (read only)", clock(inc.Opened), clock(inc.Closed))
+			row = fmt.Sprintf("Opened %s, closed %s (read it or add a note)", clock(inc.Opened), clock(inc.Closed))
 		}
 		l.list.rows = append(l.list.rows, row)
 	}

@@ -214,7 +214,7 @@ func (s *breachScreen) status() string {
 	done, all := s.actionsDone()
 	line := fmt.Sprintf("Incident opened %s · %d of %d actions recorded", clock(s.inc.Opened), done, all)
 	if !s.inc.Open() {
-		line = fmt.Sprintf("Incident opened %s, closed %s · read only", clock(s.inc.Opened), clock(s.inc.Closed))
+		line = fmt.Sprintf("Incident opened %s, closed %s", clock(s.inc.Opened), clock(s.inc.Closed))
 	}
 	return line
 }
@@ -226,6 +226,8 @@ func (s *breachScreen) pageLines(width int) (lines []string, starts, ends []int)
 	add(st.muted.Render(truncate(s.status(), width)))
 	if !s.readOnly {
 		add(st.muted.Render(truncate("Each entry is saved at once with the time; enter adds a note and who did it.", width)))
+	} else {
+		add(st.muted.Render(truncate("This incident is closed: you can read it, export it, and add a note with w.", width)))
 	}
 	add("")
 	title, why := s.heading()
@@ -367,6 +369,9 @@ func (s *breachScreen) accessibleView(width, height int) string {
 		return strings.Join(out, "\n")
 	}
 	add(sentence(strings.ReplaceAll(s.status(), " · ", ", ")))
+	if s.readOnly {
+		add("This incident is closed: you can read it, export it, and add a note with w.")
+	}
 	title, why := s.heading()
 	add(sentence(title) + " " + why)
 	if s.page == 0 && s.site.FraudDesk.Phone != "" {
