@@ -127,7 +127,11 @@ func (d *doc) incidentFront(rep IncidentReport) {
 		t.row(bold(dec.Name), txt(decisionWords(dec)))
 	}
 	if ico := decisionFor(rep, breach.ICO); !ico.Decided {
-		t.row(bold("ICO deadline"), txt("If personal data may have been exposed, tell the ICO by "+ukTime(inc.ICODeadline)+" (72 hours after the incident was opened)."))
+		words := "If personal data may have been exposed, tell the ICO by " + ukTime(inc.ICODeadline) + " (72 hours after the incident was opened)."
+		if rep.Generated.After(inc.ICODeadline) {
+			words = "The 72 hours for telling the ICO ran out on " + ukTime(inc.ICODeadline) + ". If personal data may have been exposed, report it now and say why it is late."
+		}
+		t.row(bold("ICO deadline"), txt(words))
 	}
 	if rep.FraudDesk != "" {
 		t.row(bold("Provider's fraud desk"), txt(rep.FraudDesk))

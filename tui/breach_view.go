@@ -176,7 +176,7 @@ func (s *breachScreen) rowText(r breachRow) (string, []string) {
 		}
 		under := []string{"When: " + r.body.When, "How: " + r.body.How}
 		if r.body.Body == breach.ICO {
-			under = append(under, "The 72 hours run out "+clock(s.inc.ICODeadline())+", counted from when the incident was opened.")
+			under = append(under, s.icoCountdown())
 		}
 		return head, under
 	case rowQuestion:
@@ -439,4 +439,26 @@ func (s *breachScreen) accessibleView(width, height int) string {
 	// The list gives way around the selection so the mistakes are always said.
 	out = append(out, numbered(said, s.cursor, width, max(height-len(out)-len(after), 1))...)
 	return strings.Join(append(out, after...), "\n")
+}
+
+// icoCountdown says how long is left to tell the ICO, or that the time ran
+// out: an old incident must not read as if there were still time.
+func (s *breachScreen) icoCountdown() string {
+	due := s.inc.ICODeadline()
+	left := due.Sub(s.sh.now())
+	_, decided := s.decision(breach.ICO)
+	switch {
+	case left >= time.Hour:
+		h := int(left.Hours())
+		unit := "hours"
+		if h == 1 {
+			unit = "hour"
+		}
+		return fmt.Sprintf("The 72 hours run out %s (%d %s left), counted from when the incident was opened.", clock(due), h, unit)
+	case left > 0:
+		return "The 72 hours run out " + clock(due) + " (under an hour left), counted from when the incident was opened."
+	case decided:
+		return "The 72 hours ran out " + clock(due) + "."
+	}
+	return "The 72 hours ran out " + clock(due) + ": if you must report, do it now and say why it is late."
 }
