@@ -175,7 +175,7 @@ func runBreach(ctx context.Context, a *app, f *breachFlags) error {
 			}
 			return err
 		}
-		fmt.Fprintf(e.stdout, "Saved to incident %s of %s at %s.\n", inc.ID, site.Name, now.Local().Format("15:04:05"))
+		fmt.Fprintf(e.stdout, "Saved to incident %s of %s at %s.\n", inc.ID, site.Name, breach.UKTime(now).Format("15:04:05"))
 	}
 	if f.report != "" {
 		if err := export.WriteIncident(ctx, site, inc, export.IncidentRequest{Path: f.report, Paper: f.paper, Now: now, Stdout: e.stdout}); err != nil {
@@ -422,10 +422,10 @@ func listIncidents(store *sitestore.Store, site string, e env) error {
 	for _, inc := range all {
 		state := "open"
 		if !inc.Open() {
-			state = "closed " + inc.Closed.Local().Format("2 Jan 2006 15:04")
+			state = "closed " + breach.UKTime(inc.Closed).Format("2 Jan 2006 15:04")
 		}
 		recorded, total := progress(inc, steps)
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d of %d\n", inc.ID, inc.Opened.Local().Format("2 Jan 2006 15:04"), state, recorded, total)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d of %d\n", inc.ID, breach.UKTime(inc.Opened).Format("2 Jan 2006 15:04"), state, recorded, total)
 	}
 	return tw.Flush()
 }
@@ -489,9 +489,9 @@ func printBreach(inc *breach.Incident, site checklist.Site, facts core.IncidentF
 	var b strings.Builder
 	state := "open"
 	if !inc.Open() {
-		state = "closed on " + inc.Closed.Local().Format("2 Jan 2006 15:04")
+		state = "closed on " + breach.UKTime(inc.Closed).Format("2 Jan 2006 15:04")
 	}
-	fmt.Fprintf(&b, "Phone system breach: %s\nIncident %s, opened %s, %s.\n", safetext.Line(site.Name), inc.ID, inc.Opened.Local().Format("Mon 2 Jan 2006 15:04"), state)
+	fmt.Fprintf(&b, "Phone system breach: %s\nIncident %s, opened %s (UK time), %s.\n", safetext.Line(site.Name), inc.ID, breach.UKTime(inc.Opened).Format("Mon 2 Jan 2006 15:04"), state)
 	for _, sign := range inc.Signs {
 		fmt.Fprintf(&b, "Noticed: %s\n", safetext.Line(sign))
 	}
@@ -546,9 +546,9 @@ func printBreach(inc *breach.Incident, site checklist.Site, facts core.IncidentF
 		if info.Body == breach.ICO && !ok {
 			left := inc.ICODeadline().Sub(now)
 			if left > 0 {
-				fmt.Fprintf(&b, "    The 72 hours run out %s (%s left).\n", inc.ICODeadline().Local().Format("Mon 2 Jan 15:04"), hoursLeft(left))
+				fmt.Fprintf(&b, "    The 72 hours run out %s (%s left).\n", breach.UKTime(inc.ICODeadline()).Format("Mon 2 Jan 2006 15:04"), hoursLeft(left))
 			} else {
-				fmt.Fprintf(&b, "    The 72 hours ran out %s: if you must report, do it now and say why it is late.\n", inc.ICODeadline().Local().Format("Mon 2 Jan 15:04"))
+				fmt.Fprintf(&b, "    The 72 hours ran out %s: if you must report, do it now and say why it is late.\n", breach.UKTime(inc.ICODeadline()).Format("Mon 2 Jan 2006 15:04"))
 			}
 		}
 	}
@@ -573,7 +573,7 @@ func writeStep(b *strings.Builder, inc *breach.Incident, s breach.Step, n, of in
 		status := ""
 		if e, ok := inc.Latest(s.ID, a.ID); ok {
 			mark = "[x]"
-			status = " - " + e.Outcome.Label() + " " + e.At.Local().Format("15:04")
+			status = " - " + e.Outcome.Label() + " " + breach.UKTime(e.At).Format("15:04")
 			if e.By != "" {
 				status += " by " + safetext.Line(e.By)
 			}

@@ -6,7 +6,9 @@ package breach
 
 import (
 	"strings"
+	"sync"
 	"time"
+	_ "time/tzdata" // so Europe/London resolves on Windows and in slim containers
 )
 
 // IncidentSchema is the version of an incident file. Raise it when a field
@@ -181,3 +183,15 @@ func (i *Incident) Decision(body Body) (Decision, bool) {
 // ICODeadline is when the 72 hours for telling the ICO run out, counted from
 // when the incident was opened: the time the business became aware of it.
 func (i *Incident) ICODeadline() time.Time { return i.Opened.Add(72 * time.Hour) }
+
+var london = sync.OnceValue(func() *time.Location {
+	if loc, err := time.LoadLocation("Europe/London"); err == nil {
+		return loc
+	}
+	return time.UTC
+})
+
+// UKTime is t as the business, its provider's fraud desk and the police read
+// it, whatever zone the computer is set to: every front end and the report
+// say incident times in UK time.
+func UKTime(t time.Time) time.Time { return t.In(london()) }
