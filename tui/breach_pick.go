@@ -51,16 +51,16 @@ func stopFirst() (head string, actions []string) {
 
 func (p *breachPicker) askName() tea.Cmd {
 	var cmd tea.Cmd
-	desc := "Ringfence keeps what you record under this name. You can connect your phone system to it later."
+	fields := described(p.sh,
+		huh.NewInput().Title("Your business's name").Value(p.name).CharLimit(100).Validate(required("a name")),
+		"Your business's name", "Ringfence keeps what you record under this name. You can connect your phone system to it later.")
 	if p.sh.opts.Accessible {
 		// The prompt is read outside the app, so it must say what to do
-		// first itself.
+		// first itself, before the question.
 		head, actions := stopFirst()
-		desc = head + " " + strings.Join(numberedPlain(actions), " ") + " Then type your business's name. " + desc
+		fields = append([]huh.Field{huh.NewNote().Title(head).Description(strings.Join(numberedPlain(actions), "\n"))}, fields...)
 	}
-	p.form, cmd = newFormHost(p.sh, 70, huh.NewGroup(described(p.sh,
-		huh.NewInput().Title("Your business's name").Value(p.name).CharLimit(100).Validate(required("a name")),
-		"Your business's name", desc)...))
+	p.form, cmd = newFormHost(p.sh, 70, huh.NewGroup(fields...))
 	return cmd
 }
 
