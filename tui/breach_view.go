@@ -101,7 +101,7 @@ func findingsLines(f *breach.CallFindings) []string {
 		from = safetext.Line(filepath.Base(f.File))
 	}
 	out := []string{"From " + from + "."}
-	if f.Calls == 0 {
+	if !f.Found() {
 		out = append(out, "Nothing that looks like fraud was found in them.")
 	} else {
 		out = append(out, fmt.Sprintf("Started %s; last seen %s.", clock(f.Start), clock(f.End)))
@@ -110,7 +110,12 @@ func findingsLines(f *breach.CallFindings) []string {
 			exts = append(exts, safetext.Line(e))
 		}
 		who := extensionsLabel(exts)
-		out = append(out, fmt.Sprintf("%s%s, %s, %s minutes.", strings.ToUpper(who[:1]), who[1:], count(f.Calls, "call", "calls"), thousands(int(math.Round(f.Minutes)))))
+		if f.Calls > 0 {
+			out = append(out, fmt.Sprintf("%s%s, %s, %s minutes.", strings.ToUpper(who[:1]), who[1:], count(f.Calls, "call", "calls"), thousands(int(math.Round(f.Minutes)))))
+		} else {
+			// A pattern, such as short test calls, with no single call to count.
+			out = append(out, fmt.Sprintf("%s%s: %s worth a look, though no single call stands out on its own.", strings.ToUpper(who[:1]), who[1:], count(f.Findings, "pattern", "patterns")))
+		}
 		if f.CostKnown {
 			out = append(out, fmt.Sprintf("Estimated cost: about £%s.", money(f.Cost)))
 		} else {

@@ -69,8 +69,12 @@ type CallFindings struct {
 	Start      time.Time `json:"start,omitzero"`
 	End        time.Time `json:"end,omitzero"`
 	Extensions []string  `json:"extensions,omitempty"`
-	Calls      int       `json:"calls"`
-	Minutes    float64   `json:"minutes"`
+	// Findings counts what the analysis found. A pattern (short test
+	// calls, a burst, too many calls at once) is a finding though none of
+	// its calls is counted in Calls.
+	Findings int     `json:"findings"`
+	Calls    int     `json:"calls"`
+	Minutes  float64 `json:"minutes"`
 	// Cost is estimated, in pounds; CostKnown is false when no price or rate
 	// applied to any of the calls.
 	Cost      float64 `json:"cost"`
@@ -84,6 +88,10 @@ type CallFindings struct {
 	// Summary holds plain lines to show, most serious first.
 	Summary []string `json:"summary,omitempty"`
 }
+
+// Found reports whether the call records showed anything suspicious. An
+// incident saved before Findings was kept has only Calls to go by.
+func (f *CallFindings) Found() bool { return f.Findings > 0 || f.Calls > 0 }
 
 // Body is someone an incident may be reported to.
 type Body string

@@ -333,7 +333,7 @@ func IncidentCalls(ctx context.Context, cfg callscan.Config, scan ScanFunc, now 
 }
 
 func sumFindings(incidents []callscan.Incident, flagged, night map[string]*callTally, latest time.Time, read int) breach.CallFindings {
-	f := breach.CallFindings{Read: read}
+	f := breach.CallFindings{Read: read, Findings: len(incidents)}
 	nightExt := map[string]bool{}
 	exts := map[string]bool{}
 	for _, inc := range incidents {
