@@ -18,7 +18,9 @@ import (
 	"github.com/ringfence/ringfence/checklist/inventory"
 	"github.com/ringfence/ringfence/checklist/safetext"
 	"github.com/ringfence/ringfence/checklist/sitestore"
+	"github.com/ringfence/ringfence/connectors"
 	"github.com/ringfence/ringfence/connectors/cdr"
+	"github.com/ringfence/ringfence/connectors/secrets"
 	"github.com/ringfence/ringfence/export"
 	"github.com/ringfence/ringfence/tui"
 )
@@ -175,7 +177,7 @@ func runBreach(ctx context.Context, a *app, f *breachFlags) error {
 			}
 			return err
 		}
-		fmt.Fprintf(e.stdout, "Saved to incident %s of %s at %s.\n", inc.ID, site.Name, now.Local().Format("15:04:05"))
+		fmt.Fprintf(e.stdout, "Saved to incident %s of %s at %s.\n", inc.ID, site.Name, breach.UKTime(now).Format("15:04:05"))
 	}
 	if f.report != "" {
 		if err := export.WriteIncident(ctx, site, inc, export.IncidentRequest{Path: f.report, Paper: f.paper, Now: now, Stdout: e.stdout}); err != nil {
@@ -193,8 +195,49 @@ func runBreach(ctx context.Context, a *app, f *breachFlags) error {
 		fmt.Fprintf(e.stdout, "Incident %s is closed. Now run a full audit so the weakness is fixed, not just the passwords changed: ringfence audit --site %q\n", inc.ID, site.Name)
 		return nil
 	}
-	facts, _ := core.IncidentKnown(ctx, store, site.Name, cliOpener(quiet(e)), inc, now)
-	return printBreach(inc, site, facts, now, e)
+	return printBreach(inc, site, breachFacts(ctx, store, site, inc, now, e), now, e)
+}
+
+// accountsWait is how long the steps wait for the phone system to say which
+// accounts exist. A hacked or overloaded system can take its full timeout to
+// fail, and every minute of toll fraud costs money: the first step matters
+// more than the names in it.
+const accountsWait = 3 * time.Second
+
+// unasked opens the site's phone system only with a secret already to hand:
+// the status is no place to ask for one, behind a prompt nobody sees.
+func unasked(e env) core.Opener {
+	return func(site checklist.Site) (core.Source, error) {
+		_, err := connectors.Open(builtin, site, connectors.Secrets{Keyring: e.keyring()})
+		if need, ok := errors.AsType[*connectors.NeedSecretError](err); ok {
+			return nil, fmt.Errorf("the site needs the secret for its %s connector, and none is to hand: set %s, or run 'ringfence connect' again", need.Kind.Name, secrets.EnvVar)
+		}
+		return cliOpener(e)(site)
+	}
+}
+
+// breachFacts is what the site knows about its accounts, from the phone
+// system when it answers in time, else from the last audit.
+func breachFacts(ctx context.Context, store *sitestore.Store, site checklist.Site, inc *breach.Incident, now time.Time, e env) core.IncidentFacts {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel() // a phone system that has not answered is left
+	done := make(chan core.IncidentFacts, 1)
+	go func() {
+		facts, _ := core.IncidentKnown(ctx, store, site.Name, unasked(quiet(e)), inc, now)
+		done <- facts
+	}()
+	select {
+	case facts := <-done:
+		return facts
+	case <-time.After(accountsWait):
+	}
+	facts, _ := core.IncidentKnown(ctx, store, site.Name, nil, inc, now)
+	slow := "The phone system has not answered yet, so its accounts are not named here; run this again in a minute to see them."
+	if facts.From != "" {
+		slow = "The phone system has not answered yet, so this is " + strings.ToLower(facts.From[:1]) + facts.From[1:]
+	}
+	facts.From = slow
+	return facts
 }
 
 // quiet is e with progress messages dropped, for reading the phone system
@@ -422,10 +465,10 @@ func listIncidents(store *sitestore.Store, site string, e env) error {
 	for _, inc := range all {
 		state := "open"
 		if !inc.Open() {
-			state = "closed " + inc.Closed.Local().Format("2 Jan 2006 15:04")
+			state = "closed " + breach.UKTime(inc.Closed).Format("2 Jan 2006 15:04")
 		}
 		recorded, total := progress(inc, steps)
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d of %d\n", inc.ID, inc.Opened.Local().Format("2 Jan 2006 15:04"), state, recorded, total)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d of %d\n", inc.ID, breach.UKTime(inc.Opened).Format("2 Jan 2006 15:04"), state, recorded, total)
 	}
 	return tw.Flush()
 }
@@ -489,9 +532,9 @@ func printBreach(inc *breach.Incident, site checklist.Site, facts core.IncidentF
 	var b strings.Builder
 	state := "open"
 	if !inc.Open() {
-		state = "closed on " + inc.Closed.Local().Format("2 Jan 2006 15:04")
+		state = "closed on " + breach.UKTime(inc.Closed).Format("2 Jan 2006 15:04")
 	}
-	fmt.Fprintf(&b, "Phone system breach: %s\nIncident %s, opened %s, %s.\n", safetext.Line(site.Name), inc.ID, inc.Opened.Local().Format("Mon 2 Jan 2006 15:04"), state)
+	fmt.Fprintf(&b, "Phone system breach: %s\nIncident %s, opened %s (UK time), %s.\n", safetext.Line(site.Name), inc.ID, breach.UKTime(inc.Opened).Format("Mon 2 Jan 2006 15:04"), state)
 	for _, sign := range inc.Signs {
 		fmt.Fprintf(&b, "Noticed: %s\n", safetext.Line(sign))
 	}
@@ -546,9 +589,9 @@ func printBreach(inc *breach.Incident, site checklist.Site, facts core.IncidentF
 		if info.Body == breach.ICO && !ok {
 			left := inc.ICODeadline().Sub(now)
 			if left > 0 {
-				fmt.Fprintf(&b, "    The 72 hours run out %s (%s left).\n", inc.ICODeadline().Local().Format("Mon 2 Jan 15:04"), hoursLeft(left))
+				fmt.Fprintf(&b, "    The 72 hours run out %s (%s left).\n", breach.UKTime(inc.ICODeadline()).Format("Mon 2 Jan 2006 15:04"), hoursLeft(left))
 			} else {
-				fmt.Fprintf(&b, "    The 72 hours ran out %s: if you must report, do it now and say why it is late.\n", inc.ICODeadline().Local().Format("Mon 2 Jan 15:04"))
+				fmt.Fprintf(&b, "    The 72 hours ran out %s: if you must report, do it now and say why it is late.\n", breach.UKTime(inc.ICODeadline()).Format("Mon 2 Jan 2006 15:04"))
 			}
 		}
 	}
@@ -573,7 +616,7 @@ func writeStep(b *strings.Builder, inc *breach.Incident, s breach.Step, n, of in
 		status := ""
 		if e, ok := inc.Latest(s.ID, a.ID); ok {
 			mark = "[x]"
-			status = " - " + e.Outcome.Label() + " " + e.At.Local().Format("15:04")
+			status = " - " + e.Outcome.Label() + " " + breach.UKTime(e.At).Format("15:04")
 			if e.By != "" {
 				status += " by " + safetext.Line(e.By)
 			}

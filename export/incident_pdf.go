@@ -107,8 +107,13 @@ func (d *doc) incidentFront(rep IncidentReport) {
 	t := d.table("Summary", size, column{title: "", width: 52}, column{title: "Where it stands", share: 1})
 	t.begin()
 	t.row(bold("Actions recorded"), txt(fmt.Sprintf("%d of %d", inc.Recorded, inc.Total)))
-	if c := rep.Calls; c != nil && c.Calls > 0 {
-		t.row(bold("Suspicious calls"), txt(fmt.Sprintf("%s (%s) from %s to %s", plural(c.Calls, "call", "calls"), minutes(c.Minutes), ukTime(c.Start), ukTime(c.End))))
+	if c := rep.Calls; c != nil && c.Found() {
+		what := fmt.Sprintf("%s (%s) from %s to %s", plural(c.Calls, "call", "calls"), minutes(c.Minutes), ukTime(c.Start), ukTime(c.End))
+		if c.Calls == 0 {
+			// A pattern such as short test calls: no single call is counted.
+			what = fmt.Sprintf("%s from %s to %s: see the call records below", plural(c.Findings, "pattern", "patterns"), ukTime(c.Start), ukTime(c.End))
+		}
+		t.row(bold("Suspicious calls"), txt(what))
 		if len(c.Extensions) > 0 {
 			t.row(bold("Extensions used"), txt(strings.Join(c.Extensions, ", ")))
 		}
@@ -127,7 +132,11 @@ func (d *doc) incidentFront(rep IncidentReport) {
 		t.row(bold(dec.Name), txt(decisionWords(dec)))
 	}
 	if ico := decisionFor(rep, breach.ICO); !ico.Decided {
-		t.row(bold("ICO deadline"), txt("If personal data may have been exposed, tell the ICO by "+ukTime(inc.ICODeadline)+" (72 hours after the incident was opened)."))
+		words := "If personal data may have been exposed, tell the ICO by " + ukTime(inc.ICODeadline) + " (72 hours after the incident was opened)."
+		if rep.Generated.After(inc.ICODeadline) {
+			words = "The 72 hours for telling the ICO ran out on " + ukTime(inc.ICODeadline) + ". If personal data may have been exposed, report it now and say why it is late."
+		}
+		t.row(bold("ICO deadline"), txt(words))
 	}
 	if rep.FraudDesk != "" {
 		t.row(bold("Provider's fraud desk"), txt(rep.FraudDesk))

@@ -177,8 +177,12 @@ func NewIncidentReport(site checklist.Site, inc *breach.Incident, generated time
 		if c.File != "" {
 			src = c.File
 		}
+		found := plural(c.Calls, "call", "calls") + " suspicious"
+		if c.Calls == 0 && c.Findings > 0 {
+			found = plural(c.Findings, "pattern", "patterns") + " worth a look"
+		}
 		r.Timeline = append(r.Timeline, TimelineEvent{At: c.At, Kind: "calls",
-			Text: fmt.Sprintf("Call records reviewed (%s): %s, %s suspicious.", src, plural(c.Read, "call read", "calls read"), plural(c.Calls, "call", "calls"))})
+			Text: fmt.Sprintf("Call records reviewed (%s): %s, %s.", src, plural(c.Read, "call read", "calls read"), found)})
 		r.Cost = CostEstimate{Pounds: c.Cost, Known: c.CostKnown,
 			Basis: "Estimated from the prices in the call records, or the rates given; your provider's bill is the final word."}
 		if !c.CostKnown {

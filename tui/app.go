@@ -71,6 +71,9 @@ func (a *app) Init() tea.Cmd {
 
 func (a *app) top() screen { return a.stack[len(a.stack)-1] }
 
+// tooSmall reports whether the window only has room to ask for a larger one.
+func (a *app) tooSmall() bool { return a.width < minWidth || a.height < minHeight }
+
 func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
@@ -93,6 +96,10 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return a.quit()
 		case key.Matches(msg, a.sh.keys.Quit) && !a.top().Typing():
 			return a.quit()
+		case a.tooSmall():
+			// The screen is hidden behind the request for a larger window:
+			// a key must not record or change what the user cannot see.
+			return a, nil
 		case key.Matches(msg, a.sh.keys.Help) && !a.top().Typing():
 			a.fullHelp = true
 			return a, nil
@@ -213,6 +220,9 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // mouse hands a wheel turn or click to the screen on top, in its own
 // coordinates; clicks on the header or help line are ignored.
 func (a *app) mouse(m mouseMsg) (tea.Model, tea.Cmd) {
+	if a.tooSmall() {
+		return a, nil
+	}
 	if m.kind == click && (m.y < 0 || m.y >= a.height-a.bodyTop()-1) {
 		return a, nil
 	}
@@ -271,7 +281,7 @@ func (a *app) render() string {
 		return a.renderAccessible()
 	}
 	st := a.sh.st
-	if a.width < minWidth || a.height < minHeight {
+	if a.tooSmall() {
 		msg := "Ringfence needs a window of at least 80 columns by 24 lines.\nMake this one larger to carry on (q quits)."
 		return lipgloss.Place(max(a.width, 1), max(a.height, 1), lipgloss.Center, lipgloss.Center,
 			lipgloss.NewStyle().Width(max(a.width-2, 10)).Align(lipgloss.Center).Render(msg))

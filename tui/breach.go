@@ -101,7 +101,7 @@ func newBreachScreen(sh *shared, msg breachOpenedMsg) *breachScreen {
 
 func (s *breachScreen) Title() string {
 	if s.readOnly {
-		return "Incident at " + s.site.Name + " (read only)"
+		return "Closed incident at " + s.site.Name
 	}
 	return "Something has gone wrong at " + s.site.Name
 }
@@ -195,6 +195,9 @@ func (s *breachScreen) Keys() []key.Binding {
 	} else if s.readOnly {
 		keys = append(keys, k.NextStep)
 	}
+	if s.readOnly {
+		keys = append(keys, k.LogNote)
+	}
 	return append(keys, k.PrevStep, k.Back)
 }
 
@@ -203,12 +206,12 @@ func (s *breachScreen) MoreKeys() []key.Binding {
 		return nil
 	}
 	k := s.sh.keys
-	keys := []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Export}
+	keys := []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Export, k.LogNote}
 	if r, _ := s.row(); r.kind == rowAction && !s.readOnly {
 		keys = append(keys, k.MarkDone, k.NotNeeded, k.Couldnt)
 	}
 	if !s.readOnly {
-		keys = append(keys, k.LogNote, k.Calls)
+		keys = append(keys, k.Calls)
 		keys = append(keys, k.Sign)
 		if s.page == 0 {
 			keys = append(keys, k.FraudDesk)
@@ -357,12 +360,12 @@ func (s *breachScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 		s.cursor, s.offset, s.follow = len(rows)-1, 1<<20, false
 	case key.Matches(msg, k.Export):
 		return s.askExport()
+	case key.Matches(msg, k.LogNote):
+		return s.askLog()
 	case s.readOnly:
 		if key.Matches(msg, k.Enter) {
 			return s.open(r)
 		}
-	case key.Matches(msg, k.LogNote):
-		return s.askLog()
 	case key.Matches(msg, k.Calls):
 		return s.askCalls()
 	case key.Matches(msg, k.FraudDesk) && s.page == 0:
@@ -426,6 +429,11 @@ func (s *breachScreen) apply(c core.IncidentChange) tea.Cmd {
 	if s.readOnly {
 		return nil
 	}
+	return s.save(c)
+}
+
+// save is apply for a change a closed incident still takes: a note.
+func (s *breachScreen) save(c core.IncidentChange) tea.Cmd {
 	if err := c(s.inc); err != nil {
 		return problem(err)
 	}
@@ -514,16 +522,15 @@ func (s *breachScreen) askRootCause(q breach.Question) tea.Cmd {
 	}, fields...)
 }
 
+// askLog writes in the log, closed incidents included: a crime reference or
+// a refund often comes after the incident was closed.
 func (s *breachScreen) askLog() tea.Cmd {
-	if s.readOnly {
-		return nil
-	}
 	f := s.fields
 	f.text = ""
 	fields := described(s.sh, huh.NewInput().Title("Write in the log").Value(&f.text).CharLimit(500).Validate(required("what to write")),
 		"Write in the log", "Anything worth keeping, such as a call with your provider. It is saved with the time.")
 	return s.newForm(func() tea.Cmd {
-		return s.apply(core.LogLine(strings.TrimSpace(f.text), s.sh.now()))
+		return s.save(core.LogLine(strings.TrimSpace(f.text), s.sh.now()))
 	}, fields...)
 }
 
@@ -593,9 +600,9 @@ func (s *breachScreen) askClose() tea.Cmd {
 		}
 		cmd := s.apply(core.CloseIncident(s.sh.now()))
 		s.readOnly = true
-		return tea.Batch(cmd, notice("The incident is closed. You can still read it and export its report."))
+		return tea.Batch(cmd, notice("The incident is closed. You can still read it, add notes with w, and export its report."))
 	}, huh.NewConfirm().Title("Close this incident?").
-		Description("Close it once the calls have stopped and the steps are done. You can still read it and export its report.").
+		Description("Close it once the calls have stopped and the steps are done. You can still read it, add notes and export its report.").
 		Affirmative("Close it").Negative("Not yet").Value(&f.report))
 }
 

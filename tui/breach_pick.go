@@ -39,12 +39,50 @@ func newBreachPicker(sh *shared, sites []sitestore.SiteSummary) (*breachPicker, 
 	return p, nil
 }
 
+// stopFirst is the first step's actions, said before any question: they
+// apply to any phone system, and every minute spent answering costs money.
+func stopFirst() (head string, actions []string) {
+	st := breach.StepsFor(checklist.Site{})[0]
+	for _, a := range st.Actions {
+		actions = append(actions, a.Text)
+	}
+	return st.Title + ", before anything else:", actions
+}
+
 func (p *breachPicker) askName() tea.Cmd {
 	var cmd tea.Cmd
-	p.form, cmd = newFormHost(p.sh, 70, huh.NewGroup(described(p.sh,
+	fields := described(p.sh,
 		huh.NewInput().Title("Your business's name").Value(p.name).CharLimit(100).Validate(required("a name")),
-		"Your business's name", "Ringfence keeps what you record under this name. You can connect your phone system to it later.")...))
+		"Your business's name", "Ringfence keeps what you record under this name. You can connect your phone system to it later.")
+	if p.sh.opts.Accessible {
+		// The prompt is read outside the app, so it must say what to do
+		// first itself, before the question.
+		head, actions := stopFirst()
+		fields = append([]huh.Field{huh.NewNote().Title(head).Description(strings.Join(numberedPlain(actions), "\n"))}, fields...)
+	}
+	p.form, cmd = newFormHost(p.sh, 70, huh.NewGroup(fields...))
 	return cmd
+}
+
+func numberedPlain(items []string) []string {
+	out := make([]string, len(items))
+	for i, it := range items {
+		out[i] = fmt.Sprintf("%d. %s", i+1, it)
+	}
+	return out
+}
+
+// stopFirstLines draws stopFirst for the drawn screens.
+func (p *breachPicker) stopFirstLines(width int) []string {
+	head, actions := stopFirst()
+	lines := []string{}
+	for _, l := range wrapIndent(head, width, "", "") {
+		lines = append(lines, p.sh.st.urgent.Render(l))
+	}
+	for i, a := range actions {
+		lines = append(lines, wrapIndent(a, width, fmt.Sprintf("%d. ", i+1), "   ")...)
+	}
+	return lines
 }
 
 func (p *breachPicker) Title() string { return "Something has gone wrong" }
@@ -100,18 +138,20 @@ func (p *breachPicker) closeForm() (screen, tea.Cmd) {
 	return p, nil
 }
 
-const pickerHead = "Which site has the problem? Pick it and Ringfence shows you what to do first."
+const pickerHead = "Which site has the problem? Pick it to keep a timed record and be walked through the rest."
 
 func (p *breachPicker) View(width, height int) string {
 	if p.form != nil {
-		head := "Tell Ringfence your business's name and it shows you what to do first."
+		head := "Tell Ringfence your business's name to keep a timed record and be walked through the rest."
 		if p.sh.opts.Accessible {
 			return head + "\n" + p.form.View()
 		}
-		return wrap(head, width) + "\n\n" + p.form.View()
+		return strings.Join(p.stopFirstLines(width), "\n") + "\n\n" + wrap(head, width) + "\n\n" + p.form.View()
 	}
 	if p.sh.opts.Accessible {
-		out := wrapLines(pickerHead, width)
+		sh, actions := stopFirst()
+		out := wrapLines(sh+" "+strings.Join(numberedPlain(actions), " "), width)
+		out = append(out, wrapLines(pickerHead, width)...)
 		out = append(out, wrapLines(selectedSaid(p.list.cursor, len(p.list.rows), strings.TrimPrefix(p.list.rows[p.list.cursor], "+ ")+"."), width)...)
 		rows := make([]string, len(p.list.rows))
 		for i, r := range p.list.rows {
@@ -119,7 +159,7 @@ func (p *breachPicker) View(width, height int) string {
 		}
 		return strings.Join(append(out, numbered(rows, p.list.cursor, width, height-len(out))...), "\n")
 	}
-	head := wrap(pickerHead, width)
+	head := strings.Join(p.stopFirstLines(width), "\n") + "\n\n" + wrap(pickerHead, width)
 	p.listTop = strings.Count(head, "\n") + 2
 	return head + "\n\n" + p.list.View(p.sh.st, width, height-p.listTop)
 }
@@ -141,7 +181,7 @@ func newIncidentList(sh *shared, msg incidentListMsg) *incidentList {
 	for _, inc := range msg.incidents {
 		row := fmt.Sprintf("Opened %s, open, at step %d of %d", clock(inc.Opened), min(inc.Current(steps)+1, len(steps)), len(steps))
 		if !inc.Open() {
-			row = fmt.Sprintf("Opened %s, closed %s (read only)", clock(inc.Opened), clock(inc.Closed))
+			row = fmt.Sprintf("Opened %s, closed %s (read it or add a note)", clock(inc.Opened), clock(inc.Closed))
 		}
 		l.list.rows = append(l.list.rows, row)
 	}

@@ -296,7 +296,7 @@ func TestBreachKeepsSeveralIncidents(t *testing.T) {
 	if old.inc.ID != first || !old.readOnly {
 		t.Fatalf("want incident %s read-only, got %s (read-only %v)", first, old.inc.ID, old.readOnly)
 	}
-	h.mustSee("read only")
+	h.mustSee("This incident is closed")
 	h.press("n", "c", "d")
 	inc, err := store.LoadIncident(breachSite, first)
 	if err != nil || len(inc.Entries) != 1 {
@@ -884,7 +884,7 @@ func TestBreachSaysWhenAnotherWindowClosedTheIncident(t *testing.T) {
 	if !b.readOnly || b.inc.Open() {
 		t.Fatalf("the screen still treats the closed incident as open:\n%s", h.screen())
 	}
-	h.mustSee("read only")
+	h.mustSee("This incident is closed")
 	// The refusal is the app's to word: no command-line flag a person in the
 	// app could not type.
 	for _, flag := range []string{"--log", "--new"} {

@@ -101,7 +101,7 @@ func findingsLines(f *breach.CallFindings) []string {
 		from = safetext.Line(filepath.Base(f.File))
 	}
 	out := []string{"From " + from + "."}
-	if f.Calls == 0 {
+	if !f.Found() {
 		out = append(out, "Nothing that looks like fraud was found in them.")
 	} else {
 		out = append(out, fmt.Sprintf("Started %s; last seen %s.", clock(f.Start), clock(f.End)))
@@ -110,7 +110,12 @@ func findingsLines(f *breach.CallFindings) []string {
 			exts = append(exts, safetext.Line(e))
 		}
 		who := extensionsLabel(exts)
-		out = append(out, fmt.Sprintf("%s%s, %s, %s minutes.", strings.ToUpper(who[:1]), who[1:], count(f.Calls, "call", "calls"), thousands(int(math.Round(f.Minutes)))))
+		if f.Calls > 0 {
+			out = append(out, fmt.Sprintf("%s%s, %s, %s minutes.", strings.ToUpper(who[:1]), who[1:], count(f.Calls, "call", "calls"), thousands(int(math.Round(f.Minutes)))))
+		} else {
+			// A pattern, such as short test calls, with no single call to count.
+			out = append(out, fmt.Sprintf("%s%s: %s worth a look, though no single call stands out on its own.", strings.ToUpper(who[:1]), who[1:], count(f.Findings, "pattern", "patterns")))
+		}
 		if f.CostKnown {
 			out = append(out, fmt.Sprintf("Estimated cost: about £%s.", money(f.Cost)))
 		} else {
@@ -176,7 +181,7 @@ func (s *breachScreen) rowText(r breachRow) (string, []string) {
 		}
 		under := []string{"When: " + r.body.When, "How: " + r.body.How}
 		if r.body.Body == breach.ICO {
-			under = append(under, "The 72 hours run out "+clock(s.inc.ICODeadline())+", counted from when the incident was opened.")
+			under = append(under, s.icoCountdown())
 		}
 		return head, under
 	case rowQuestion:
@@ -214,7 +219,7 @@ func (s *breachScreen) status() string {
 	done, all := s.actionsDone()
 	line := fmt.Sprintf("Incident opened %s · %d of %d actions recorded", clock(s.inc.Opened), done, all)
 	if !s.inc.Open() {
-		line = fmt.Sprintf("Incident opened %s, closed %s · read only", clock(s.inc.Opened), clock(s.inc.Closed))
+		line = fmt.Sprintf("Incident opened %s, closed %s", clock(s.inc.Opened), clock(s.inc.Closed))
 	}
 	return line
 }
@@ -226,6 +231,8 @@ func (s *breachScreen) pageLines(width int) (lines []string, starts, ends []int)
 	add(st.muted.Render(truncate(s.status(), width)))
 	if !s.readOnly {
 		add(st.muted.Render(truncate("Each entry is saved at once with the time; enter adds a note and who did it.", width)))
+	} else {
+		add(st.muted.Render(truncate("This incident is closed: you can read it, export it, and add a note with w.", width)))
 	}
 	add("")
 	title, why := s.heading()
@@ -367,6 +374,9 @@ func (s *breachScreen) accessibleView(width, height int) string {
 		return strings.Join(out, "\n")
 	}
 	add(sentence(strings.ReplaceAll(s.status(), " · ", ", ")))
+	if s.readOnly {
+		add("This incident is closed: you can read it, export it, and add a note with w.")
+	}
 	title, why := s.heading()
 	add(sentence(title) + " " + why)
 	if s.page == 0 && s.site.FraudDesk.Phone != "" {
@@ -434,4 +444,26 @@ func (s *breachScreen) accessibleView(width, height int) string {
 	// The list gives way around the selection so the mistakes are always said.
 	out = append(out, numbered(said, s.cursor, width, max(height-len(out)-len(after), 1))...)
 	return strings.Join(append(out, after...), "\n")
+}
+
+// icoCountdown says how long is left to tell the ICO, or that the time ran
+// out: an old incident must not read as if there were still time.
+func (s *breachScreen) icoCountdown() string {
+	due := s.inc.ICODeadline()
+	left := due.Sub(s.sh.now())
+	_, decided := s.decision(breach.ICO)
+	switch {
+	case left >= time.Hour:
+		h := int(left.Hours())
+		unit := "hours"
+		if h == 1 {
+			unit = "hour"
+		}
+		return fmt.Sprintf("The 72 hours run out %s (%d %s left), counted from when the incident was opened.", clock(due), h, unit)
+	case left > 0:
+		return "The 72 hours run out " + clock(due) + " (under an hour left), counted from when the incident was opened."
+	case decided:
+		return "The 72 hours ran out " + clock(due) + "."
+	}
+	return "The 72 hours ran out " + clock(due) + ": if you must report, do it now and say why it is late."
 }

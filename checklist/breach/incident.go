@@ -6,7 +6,9 @@ package breach
 
 import (
 	"strings"
+	"sync"
 	"time"
+	_ "time/tzdata" // so Europe/London resolves on Windows and in slim containers
 )
 
 // IncidentSchema is the version of an incident file. Raise it when a field
@@ -67,8 +69,12 @@ type CallFindings struct {
 	Start      time.Time `json:"start,omitzero"`
 	End        time.Time `json:"end,omitzero"`
 	Extensions []string  `json:"extensions,omitempty"`
-	Calls      int       `json:"calls"`
-	Minutes    float64   `json:"minutes"`
+	// Findings counts what the analysis found. A pattern (short test
+	// calls, a burst, too many calls at once) is a finding though none of
+	// its calls is counted in Calls.
+	Findings int     `json:"findings"`
+	Calls    int     `json:"calls"`
+	Minutes  float64 `json:"minutes"`
 	// Cost is estimated, in pounds; CostKnown is false when no price or rate
 	// applied to any of the calls.
 	Cost      float64 `json:"cost"`
@@ -82,6 +88,10 @@ type CallFindings struct {
 	// Summary holds plain lines to show, most serious first.
 	Summary []string `json:"summary,omitempty"`
 }
+
+// Found reports whether the call records showed anything suspicious. An
+// incident saved before Findings was kept has only Calls to go by.
+func (f *CallFindings) Found() bool { return f.Findings > 0 || f.Calls > 0 }
 
 // Body is someone an incident may be reported to.
 type Body string
@@ -181,3 +191,15 @@ func (i *Incident) Decision(body Body) (Decision, bool) {
 // ICODeadline is when the 72 hours for telling the ICO run out, counted from
 // when the incident was opened: the time the business became aware of it.
 func (i *Incident) ICODeadline() time.Time { return i.Opened.Add(72 * time.Hour) }
+
+var london = sync.OnceValue(func() *time.Location {
+	if loc, err := time.LoadLocation("Europe/London"); err == nil {
+		return loc
+	}
+	return time.UTC
+})
+
+// UKTime is t as the business, its provider's fraud desk and the police read
+// it, whatever zone the computer is set to: every front end and the report
+// say incident times in UK time.
+func UKTime(t time.Time) time.Time { return t.In(london()) }

@@ -134,7 +134,7 @@ type ClosedError struct {
 
 func (e *ClosedError) Error() string {
 	return fmt.Sprintf("incident %s was closed on %s, so nothing more can be recorded against its steps; you can still add a note, or start a new incident",
-		e.ID, e.Closed.Local().Format("2 Jan 2006 15:04"))
+		e.ID, breach.UKTime(e.Closed).Format("2 Jan 2006 15:04"))
 }
 
 func closedError(inc *breach.Incident) error {
@@ -246,7 +246,7 @@ func SetCallFindings(f breach.CallFindings, now time.Time) IncidentChange {
 func CloseIncident(now time.Time) IncidentChange {
 	return func(inc *breach.Incident) error {
 		if !inc.Open() {
-			return fmt.Errorf("incident %s is already closed (on %s)", inc.ID, inc.Closed.Format("2 Jan 2006 15:04"))
+			return fmt.Errorf("incident %s is already closed (on %s)", inc.ID, breach.UKTime(inc.Closed).Format("2 Jan 2006 15:04"))
 		}
 		inc.Closed = now
 		return nil
@@ -333,7 +333,7 @@ func IncidentCalls(ctx context.Context, cfg callscan.Config, scan ScanFunc, now 
 }
 
 func sumFindings(incidents []callscan.Incident, flagged, night map[string]*callTally, latest time.Time, read int) breach.CallFindings {
-	f := breach.CallFindings{Read: read}
+	f := breach.CallFindings{Read: read, Findings: len(incidents)}
 	nightExt := map[string]bool{}
 	exts := map[string]bool{}
 	for _, inc := range incidents {

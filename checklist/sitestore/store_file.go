@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -239,5 +240,9 @@ func removeTemps(dir string) {
 }
 
 func saveError(path string, err error) error {
+	if errors.Is(err, fs.ErrNotExist) {
+		// Free space is not the problem: the folder is missing or mistyped.
+		return fmt.Errorf("Ringfence could not save %s: the folder %s does not exist. Create it, or choose another folder, then try again.", path, filepath.Dir(path))
+	}
 	return fmt.Errorf("Ringfence could not save %s (%w). The previous copy is untouched; check there is free space and that you can write there, then try again.", path, err)
 }
