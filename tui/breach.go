@@ -601,10 +601,12 @@ func (s *breachScreen) askClose() tea.Cmd {
 		cmd := s.apply(core.CloseIncident(s.sh.now()))
 		s.readOnly = true
 		return tea.Batch(cmd, notice("The incident is closed. You can still read it, add notes with w, and export its report."))
-	}, huh.NewConfirm().Title("Close this incident?").
-		Description("Close it once the calls have stopped and the steps are done. You can still read it, add notes and export its report.").
-		Affirmative("Close it").Negative("Not yet").Value(&f.report))
+	}, readFirst(s.sh, "Close this incident?", closeMeaning, huh.NewConfirm().Title("Close this incident?").
+		Description(closeMeaning).
+		Affirmative("Close it").Negative("Not yet").Value(&f.report))...)
 }
+
+const closeMeaning = "Close it once the calls have stopped and the steps are done. You can still read it, add notes and export its report."
 
 // askFraudDesk saves the provider's fraud desk with the site, so the first
 // step names it now and next time.

@@ -133,10 +133,10 @@ func (s *newSite) detailsForm() tea.Cmd {
 	}
 	var cmd tea.Cmd
 	if s.existing != nil {
-		s.form, cmd = newFormHost(s.sh, 70, huh.NewGroup(huh.NewSelect[string]().
-			Title("Where should Ringfence get the facts for "+safetext.Line(s.existing.Name)+"?").
-			Description("The site keeps its name, audits and answers. The next audit reads the new source.").
-			Options(opts...).Value(&d.kind)))
+		title := "Where should Ringfence get the facts for " + safetext.Line(s.existing.Name) + "?"
+		const keeps = "The site keeps its name, audits and answers. The next audit reads the new source."
+		s.form, cmd = newFormHost(s.sh, 70, huh.NewGroup(readFirst(s.sh, title, keeps, huh.NewSelect[string]().
+			Title(title).Description(keeps).Options(opts...).Value(&d.kind))...))
 		s.step = stepDetails
 		return cmd
 	}
@@ -144,9 +144,9 @@ func (s *newSite) detailsForm() tea.Cmd {
 		"Site name", "The business or office you are auditing.")
 	fields = append(fields, described(s.sh, huh.NewInput().Title("Contact (optional)").Value(&d.contact),
 		"Contact (optional)", "Who to talk to there: a name, phone or email.")...)
-	fields = append(fields, huh.NewSelect[string]().Title("Where should Ringfence get its facts?").
-		Description("An API lets it read extensions, phones and settings for you. Without one you answer every question.").
-		Options(opts...).Value(&d.kind))
+	const source = "An API lets it read extensions, phones and settings for you. Without one you answer every question."
+	fields = append(fields, readFirst(s.sh, "Where should Ringfence get its facts?", source, huh.NewSelect[string]().
+		Title("Where should Ringfence get its facts?").Description(source).Options(opts...).Value(&d.kind))...)
 	s.form, cmd = newFormHost(s.sh, 70, huh.NewGroup(fields...))
 	s.step = stepDetails
 	return cmd

@@ -87,16 +87,6 @@ func (s *probeScreen) askToGo() tea.Cmd {
 	return cmd
 }
 
-// readFirst puts a question's meaning in a note read out before it in
-// accessible mode, where huh reads only a select's or a confirm's title: no
-// one should agree to send packets without hearing what they are.
-func readFirst(sh *shared, title, desc string, f huh.Field) []huh.Field {
-	if sh.opts.Accessible {
-		return []huh.Field{huh.NewNote().Title(title).Description(desc), f}
-	}
-	return []huh.Field{f}
-}
-
 func (s *probeScreen) config() sipprobe.Config {
 	cfg := s.sh.opts.Probe
 	cfg.Now = s.sh.opts.Now

@@ -83,7 +83,18 @@ func fileQuestion(sh *shared, title, desc string, value *string) []huh.Field {
 // only an input's title, so there the description goes in a note read first.
 func described(sh *shared, in *huh.Input, title, desc string) []huh.Field {
 	if sh.opts.Accessible {
-		return []huh.Field{huh.NewNote().Title(title).Description(desc), in}
+		return readFirst(sh, title, desc, in)
 	}
 	return []huh.Field{in.Description(desc)}
+}
+
+// readFirst puts a question's meaning in a note read out before it in
+// accessible mode, where huh reads only a select's or a confirm's title: no
+// one should agree to send packets, close an incident or choose a source
+// without hearing what that means.
+func readFirst(sh *shared, title, desc string, f huh.Field) []huh.Field {
+	if sh.opts.Accessible {
+		return []huh.Field{huh.NewNote().Title(title).Description(desc), f}
+	}
+	return []huh.Field{f}
 }
