@@ -99,7 +99,7 @@ func (p *prober) askStream(ctx context.Context, conn net.Conn, ans inventory.SIP
 	var data []byte
 	buf := make([]byte, 4096)
 	for range maxReplies {
-		for !bytes.Contains(data, []byte("\r\n\r\n")) {
+		for headersEnd(data) < 0 {
 			if len(data) >= maxReply {
 				ans.Note = fmt.Sprintf("The reply was larger than %d KB, so the probe stopped reading it.", maxReply>>10)
 				if r, err := parseReply(data); err == nil {
@@ -119,14 +119,26 @@ func (p *prober) askStream(ctx context.Context, conn net.Conn, ans inventory.SIP
 					ans.Note = "The connection ended before a whole reply came: " + plainNetError(err)
 				}
 				if len(data) > 0 {
-					if _, perr := parseReply(data); perr != nil {
+					// Only whole lines count: a header cut off mid-way
+					// would be read as something the server never said.
+					whole := data[:bytes.LastIndexByte(data, '\n')+1]
+					r, perr := parseReply(whole)
+					if perr != nil {
 						ans.Note = "Something answered, but not with SIP."
+						return ans
+					}
+					// Cut short, but SIP all the same: it has said what
+					// it is, which is what the internet can learn too.
+					ans = answered(ans, r)
+					ans.Note = "It answered in SIP, but the connection ended before the rest of its reply."
+					if errors.Is(err, os.ErrDeadlineExceeded) || errors.Is(err, context.DeadlineExceeded) {
+						ans.Note = "It answered in SIP, but the rest of its reply did not come before the deadline."
 					}
 				}
 				return ans
 			}
 		}
-		end := bytes.Index(data, []byte("\r\n\r\n")) + 4
+		end := headersEnd(data)
 		r, err := parseReply(data[:end])
 		if err != nil {
 			ans.Note = "Something answered, but not with SIP."
@@ -140,6 +152,19 @@ func (p *prober) askStream(ctx context.Context, conn net.Conn, ans inventory.SIP
 	}
 	ans.Note = "The server kept sending provisional replies and never a final one."
 	return ans
+}
+
+// headersEnd returns where a reply's headers end, just past the blank line,
+// or -1 before it has come. SIP asks for CRLF line ends, but a server that
+// ends its lines with a bare line feed still speaks SIP.
+func headersEnd(data []byte) int {
+	end := -1
+	for _, blank := range [][]byte{[]byte("\r\n\r\n"), []byte("\n\n"), []byte("\n\r\n")} {
+		if i := bytes.Index(data, blank); i >= 0 && (end < 0 || i+len(blank) < end) {
+			end = i + len(blank)
+		}
+	}
+	return end
 }
 
 func answered(ans inventory.SIPAnswer, r reply) inventory.SIPAnswer {

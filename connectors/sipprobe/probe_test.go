@@ -414,7 +414,32 @@ func TestTricklingServerEndsAtTheStep(t *testing.T) {
 	}()
 	port := ln.Addr().(*net.TCPAddr).Port
 	res := run(t, Target{Host: "127.0.0.1", SIPPort: port, TLSPort: port}, quick(func(c *Config) { c.Step = 200 * time.Millisecond }))
-	if tcp := res.Exposure.SIP[1]; tcp.Answered || !tcp.Checked || !strings.Contains(tcp.Note, "deadline") {
+	// Its status line was SIP, so it answered; the header it never finished
+	// is not taken as what it is.
+	if tcp := res.Exposure.SIP[1]; !tcp.Checked || !strings.Contains(tcp.Note, "deadline") || tcp.Server != "" {
 		t.Errorf("TCP: %+v", tcp)
+	}
+}
+
+// A server that answers in SIP but ends its lines with a bare line feed, or
+// never sends the blank line after its headers, has still disclosed that it
+// speaks SIP and what it is: the probe counts it as answering.
+func TestALooselyWrittenSIPReplyStillCounts(t *testing.T) {
+	t.Parallel()
+	for name, reply := range map[string]string{
+		"bare line feeds": "SIP/2.0 200 OK\nServer: Loose PBX 1.2\nContent-Length: 0\n\n",
+		"no blank line":   "SIP/2.0 200 OK\r\nServer: Loose PBX 1.2\r\n",
+		"mixed line ends": "SIP/2.0 200 OK\r\nServer: Loose PBX 1.2\n\r\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			loose := func(req []byte) [][]byte { return [][]byte{[]byte(reply)} }
+			s := startSIP(t, silent, loose, nil, nil)
+			res := run(t, s.target, quick())
+			tcp := res.Exposure.SIP[1]
+			if !tcp.Answered || tcp.Status != 200 || tcp.Server != "Loose PBX 1.2" {
+				t.Errorf("TCP: %+v", tcp)
+			}
+		})
 	}
 }
