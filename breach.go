@@ -467,22 +467,10 @@ func listIncidents(store *sitestore.Store, site string, e env) error {
 		if !inc.Open() {
 			state = "closed " + breach.UKTime(inc.Closed).Format("2 Jan 2006 15:04")
 		}
-		recorded, total := progress(inc, steps)
+		recorded, total := inc.Progress(steps)
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%d of %d\n", inc.ID, breach.UKTime(inc.Opened).Format("2 Jan 2006 15:04"), state, recorded, total)
 	}
 	return tw.Flush()
-}
-
-func progress(inc *breach.Incident, steps []breach.Step) (recorded, total int) {
-	for _, s := range steps {
-		for _, a := range s.Actions {
-			total++
-			if _, ok := inc.Latest(s.ID, a.ID); ok {
-				recorded++
-			}
-		}
-	}
-	return recorded, total
 }
 
 // printNext says, after something was recorded, what to do next.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -47,7 +48,7 @@ func newVersionReport(cat *checklist.Catalogue, now time.Time) versionReport {
 }
 
 func writeVersion(w io.Writer, v versionReport) error {
-	orNot := func(s string) string { return cmpOr(s, "not known") }
+	orNot := func(s string) string { return cmp.Or(s, "not known") }
 	commit := orNot(v.Commit)
 	if v.Modified {
 		commit += " (with uncommitted changes)"
@@ -66,13 +67,6 @@ func writeVersion(w io.Writer, v versionReport) error {
 	}
 	_, err := io.WriteString(w, strings.Join(lines, "\n")+"\n")
 	return err
-}
-
-func cmpOr(s, alt string) string {
-	if s == "" {
-		return alt
-	}
-	return s
 }
 
 func newVersionCmd(a *app) *cobra.Command {

@@ -112,6 +112,7 @@ func NewIncidentReport(site checklist.Site, inc *breach.Incident, generated time
 		Calls:    inc.Calls,
 		Timeline: []TimelineEvent{{At: inc.Opened, Kind: "opened", Text: "Incident opened in Ringfence."}},
 	}
+	r.Incident.Recorded, r.Incident.Total = inc.Progress(steps)
 	if !inc.Open() {
 		r.Incident.Status = "closed"
 	}
@@ -122,9 +123,7 @@ func NewIncidentReport(site checklist.Site, inc *breach.Incident, generated time
 		for _, a := range s.Actions {
 			text[[2]string{s.ID, a.ID}] = a.Text
 			rec := ActionRecord{Step: s.ID, StepTitle: s.Title, Action: a.ID, Text: a.Text, Who: a.Who}
-			r.Incident.Total++
 			if e, ok := inc.Latest(s.ID, a.ID); ok {
-				r.Incident.Recorded++
 				rec.Outcome, rec.Note, rec.By, rec.At = e.Outcome, e.Note, e.By, e.At
 			}
 			r.Actions = append(r.Actions, rec)

@@ -48,19 +48,6 @@ func outcomeMark(o breach.Outcome, ok bool) string {
 	return "[✗]"
 }
 
-// actionsDone counts the actions with something recorded, of all of them.
-func (s *breachScreen) actionsDone() (done, all int) {
-	for _, st := range s.steps {
-		for _, a := range st.Actions {
-			all++
-			if _, ok := s.inc.Latest(st.ID, a.ID); ok {
-				done++
-			}
-		}
-	}
-	return done, all
-}
-
 // entryLine says what was recorded for an action: when, by whom, and the note.
 func entryLine(e breach.Entry) string {
 	line := outcomeWord(e.Outcome) + ", " + clock(e.At)
@@ -216,7 +203,7 @@ func (s *breachScreen) heading() (title, why string) {
 
 // status says which incident this is and how far it has got.
 func (s *breachScreen) status() string {
-	done, all := s.actionsDone()
+	done, all := s.inc.Progress(s.steps)
 	line := fmt.Sprintf("Incident opened %s · %d of %d actions recorded", clock(s.inc.Opened), done, all)
 	if !s.inc.Open() {
 		line = fmt.Sprintf("Incident opened %s, closed %s", clock(s.inc.Opened), clock(s.inc.Closed))

@@ -178,6 +178,20 @@ func (i *Incident) Current(steps []Step) int {
 	return len(steps)
 }
 
+// Progress counts the actions of steps that have an outcome recorded, and
+// all of them.
+func (i *Incident) Progress(steps []Step) (recorded, total int) {
+	for _, s := range steps {
+		for _, a := range s.Actions {
+			total++
+			if _, ok := i.Latest(s.ID, a.ID); ok {
+				recorded++
+			}
+		}
+	}
+	return recorded, total
+}
+
 // Decision is the latest decision about reporting to body.
 func (i *Incident) Decision(body Body) (Decision, bool) {
 	for k := len(i.Decisions) - 1; k >= 0; k-- {
