@@ -18,10 +18,7 @@ func ukTime(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	if loc, err := time.LoadLocation("Europe/London"); err == nil {
-		t = t.In(loc)
-	}
-	return t.Format("Mon 2 Jan 2006 15:04")
+	return breach.UKTime(t).Format("Mon 2 Jan 2006 15:04")
 }
 
 // writeIncidentPDF writes the incident report for the owner and the insurer:

@@ -5,23 +5,13 @@ import (
 	"math"
 	"path/filepath"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/ringfence/ringfence/checklist/breach"
 	"github.com/ringfence/ringfence/checklist/safetext"
 )
 
-// london is the time every breach entry is shown in: the owner, the
-// provider's fraud desk and the police all speak UK time.
-var london = sync.OnceValue(func() *time.Location {
-	if loc, err := time.LoadLocation("Europe/London"); err == nil {
-		return loc
-	}
-	return time.UTC
-})
-
-func clock(t time.Time) string { return t.In(london()).Format("Mon 2 Jan 2006 15:04") }
+func clock(t time.Time) string { return breach.UKTime(t).Format("Mon 2 Jan 2006 15:04") }
 
 func outcomeWord(o breach.Outcome) string {
 	switch o {
